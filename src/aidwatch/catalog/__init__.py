@@ -1,0 +1,131 @@
+"""The data tables extraction matches against, loaded once from package data.
+
+`systems.csv`: weapon systems and generic equipment kinds, one row each:
+    id, name, category, specific, aliases
+`aliases` is `|`-separated. Matching ignores case, accents, hyphens versus
+spaces, apostrophes and a plural s/x on words of three letters or more, so an
+alias is written once (« char lourd » also finds « Chars-lourds »). An alias
+starting with `=` is a proper noun that is also a common word (« =Mistral »,
+« =Bradley »): it matches only capitalised or in capitals.
+
+`donors.csv`: states and bodies, one row each:
+    code, name_fr, name_en, kind, currency, names, demonyms, metonyms
+`kind` is `state`, `body` (EU, NATO), `recipient` (Ukraine) or `adversary`
+(Russia and its suppliers): only states and bodies can be donors, but the
+others must be recognised so that « Kiev a reçu » is not read as a donor.
+`names` and `metonyms` match capitalised (they are proper nouns: « Paris »,
+« la Maison Blanche »); `demonyms` match in any case (« britanniques »,
+« les Américains »).
+
+Tables are validated at load: a bad row raises `CatalogError` naming it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from aidwatch.errors import CatalogError
+from aidwatch.model import CATEGORIES, Item
+
+DONOR_KINDS = ("state", "body", "recipient", "adversary")
+
+
+@dataclass(frozen=True)
+class System:
+    item: Item
+    aliases: tuple[str, ...]  # as written in the table, `=` marking case-sensitive ones
+
+
+@dataclass(frozen=True)
+class Donor:
+    code: str
+    name_fr: str
+    name_en: str
+    kind: str
+    currency: str | None
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+    @property
+    def can_give(self) -> bool:
+        return self.kind in ("state", "body")
+
+
+def _rows(filename: str) -> list[tuple[int, dict[str, str]]]:
+    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
+    reader = csv.DictReader(io.StringIO(text))
+    # Line numbers are 1-based and count the header, as an editor shows them.
+    return [(n, row) for n, row in enumerate(reader, start=2)]
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(a.strip() for a in (cell or "").split("|") if a.strip())
+
+
+@cache
+def systems() -> tuple[System, ...]:
+    """Every row of systems.csv, validated."""
+    seen: set[str] = set()
+    out = []
+    for line, row in _rows("systems.csv"):
+        where = f"systems.csv line {line}"
+        sid = (row.get("id") or "").strip()
+        if not sid or sid in seen:
+            raise CatalogError(f"{where}: missing or duplicate id {sid!r}")
+        seen.add(sid)
+        category = (row.get("category") or "").strip()
+        if category not in CATEGORIES:
+            raise CatalogError(f"{where}: unknown category {category!r}")
+        specific = (row.get("specific") or "").strip().lower()
+        if specific not in ("true", "false"):
+            raise CatalogError(f"{where}: specific must be true or false, not {specific!r}")
+        aliases = _split(row.get("aliases"))
+        if not aliases:
+            raise CatalogError(f"{where}: no aliases")
+        name = (row.get("name") or "").strip() or sid
+        out.append(System(Item(sid, name, category, specific == "true"), aliases))
+    return tuple(out)
+
+
+@cache
+def items_by_id() -> dict[str, Item]:
+    return {s.item.id: s.item for s in systems()}
+
+
+@cache
+def donors() -> tuple[Donor, ...]:
+    """Every row of donors.csv, validated."""
+    seen: set[str] = set()
+    out = []
+    for line, row in _rows("donors.csv"):
+        where = f"donors.csv line {line}"
+        code = (row.get("code") or "").strip()
+        if not code or code in seen:
+            raise CatalogError(f"{where}: missing or duplicate code {code!r}")
+        seen.add(code)
+        kind = (row.get("kind") or "").strip()
+        if kind not in DONOR_KINDS:
+            raise CatalogError(f"{where}: unknown kind {kind!r}")
+        out.append(
+            Donor(
+                code=code,
+                name_fr=(row.get("name_fr") or "").strip(),
+                name_en=(row.get("name_en") or "").strip(),
+                kind=kind,
+                currency=(row.get("currency") or "").strip() or None,
+                names=_split(row.get("names")),
+                demonyms=_split(row.get("demonyms")),
+                metonyms=_split(row.get("metonyms")),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def donors_by_code() -> dict[str, Donor]:
+    return {d.code: d for d in donors()}
