@@ -1,0 +1,19 @@
+"""Extraction: Article → facts, packages, events and totals.
+
+`extract_article(article)` is the entry point; `extract_text(text, published)`
+is a shortcut for a passage, used by tests and notebooks.
+"""
+
+from __future__ import annotations
+
+from aidwatch.model import Article, Extraction
+
+
+def extract_article(article: Article, story: str | None = None) -> Extraction:
+    from aidwatch.extract.pipeline import extract_article as run
+
+    return run(article, story)
+
+
+def extract_text(text: str, published: str | None = None) -> Extraction:
+    return extract_article(Article(id="text", source="<text>", text=text, published=published))

@@ -1,0 +1,158 @@
+"""The `aidwatch` command: a thin layer over the library.
+
+Options are parsed here, the library does the work, and user errors (a bad
+file, an unreadable gold file) are printed as one line naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from aidwatch.errors import InputError
+from aidwatch.model import Article, Extraction
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Sourced military-aid facts from news articles.")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _warn(source: str, problem: str) -> None:
+    err.print(f"[yellow]aidwatch: warning:[/] {source}: {problem}", highlight=False, soft_wrap=True)
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]aidwatch: error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def _articles(paths: list[Path], counts: dict[str, int]) -> Iterator[Article]:
+    from aidwatch.ingest.readers import Skipped, read_paths
+
+    for record in read_paths(paths):
+        if isinstance(record, Skipped):
+            counts["skipped"] += 1
+            _warn(record.source, record.reason)
+        elif record.language == "en":
+            counts["skipped"] += 1
+            _warn(record.source, "skipped: not in French (English support comes later)")
+        else:
+            counts["read"] += 1
+            yield record
+
+
+def run_extraction(paths: list[Path], show_progress: bool) -> tuple[list[Extraction], dict[str, int]]:
+    """Read and extract every article under `paths`, warning about the rest."""
+    from aidwatch.extract import extract_article
+
+    counts = {"read": 0, "skipped": 0}
+    results = []
+    with Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[doc]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show_progress,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("extract", total=None, doc="")
+        for article in _articles(paths, counts):
+            progress.update(task, doc=article.id)
+            try:
+                results.append(extract_article(article))
+            except InputError as e:
+                counts["skipped"] += 1
+                _warn(e.source, e.problem)
+            progress.advance(task)
+    return results, counts
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Text, JSON Lines or HTML files, or folders of them."),
+    format: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (one object per article) or table."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+) -> None:
+    """Extract sourced aid facts from French news articles."""
+    results, counts = run_extraction(paths, show_progress=sys.stderr.isatty())
+    if counts["read"] == 0:
+        _fail("no article could be read from " + ", ".join(str(p) for p in paths))
+    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        if format is Format.jsonl:
+            for result in results:
+                stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            from aidwatch.output import print_table
+
+            print_table(results, Console(file=stream) if output else Console())
+    finally:
+        if output:
+            stream.close()
+
+
+def _load_jsonl(path: Path) -> list[dict]:
+    records = []
+    try:
+        with path.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, start=1):
+                if line.strip():
+                    try:
+                        records.append(json.loads(line))
+                    except json.JSONDecodeError as e:
+                        _fail(f"{path}:{n}: not valid JSON ({e.msg})")
+    except OSError as e:
+        _fail(f"{path}: {e.strerror.lower() if e.strerror else e}")
+    except UnicodeDecodeError:
+        _fail(f"{path}: not UTF-8 text")
+    return records
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold JSON Lines (the eval format)."),
+    predictions: Path | None = typer.Argument(None, help="Predictions from `aidwatch extract`."),
+    run: Path | None = typer.Option(None, "--run", help="Extract the articles here and score them."),
+    details: bool = typer.Option(False, "--details", help="List misses, extras and wrong values."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Score extraction against gold: facts, quantities, dates, packages, stories."""
+    from aidwatch.evaluate.scoring import score
+    from aidwatch.output import print_eval
+
+    if (predictions is None) == (run is None):
+        _fail("give either a predictions file or --run PATH")
+    gold_records = _load_jsonl(gold)
+    if predictions is not None:
+        predicted = _load_jsonl(predictions)
+    else:
+        results, counts = run_extraction([run], show_progress=sys.stderr.isatty())
+        if counts["read"] == 0:
+            _fail(f"no article could be read from {run}")
+        predicted = [r.to_dict() for r in results]
+    report = score(gold_records, predicted)
+    if as_json:
+        print(json.dumps(report.figures(), indent=2))
+    else:
+        print_eval(report, Console(), details)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

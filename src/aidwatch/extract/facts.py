@@ -1,0 +1,249 @@
+"""Facts: one parsed sentence's items turned into (donor, item, status) facts,
+then the article's facts merged into one per triple.
+
+Sentence level: for each item group, the status from its governing words
+(status.py), the donors (donors.py), the count written before it
+(numbers.py), a cumulative total (« portera le nombre total livré à 20 »)
+and the sentence's date. Article level: a generic kind and the one system of
+its category that the next sentence names for the same donor and status are
+one fact (« quatre autres systèmes de roquettes » ... « connus sous le nom
+de HIMARS »); then each (donor, item, status) is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from aidwatch.catalog import Donor
+from aidwatch.extract.donors import attribute
+from aidwatch.extract.items import ItemGroup
+from aidwatch.extract.numbers import quantity_before
+from aidwatch.extract.status import read_status
+from aidwatch.extract.text import Sentence, fold
+from aidwatch.model import Evidence, Fact
+
+# Items that are consumed by another (« munitions pour les HIMARS », « obus
+# destinés aux Howitzers »): the system they serve is not itself given.
+_CONSUMABLES = {
+    "artillery_ammunition",
+    "rocket_ammunition",
+    "small_arms_ammunition",
+    "air_defence_missile",
+    "spare_parts",
+}
+_SERVES = {"pour", "a", "au", "aux", "de", "du", "des", "d'"}
+_POSSESSIVES = {"leur", "leurs", "ses", "son", "sa"}
+
+_PARTICIPLE = r"(?P<part>livr\w*|fourni\w*|promis\w*|envoy\w*|donn\w*|re[çc]u\w*|c[ée]d[ée]\w*)"
+_COUNT = r"(?P<n>\d{1,3}(?:[\s.\u00a0\u202f]\d{3})+|\d+)"
+_CUMULATIVE = [
+    # « portera le nombre total livré à 20 », « porte à 31 le nombre de chars livrés »
+    re.compile(
+        r"\bport\w*\s+(?:ainsi\s+)?(?:le|son|leur)\s+(?:nombre|total)\s+(?:total\s+)?(?:de\s+[\w-]+\s+)?"
+        + _PARTICIPLE + r"?\s*(?:(?:par|à)\s+(?:[\w'’-]+\s+){1,3}?)?à\s+" + _COUNT,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\bport\w*\s+à\s+" + _COUNT + r"\s+(?:le|son|leur)\s+(?:nombre|total)\s+(?:total\s+)?"
+        r"(?:de\s+[\w-]+\s+)?" + _PARTICIPLE + "?",
+        re.IGNORECASE,
+    ),
+]
+
+
+@dataclass
+class Draft:
+    """A fact while the article is still being read."""
+
+    fact: Fact
+    sentence: int
+    paragraph: int
+
+
+def _serves_other_item(root, item_tokens: set[int], categories: dict[int, str]) -> bool:
+    """True for « HIMARS » in « munitions pour les HIMARS »."""
+    cases = {fold(c.text) for c in root.children if c.dep_ == "case"}
+    if not cases & _SERVES:
+        return False
+    head = root.head
+    if head.pos_ in ("VERB", "ADJ") and head.dep_.startswith("acl"):
+        head = head.head  # « obus destinés aux Howitzers »
+    return head.i in item_tokens and categories.get(head.i) in _CONSUMABLES
+
+
+def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
+    """« Des Himars supplémentaires et leurs munitions »: the ammunition of the
+    system just named, not an item of its own."""
+    if group.specific:
+        return False
+    has_possessive = any(c.dep_ == "det" and fold(c.text) in _POSSESSIVES for c in root.children)
+    return has_possessive and root.dep_ == "conj" and root.head.i in item_tokens
+
+
+_LIST_WORDS = {
+    "et", "ou", "mais", "aussi", "egalement", "ainsi", "que", "voire", "notamment", "plus", "de", "d",
+    "des", "du", "la", "le", "les", "l", "un", "une", "autres", "encore", "surtout",
+}
+
+
+def _in_list(text: str, before: ItemGroup, group: ItemGroup) -> bool:
+    """True when only list words and counts stand between two items."""
+    gap = fold(text[before.end : group.start])
+    if len(gap) > 60 or re.search(r"[.;:!?()]", gap):
+        return False
+    words = re.findall(r"[^\W\d_]+", gap)
+    return all(w in _LIST_WORDS for w in words)
+
+
+def _roots(doc, group: ItemGroup, span) -> list:
+    """Where the item stands in the parse: the head of its first mention
+    (« avions » in « avions de combat ..., comme par exemple des F-16 »),
+    then of the whole group."""
+    out = []
+    first = doc.char_span(group.mentions[0].start, group.mentions[0].end, alignment_mode="expand")
+    for candidate in (first, span):
+        if candidate is not None and len(candidate) and all(candidate.root.i != r.i for r in out):
+            out.append(candidate.root)
+    return out
+
+
+def cumulative_total(text: str) -> tuple[int, str, int] | None:
+    """(count, status, offset) for « portera le nombre total livré à 20 »."""
+    for pattern in _CUMULATIVE:
+        m = pattern.search(text)
+        if m:
+            participle = fold(m.group("part") or "livre")
+            status = "pledged" if participle.startswith("promis") else "delivered"
+            return int(re.sub(r"\D", "", m.group("n"))), status, m.start()
+    return None
+
+
+def sentence_facts(
+    sentence: Sentence,
+    doc,
+    groups: list[ItemGroup],
+    donor_at: dict[int, Donor],
+    donor_lists: dict[int, tuple[Donor, ...]],
+    running: str | None,
+    date: str | None,
+) -> list[Draft]:
+    """Facts of one parsed sentence. `running` is the article's running donor,
+    `date` the resolved date of the sentence's first date expression."""
+    spans = {}
+    item_tokens: set[int] = set()
+    categories: dict[int, str] = {}
+    for g in groups:
+        span = doc.char_span(g.start, g.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        spans[g] = span
+        for t in span:
+            item_tokens.add(t.i)
+            categories[t.i] = g.system.item.category
+
+    drafts: list[tuple[int, Draft]] = []  # with the item's offset in the sentence
+    evidence = Evidence(sentence.text, sentence.start, sentence.end)
+    previous = None  # (group, reading, attribution) of the item before, for lists
+    for g, span in spans.items():
+        roots = _roots(doc, g, span)
+        root = roots[0]
+        if _serves_other_item(root, item_tokens, categories) or _possessive_part(root, g, item_tokens):
+            continue
+        reading, attribution = None, None
+        for candidate in roots:
+            reading = read_status(candidate)
+            if reading is not None:
+                root = candidate
+                break
+        if reading is None and previous is not None and _in_list(sentence.text, previous[0], g):
+            # The parser lost a list member (« de blindés, d'artillerie, de
+            # munitions mais aussi des avions de combat »): it shares the
+            # reading of the item before it.
+            _, reading, attribution = previous
+        if reading is None:
+            continue
+        if attribution is None:
+            attribution = attribute(root, span, reading, donor_at, donor_lists)
+        previous = (g, reading, attribution)
+        donors: list[str | None] = list(attribution.donors)
+        if not donors and reading.status != "requested" and running and attribution.basis in (
+            "none",
+            "pronoun",
+            "item",
+            "recipient",
+        ):
+            donors = [running]
+        if not donors:
+            # « les alliés livrent de l'artillerie »: a kind given by nobody named
+            # is not a trackable commitment; a named system still is.
+            if not g.specific and reading.status in ("pledged", "delivered"):
+                continue
+            donors = [None]
+        quantity = quantity_before(sentence.text, g.start)
+        for donor in donors:
+            fact = Fact(
+                donor=donor,
+                item=g.system.item,
+                status=reading.status,
+                evidence=evidence,
+                quantity=quantity.value if quantity else None,
+                quantity_kind=quantity.kind if quantity else None,
+                date=date,
+            )
+            drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
+    cumulative = cumulative_total(sentence.text) if drafts else None
+    if cumulative:
+        count, status, offset = cumulative
+        # The total counts the item named last before it.
+        anchor = max((d for d in drafts if d[0] <= offset), key=lambda d: d[0], default=drafts[0])[1]
+        total = replace(anchor.fact, status=status, quantity=count, quantity_kind="cumulative_total")
+        drafts.append((offset, Draft(total, sentence.index, sentence.paragraph)))
+    return [d for _, d in drafts]
+
+
+def _key(fact: Fact) -> tuple:
+    item = fact.item.id if fact.item.specific else "kind:" + fact.item.category
+    return (fact.donor, item, fact.status)
+
+
+def _absorb(into: Fact, other: Fact) -> None:
+    if into.quantity is None and other.quantity is not None:
+        into.quantity, into.quantity_kind = other.quantity, other.quantity_kind
+    elif other.quantity_kind == "cumulative_total" and into.quantity_kind != "cumulative_total":
+        into.quantity, into.quantity_kind = other.quantity, other.quantity_kind
+    if into.package is None and other.package is not None:
+        into.package = other.package
+        into.date = other.date or into.date
+    if into.date is None:
+        into.date = other.date
+
+
+def merge_facts(drafts: list[Draft]) -> list[Fact]:
+    """One fact per (donor, item, status); kinds folded into the one system
+    of their category that a neighbouring sentence names."""
+    drafts = list(drafts)
+    for g in [d for d in drafts if not d.fact.item.specific]:
+        near = {
+            d.fact.item.id: d
+            for d in drafts
+            if d.fact.item.specific
+            and d.fact.item.category == g.fact.item.category
+            and d.fact.donor == g.fact.donor
+            and d.fact.status == g.fact.status
+            and abs(d.sentence - g.sentence) <= 1
+        }
+        if len(near) == 1:
+            target = next(iter(near.values()))
+            if target.fact.quantity is None and g.fact.quantity is not None:
+                target.fact.quantity, target.fact.quantity_kind = g.fact.quantity, g.fact.quantity_kind
+            _absorb(target.fact, g.fact)
+            drafts.remove(g)
+    merged: dict[tuple, Fact] = {}
+    for d in drafts:
+        key = _key(d.fact)
+        if key in merged:
+            _absorb(merged[key], d.fact)
+        else:
+            merged[key] = d.fact
+    return list(merged.values())

@@ -1,0 +1,66 @@
+"""Item mentions grouped into the things a sentence talks about.
+
+A generic kind directly naming a specific system is one item, the system:
+« quatre systèmes d'artillerie Himars », « missiles sol-air Stinger »,
+« drones de combat de longue portée comme le "Grey Eagle" », « les
+systèmes ..., connus sous le nom de HIMARS ». The group keeps the generic's
+start, where its count stands (« quatre »).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aidwatch.catalog import System
+from aidwatch.extract.mentions import Mention
+
+# Words that introduce an example or a name after a generic kind.
+_NAMING = re.compile(
+    r"\b(comme|tels?|telles?|notamment|connus?|connues?|appel[ée]e?s?|baptis[ée]e?s?|de type|du type|"
+    r"mod[èe]le|nomm[ée]e?s?|dits?|surnomm[ée]e?s?|en particulier|dont des)\b",
+    re.IGNORECASE,
+)
+_LIST_BREAK = re.compile(r"[,;]|\b(et|ou|mais|ainsi que)\b", re.IGNORECASE)
+_HARD_BREAK = re.compile(r"[.:!?()\[\]]")
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    start: int  # offsets in the text searched
+    end: int
+    system: System  # the specific system when one is named, else the kind
+    mentions: tuple[Mention, ...]
+
+    @property
+    def specific(self) -> bool:
+        return self.system.item.specific
+
+
+def _names_specific(gap: str) -> bool:
+    if len(gap) > 70 or _HARD_BREAK.search(gap) or len(gap.split()) > 9:
+        return False
+    if _LIST_BREAK.search(gap):
+        return bool(_NAMING.search(gap))
+    return True
+
+
+def group_items(text: str, mentions: list[Mention]) -> list[ItemGroup]:
+    """Merge each run of generic kinds with the specific system that follows."""
+    groups: list[ItemGroup] = []
+    pending: list[Mention] = []  # generic mentions waiting for a system
+    for m in mentions:
+        system: System = m.ref  # type: ignore[assignment]
+        if pending and not _names_specific(text[pending[-1].end : m.start]):
+            groups += [ItemGroup(p.start, p.end, p.ref, (p,)) for p in pending]
+            pending = []
+        if system.item.specific:
+            if pending:
+                groups.append(ItemGroup(pending[0].start, m.end, system, (*pending, m)))
+                pending = []
+            else:
+                groups.append(ItemGroup(m.start, m.end, system, (m,)))
+        else:
+            pending.append(m)
+    groups += [ItemGroup(p.start, p.end, p.ref, (p,)) for p in pending]
+    return sorted(groups, key=lambda g: g.start)

@@ -1,0 +1,121 @@
+"""The cheap first pass: find catalogue items and donors in raw text.
+
+No parser here: the text's words are looked up in an index of the tables'
+aliases, so that only sentences naming an item ever reach spaCy. Aliases are
+written once in the tables; this module makes them tolerant of case, accents,
+hyphens, spaces, apostrophes and French plurals (see `word_keys`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from aidwatch import catalog
+from aidwatch.extract.text import fold
+
+_WORD = re.compile(r"[^\W_]+")
+_PART = re.compile(r"\d+|[^\W\d_]+")
+
+
+def word_keys(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) for each word part of folded text.
+
+    Letters and digits are separate parts (« M142 », « M-142 » and « M 142 »
+    give the same keys); hyphens, spaces and apostrophes only separate; a
+    final s or x is dropped from words of four letters or more, so singular
+    and plural have one key (« chars-lourds » = « char lourd »)."""
+    out = []
+    for word in _WORD.finditer(folded):
+        base = word.start()
+        for part in _PART.finditer(word.group()):
+            key = part.group()
+            if len(key) >= 4 and key[-1] in "sx" and key.isalpha():
+                key = key[:-1]
+            out.append((base + part.start(), base + part.end(), key))
+    return out
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    ref: object  # the table row: a System or a Donor
+    form: str  # "name", "demonym", "metonym" for donors; "alias" for systems
+
+
+@dataclass(frozen=True)
+class _Entry:
+    keys: tuple[str, ...]
+    ref: object
+    form: str
+    capitalised: bool  # a proper noun: matches only capitalised or in capitals
+
+
+class PhraseIndex:
+    """Longest-first lookup of many aliases by their word keys: a dict from
+    first key to candidates, so the cost per word does not grow with the
+    size of the tables (one big regex alternation did, ~0.3 s a sentence)."""
+
+    def __init__(self, entries: list[tuple[str, object, str, bool]]):
+        self._first: dict[str, list[_Entry]] = {}
+        for alias, ref, form, capitalised in entries:
+            keys = tuple(k for _, _, k in word_keys(fold(alias)))
+            if keys:
+                self._first.setdefault(keys[0], []).append(_Entry(keys, ref, form, capitalised))
+        for candidates in self._first.values():
+            candidates.sort(key=lambda e: -len(e.keys))
+
+    def find(self, text: str) -> list[Mention]:
+        words = word_keys(fold(text))
+        keys = [k for _, _, k in words]
+        out = []
+        i = 0
+        while i < len(words):
+            match = None
+            for entry in self._first.get(keys[i], ()):
+                n = len(entry.keys)
+                if tuple(keys[i : i + n]) != entry.keys:
+                    continue
+                if entry.capitalised and not text[words[i][0]].isupper():
+                    continue
+                match = entry
+                break
+            if match is None:
+                i += 1
+                continue
+            n = len(match.keys)
+            out.append(Mention(words[i][0], words[i + n - 1][1], match.ref, match.form))
+            i += n
+        return out
+
+
+@cache
+def _system_index() -> PhraseIndex:
+    entries = []
+    for system in catalog.systems():
+        for alias in system.aliases:
+            cased = alias.startswith("=")
+            entries.append((alias.lstrip("="), system, "alias", cased))
+    return PhraseIndex(entries)
+
+
+@cache
+def _donor_index() -> PhraseIndex:
+    entries = []
+    for donor in catalog.donors():
+        entries += [(d, donor, "demonym", False) for d in donor.demonyms]
+        entries += [(n, donor, "name", True) for n in donor.names]
+        entries += [(m, donor, "metonym", True) for m in donor.metonyms]
+    return PhraseIndex(entries)
+
+
+def find_systems(text: str) -> list[Mention]:
+    """Catalogue items named in `text`, longest first, not overlapping."""
+    return _system_index().find(text)
+
+
+def find_donors(text: str) -> list[Mention]:
+    """States and bodies named in `text` (names, demonyms, metonyms)."""
+    return _donor_index().find(text)

@@ -1,0 +1,134 @@
+"""Packages and totals: sums of money a sentence attributes to aid.
+
+A package is one donor's announced tranche (« une nouvelle rallonge de 325
+millions de dollars », « la dernière [tranche] en date, de 700 millions,
+annoncée le 1er juin »): an amount in a sentence about a package noun, with a
+donor found the way item donors are (subject, « l'aide américaine », the
+running donor). A total is an aggregate (« plus de 150 milliards de dollars
+d'aide depuis le début de l'invasion », « dont 65 milliards »): an aggregate
+cue, or nobody named. A credit line or a budget with neither is left alone.
+An amount without a currency takes the donor's (« 700 millions » about the
+United States is USD) or the one stated earlier in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aidwatch.catalog import Donor, donors_by_code
+from aidwatch.extract.money import Money
+from aidwatch.extract.status import lemma, lexicon
+from aidwatch.extract.text import fold
+
+_AGGREGATE = re.compile(
+    r"\b(depuis (le début|l'invasion|le debut|février 2022|fevrier 2022|2022|le 24 février)|au total|en tout|"
+    r"cumul\w*|au cours des \w+ derni|depuis le déclenchement|depuis le declenchement)",
+    re.IGNORECASE,
+)
+_SUBSET = re.compile(r"\bdont\s*$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(total|totalit[ée]|somme globale)\b[^.]*$", re.IGNORECASE)
+_MILITARY = re.compile(r"\bmilitaire", re.IGNORECASE)
+
+
+@dataclass
+class MoneyReading:
+    money: Money
+    kind: str  # "package" or "total"
+    donor: str | None
+    currency: str | None
+    subset: bool  # « dont 65 milliards »: part of the total before it
+
+
+def _package_noun_near(root) -> bool:
+    nouns = lexicon().nouns
+    token = root
+    for _ in range(6):
+        if nouns.get(lemma(token)) == "package":
+            return True
+        if any(nouns.get(lemma(c)) == "package" for c in token.children if c.dep_ in ("nmod", "obj", "nsubj", "appos")):
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def _donor_for(root, donor_at: dict[int, Donor]) -> list[str]:
+    """Subject donors of the verbs above the amount, or donor adjectives of
+    the nouns on the way (« l'aide américaine de 300 millions »)."""
+    token = root
+    for _ in range(10):
+        for child in token.children:
+            if child.dep_ == "amod" and child.i in donor_at and donor_at[child.i].can_give:
+                return [donor_at[child.i].code]
+            if child.dep_ in ("nsubj", "nsubj:pass", "obl:agent"):
+                codes = [donor_at[t.i].code for t in child.subtree if t.i in donor_at and donor_at[t.i].can_give]
+                if codes:
+                    return list(dict.fromkeys(codes))
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return []
+
+
+def _aggregated(text: str, amounts: list[Money]) -> set[int]:
+    """Indexes of the amounts an aggregate cue belongs to: each cue to the
+    nearest amount, so « une aide de 400 millions, portant à 40 milliards le
+    total depuis le début de l'invasion » makes only the second a total."""
+    out: set[int] = set()
+    for i, money in enumerate(amounts):
+        if _SUBSET.search(text[: money.start]) or _TOTAL_BEFORE.search(text[max(0, money.start - 30) : money.start]):
+            out.add(i)
+    for cue in _AGGREGATE.finditer(text):
+        nearest = min(
+            range(len(amounts)),
+            key=lambda i: min(abs(cue.start() - amounts[i].end), abs(amounts[i].start - cue.end())),
+            default=None,
+        )
+        if nearest is not None:
+            out.add(nearest)
+    return out
+
+
+def read_money(
+    text: str, doc, amounts: list[Money], donor_at: dict[int, Donor], running: str | None
+) -> list[MoneyReading]:
+    out: list[MoneyReading] = []
+    stated_currency = None
+    aggregated = _aggregated(text, amounts)
+    for i, money in enumerate(amounts):
+        currency = money.currency or stated_currency
+        if money.currency:
+            stated_currency = money.currency
+        span = doc.char_span(money.start, money.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        subset = bool(_SUBSET.search(text[: money.start]))
+        donors = _donor_for(root, donor_at)
+        about_aid = _package_noun_near(root)
+        if i in aggregated:
+            out.append(MoneyReading(money, "total", donors[0] if len(donors) == 1 else None, currency, subset))
+            continue
+        if not about_aid:
+            continue
+        donor = donors[0] if len(donors) == 1 else (running if not donors else None)
+        if donor is None:
+            continue
+        if currency is None:
+            row = donors_by_code().get(donor)
+            currency = row.currency if row else None
+        out.append(MoneyReading(money, "package", donor, currency, subset))
+    return out
+
+
+def total_scope(text: str, reading: MoneyReading) -> str:
+    """A short description of what a total covers."""
+    words = ["military aid" if _MILITARY.search(text[reading.money.end : reading.money.end + 60]) else "aid"]
+    if reading.donor:
+        words.insert(0, reading.donor)
+    match = _AGGREGATE.search(text)
+    if match:
+        words.append(fold(match.group(0)))
+    return " ".join(words)

@@ -1,0 +1,172 @@
+"""Article → Extraction: the whole extraction stage.
+
+First a cheap pass over every sentence with the tables alone (items, donors,
+money, dates); only sentences naming an item or an amount are parsed, in one
+spaCy batch per article. Then the sentences are read in order, keeping the
+article's running donor and its current package, and the article's facts are
+merged (facts.py). `extract_article(article)` is the library entry point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from aidwatch.catalog import Donor
+from aidwatch.extract import nlp
+from aidwatch.extract.dates import DateMention, find_dates
+from aidwatch.extract.donors import RunningDonor
+from aidwatch.extract.events import sentence_events
+from aidwatch.extract.facts import Draft, merge_facts, sentence_facts
+from aidwatch.extract.items import ItemGroup, group_items
+from aidwatch.extract.mentions import Mention, find_donors, find_systems
+from aidwatch.extract.money import Money, find_money
+from aidwatch.extract.packages import read_money, total_scope
+from aidwatch.extract.published import infer_published
+from aidwatch.extract.text import Sentence, fold, sentences
+from aidwatch.model import Article, Event, Evidence, Extraction, Package, Total
+
+_ABOUT_AID = re.compile(r"\b(aide|tranche|paquet|programme|enveloppe|rallonge|livr|fourni|envoi|arme|militaire)")
+_FUTURE = re.compile(r"\b(devrai\w*|doi\w+|va|vont|sera|seront|prochain\w*|pr[ée]vu\w*|attendu\w*)\b")
+_LOCATIVE = re.compile(r"\b(en|à|a|au|aux|vers|dans|depuis)\s+(l'|la |le |les )?$")
+_CONTACT_GROUP = re.compile(r"groupe de contact|format (de )?ramstein")
+
+
+@dataclass
+class SentenceScan:
+    """What the cheap pass found in one sentence."""
+
+    sentence: Sentence
+    groups: list[ItemGroup]
+    donors: list[Mention]
+    money: list[Money]
+    dates: list[DateMention]
+
+    @property
+    def needs_parse(self) -> bool:
+        return bool(self.groups or self.money)
+
+
+def scan(article: Article) -> list[SentenceScan]:
+    """The table-only first pass over an article's sentences."""
+    out = []
+    for s in sentences(article.text):
+        prefer = "future" if _FUTURE.search(fold(s.text)) else "past"
+        out.append(
+            SentenceScan(
+                s,
+                group_items(s.text, find_systems(s.text)),
+                find_donors(s.text),
+                find_money(s.text),
+                find_dates(s.text, base=article.published, prefer=prefer),
+            )
+        )
+    return out
+
+
+_LIST_GAP = re.compile(r"^(?:\s|,|\bet\b|\bou\b|\bainsi que\b|\bl'|\bla\b|\ble\b|\bles\b|\bd'|\bde\b|\bdu\b|\bdes\b)*$")
+
+
+def _donor_tokens(doc, mentions: list[Mention]) -> tuple[dict[int, Donor], dict[int, tuple[Donor, ...]]]:
+    """Token → donor, and token → the donors written in one list with it."""
+    at: dict[int, Donor] = {}
+    lists: dict[int, tuple[Donor, ...]] = {}
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if runs and _LIST_GAP.match(fold(doc.text[runs[-1][-1].end : m.start])):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        members = tuple(m.ref for m in run)  # type: ignore[misc]
+        for m in run:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    at[t.i] = m.ref  # type: ignore[assignment]
+                    lists[t.i] = members
+    return at, lists
+
+
+def _named_donors(scan_: SentenceScan) -> set[str]:
+    """Donors a sentence names other than as a place (« prépositionnés en Allemagne »)."""
+    text = scan_.sentence.text
+    return {
+        m.ref.code  # type: ignore[attr-defined]
+        for m in scan_.donors
+        if m.ref.can_give and not _LOCATIVE.search(text[max(0, m.start - 12) : m.start])  # type: ignore[attr-defined]
+    }
+
+
+def extract_article(article: Article, story: str | None = None) -> Extraction:
+    """Every aid fact, package, event and total the article asserts."""
+    if article.published is None:
+        inferred = infer_published(article.text)
+        if inferred:
+            article = replace(article, published=inferred, published_inferred=True)
+    scans = scan(article)
+    parsed = iter(nlp.parse([s.sentence.text for s in scans if s.needs_parse]))
+
+    running = RunningDonor()
+    drafts: list[Draft] = []
+    packages: list[Package] = []
+    package_at: dict[str, tuple[int, int]] = {}  # package id → (paragraph, sentence)
+    totals: list[Total] = []
+    events: list[Event] = []
+    contact_group_seen = False
+    for sc in scans:
+        s = sc.sentence
+        date = next((d.iso for d in sc.dates if d.iso), None)
+        contact_group_seen = contact_group_seen or bool(_CONTACT_GROUP.search(fold(s.text)))
+        for event in sentence_events(s, sc.dates, contact_group_seen):
+            if all((e.name, e.date, e.place) != (event.name, event.date, event.place) for e in events):
+                events.append(event)
+        if not sc.needs_parse:
+            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))))
+            continue
+        doc = next(parsed)
+        donor_at, donor_lists = _donor_tokens(doc, sc.donors)
+        carry = running.carry()
+        evidence = Evidence(s.text, s.start, s.end)
+        sentence_donors: set[str] = set()
+        for reading in read_money(s.text, doc, sc.money, donor_at, carry):
+            if reading.kind == "total":
+                totals.append(
+                    Total(total_scope(s.text, reading), reading.money.amount, reading.currency, reading.money.kind, evidence)
+                )
+                continue
+            if any(p.donor == reading.donor and abs(p.amount - reading.money.amount) < 1 for p in packages):
+                continue
+            package = Package(f"p{len(packages) + 1}", reading.donor, date, reading.money.amount, reading.currency, evidence)
+            packages.append(package)
+            package_at[package.id] = (s.paragraph, s.index)
+            sentence_donors.add(reading.donor)
+        new = sentence_facts(s, doc, sc.groups, donor_at, donor_lists, carry, date)
+        _join_packages(new, packages, package_at, s)
+        drafts += new
+        if new or sentence_donors:
+            running.update({d.fact.donor for d in new if d.fact.donor} | sentence_donors, set(), True)
+        else:
+            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))))
+    return Extraction(
+        article=article,
+        story=story or article.id,
+        facts=merge_facts(drafts),
+        packages=packages,
+        events=events,
+        totals=totals,
+    )
+
+
+def _join_packages(new: list[Draft], packages: list[Package], package_at: dict, s: Sentence) -> None:
+    """A pledge belongs to its donor's package announced in the same sentence
+    or earlier in the same paragraph (the items enumerated with it)."""
+    for d in new:
+        if d.fact.status != "pledged" or d.fact.quantity_kind == "cumulative_total":
+            continue
+        for p in reversed(packages):
+            paragraph, _ = package_at[p.id]
+            if p.donor == d.fact.donor and paragraph == s.paragraph:
+                d.fact.package = p.id
+                d.fact.date = p.date or d.fact.date
+                break

@@ -1,0 +1,248 @@
+"""Turn files and folders into `Article`s: plain text, JSON Lines and HTML.
+
+`read_paths` streams: it yields each article as soon as it is read, and a
+`Skipped` record for every input it cannot use (missing, binary, empty, too
+large, undecodable, a bad JSON line), so that the caller prints one warning
+per problem and goes on with the batch. Readers set `Article.language` but
+never drop an article for its language: the pipeline decides what to do
+with non-French text. Article text is kept as written, apart from newlines
+made `\\n`, because evidence offsets point into it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from aidwatch.errors import InputError
+from aidwatch.ingest.language import detect
+from aidwatch.model import Article
+
+MAX_BYTES = 5 * 1024 * 1024
+BINARY_SNIFF_BYTES = 8192
+
+TEXT_SUFFIXES = frozenset({".txt", ""})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+# The scraped dev articles start with " date 2022-06", sometimes followed by
+# the article on the same line; only that prefix and the whitespace after it go.
+_DATE_PREFIX = re.compile(
+    r"\A[ \t]*date[ \t]+([0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)(?=\s|\Z)\s*", re.IGNORECASE
+)
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that gave no article, and why (short, lowercase)."""
+
+    source: str
+    reason: str
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+    """Articles from files and folders (recursively, by name), and what was skipped."""
+    for path in paths:
+        yield from _read_path(Path(path), str(path))
+
+
+def _read_path(path: Path, source: str) -> Iterator[Article | Skipped]:
+    if path.is_dir():
+        yield from _read_folder(path, set())
+    elif not path.exists():
+        yield Skipped(source, "no such file or directory")
+    else:
+        yield from _read_file(path, source)
+
+
+def _read_folder(folder: Path, seen: set[Path]) -> Iterator[Article | Skipped]:
+    # A symlink back up the tree would otherwise recurse forever.
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    except OSError as error:
+        yield Skipped(str(folder), _os_reason(error))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _read_folder(entry, seen)
+        else:
+            yield from _read_file(entry, str(entry))
+
+
+def _read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        reader = _read_jsonl
+    elif suffix in HTML_SUFFIXES:
+        reader = _read_html
+    elif suffix in TEXT_SUFFIXES:
+        reader = _read_text
+    else:
+        yield Skipped(source, f"unsupported file type '{suffix}'")
+        return
+    try:
+        if not path.is_file():
+            raise InputError(source, "not a regular file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(source, "larger than 5 MB")
+        if size == 0:
+            raise InputError(source, "empty")
+        yield from reader(path, source)
+    except InputError as error:
+        yield Skipped(error.source, error.problem)
+    except OSError as error:
+        yield Skipped(source, _os_reason(error))
+
+
+def _read_text(path: Path, source: str) -> Iterator[Article]:
+    raw = path.read_bytes()
+    _reject_binary(raw[:BINARY_SNIFF_BYTES], source)
+    text = _normalise_newlines(_decode(raw, source))
+    published = None
+    prefix = _DATE_PREFIX.match(text)
+    # A malformed date ("2022-13") stays in the text: better kept than guessed.
+    if prefix and _iso_date(prefix.group(1)):
+        published = prefix.group(1)
+        text = text[prefix.end() :]
+    if not text.strip():
+        raise InputError(source, "empty")
+    yield Article(
+        id=path.name, source=source, text=text, language=detect(text), published=published
+    )
+
+
+def _read_jsonl(path: Path, source: str) -> Iterator[Article | Skipped]:
+    with path.open("rb") as lines:
+        _reject_binary(lines.read(BINARY_SNIFF_BYTES), source)
+        lines.seek(0)
+        any_record = False
+        for lineno, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            any_record = True
+            where = f"{source}:{lineno}"
+            try:
+                yield _jsonl_article(raw, where, first=lineno == 1)
+            except InputError as error:
+                yield Skipped(error.source, error.problem)
+    if not any_record:
+        raise InputError(source, "empty")
+
+
+def _jsonl_article(raw: bytes, where: str, first: bool) -> Article:
+    try:
+        line = raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError:
+        raise InputError(where, "not UTF-8 text") from None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError:
+        raise InputError(where, "not valid JSON") from None
+    if not isinstance(record, dict):
+        raise InputError(where, "not a JSON object")
+
+    doc_id = record.get("id")
+    # bool is an int to Python, never a meaningful id.
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or doc_id == "":
+        raise InputError(where, "missing id")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(where, "missing text")
+    if not text.strip():
+        raise InputError(where, "empty")
+    published = record.get("date")
+    if published is not None and not (isinstance(published, str) and _iso_date(published)):
+        raise InputError(where, f"bad date '{published}'")
+
+    text = _normalise_newlines(text)
+    return Article(
+        id=str(doc_id),
+        source=_optional_str(record.get("url")) or where,
+        text=text,
+        title=_optional_str(record.get("title")),
+        language=detect(text),
+        published=published,
+    )
+
+
+def _read_html(path: Path, source: str) -> Iterator[Article]:
+    # Imported here: trafilatura is slow to import and only HTML needs it.
+    import trafilatura
+
+    raw = path.read_bytes()
+    _reject_binary(raw[:BINARY_SNIFF_BYTES], source)
+    if not raw.strip():
+        raise InputError(source, "empty")
+    # Bytes, not our decoding: trafilatura honours the page's declared charset.
+    text = trafilatura.extract(
+        raw, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if not text or not text.strip():
+        raise InputError(source, "no article text found in HTML")
+    metadata = trafilatura.extract_metadata(raw)
+    published = metadata.date[:10] if metadata.date else None
+    text = _normalise_newlines(text)
+    yield Article(
+        id=path.name,
+        source=source,
+        text=text,
+        title=metadata.title or None,
+        language=detect(text),
+        published=published if published and _iso_date(published) else None,
+    )
+
+
+def _decode(raw: bytes, source: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Old French exports are often Windows-1252; NUL bytes mean it is not text at all.
+    if b"\x00" not in raw:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    raise InputError(source, "not UTF-8 text")
+
+
+def _reject_binary(head: bytes, source: str) -> None:
+    if b"\x00" in head:
+        raise InputError(source, "binary file")
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _iso_date(value: str) -> bool:
+    """True for a real `YYYY-MM` or `YYYY-MM-DD` date."""
+    match = _ISO_DATE.fullmatch(value)
+    if not match:
+        return False
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _optional_str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _os_reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
