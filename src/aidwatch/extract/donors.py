@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from aidwatch.catalog import Donor
-from aidwatch.extract.status import lemma, lexicon
+from aidwatch.extract.status import lexicon, verb_lemma
 from aidwatch.extract.text import fold
 
 _PRONOUNS = {"il", "ils", "elle", "elles", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "lui", "on"}
@@ -63,57 +63,105 @@ def _subject(verb):
             if child.morph.get("PronType") == ["Rel"] and verb.dep_.startswith("acl"):
                 return verb.head  # « Kiev qui réclamait » → Kiev
             return child
+    # « ..., a répondu lundi le président américain »: the md parser calls the
+    # inverted subject of a reporting incise its object.
+    if verb_lemma(verb) in lexicon().reporting and any(
+        c.dep_ in ("advcl", "ccomp", "parataxis", "xcomp") and c.i < verb.i for c in verb.children
+    ):
+        return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
     return None
 
 
-def _modifier_tokens(item_root, trigger) -> list:
-    """Adjectives and « de X » complements of the item and of the nouns above it."""
+def _modifier_tokens(item_root, item_span, trigger) -> list:
+    """Adjectives and « de X » complements of the item (any of its words) and
+    of the nouns above it up to the verb."""
     out = []
     token = item_root
-    chain = [item_root]
+    nouns = list(item_span)
     while token.head.i != token.i and token.i != trigger.i and token.pos_ not in ("VERB", "AUX"):
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
-            chain.append(token)
-    for noun in chain:
-        for child in noun.children:
-            if child.dep_ in ("amod", "nmod", "flat:name", "appos") and child.i not in {n.i for n in chain}:
-                out.append(child)
-                out += [c for c in child.children if c.dep_ == "conj"]
+            nouns.append(token)
+    inside = {n.i for n in nouns}
+    out += list(item_span)  # « chars américains Abrams »: the donor sits inside the group
+    for noun in nouns:
+        out += [c for c in noun.children if c.dep_ in ("amod", "nmod", "flat:name", "appos") and c.i not in inside]
+    # « chars lourds britanniques et allemands »
+    out += [c for t in list(out) for c in t.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "NOUN", "PROPN")]
     return out
+
+
+def source_donors(doc, donor_at: dict[int, Donor], lists) -> list[str]:
+    """Donors named as the source: « par la France » after a participle,
+    « de la part du Canada », « en provenance de Pologne »."""
+    out: list[str] = []
+    for i in donor_at:
+        if i > 0 and i - 1 in donor_at:
+            continue  # not the first word of its mention
+        before = [fold(t.text) for t in doc[max(0, i - 4) : i]]
+        while before and before[-1] in ("la", "le", "les", "l'", "du", "des", "de", "d'"):
+            before.pop()
+        if before and (before[-1] == "par" or before[-1:] == ["part"] or before[-1:] == ["provenance"]):
+            out += [c for c in _codes([doc[i]], donor_at, lists) if c not in out]
+    return out
+
+
+def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
+    """« ..., Washington pourrait livrer », « Washington a débloqué »: a donor
+    standing right before a verb group above the item when the parser gave
+    it another role."""
+    doc = trigger.doc
+    verb = trigger
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX"):
+            first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux")], key=lambda t: t.i)
+            i = first.i - 1
+            while i >= 0 and fold(doc[i].text) in ("ne", "n'", "se", "s'", "lui", "leur", "en", "y"):
+                i -= 1
+            if i >= 0 and i in donor_at and doc[i].dep_ not in ("nsubj", "nsubj:pass"):
+                return _codes([doc[i]], donor_at, lists)
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return []
 
 
 def attribute(
     item_root, item_span, reading, donor_at: dict[int, Donor], lists: dict[int, tuple[Donor, ...]] | None = None
 ) -> Attribution:
     """Donors for the item at `item_root`, given its status reading."""
-    lex = lexicon()
     doc = item_root.doc
+    in_item = set(range(item_span.start, item_span.end))
+    item_donors = [donor_at[t.i] for t in _modifier_tokens(item_root, item_span, reading.trigger) if t.i in donor_at]
+    if any(d.kind == "adversary" for d in item_donors):
+        return Attribution([], "adversary")  # « des missiles russes Kalibr »
     if reading.status == "requested":
         request = reading.trigger
-        addressees = [c for c in request.children if c.dep_ in _ADDRESSEE_DEPS and c.i not in range(item_span.start, item_span.end)]
-        codes = _codes([t for a in addressees for t in a.subtree if t.i not in range(item_span.start, item_span.end)], donor_at)
+        subject = _subject(request)
+        skip = in_item | ({t.i for t in subject.subtree} if subject is not None else set())
+        codes = _codes([t for t in request.subtree if t.i not in skip], donor_at, lists)
         return Attribution(codes, "addressee" if codes else "none")
 
     # 1. subjects, from the trigger upwards
     subject_basis = "none"
     verb = reading.trigger
     steps = 0
-    while verb is not None and steps < 8:
+    while verb is not None and steps < 16:
         steps += 1
         subject = _subject(verb)
         if subject is not None and subject.i != verb.i:
             subtree = list(subject.subtree)
+            mentions = _mentions_in(subtree, donor_at)
+            if any(m.kind == "adversary" for m in mentions) and not any(m.can_give for m in mentions):
+                return Attribution([], "adversary")  # « la Russie a reçu des drones iraniens »
             if any(t.i == item_root.i for t in subtree):
                 subject_basis = "item"  # passive or « des chars pourraient suivre »
             elif fold(subject.text) in _PRONOUNS or subject.pos_ == "PRON":
-                subject_basis = "pronoun"
-                break
+                subject_basis = "pronoun"  # « elle transférerait »: look further up
             else:
                 codes = _codes(subtree, donor_at, lists)
                 if codes:
                     return Attribution(codes, "subject")
-                mentions = _mentions_in(subtree, donor_at)
                 if any(m.kind == "recipient" for m in mentions):
                     subject_basis = "recipient"
                     break
@@ -126,14 +174,16 @@ def attribute(
             break
         verb = verb.head
 
-    # 2. modifiers of the item, and aid agents anywhere in the sentence
-    codes = _codes(_modifier_tokens(item_root, reading.trigger), donor_at)
-    for tok in doc:
-        if tok.dep_ == "obl:agent" and lemma(tok.head) not in lex.not_donor_agents:
-            agents = [tok] + [t for t in tok.subtree if t.dep_ in ("conj", "flat:name")]
-            codes += [c for c in _codes(agents, donor_at, lists) if c not in codes]
+    # 2. modifiers of the item, and sources anywhere in the sentence
+    codes = [d.code for d in item_donors if d.can_give]
+    codes = list(dict.fromkeys(codes))
+    codes += [c for c in source_donors(doc, donor_at, lists) if c not in codes]
     if codes:
         return Attribution(codes, "modifier")
+    if subject_basis in ("none", "item", "pronoun"):
+        codes = _adjacent_subject(reading.trigger, donor_at, lists)
+        if codes:
+            return Attribution(codes, "subject")
     return Attribution([], subject_basis)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from aidwatch.catalog import Donor
 from aidwatch.extract.donors import attribute
 from aidwatch.extract.items import ItemGroup
-from aidwatch.extract.numbers import quantity_before
+from aidwatch.extract.numbers import Quantity, find_quantities, quantity_before
 from aidwatch.extract.status import read_status
 from aidwatch.extract.text import Sentence, fold
 from aidwatch.model import Evidence, Fact
@@ -32,7 +32,9 @@ _CONSUMABLES = {
     "air_defence_missile",
     "spare_parts",
 }
-_SERVES = {"pour", "a", "au", "aux", "de", "du", "des", "d'"}
+# « des » and « du » are left out: the md parser tags the plural article « des »
+# as a preposition, and « ou des missiles sol-air » serves nothing.
+_SERVES = {"pour", "a", "au", "aux", "de", "d'"}
 _POSSESSIVES = {"leur", "leurs", "ses", "son", "sa"}
 
 _PARTICIPLE = r"(?P<part>livr\w*|fourni\w*|promis\w*|envoy\w*|donn\w*|re[çc]u\w*|c[ée]d[ée]\w*)"
@@ -69,7 +71,7 @@ def _serves_other_item(root, item_tokens: set[int], categories: dict[int, str]) 
     head = root.head
     if head.pos_ in ("VERB", "ADJ") and head.dep_.startswith("acl"):
         head = head.head  # « obus destinés aux Howitzers »
-    return head.i in item_tokens and categories.get(head.i) in _CONSUMABLES
+    return head.pos_ in ("NOUN", "PROPN") and head.i in item_tokens and categories.get(head.i) in _CONSUMABLES
 
 
 def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
@@ -83,7 +85,8 @@ def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
 
 _LIST_WORDS = {
     "et", "ou", "mais", "aussi", "egalement", "ainsi", "que", "voire", "notamment", "plus", "de", "d",
-    "des", "du", "la", "le", "les", "l", "un", "une", "autres", "encore", "surtout",
+    "des", "du", "la", "le", "les", "l", "un", "une", "autres", "encore", "surtout", "centaines",
+    "dizaines", "milliers", "plusieurs", "nombreux", "nombreuses", "quelques",
 }
 
 
@@ -103,9 +106,19 @@ def _roots(doc, group: ItemGroup, span) -> list:
     out = []
     first = doc.char_span(group.mentions[0].start, group.mentions[0].end, alignment_mode="expand")
     for candidate in (first, span):
-        if candidate is not None and len(candidate) and all(candidate.root.i != r.i for r in out):
-            out.append(candidate.root)
+        if candidate is not None and len(candidate):
+            root = _head_word(candidate)
+            if all(root.i != r.i for r in out):
+                out.append(root)
     return out
+
+
+def _head_word(span):
+    """The span's word attached outside it, a noun rather than the « - » of a
+    badly split « sol-air »."""
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
+    return (nouns or heads or [span.root])[0]
 
 
 def cumulative_total(text: str) -> tuple[int, str, int] | None:
@@ -164,8 +177,18 @@ def sentence_facts(
         if reading is None:
             continue
         if attribution is None:
-            attribution = attribute(root, span, reading, donor_at, donor_lists)
+            attribution = attribute(root, _with_demonym(doc, g, span, donor_at), reading, donor_at, donor_lists)
         previous = (g, reading, attribution)
+        if attribution.basis == "adversary":
+            continue  # Russia's weapons, or what Russia receives: not aid to Ukraine
+        if attribution.basis == "subject" and reading.trigger_class == "receive":
+            continue  # « L'Inde a reçu ses Rafale »: a named state receives, not Ukraine
+        if (
+            reading.status == "procured"
+            and attribution.basis == "subject"
+            and not _UKRAINE.search(fold(sentence.text))
+        ):
+            continue  # « La Pologne a commandé 250 chars Abrams »: for itself
         donors: list[str | None] = list(attribution.donors)
         if not donors and reading.status != "requested" and running and attribution.basis in (
             "none",
@@ -180,7 +203,7 @@ def sentence_facts(
             if not g.specific and reading.status in ("pledged", "delivered"):
                 continue
             donors = [None]
-        quantity = quantity_before(sentence.text, g.start)
+        quantity = _quantity(sentence.text, g)
         for donor in donors:
             fact = Fact(
                 donor=donor,
@@ -195,11 +218,66 @@ def sentence_facts(
     cumulative = cumulative_total(sentence.text) if drafts else None
     if cumulative:
         count, status, offset = cumulative
-        # The total counts the item named last before it.
-        anchor = max((d for d in drafts if d[0] <= offset), key=lambda d: d[0], default=drafts[0])[1]
-        total = replace(anchor.fact, status=status, quantity=count, quantity_kind="cumulative_total")
-        drafts.append((offset, Draft(total, sentence.index, sentence.paragraph)))
+        if drafts:
+            # The total counts the item named last before it.
+            anchor = max((d for d in drafts if d[0] <= offset), key=lambda d: d[0], default=drafts[0])[1]
+            total = replace(anchor.fact, status=status, quantity=count, quantity_kind="cumulative_total")
+            drafts.append((offset, Draft(total, sentence.index, sentence.paragraph)))
+        elif groups:
+            # « portera à 31 le nombre total de chars Abrams promis par
+            # Washington »: the item is named inside the total only.
+            g = min(groups, key=lambda g: abs(g.start - offset))
+            sources = _sentence_sources(doc, donor_at, donor_lists) or ([running] if running else [None])
+            for donor in sources:
+                fact = Fact(donor, g.system.item, status, evidence, count, "cumulative_total", date)
+                drafts.append((offset, Draft(fact, sentence.index, sentence.paragraph)))
     return [d for _, d in drafts]
+
+
+def _sentence_sources(doc, donor_at, donor_lists) -> list[str]:
+    from aidwatch.extract.donors import source_donors
+
+    return source_donors(doc, donor_at, donor_lists)
+
+
+def _with_demonym(doc, group: ItemGroup, span, donor_at):
+    """The item's span, stretched over a demonym written right after it
+    (« des Leopard 2 canadiens », « MARS II allemands »), which the parser
+    does not always hang on the item."""
+    end = span.end
+    while end < len(doc) and end in donor_at and doc[end].idx - doc[end - 1].idx - len(doc[end - 1]) <= 1:
+        end += 1
+    return doc[span.start : end] if end != span.end else span
+
+
+# Words between a count and the item it counts: « six canons Caesar », « 30
+# avions F-16 », « deux systèmes NASAMS », « 5 000 terminaux Starlink ».
+_CLASSIFIERS = re.compile(
+    r"^\s*(?:(?:premi\w+|derni\w+|autres?|nouve\w+|suppl\w+|avions?|appareils?|canons?|syst[eè]mes?|"
+    r"lanceurs?|batteries|batterie|terminaux|terminal|v[ée]hicules?|exemplaires?|unit[ée]s?|pi[eè]ces?|"
+    r"engins?|mod[eè]les?|modules?|chasseurs?|tubes?|postes?|kits?|lots?|de|d'|missiles?|"
+    r"anti\w*|automoteurs?|l[ée]gers?|lourds?|modernes?|mobiles?)\s+)*$",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(r"\b(au total|en tout|au cumul)\b", re.IGNORECASE)
+_UKRAINE = re.compile(r"\b(ukrain\w*|kiev|kyiv|kyïv)\b")
+
+
+def _quantity(text: str, group: ItemGroup):
+    """The count of an item: written right before it, or before the
+    classifier noun that introduces it. « Au total, 49 canons » is a
+    cumulative total."""
+    found = quantity_before(text, group.start)
+    if found is None:
+        window_start = max(0, group.start - 60)
+        for q in reversed(find_quantities(text[window_start : group.start])):
+            gap = text[window_start + q.end : group.start]
+            if _CLASSIFIERS.match(gap):
+                found = Quantity(q.value, q.kind, q.start + window_start, q.end + window_start)
+            break
+    if found and _TOTAL.search(text[: found.start]):
+        return Quantity(found.value, "cumulative_total", found.start, found.end)
+    return found
 
 
 def _key(fact: Fact) -> tuple:

@@ -37,8 +37,12 @@ class ItemGroup:
         return self.system.item.specific
 
 
+# A relation, not a name: « roquettes pour les lance-roquettes HIMARS ».
+_RELATION = re.compile(r"\b(pour|contre|avec|sans|sur|par(?! exemple)|vers|destin\w*|[àa]|au|aux)\b", re.IGNORECASE)
+
+
 def _names_specific(gap: str) -> bool:
-    if len(gap) > 70 or _HARD_BREAK.search(gap) or len(gap.split()) > 9:
+    if len(gap) > 70 or _HARD_BREAK.search(gap) or len(gap.split()) > 9 or _RELATION.search(gap):
         return False
     if _LIST_BREAK.search(gap):
         return bool(_NAMING.search(gap))

@@ -57,25 +57,48 @@ def lemma(token) -> str:
     return fold(token.lemma_)
 
 
+def verb_lemma(token) -> str:
+    """The lemma, or the lexicon's infinitive when the lemmatizer missed it."""
+    lex = lexicon()
+    for candidate in _lemmas(token):
+        if candidate in lex.verbs or candidate in lex.modals or candidate in lex.reporting:
+            return candidate
+    return lemma(token)
+
+
+def _lemmas(token) -> list[str]:
+    """The token's lemma, then guesses: the md lemmatizer leaves « réclame »,
+    « forme », « demande » as they are, and calls some participles nouns
+    (« pressés »)."""
+    out = [lemma(token)]
+    word = fold(token.text)
+    if token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        for ending in ("aient", "ait", "eront", "era", "ent", "ons", "ez", "ees", "ee", "es", "e"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                out.append(word[: -len(ending)] + "er")
+                break
+    return out
+
+
 def word_class(token) -> str | None:
     """The lexicon class of a token: transfer, pledge, package, ... or None."""
     lex = lexicon()
-    if token.pos_ in ("VERB", "AUX"):
-        return lex.verbs.get(lemma(token))
+    candidates = _lemmas(token)
     if token.pos_ in ("NOUN", "PROPN"):
-        found = lex.nouns.get(lemma(token)) or lex.nouns.get(fold(token.text))
-        return found or lex.verbs.get(_participle_infinitive(token.text) or "")
-    if token.pos_ == "ADJ":  # participles tagged as adjectives: « les chars livrés »
-        return lex.verbs.get(lemma(token)) or lex.verbs.get(_participle_infinitive(token.text) or "")
-    return None
-
-
-def _participle_infinitive(text: str) -> str | None:
-    """« pressés » → « presser »: the md tagger sometimes calls a participle a noun."""
-    word = fold(text)
-    for ending in ("ees", "es", "ee", "e"):
-        if word.endswith(ending) and len(word) > len(ending) + 3 and text[-len(ending)].lower() == "é":
-            return word[: -len(ending)] + "er"
+        found = lex.nouns.get(candidates[0]) or lex.nouns.get(fold(token.text))
+        if found:
+            return found
+        # A verb tagged as a noun: a participle (« pressés »), or a noun with
+        # a subject of its own (« La Pologne forme des artilleurs »).
+        if token.text.lower().endswith(("é", "és", "ée", "ées")) or any(
+            c.dep_ == "nsubj" for c in token.children
+        ):
+            return next((lex.verbs[c] for c in candidates[1:] if c in lex.verbs), None)
+        return None
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        for candidate in candidates:
+            if candidate in lex.verbs:
+                return lex.verbs[candidate]
     return None
 
 
@@ -85,11 +108,10 @@ _NEEDS_NE = {"plus", "jamais", "guere"}
 
 def is_negated(token) -> bool:
     neg = lexicon().negations
-    words = [fold(c.text) for c in token.children if c.dep_.startswith("advmod")]
-    for child in token.children:
-        # « ne ... pas » may hang on the auxiliary: « n'a pas livré »
-        if child.dep_.startswith("aux"):
-            words += [fold(g.text) for g in child.children if g.dep_.startswith("advmod")]
+    # « ne ... pas » may hang on the auxiliary (« n'a pas livré ») or on another
+    # adverb (« n'a pas encore reçu »).
+    near = [c for c in token.children if c.dep_.startswith(("advmod", "aux"))]
+    words = [fold(t.text) for c in near for t in c.subtree if t.dep_.startswith("advmod")]
     has_ne = any(w in ("ne", "n'") for w in words)
     if any(w in neg and (w not in _NEEDS_NE or has_ne) for w in words):
         return True
@@ -173,6 +195,17 @@ def _has_condition(token) -> bool:
     return False
 
 
+def _object_class(token) -> str | None:
+    """A light verb takes its meaning from its object: « a donné son feu vert
+    à la livraison », « a donné son accord »."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in token.children:
+        if child.dep_ == "obj" and lemma(child) in ("feu", "accord", "aval"):
+            return "pledge"
+    return None
+
+
 def _part_of_package(token) -> str | None:
     """« feront partie d'un nouveau programme d'aide », « figure dans le paquet »."""
     if token.pos_ not in ("VERB", "AUX"):
@@ -193,16 +226,14 @@ _PURPOSE = {"afin", "pour", "facon", "sorte", "maniere"}
 
 
 def _is_purpose_clause(token) -> bool:
-    """« de façon à ce que les forces ukrainiennes reçoivent », « pour que »:
+    """« de façon (à ce) que les forces ukrainiennes reçoivent », « pour que »:
     a goal, not an act."""
-    for child in token.children:
-        if child.dep_ == "mark" and fold(child.text) in ("que", "qu'"):
-            words = {fold(t.text) for t in child.children} | {fold(t.text) for t in token.children if t.i < child.i}
-            if words & _PURPOSE:
-                return True
-    head = token.head
-    if token.dep_ in ("acl:relcl", "ccomp", "advcl") and fold(head.text) in ("ce",):
-        return any(fold(t.text) in _PURPOSE for t in head.subtree if t.i < head.i)
+    doc = token.doc
+    start = token.left_edge.i
+    # The clause's « que », inside it or just before its first word.
+    for i in range(min(token.i, start + 6) - 1, max(-1, start - 3), -1):
+        if fold(doc[i].text) in ("que", "qu'"):
+            return any(fold(t.text) in _PURPOSE for t in doc[max(0, i - 4) : i])
     return False
 
 
@@ -212,17 +243,123 @@ def _chain(item_token) -> list:
     « des chars pourraient suivre », « 18 HIMARS puissent être achetés »."""
     chain = []
     token = item_token
+    first_verb = True
     while token.head.i != token.i and len(chain) < 12:
-        if token.dep_ in ("nsubj", "nsubj:pass") and not chain:
-            chain += [c for c in token.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")]
-        token = token.head
+        head = token.head
+        if first_verb and head.pos_ in ("VERB", "AUX"):
+            first_verb = False
+            # The parser often hangs an object on the governing verb instead
+            # of its infinitive (« a commencé à remettre ... puis des
+            # lance-roquettes »): a verb that says nothing itself passes the
+            # item to its infinitive or participle complement.
+            if token.dep_ in ("nsubj", "nsubj:pass") or word_class(head) is None:
+                chain += [c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")]
+        token = head
         chain.append(token)
+    if token.head.i == token.i and token.pos_ not in ("VERB", "AUX") and not _has_verb_role(token):
+        # The md parser sometimes leaves a sentence in pieces (« Les 40
+        # véhicules ... » as one root, « ont été livrés » as another): the
+        # item's piece belongs to the nearest verb root.
+        roots = [t for t in token.doc if t.head.i == t.i and t.i != token.i and t.pos_ in ("VERB", "AUX")]
+        if roots:
+            nearest = min(roots, key=lambda t: abs(t.i - item_token.i))
+            chain.append(nearest)
     return chain
+
+
+def _has_verb_role(token) -> bool:
+    return any(c.dep_ in ("nsubj", "cop", "aux:tense") for c in token.children)
+
+
+_STATUS_OF = {
+    "pledge": "pledged",
+    "request": "requested",
+    "refuse": "refused",
+    "consider": "considered",
+    "procure": "procured",
+    "training": "training",
+}
+_NOT_YET = {"encore", "toujours"}
+# Verbs that carry no meaning of their own between an item and what governs it.
+_PASS_THROUGH = {"etre", "avoir", "faire", "sembler", "rester", "devenir", "s'agir", "agir", "constituer",
+                 "representer", "figurer", "marquer", "porter", "concerner", "viser", "permettre"}
+
+
+def _not_yet(token) -> bool:
+    """« n'ont toujours pas été livrés », « n'a pas encore reçu »: pending, not refused."""
+    near = [c for c in token.children if c.dep_.startswith(("advmod", "aux"))]
+    words = {fold(t.text) for c in near for t in c.subtree}
+    return bool(words & _NOT_YET)
+
+
+def _state_class(token, item_token) -> str | None:
+    """« sont en service », « sont désormais en Ukraine »: a state that means delivered."""
+    if not any(c.dep_ == "cop" for c in token.children):
+        return None
+    if lemma(token) == "service":
+        return "in_service"
+    if token.pos_ == "PROPN" and fold(token.text) in ("ukraine", "kiev", "kyiv"):
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if any(item_token.i in {t.i for t in c.subtree} for c in subjects):
+            return "in_service"  # « les 31 chars Abrams sont désormais en Ukraine »
+    return None
+
+
+def _copula_status(token) -> str:
+    cop = next((c for c in token.children if c.dep_ == "cop"), None)
+    if cop is None:
+        return "delivered"
+    return {"future": "pledged", "conditional": "considered"}.get(verb_tense(cop), "delivered")
+
+
+def _first_reading(token, item_token) -> tuple[str | None, str | None]:
+    """(status, class) for the nearest lexicon word, before outer words act."""
+    cls = _object_class(token) or word_class(token) or _part_of_package(token) or _state_class(token, item_token)
+    negated = is_negated(token)
+    if cls is None and lemma(token) == "question" and negated:
+        return "refused", "refuse"  # « il n'est pas question de livrer »
+    if cls is None:
+        return None, None
+    if cls == "in_service":
+        return _copula_status(token), cls
+    if cls in ("transfer", "receive", "arrive"):
+        if token.pos_ in ("NOUN", "PROPN"):
+            return "_nominal", cls
+        if _is_purpose_clause(token):
+            return "_drop", cls
+        if negated and _not_yet(token):
+            return "_drop", cls
+        status = _TENSE_STATUS[verb_tense(token)]
+        status = _aux_modal(token) or status
+        if negated:
+            return "refused", cls
+        if _has_condition(token) and status in ("pledged", "delivered"):
+            return "considered", cls
+        return status, cls
+    if cls == "package":
+        return "pledged", cls
+    status = _STATUS_OF[cls]
+    if negated:
+        status = {"refused": "considered", "considered": "refused"}.get(status, "_drop")
+    return status, cls
 
 
 def read_status(item_token) -> StatusReading | None:
     """The status of the item at `item_token`, or None when nothing in its
     chain of heads says it is given, asked for, refused, and so on."""
+    reading = _read_chain(item_token)
+    if reading is None:
+        # « Les chars Abrams promis par Washington », or a parse whose verb
+        # hangs below the item: a participle describing the item.
+        for child in item_token.children:
+            if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ"):
+                status, cls = _first_reading(child, item_token)
+                if status and not status.startswith("_"):
+                    return StatusReading(status, child, cls)
+    return reading
+
+
+def _read_chain(item_token) -> StatusReading | None:
     lex = lexicon()
     status: str | None = None
     trigger = None
@@ -232,43 +369,32 @@ def read_status(item_token) -> StatusReading | None:
     open_path = True
     previous = item_token
     for token in _chain(item_token):
-        cls = word_class(token) or _part_of_package(token)
-        negated = is_negated(token)
         if status is None:
             previous = token
-            if cls is None:
-                continue
-            trigger, trigger_class = token, cls
-            if cls in ("transfer", "receive", "arrive"):
-                if token.pos_ in ("NOUN", "PROPN"):
-                    status = "_nominal"
-                else:
-                    if _is_purpose_clause(token):
-                        return None
-                    status = _TENSE_STATUS[verb_tense(token)]
-                    modal = _aux_modal(token)
-                    if modal:
-                        status = modal
-                    if negated:
-                        status = "refused"
-                    elif _has_condition(token) and status in ("pledged", "delivered"):
-                        status = "considered"
-            elif cls == "package":
-                status = "pledged"
-            else:
-                status = {"pledge": "pledged", "request": "requested", "refuse": "refused",
-                          "consider": "considered", "procure": "procured",
-                          "training": "training"}[cls]
-                if negated:
-                    status = {"refused": "considered", "considered": "refused"}.get(status, "_drop")
+            status, cls = _first_reading(token, item_token)
+            if status is not None:
+                trigger, trigger_class = token, cls
+            elif token.pos_ == "VERB" and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys():
+                # The nearest verb says what is done with the item, and it is
+                # not giving: « des brouilleurs pour contrer les drones ».
+                return None
+            if status == "_drop":
+                return None
             continue
         # An outer word governing what we already read.
+        if previous.dep_ == "conj" and previous.pos_ in ("VERB", "AUX"):
+            break  # « a refusé de livrer des Taurus mais va envoyer des Patriot »
         if previous.dep_ in ("nsubj", "nsubj:pass") or (
             previous.pos_ in ("VERB", "AUX") and previous.morph.get("VerbForm") == ["Fin"] and previous.i != trigger.i
         ):
             open_path = False
         previous = token
+        cls = _object_class(token) or word_class(token) or _part_of_package(token)
+        negated = is_negated(token)
+        if cls is None and lemma(token) == "question" and negated:
+            cls, negated = "refuse", False  # « il n'est pas question de livrer »
         open_inner = status in ("_open", "_nominal")
+        verb = verb_lemma(token)
         if cls in ATTITUDES and (open_path or open_inner or status in ("pledged", "considered")):
             base = {"request": "requested", "refuse": "refused", "consider": "considered"}[cls]
             if negated:
@@ -277,20 +403,23 @@ def read_status(item_token) -> StatusReading | None:
                 status, trigger, trigger_class = base, token, cls
         elif cls == "pledge" and open_inner:
             status = "_drop" if negated else "pledged"
-        elif (
-            lemma(token) in lex.modals
-            and token.pos_ in ("VERB", "AUX")
-            and open_path
-            and status in ("_open", "pledged", "delivered")
+        elif status == "_nominal" and cls in ("transfer", "receive") and token.pos_ in ("VERB", "AUX"):
+            # « Kiev a reçu une livraison de drones »
+            status = "refused" if negated else _TENSE_STATUS[verb_tense(token)]
+            trigger, trigger_class = token, cls
+        elif verb in lex.modals and token.pos_ in ("VERB", "AUX") and open_path and status in (
+            "_open",
+            "pledged",
+            "delivered",
         ):
             # Modals govern infinitives (« pourraient suivre »), never a noun
             # subject: « l'envoi ... doit faire l'objet de discussions ».
-            status = "refused" if negated else lex.modals[lemma(token)]
+            status = "refused" if negated else lex.modals[verb]
         elif (
             status == "considered"
             and verb_tense(trigger) == "conditional"
-            and lemma(trigger) not in lex.modals
-            and lemma(token) in lex.reporting
+            and verb_lemma(trigger) not in lex.modals
+            and verb in lex.reporting
             and verb_tense(token) == "past"
         ):
             status = "pledged"  # future in the past: « a annoncé qu'il livrerait »
