@@ -18,7 +18,7 @@ Recipients and adversaries are recognised but never donors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from aidwatch.catalog import Donor
 from aidwatch.extract.status import lexicon, verb_lemma
@@ -197,18 +197,22 @@ class RunningDonor:
     names; a sentence without either leaves it as it was for one sentence."""
 
     current: str | None = None
+    date: str | None = None  # the date of the sentence that set it
     age: int = 0
-    history: list[str | None] = field(default_factory=list)
 
     def carry(self) -> str | None:
         return self.current if self.age <= 1 else None
 
-    def update(self, donors: set[str] | None, mentioned: set[str], about_aid: bool) -> None:
+    def update(
+        self, donors: set[str] | None, mentioned: set[str], about_aid: bool, date: str | None = None
+    ) -> None:
         if donors is not None:
             self.current = next(iter(donors)) if len(donors) == 1 else None
+            self.date = date
             self.age = 0
         elif about_aid and len(mentioned) == 1:
             self.current = next(iter(mentioned))
+            self.date = date
             self.age = 0
         elif about_aid and len(mentioned) > 1:
             self.current = None

@@ -48,7 +48,7 @@ _CUMULATIVE = [
     ),
     re.compile(
         r"\bport\w*\s+à\s+" + _COUNT + r"\s+(?:le|son|leur)\s+(?:nombre|total)\s+(?:total\s+)?"
-        r"(?:de\s+[\w-]+\s+)?" + _PARTICIPLE + "?",
+        r"(?:(?:de\s+(?:[\w-]+\s+){1,3}?)?" + _PARTICIPLE + ")?",
         re.IGNORECASE,
     ),
 ]
@@ -72,6 +72,15 @@ def _serves_other_item(root, item_tokens: set[int], categories: dict[int, str]) 
     if head.pos_ in ("VERB", "ADJ") and head.dep_.startswith("acl"):
         head = head.head  # « obus destinés aux Howitzers »
     return head.pos_ in ("NOUN", "PROPN") and head.i in item_tokens and categories.get(head.i) in _CONSUMABLES
+
+
+_SERVES_GAP = re.compile(r"^\s*(?:pour|destin[ée]e?s? (?:aux?|à)|aux?|à)\s+(?:les\s+|le\s+|la\s+|l')?$", re.IGNORECASE)
+
+
+def _serves_text(text: str, before: ItemGroup, group: ItemGroup) -> bool:
+    """The same as `_serves_other_item`, read off the text when the parse is
+    wrong: « roquettes pour les lance-roquettes HIMARS »."""
+    return before.system.item.category in _CONSUMABLES and bool(_SERVES_GAP.match(text[before.end : group.start]))
 
 
 def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
@@ -140,6 +149,7 @@ def sentence_facts(
     donor_lists: dict[int, tuple[Donor, ...]],
     running: str | None,
     date: str | None,
+    running_date: str | None = None,
 ) -> list[Draft]:
     """Facts of one parsed sentence. `running` is the article's running donor,
     `date` the resolved date of the sentence's first date expression."""
@@ -158,10 +168,13 @@ def sentence_facts(
     drafts: list[tuple[int, Draft]] = []  # with the item's offset in the sentence
     evidence = Evidence(sentence.text, sentence.start, sentence.end)
     previous = None  # (group, reading, attribution) of the item before, for lists
+    before: ItemGroup | None = None
     for g, span in spans.items():
         roots = _roots(doc, g, span)
         root = roots[0]
-        if _serves_other_item(root, item_tokens, categories) or _possessive_part(root, g, item_tokens):
+        serves = before is not None and _serves_text(sentence.text, before, g)
+        before = g
+        if serves or _serves_other_item(root, item_tokens, categories) or _possessive_part(root, g, item_tokens):
             continue
         reading, attribution = None, None
         for candidate in roots:
@@ -190,13 +203,17 @@ def sentence_facts(
         ):
             continue  # « La Pologne a commandé 250 chars Abrams »: for itself
         donors: list[str | None] = list(attribution.donors)
+        fact_date = date
         if not donors and reading.status != "requested" and running and attribution.basis in (
             "none",
             "pronoun",
             "item",
             "recipient",
         ):
+            # « Washington a annoncé jeudi ... Elle comprend ... »: the sentence
+            # goes on with the last one's donor, and its date.
             donors = [running]
+            fact_date = date or running_date
         if not donors:
             # « les alliés livrent de l'artillerie »: a kind given by nobody named
             # is not a trackable commitment; a named system still is.
@@ -212,10 +229,10 @@ def sentence_facts(
                 evidence=evidence,
                 quantity=quantity.value if quantity else None,
                 quantity_kind=quantity.kind if quantity else None,
-                date=date,
+                date=fact_date,
             )
             drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
-    cumulative = cumulative_total(sentence.text) if drafts else None
+    cumulative = cumulative_total(sentence.text)
     if cumulative:
         count, status, offset = cumulative
         if drafts:

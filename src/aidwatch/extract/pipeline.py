@@ -122,7 +122,7 @@ def extract_article(article: Article, story: str | None = None) -> Extraction:
             if all((e.name, e.date, e.place) != (event.name, event.date, event.place) for e in events):
                 events.append(event)
         if not sc.needs_parse:
-            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))))
+            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))), date)
             continue
         doc = next(parsed)
         donor_at, donor_lists = _donor_tokens(doc, sc.donors)
@@ -141,13 +141,14 @@ def extract_article(article: Article, story: str | None = None) -> Extraction:
             packages.append(package)
             package_at[package.id] = (s.paragraph, s.index)
             sentence_donors.add(reading.donor)
-        new = sentence_facts(s, doc, sc.groups, donor_at, donor_lists, carry, date)
+        new = sentence_facts(s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None)
         _join_packages(new, packages, package_at, s)
         drafts += new
         if new or sentence_donors:
-            running.update({d.fact.donor for d in new if d.fact.donor} | sentence_donors, set(), True)
+            dates = [d.fact.date for d in new if d.fact.date] + [date]
+            running.update({d.fact.donor for d in new if d.fact.donor} | sentence_donors, set(), True, dates[0])
         else:
-            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))))
+            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))), date)
     return Extraction(
         article=article,
         story=story or article.id,

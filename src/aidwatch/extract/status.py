@@ -203,6 +203,8 @@ def _object_class(token) -> str | None:
     for child in token.children:
         if child.dep_ == "obj" and lemma(child) in ("feu", "accord", "aval"):
             return "pledge"
+        if child.dep_ == "obj" and lemma(child) in ("contrat", "commande"):
+            return "procure"  # « a signé un contrat ... pour produire des LMM »
     return None
 
 
@@ -338,6 +340,8 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         return status, cls
     if cls == "package":
         return "pledged", cls
+    if cls == "produce":
+        return "_produce", cls
     status = _STATUS_OF[cls]
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, "_drop")
@@ -403,6 +407,8 @@ def _read_chain(item_token) -> StatusReading | None:
                 status, trigger, trigger_class = base, token, cls
         elif cls == "pledge" and open_inner:
             status = "_drop" if negated else "pledged"
+        elif status == "_produce" and cls in ("procure", "package", "pledge"):
+            status = "procured"  # « un financement pour produire 18 obusiers »
         elif status == "_nominal" and cls in ("transfer", "receive") and token.pos_ in ("VERB", "AUX"):
             # « Kiev a reçu une livraison de drones »
             status = "refused" if negated else _TENSE_STATUS[verb_tense(token)]
@@ -427,7 +433,7 @@ def _read_chain(item_token) -> StatusReading | None:
             status = "pledged"
         elif status == "_open" and negated and token.pos_ in ("VERB", "AUX"):
             status = "refused"
-    if status is None or status == "_drop":
+    if status in (None, "_drop", "_produce"):
         return None
     if status == "_open":
         status = "pledged"
