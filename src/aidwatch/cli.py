@@ -19,7 +19,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from aidwatch.errors import InputError
 from aidwatch.model import Article, Extraction
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Sourced military-aid facts from news articles.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Sourced military-aid facts from news articles.",
+)
 err = Console(stderr=True)
 
 
@@ -52,7 +56,9 @@ def _articles(paths: list[Path], counts: dict[str, int]) -> Iterator[Article]:
             yield record
 
 
-def run_extraction(paths: list[Path], show_progress: bool) -> tuple[list[Extraction], dict[str, int]]:
+def run_extraction(
+    paths: list[Path], show_progress: bool
+) -> tuple[list[Extraction], dict[str, int]]:
     """Read and extract every article under `paths`, warning about the rest."""
     from aidwatch.extract import extract_article
 
@@ -82,9 +88,15 @@ def run_extraction(paths: list[Path], show_progress: bool) -> tuple[list[Extract
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Text, JSON Lines or HTML files, or folders of them."),
-    format: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (one object per article) or table."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Text, JSON Lines or HTML files, or folders of them."
+    ),
+    format: Format = typer.Option(
+        Format.jsonl, "--format", "-f", help="jsonl (one object per article) or table."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of standard output."
+    ),
 ) -> None:
     """Extract sourced aid facts from French news articles."""
     results, counts = run_extraction(paths, show_progress=sys.stderr.isatty())
@@ -98,7 +110,10 @@ def extract(
         else:
             from aidwatch.output import print_table
 
-            print_table(results, Console(file=stream) if output else Console())
+            # Piped or written to a file, the table keeps a readable width
+            # instead of folding every cell to 80 columns.
+            width = None if (sys.stdout.isatty() and not output) else 200
+            print_table(results, Console(file=stream, width=width))
     finally:
         if output:
             stream.close()
@@ -125,7 +140,9 @@ def _load_jsonl(path: Path) -> list[dict]:
 def evaluate(
     gold: Path = typer.Argument(..., help="Gold JSON Lines (the eval format)."),
     predictions: Path | None = typer.Argument(None, help="Predictions from `aidwatch extract`."),
-    run: Path | None = typer.Option(None, "--run", help="Extract the articles here and score them."),
+    run: Path | None = typer.Option(
+        None, "--run", help="Extract the articles here and score them."
+    ),
     details: bool = typer.Option(False, "--details", help="List misses, extras and wrong values."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:

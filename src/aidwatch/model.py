@@ -94,6 +94,7 @@ class Fact:
     quantity_kind: str | None = None
     date: str | None = None
     package: str | None = None
+    mention: Evidence | None = None  # the words naming the item, inside the evidence
 
 
 @dataclass
@@ -166,4 +167,5 @@ def _fact_dict(fact: Fact) -> dict:
         "date": record["date"],
         "package": record["package"],
         "evidence": record["evidence"],
+        "mention": record["mention"],
     }

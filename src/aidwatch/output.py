@@ -16,15 +16,28 @@ def _quantity(quantity, kind) -> str:
     return f"{prefix}{quantity:,}".replace(",", " ")
 
 
+def _snippet(fact, before: int = 50, after: int = 30) -> str:
+    """The evidence around the item's words: « …comprenait quatre systèmes d'artillerie Himars, mais… »."""
+    text, m = fact.evidence.text, fact.mention
+    if m is None:
+        return text[: before + after + 20]
+    start = m.start - fact.evidence.start
+    end = m.end - fact.evidence.start
+    left = max(0, start - before)
+    right = min(len(text), end + after)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
 def print_table(results: list[Extraction], console: Console) -> None:
     for result in results:
         a = result.article
         published = a.published or "undated"
         if a.published_inferred:
             published += " (inferred)"
-        table = Table(title=f"{a.id} — {published}", title_justify="left", show_lines=False, expand=True)
-        for column in ("donor", "item", "category", "status", "qty", "date", "pkg", "evidence"):
-            table.add_column(column, overflow="fold", ratio=4 if column == "evidence" else None)
+        table = Table(title=f"{a.id} — {published}", title_justify="left")
+        for column in ("donor", "item", "category", "status", "qty", "date", "pkg"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=90)
         for f in result.facts:
             table.add_row(
                 f.donor or "—",
@@ -34,15 +47,19 @@ def print_table(results: list[Extraction], console: Console) -> None:
                 _quantity(f.quantity, f.quantity_kind),
                 f.date or "",
                 f.package or "",
-                f.evidence.text,
+                _snippet(f),
             )
         console.print(table)
         for p in result.packages:
-            console.print(f"  package {p.id}: {p.donor} {p.amount:,.0f} {p.currency or ''} {p.date or ''}")
+            console.print(
+                f"  package {p.id}: {p.donor} {p.amount:,.0f} {p.currency or ''} {p.date or ''}"
+            )
         for t in result.totals:
             console.print(f"  total: {t.scope}: {t.amount:,.0f} {t.currency or ''} ({t.kind})")
         for e in result.events:
-            console.print(f"  event: {e.name}, {e.place or '?'}, {e.date or '?'}, {e.participants or '?'} participants")
+            console.print(
+                f"  event: {e.name}, {e.place or '?'}, {e.date or '?'}, {e.participants or '?'} participants"
+            )
         console.print()
 
 
@@ -54,19 +71,38 @@ def print_eval(report: Report, console: Console, details: bool) -> None:
     table.add_row("facts precision", f"{f.precision:.3f}", f"tp {f.tp} fp {f.fp}")
     table.add_row("facts recall", f"{f.recall:.3f}", f"tp {f.tp} fn {f.fn}")
     table.add_row("facts F1", f"{f.f1:.3f}", "")
-    table.add_row("quantity accuracy", f"{report.quantity.value:.3f}", f"{report.quantity.right}/{report.quantity.total}")
-    table.add_row("date accuracy", f"{report.date.value:.3f}", f"{report.date.right}/{report.date.total}")
+    table.add_row(
+        "quantity accuracy",
+        f"{report.quantity.value:.3f}",
+        f"{report.quantity.right}/{report.quantity.total}",
+    )
+    table.add_row(
+        "date accuracy", f"{report.date.value:.3f}", f"{report.date.right}/{report.date.total}"
+    )
     p = report.packages
     table.add_row("packages F1", f"{p.f1:.3f}", f"tp {p.tp} fp {p.fp} fn {p.fn}")
     s = report.stories
     table.add_row("stories pairwise F1", f"{s.f1:.3f}", f"tp {s.tp} fp {s.fp} fn {s.fn}")
-    table.add_row("undated: month right", f"{report.undated.value:.3f}", f"{report.undated.right}/{report.undated.total}")
+    table.add_row(
+        "undated: month right",
+        f"{report.undated.value:.3f}",
+        f"{report.undated.right}/{report.undated.total}",
+    )
     console.print(table)
     if not details:
         return
     for doc, g in report.misses:
-        console.print(f"[red]miss[/]  {doc}: {g.get('donor')} {g['item']} {g['status']} q={g.get('quantity')}  « {g.get('evidence', '')[:90]} »", highlight=False)
+        console.print(
+            f"[red]miss[/]  {doc}: {g.get('donor')} {g['item']} {g['status']} q={g.get('quantity')}  « {g.get('evidence', '')[:90]} »",
+            highlight=False,
+        )
     for doc, pf in report.extras:
-        console.print(f"[yellow]extra[/] {doc}: {pf.get('donor')} {pf['item']['id']} {pf['status']} q={pf.get('quantity')}  « {pf['evidence']['text'][:90]} »", highlight=False)
+        console.print(
+            f"[yellow]extra[/] {doc}: {pf.get('donor')} {pf['item']['id']} {pf['status']} q={pf.get('quantity')}  « {pf['evidence']['text'][:90]} »",
+            highlight=False,
+        )
     for doc, field_name, g, pf in report.wrong_values:
-        console.print(f"[magenta]wrong {field_name}[/] {doc}: {g['item']} {g['status']} gold={g.get(field_name)} predicted={pf.get(field_name)}", highlight=False)
+        console.print(
+            f"[magenta]wrong {field_name}[/] {doc}: {g['item']} {g['status']} gold={g.get(field_name)} predicted={pf.get(field_name)}",
+            highlight=False,
+        )

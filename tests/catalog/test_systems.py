@@ -137,8 +137,6 @@ def _id_matches_a_name(s) -> bool:
 
 def test_every_specific_id_comes_from_its_name_or_an_alias():
     bad = [
-        (s.item.id, s.item.name)
-        for s in systems()
-        if s.item.specific and not _id_matches_a_name(s)
+        (s.item.id, s.item.name) for s in systems() if s.item.specific and not _id_matches_a_name(s)
     ]
     assert not bad

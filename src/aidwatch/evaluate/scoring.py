@@ -55,7 +55,9 @@ class Report:
     undated: Ratio = field(default_factory=Ratio)
     misses: list[tuple[str, dict]] = field(default_factory=list)  # (doc, gold fact)
     extras: list[tuple[str, dict]] = field(default_factory=list)  # (doc, predicted fact)
-    wrong_values: list[tuple[str, str, dict, dict]] = field(default_factory=list)  # (doc, field, gold, pred)
+    wrong_values: list[tuple[str, str, dict, dict]] = field(
+        default_factory=list
+    )  # (doc, field, gold, pred)
 
     def figures(self) -> dict[str, float]:
         return {
@@ -79,7 +81,11 @@ def item_matches(gold: dict, pred: dict) -> bool:
 
 
 def fact_matches(gold: dict, pred: dict) -> bool:
-    return gold.get("donor") == pred.get("donor") and gold["status"] == pred["status"] and item_matches(gold, pred)
+    return (
+        gold.get("donor") == pred.get("donor")
+        and gold["status"] == pred["status"]
+        and item_matches(gold, pred)
+    )
 
 
 def _unique_predictions(facts: list[dict]) -> list[dict]:

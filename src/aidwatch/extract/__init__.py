@@ -9,10 +9,12 @@ from __future__ import annotations
 from aidwatch.model import Article, Extraction
 
 
-def extract_article(article: Article, story: str | None = None) -> Extraction:
+def extract_article(
+    article: Article, story: str | None = None, parse_all: bool = False
+) -> Extraction:
     from aidwatch.extract.pipeline import extract_article as run
 
-    return run(article, story)
+    return run(article, story, parse_all)
 
 
 def extract_text(text: str, published: str | None = None) -> Extraction:

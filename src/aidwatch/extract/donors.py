@@ -21,15 +21,46 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aidwatch.catalog import Donor
-from aidwatch.extract.status import lexicon, verb_lemma
+from aidwatch.extract.status import lemma, lexicon, verb_lemma
 from aidwatch.extract.text import fold
 
-_PRONOUNS = {"il", "ils", "elle", "elles", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "lui", "on"}
+_PRONOUNS = {
+    "il",
+    "ils",
+    "elle",
+    "elles",
+    "celui-ci",
+    "celle-ci",
+    "ceux-ci",
+    "celles-ci",
+    "lui",
+    "on",
+}
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = {
-    "allie", "occidental", "occidentaux", "partenaire", "pays", "europeen", "membre", "soutien",
-    "gouvernement", "etat", "capitale", "donateur", "bailleur", "responsable", "ministre", "president",
-    "dirigeant", "chef", "porte-parole", "general", "secretaire", "premier", "nation",
+    "allie",
+    "occidental",
+    "occidentaux",
+    "partenaire",
+    "pays",
+    "europeen",
+    "membre",
+    "soutien",
+    "gouvernement",
+    "etat",
+    "capitale",
+    "donateur",
+    "bailleur",
+    "responsable",
+    "ministre",
+    "president",
+    "dirigeant",
+    "chef",
+    "porte-parole",
+    "general",
+    "secretaire",
+    "premier",
+    "nation",
 }
 _ADDRESSEE_DEPS = ("obj", "iobj", "obl:arg", "obl", "obl:mod", "nsubj:pass")
 
@@ -40,7 +71,9 @@ class Attribution:
     basis: str  # subject, modifier, agent, addressee, running, pronoun, none, other
 
 
-def _codes(tokens, donor_at: dict[int, Donor], lists: dict[int, tuple[Donor, ...]] | None = None) -> list[str]:
+def _codes(
+    tokens, donor_at: dict[int, Donor], lists: dict[int, tuple[Donor, ...]] | None = None
+) -> list[str]:
     """Donor codes of these tokens; with `lists`, each with the donors written
     in a list with it (« par les Etats-Unis, l'Allemagne et les Pays-Bas »),
     which the parser often breaks apart."""
@@ -85,9 +118,18 @@ def _modifier_tokens(item_root, item_span, trigger) -> list:
     inside = {n.i for n in nouns}
     out += list(item_span)  # « chars américains Abrams »: the donor sits inside the group
     for noun in nouns:
-        out += [c for c in noun.children if c.dep_ in ("amod", "nmod", "flat:name", "appos") and c.i not in inside]
+        out += [
+            c
+            for c in noun.children
+            if c.dep_ in ("amod", "nmod", "flat:name", "appos") and c.i not in inside
+        ]
     # « chars lourds britanniques et allemands »
-    out += [c for t in list(out) for c in t.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+    out += [
+        c
+        for t in list(out)
+        for c in t.children
+        if c.dep_ == "conj" and c.pos_ in ("ADJ", "NOUN", "PROPN")
+    ]
     return out
 
 
@@ -101,7 +143,9 @@ def source_donors(doc, donor_at: dict[int, Donor], lists) -> list[str]:
         before = [fold(t.text) for t in doc[max(0, i - 4) : i]]
         while before and before[-1] in ("la", "le", "les", "l'", "du", "des", "de", "d'"):
             before.pop()
-        if before and (before[-1] == "par" or before[-1:] == ["part"] or before[-1:] == ["provenance"]):
+        if before and (
+            before[-1] == "par" or before[-1:] == ["part"] or before[-1:] == ["provenance"]
+        ):
             out += [c for c in _codes([doc[i]], donor_at, lists) if c not in out]
     return out
 
@@ -114,9 +158,20 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
     verb = trigger
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX"):
-            first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux")], key=lambda t: t.i)
+            first = min(
+                [verb] + [c for c in verb.children if c.dep_.startswith("aux")], key=lambda t: t.i
+            )
             i = first.i - 1
-            while i >= 0 and fold(doc[i].text) in ("ne", "n'", "se", "s'", "lui", "leur", "en", "y"):
+            while i >= 0 and fold(doc[i].text) in (
+                "ne",
+                "n'",
+                "se",
+                "s'",
+                "lui",
+                "leur",
+                "en",
+                "y",
+            ):
                 i -= 1
             if i >= 0 and i in donor_at and doc[i].dep_ not in ("nsubj", "nsubj:pass"):
                 return _codes([doc[i]], donor_at, lists)
@@ -127,12 +182,20 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
 
 
 def attribute(
-    item_root, item_span, reading, donor_at: dict[int, Donor], lists: dict[int, tuple[Donor, ...]] | None = None
+    item_root,
+    item_span,
+    reading,
+    donor_at: dict[int, Donor],
+    lists: dict[int, tuple[Donor, ...]] | None = None,
 ) -> Attribution:
     """Donors for the item at `item_root`, given its status reading."""
     doc = item_root.doc
     in_item = set(range(item_span.start, item_span.end))
-    item_donors = [donor_at[t.i] for t in _modifier_tokens(item_root, item_span, reading.trigger) if t.i in donor_at]
+    item_donors = [
+        donor_at[t.i]
+        for t in _modifier_tokens(item_root, item_span, reading.trigger)
+        if t.i in donor_at
+    ]
     if any(d.kind == "adversary" for d in item_donors):
         return Attribution([], "adversary")  # « des missiles russes Kalibr »
     if reading.status == "requested":
@@ -152,7 +215,9 @@ def attribute(
         if subject is not None and subject.i != verb.i:
             subtree = list(subject.subtree)
             mentions = _mentions_in(subtree, donor_at)
-            if any(m.kind == "adversary" for m in mentions) and not any(m.can_give for m in mentions):
+            if any(m.kind == "adversary" for m in mentions) and not any(
+                m.can_give for m in mentions
+            ):
                 return Attribution([], "adversary")  # « la Russie a reçu des drones iraniens »
             if any(t.i == item_root.i for t in subtree):
                 subject_basis = "item"  # passive or « des chars pourraient suivre »
@@ -165,8 +230,10 @@ def attribute(
                 if any(m.kind == "recipient" for m in mentions):
                     subject_basis = "recipient"
                     break
-                if fold(subject.lemma_) in _COLLECTIVES or subject.pos_ == "PROPN":
-                    subject_basis = "other"  # « les alliés », « M. Stoltenberg »: nobody we can name
+                if lemma(subject) in _COLLECTIVES or subject.pos_ == "PROPN":
+                    subject_basis = (
+                        "other"  # « les alliés », « M. Stoltenberg »: nobody we can name
+                    )
                     break
                 # « dont la dernière [tranche] comprenait », « la livraison a
                 # commencé »: the giver is further up.

@@ -43,7 +43,9 @@ _CUMULATIVE = [
     # « portera le nombre total livré à 20 », « porte à 31 le nombre de chars livrés »
     re.compile(
         r"\bport\w*\s+(?:ainsi\s+)?(?:le|son|leur)\s+(?:nombre|total)\s+(?:total\s+)?(?:de\s+[\w-]+\s+)?"
-        + _PARTICIPLE + r"?\s*(?:(?:par|à)\s+(?:[\w'’-]+\s+){1,3}?)?à\s+" + _COUNT,
+        + _PARTICIPLE
+        + r"?\s*(?:(?:par|à)\s+(?:[\w'’-]+\s+){1,3}?)?à\s+"
+        + _COUNT,
         re.IGNORECASE,
     ),
     re.compile(
@@ -71,16 +73,24 @@ def _serves_other_item(root, item_tokens: set[int], categories: dict[int, str]) 
     head = root.head
     if head.pos_ in ("VERB", "ADJ") and head.dep_.startswith("acl"):
         head = head.head  # « obus destinés aux Howitzers »
-    return head.pos_ in ("NOUN", "PROPN") and head.i in item_tokens and categories.get(head.i) in _CONSUMABLES
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.i in item_tokens
+        and categories.get(head.i) in _CONSUMABLES
+    )
 
 
-_SERVES_GAP = re.compile(r"^\s*(?:pour|destin[ée]e?s? (?:aux?|à)|aux?|à)\s+(?:les\s+|le\s+|la\s+|l')?$", re.IGNORECASE)
+_SERVES_GAP = re.compile(
+    r"^\s*(?:pour|destin[ée]e?s? (?:aux?|à)|aux?|à)\s+(?:les\s+|le\s+|la\s+|l')?$", re.IGNORECASE
+)
 
 
 def _serves_text(text: str, before: ItemGroup, group: ItemGroup) -> bool:
     """The same as `_serves_other_item`, read off the text when the parse is
     wrong: « roquettes pour les lance-roquettes HIMARS »."""
-    return before.system.item.category in _CONSUMABLES and bool(_SERVES_GAP.match(text[before.end : group.start]))
+    return before.system.item.category in _CONSUMABLES and bool(
+        _SERVES_GAP.match(text[before.end : group.start])
+    )
 
 
 def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
@@ -93,9 +103,36 @@ def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
 
 
 _LIST_WORDS = {
-    "et", "ou", "mais", "aussi", "egalement", "ainsi", "que", "voire", "notamment", "plus", "de", "d",
-    "des", "du", "la", "le", "les", "l", "un", "une", "autres", "encore", "surtout", "centaines",
-    "dizaines", "milliers", "plusieurs", "nombreux", "nombreuses", "quelques",
+    "et",
+    "ou",
+    "mais",
+    "aussi",
+    "egalement",
+    "ainsi",
+    "que",
+    "voire",
+    "notamment",
+    "plus",
+    "de",
+    "d",
+    "des",
+    "du",
+    "la",
+    "le",
+    "les",
+    "l",
+    "un",
+    "une",
+    "autres",
+    "encore",
+    "surtout",
+    "centaines",
+    "dizaines",
+    "milliers",
+    "plusieurs",
+    "nombreux",
+    "nombreuses",
+    "quelques",
 }
 
 
@@ -174,11 +211,15 @@ def sentence_facts(
         root = roots[0]
         serves = before is not None and _serves_text(sentence.text, before, g)
         before = g
-        if serves or _serves_other_item(root, item_tokens, categories) or _possessive_part(root, g, item_tokens):
+        if (
+            serves
+            or _serves_other_item(root, item_tokens, categories)
+            or _possessive_part(root, g, item_tokens)
+        ):
             continue
         reading, attribution = None, None
         for candidate in roots:
-            reading = read_status(candidate)
+            reading = read_status(candidate, span)
             if reading is not None:
                 root = candidate
                 break
@@ -190,7 +231,9 @@ def sentence_facts(
         if reading is None:
             continue
         if attribution is None:
-            attribution = attribute(root, _with_demonym(doc, g, span, donor_at), reading, donor_at, donor_lists)
+            attribution = attribute(
+                root, _with_demonym(doc, g, span, donor_at), reading, donor_at, donor_lists
+            )
         previous = (g, reading, attribution)
         if attribution.basis == "adversary":
             continue  # Russia's weapons, or what Russia receives: not aid to Ukraine
@@ -204,11 +247,17 @@ def sentence_facts(
             continue  # « La Pologne a commandé 250 chars Abrams »: for itself
         donors: list[str | None] = list(attribution.donors)
         fact_date = date
-        if not donors and reading.status != "requested" and running and attribution.basis in (
-            "none",
-            "pronoun",
-            "item",
-            "recipient",
+        if (
+            not donors
+            and reading.status != "requested"
+            and running
+            and attribution.basis
+            in (
+                "none",
+                "pronoun",
+                "item",
+                "recipient",
+            )
         ):
             # « Washington a annoncé jeudi ... Elle comprend ... »: the sentence
             # goes on with the last one's donor, and its date.
@@ -230,6 +279,9 @@ def sentence_facts(
                 quantity=quantity.value if quantity else None,
                 quantity_kind=quantity.kind if quantity else None,
                 date=fact_date,
+                mention=Evidence(
+                    sentence.text[g.start : g.end], sentence.start + g.start, sentence.start + g.end
+                ),
             )
             drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
     cumulative = cumulative_total(sentence.text)
@@ -237,14 +289,20 @@ def sentence_facts(
         count, status, offset = cumulative
         if drafts:
             # The total counts the item named last before it.
-            anchor = max((d for d in drafts if d[0] <= offset), key=lambda d: d[0], default=drafts[0])[1]
-            total = replace(anchor.fact, status=status, quantity=count, quantity_kind="cumulative_total")
+            anchor = max(
+                (d for d in drafts if d[0] <= offset), key=lambda d: d[0], default=drafts[0]
+            )[1]
+            total = replace(
+                anchor.fact, status=status, quantity=count, quantity_kind="cumulative_total"
+            )
             drafts.append((offset, Draft(total, sentence.index, sentence.paragraph)))
         elif groups:
             # « portera à 31 le nombre total de chars Abrams promis par
             # Washington »: the item is named inside the total only.
             g = min(groups, key=lambda g: abs(g.start - offset))
-            sources = _sentence_sources(doc, donor_at, donor_lists) or ([running] if running else [None])
+            sources = _sentence_sources(doc, donor_at, donor_lists) or (
+                [running] if running else [None]
+            )
             for donor in sources:
                 fact = Fact(donor, g.system.item, status, evidence, count, "cumulative_total", date)
                 drafts.append((offset, Draft(fact, sentence.index, sentence.paragraph)))
@@ -262,7 +320,11 @@ def _with_demonym(doc, group: ItemGroup, span, donor_at):
     (« des Leopard 2 canadiens », « MARS II allemands »), which the parser
     does not always hang on the item."""
     end = span.end
-    while end < len(doc) and end in donor_at and doc[end].idx - doc[end - 1].idx - len(doc[end - 1]) <= 1:
+    while (
+        end < len(doc)
+        and end in donor_at
+        and doc[end].idx - doc[end - 1].idx - len(doc[end - 1]) <= 1
+    ):
         end += 1
     return doc[span.start : end] if end != span.end else span
 
@@ -331,7 +393,10 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
         if len(near) == 1:
             target = next(iter(near.values()))
             if target.fact.quantity is None and g.fact.quantity is not None:
-                target.fact.quantity, target.fact.quantity_kind = g.fact.quantity, g.fact.quantity_kind
+                target.fact.quantity, target.fact.quantity_kind = (
+                    g.fact.quantity,
+                    g.fact.quantity_kind,
+                )
             _absorb(target.fact, g.fact)
             drafts.remove(g)
     merged: dict[tuple, Fact] = {}

@@ -38,7 +38,9 @@ class ItemGroup:
 
 
 # A relation, not a name: « roquettes pour les lance-roquettes HIMARS ».
-_RELATION = re.compile(r"\b(pour|contre|avec|sans|sur|par(?! exemple)|vers|destin\w*|[àa]|au|aux)\b", re.IGNORECASE)
+_RELATION = re.compile(
+    r"\b(pour|contre|avec|sans|sur|par(?! exemple)|vers|destin\w*|[àa]|au|aux)\b", re.IGNORECASE
+)
 
 
 def _names_specific(gap: str) -> bool:

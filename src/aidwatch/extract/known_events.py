@@ -30,7 +30,13 @@ def known_events() -> tuple[KnownEvent, ...]:
     for n, row in enumerate(raw, start=1):
         try:
             out.append(
-                KnownEvent(row["name"], row["type"], str(row["date"]), row.get("place"), re.compile(row["pattern"]))
+                KnownEvent(
+                    row["name"],
+                    row["type"],
+                    str(row["date"]),
+                    row.get("place"),
+                    re.compile(row["pattern"]),
+                )
             )
         except (KeyError, re.error) as err:
             raise CatalogError(f"known_events_fr.yaml entry {n}: {err}") from err

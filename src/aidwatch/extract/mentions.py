@@ -67,8 +67,9 @@ class PhraseIndex:
         for candidates in self._first.values():
             candidates.sort(key=lambda e: -len(e.keys))
 
-    def find(self, text: str) -> list[Mention]:
-        words = word_keys(fold(text))
+    def find(self, text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+        """Mentions in `text`; `words` are its `word_keys`, when already known."""
+        words = words if words is not None else word_keys(fold(text))
         keys = [k for _, _, k in words]
         out = []
         i = 0
@@ -111,11 +112,11 @@ def _donor_index() -> PhraseIndex:
     return PhraseIndex(entries)
 
 
-def find_systems(text: str) -> list[Mention]:
+def find_systems(text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Catalogue items named in `text`, longest first, not overlapping."""
-    return _system_index().find(text)
+    return _system_index().find(text, words)
 
 
-def find_donors(text: str) -> list[Mention]:
+def find_donors(text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """States and bodies named in `text` (names, demonyms, metonyms)."""
-    return _donor_index().find(text)
+    return _donor_index().find(text, words)

@@ -46,7 +46,11 @@ def _package_noun_near(root) -> bool:
     for _ in range(6):
         if nouns.get(lemma(token)) == "package":
             return True
-        if any(nouns.get(lemma(c)) == "package" for c in token.children if c.dep_ in ("nmod", "obj", "nsubj", "appos")):
+        if any(
+            nouns.get(lemma(c)) == "package"
+            for c in token.children
+            if c.dep_ in ("nmod", "obj", "nsubj", "appos")
+        ):
             return True
         if token.head.i == token.i:
             break
@@ -63,7 +67,11 @@ def _donor_for(root, donor_at: dict[int, Donor]) -> list[str]:
             if child.dep_ == "amod" and child.i in donor_at and donor_at[child.i].can_give:
                 return [donor_at[child.i].code]
             if child.dep_ in ("nsubj", "nsubj:pass", "obl:agent"):
-                codes = [donor_at[t.i].code for t in child.subtree if t.i in donor_at and donor_at[t.i].can_give]
+                codes = [
+                    donor_at[t.i].code
+                    for t in child.subtree
+                    if t.i in donor_at and donor_at[t.i].can_give
+                ]
                 if codes:
                     return list(dict.fromkeys(codes))
         if token.head.i == token.i:
@@ -78,7 +86,9 @@ def _aggregated(text: str, amounts: list[Money]) -> set[int]:
     total depuis le début de l'invasion » makes only the second a total."""
     out: set[int] = set()
     for i, money in enumerate(amounts):
-        if _SUBSET.search(text[: money.start]) or _TOTAL_BEFORE.search(text[max(0, money.start - 30) : money.start]):
+        if _SUBSET.search(text[: money.start]) or _TOTAL_BEFORE.search(
+            text[max(0, money.start - 30) : money.start]
+        ):
             out.add(i)
     for cue in _AGGREGATE.finditer(text):
         nearest = min(
@@ -109,7 +119,11 @@ def read_money(
         donors = _donor_for(root, donor_at)
         about_aid = _package_noun_near(root)
         if i in aggregated:
-            out.append(MoneyReading(money, "total", donors[0] if len(donors) == 1 else None, currency, subset))
+            out.append(
+                MoneyReading(
+                    money, "total", donors[0] if len(donors) == 1 else None, currency, subset
+                )
+            )
             continue
         if not about_aid:
             continue
@@ -125,7 +139,11 @@ def read_money(
 
 def total_scope(text: str, reading: MoneyReading) -> str:
     """A short description of what a total covers."""
-    words = ["military aid" if _MILITARY.search(text[reading.money.end : reading.money.end + 60]) else "aid"]
+    words = [
+        "military aid"
+        if _MILITARY.search(text[reading.money.end : reading.money.end + 60])
+        else "aid"
+    ]
     if reading.donor:
         words.insert(0, reading.donor)
     match = _AGGREGATE.search(text)

@@ -19,16 +19,23 @@ from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
 from aidwatch.extract.facts import Draft, merge_facts, sentence_facts
 from aidwatch.extract.items import ItemGroup, group_items
-from aidwatch.extract.mentions import Mention, find_donors, find_systems
+from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
 from aidwatch.extract.published import infer_published
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Package, Total
 
-_ABOUT_AID = re.compile(r"\b(aide|tranche|paquet|programme|enveloppe|rallonge|livr|fourni|envoi|arme|militaire)")
-_FUTURE = re.compile(r"\b(devrai\w*|doi\w+|va|vont|sera|seront|prochain\w*|pr[ée]vu\w*|attendu\w*)\b")
+_ABOUT_AID = re.compile(
+    r"\b(aide|tranche|paquet|programme|enveloppe|rallonge|livr|fourni|envoi|arme|militaire)"
+)
+_FUTURE = re.compile(
+    r"\b(devrai\w*|doi\w+|va|vont|sera|seront|prochain\w*|pr[ée]vu\w*|attendu\w*)\b"
+)
 _LOCATIVE = re.compile(r"\b(en|à|a|au|aux|vers|dans|depuis)\s+(l'|la |le |les )?$")
+_PACKAGE_WORDS = re.compile(
+    r"\b(aides?|tranches?|paquets?|programmes?|enveloppes?|rallonges?|assistance|soutien|contributions?|package)\b"
+)
 _CONTACT_GROUP = re.compile(r"groupe de contact|format (de )?ramstein")
 
 
@@ -40,34 +47,59 @@ class SentenceScan:
     groups: list[ItemGroup]
     donors: list[Mention]
     money: list[Money]
-    dates: list[DateMention]
+    base: str | None  # the article's date, to resolve this sentence's dates
+    _dates: list[DateMention] | None = None
 
     @property
     def needs_parse(self) -> bool:
-        return bool(self.groups or self.money)
+        # An amount is only parsed when the sentence speaks of aid or names a
+        # state: « 2,4 milliards d'euros » of a company's sales never is.
+        return bool(self.groups) or bool(
+            self.money
+            and (
+                _PACKAGE_WORDS.search(fold(self.sentence.text))
+                or any(m.ref.can_give for m in self.donors)
+            )
+        )
+
+    @property
+    def dates(self) -> list[DateMention]:
+        """Date expressions, found only for the sentences that need them."""
+        if self._dates is None:
+            text = self.sentence.text
+            # A sentence about what is to come still names past dates (« après
+            # une réunion en mai, les alliés doivent se réunir le 15 juin »):
+            # there, a date without a year is the nearest one, not next year's.
+            prefer = "nearest" if _FUTURE.search(fold(text)) else "past"
+            self._dates = find_dates(text, base=self.base, prefer=prefer)
+        return self._dates
 
 
 def scan(article: Article) -> list[SentenceScan]:
     """The table-only first pass over an article's sentences."""
     out = []
     for s in sentences(article.text):
-        prefer = "future" if _FUTURE.search(fold(s.text)) else "past"
+        words = word_keys(fold(s.text))
         out.append(
             SentenceScan(
                 s,
-                group_items(s.text, find_systems(s.text)),
-                find_donors(s.text),
+                group_items(s.text, find_systems(s.text, words)),
+                find_donors(s.text, words),
                 find_money(s.text),
-                find_dates(s.text, base=article.published, prefer=prefer),
+                article.published,
             )
         )
     return out
 
 
-_LIST_GAP = re.compile(r"^(?:\s|,|\bet\b|\bou\b|\bainsi que\b|\bl'|\bla\b|\ble\b|\bles\b|\bd'|\bde\b|\bdu\b|\bdes\b)*$")
+_LIST_GAP = re.compile(
+    r"^(?:\s|,|\bet\b|\bou\b|\bainsi que\b|\bl'|\bla\b|\ble\b|\bles\b|\bd'|\bde\b|\bdu\b|\bdes\b)*$"
+)
 
 
-def _donor_tokens(doc, mentions: list[Mention]) -> tuple[dict[int, Donor], dict[int, tuple[Donor, ...]]]:
+def _donor_tokens(
+    doc, mentions: list[Mention]
+) -> tuple[dict[int, Donor], dict[int, tuple[Donor, ...]]]:
     """Token → donor, and token → the donors written in one list with it."""
     at: dict[int, Donor] = {}
     lists: dict[int, tuple[Donor, ...]] = {}
@@ -98,14 +130,23 @@ def _named_donors(scan_: SentenceScan) -> set[str]:
     }
 
 
-def extract_article(article: Article, story: str | None = None) -> Extraction:
-    """Every aid fact, package, event and total the article asserts."""
+def extract_article(
+    article: Article, story: str | None = None, parse_all: bool = False
+) -> Extraction:
+    """Every aid fact, package, event and total the article asserts.
+
+    `parse_all` parses every sentence, as a pipeline without the first pass
+    would; it gives the same result more slowly and exists for the benchmark."""
     if article.published is None:
         inferred = infer_published(article.text)
         if inferred:
             article = replace(article, published=inferred, published_inferred=True)
     scans = scan(article)
-    parsed = iter(nlp.parse([s.sentence.text for s in scans if s.needs_parse]))
+    if parse_all:
+        docs = nlp.parse([s.sentence.text for s in scans])
+        parsed = iter([d for d, s in zip(docs, scans, strict=True) if s.needs_parse])
+    else:
+        parsed = iter(nlp.parse([s.sentence.text for s in scans if s.needs_parse]))
 
     running = RunningDonor()
     drafts: list[Draft] = []
@@ -116,14 +157,17 @@ def extract_article(article: Article, story: str | None = None) -> Extraction:
     contact_group_seen = False
     for sc in scans:
         s = sc.sentence
-        date = next((d.iso for d in sc.dates if d.iso), None)
-        contact_group_seen = contact_group_seen or bool(_CONTACT_GROUP.search(fold(s.text)))
-        for event in sentence_events(s, sc.dates, contact_group_seen):
-            if all((e.name, e.date, e.place) != (event.name, event.date, event.place) for e in events):
+        folded = fold(s.text)
+        contact_group_seen = contact_group_seen or bool(_CONTACT_GROUP.search(folded))
+        for event in sentence_events(s, sc, contact_group_seen):
+            if all(
+                (e.name, e.date, e.place) != (event.name, event.date, event.place) for e in events
+            ):
                 events.append(event)
         if not sc.needs_parse:
-            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))), date)
+            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(folded)), None)
             continue
+        date = next((d.iso for d in sc.dates if d.iso), None)
         doc = next(parsed)
         donor_at, donor_lists = _donor_tokens(doc, sc.donors)
         carry = running.carry()
@@ -132,21 +176,41 @@ def extract_article(article: Article, story: str | None = None) -> Extraction:
         for reading in read_money(s.text, doc, sc.money, donor_at, carry):
             if reading.kind == "total":
                 totals.append(
-                    Total(total_scope(s.text, reading), reading.money.amount, reading.currency, reading.money.kind, evidence)
+                    Total(
+                        total_scope(s.text, reading),
+                        reading.money.amount,
+                        reading.currency,
+                        reading.money.kind,
+                        evidence,
+                    )
                 )
                 continue
-            if any(p.donor == reading.donor and abs(p.amount - reading.money.amount) < 1 for p in packages):
+            if any(
+                p.donor == reading.donor and abs(p.amount - reading.money.amount) < 1
+                for p in packages
+            ):
                 continue
-            package = Package(f"p{len(packages) + 1}", reading.donor, date, reading.money.amount, reading.currency, evidence)
+            package = Package(
+                f"p{len(packages) + 1}",
+                reading.donor,
+                date,
+                reading.money.amount,
+                reading.currency,
+                evidence,
+            )
             packages.append(package)
             package_at[package.id] = (s.paragraph, s.index)
             sentence_donors.add(reading.donor)
-        new = sentence_facts(s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None)
+        new = sentence_facts(
+            s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None
+        )
         _join_packages(new, packages, package_at, s)
         drafts += new
         if new or sentence_donors:
             dates = [d.fact.date for d in new if d.fact.date] + [date]
-            running.update({d.fact.donor for d in new if d.fact.donor} | sentence_donors, set(), True, dates[0])
+            running.update(
+                {d.fact.donor for d in new if d.fact.donor} | sentence_donors, set(), True, dates[0]
+            )
         else:
             running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))), date)
     return Extraction(
@@ -159,7 +223,9 @@ def extract_article(article: Article, story: str | None = None) -> Extraction:
     )
 
 
-def _join_packages(new: list[Draft], packages: list[Package], package_at: dict, s: Sentence) -> None:
+def _join_packages(
+    new: list[Draft], packages: list[Package], package_at: dict, s: Sentence
+) -> None:
     """A pledge belongs to its donor's package announced in the same sentence
     or earlier in the same paragraph (the items enumerated with it)."""
     for d in new:

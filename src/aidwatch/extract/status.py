@@ -17,6 +17,7 @@ from importlib import resources
 
 import yaml
 
+from aidwatch.extract import nlp
 from aidwatch.extract.text import fold
 
 ATTITUDES = ("request", "refuse", "consider")
@@ -54,7 +55,7 @@ def lexicon() -> Lexicon:
 
 
 def lemma(token) -> str:
-    return fold(token.lemma_)
+    return fold(nlp.lemma(token))
 
 
 def verb_lemma(token) -> str:
@@ -137,7 +138,9 @@ def verb_tense(token) -> str:
     verb_form = token.morph.get("VerbForm")
     if "aller" in aux_lemmas:
         return "future"
-    if verb_form == ["Part"] or (token.pos_ == "ADJ" and text.endswith(("e", "es", "s", "is", "it"))):
+    if verb_form == ["Part"] or (
+        token.pos_ == "ADJ" and text.endswith(("e", "es", "s", "is", "it"))
+    ):
         if aux_texts & _FUTURE_AUX:
             return "future"
         if aux_texts & _COND_AUX:
@@ -189,7 +192,8 @@ def _has_condition(token) -> bool:
     """« ils seront envoyés ... si l'expérience s'avère positive »."""
     for child in token.children:
         if child.dep_ in ("advcl", "mark") and (
-            fold(child.text) == "si" or any(fold(g.text) in ("si", "s'") and g.dep_ == "mark" for g in child.children)
+            fold(child.text) == "si"
+            or any(fold(g.text) in ("si", "s'") and g.dep_ == "mark" for g in child.children)
         ):
             return True
     return False
@@ -214,6 +218,8 @@ def _part_of_package(token) -> str | None:
         return None
     nouns = lexicon().nouns
     for child in token.children:
+        if child.dep_ == "nsubj" and nouns.get(lemma(child)) == "package":
+            return "package"  # « La liste mentionne huit Bradley », « l'aide prévoit »
         if child.dep_ not in ("obj", "obl", "obl:arg", "obl:mod"):
             continue
         heads = [child]
@@ -255,14 +261,20 @@ def _chain(item_token) -> list:
             # lance-roquettes »): a verb that says nothing itself passes the
             # item to its infinitive or participle complement.
             if token.dep_ in ("nsubj", "nsubj:pass") or word_class(head) is None:
-                chain += [c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")]
+                chain += [
+                    c
+                    for c in head.children
+                    if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")
+                ]
         token = head
         chain.append(token)
     if token.head.i == token.i and token.pos_ not in ("VERB", "AUX") and not _has_verb_role(token):
         # The md parser sometimes leaves a sentence in pieces (« Les 40
         # véhicules ... » as one root, « ont été livrés » as another): the
         # item's piece belongs to the nearest verb root.
-        roots = [t for t in token.doc if t.head.i == t.i and t.i != token.i and t.pos_ in ("VERB", "AUX")]
+        roots = [
+            t for t in token.doc if t.head.i == t.i and t.i != token.i and t.pos_ in ("VERB", "AUX")
+        ]
         if roots:
             nearest = min(roots, key=lambda t: abs(t.i - item_token.i))
             chain.append(nearest)
@@ -283,8 +295,24 @@ _STATUS_OF = {
 }
 _NOT_YET = {"encore", "toujours"}
 # Verbs that carry no meaning of their own between an item and what governs it.
-_PASS_THROUGH = {"etre", "avoir", "faire", "sembler", "rester", "devenir", "s'agir", "agir", "constituer",
-                 "representer", "figurer", "marquer", "porter", "concerner", "viser", "permettre"}
+_PASS_THROUGH = {
+    "etre",
+    "avoir",
+    "faire",
+    "sembler",
+    "rester",
+    "devenir",
+    "s'agir",
+    "agir",
+    "constituer",
+    "representer",
+    "figurer",
+    "marquer",
+    "porter",
+    "concerner",
+    "viser",
+    "permettre",
+}
 
 
 def _not_yet(token) -> bool:
@@ -316,7 +344,12 @@ def _copula_status(token) -> str:
 
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     """(status, class) for the nearest lexicon word, before outer words act."""
-    cls = _object_class(token) or word_class(token) or _part_of_package(token) or _state_class(token, item_token)
+    cls = (
+        _object_class(token)
+        or word_class(token)
+        or _part_of_package(token)
+        or _state_class(token, item_token)
+    )
     negated = is_negated(token)
     if cls is None and lemma(token) == "question" and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
@@ -348,19 +381,26 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     return status, cls
 
 
-def read_status(item_token) -> StatusReading | None:
-    """The status of the item at `item_token`, or None when nothing in its
-    chain of heads says it is given, asked for, refused, and so on."""
+def read_status(item_token, span=None) -> StatusReading | None:
+    """The status of the item at `item_token` (whose words are `span`), or
+    None when nothing in its chain of heads says it is given, asked for,
+    refused, and so on."""
     reading = _read_chain(item_token)
-    if reading is None:
-        # « Les chars Abrams promis par Washington », or a parse whose verb
-        # hangs below the item: a participle describing the item.
-        for child in item_token.children:
-            if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ"):
+    if reading is not None:
+        return reading
+    # « Les chars Abrams promis par Washington », « les missiles SCALP, que la
+    # France fournit », « le second système SAMP/T, fourni par la France »: a
+    # participle or relative clause describing the item, or the noun it names.
+    holders = list(span) if span is not None else [item_token]
+    if item_token.dep_ in ("amod", "flat:name", "appos", "nmod", "compound") and item_token.head.pos_ == "NOUN":
+        holders.append(item_token.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX"):
                 status, cls = _first_reading(child, item_token)
                 if status and not status.startswith("_"):
                     return StatusReading(status, child, cls)
-    return reading
+    return None
 
 
 def _read_chain(item_token) -> StatusReading | None:
@@ -378,7 +418,9 @@ def _read_chain(item_token) -> StatusReading | None:
             status, cls = _first_reading(token, item_token)
             if status is not None:
                 trigger, trigger_class = token, cls
-            elif token.pos_ == "VERB" and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys():
+            elif (
+                token.pos_ == "VERB" and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys()
+            ):
                 # The nearest verb says what is done with the item, and it is
                 # not giving: « des brouilleurs pour contrer les drones ».
                 return None
@@ -389,7 +431,9 @@ def _read_chain(item_token) -> StatusReading | None:
         if previous.dep_ == "conj" and previous.pos_ in ("VERB", "AUX"):
             break  # « a refusé de livrer des Taurus mais va envoyer des Patriot »
         if previous.dep_ in ("nsubj", "nsubj:pass") or (
-            previous.pos_ in ("VERB", "AUX") and previous.morph.get("VerbForm") == ["Fin"] and previous.i != trigger.i
+            previous.pos_ in ("VERB", "AUX")
+            and previous.morph.get("VerbForm") == ["Fin"]
+            and previous.i != trigger.i
         ):
             open_path = False
         previous = token
@@ -399,7 +443,7 @@ def _read_chain(item_token) -> StatusReading | None:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         open_inner = status in ("_open", "_nominal")
         verb = verb_lemma(token)
-        if cls in ATTITUDES and (open_path or open_inner or status in ("pledged", "considered")):
+        if cls in ATTITUDES and (open_path or open_inner):
             base = {"request": "requested", "refuse": "refused", "consider": "considered"}[cls]
             if negated:
                 base = {"refused": "considered", "considered": "refused"}.get(base, "_drop")
@@ -409,14 +453,24 @@ def _read_chain(item_token) -> StatusReading | None:
             status = "_drop" if negated else "pledged"
         elif status == "_produce" and cls in ("procure", "package", "pledge"):
             status = "procured"  # « un financement pour produire 18 obusiers »
-        elif status == "_nominal" and cls in ("transfer", "receive") and token.pos_ in ("VERB", "AUX"):
+        elif (
+            status == "_nominal"
+            and cls in ("transfer", "receive")
+            and token.pos_ in ("VERB", "AUX")
+        ):
             # « Kiev a reçu une livraison de drones »
             status = "refused" if negated else _TENSE_STATUS[verb_tense(token)]
             trigger, trigger_class = token, cls
-        elif verb in lex.modals and token.pos_ in ("VERB", "AUX") and open_path and status in (
-            "_open",
-            "pledged",
-            "delivered",
+        elif (
+            verb in lex.modals
+            and token.pos_ in ("VERB", "AUX")
+            and open_path
+            and status
+            in (
+                "_open",
+                "pledged",
+                "delivered",
+            )
         ):
             # Modals govern infinitives (« pourraient suivre »), never a noun
             # subject: « l'envoi ... doit faire l'objet de discussions ».
@@ -438,6 +492,6 @@ def _read_chain(item_token) -> StatusReading | None:
     if status == "_open":
         status = "pledged"
     if status == "_nominal":
-        sentence_words = {fold(t.lemma_) for t in item_token.doc} | {fold(t.text) for t in item_token.doc}
+        sentence_words = {fold(t.text) for t in item_token.doc}
         status = "considered" if sentence_words & lex.consider_cues else "pledged"
     return StatusReading(status, trigger, trigger_class)
