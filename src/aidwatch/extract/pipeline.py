@@ -54,6 +54,8 @@ class SentenceScan:
     def needs_parse(self) -> bool:
         # An amount is only parsed when the sentence speaks of aid or names a
         # state: « 2,4 milliards d'euros » of a company's sales never is.
+        if _HEADING.match(self.sentence.text):
+            return False  # « - Les SCALP toujours livrés - » repeats the text below it
         return bool(self.groups) or bool(
             self.money
             and (
@@ -95,6 +97,22 @@ def scan(article: Article) -> list[SentenceScan]:
 _LIST_GAP = re.compile(
     r"^(?:\s|,|\bet\b|\bou\b|\bainsi que\b|\bl'|\bla\b|\ble\b|\bles\b|\bd'|\bde\b|\bdu\b|\bdes\b)*$"
 )
+
+
+_HEADING = re.compile(r"^\s*[-–—]\s.*\s[-–—]\s*$")
+# A date after these words bounds a period (« depuis février 2022 », « d'ici
+# 2028 ») rather than dating the act.
+_BOUND = re.compile(
+    r"\b(depuis|dès|des|d'ici|jusqu'(?:à|au|en)|avant|à partir d[ue']|a partir d[ue'])\s*(?:le |la |l'|les |début |fin )?$"
+)
+
+
+def _fact_date(text: str, dates: list[DateMention]) -> str | None:
+    """The date of the sentence's act: its first date that is not a bound."""
+    for d in dates:
+        if d.iso and not _BOUND.search(fold(text[max(0, d.start - 25) : d.start])):
+            return d.iso
+    return None
 
 
 def _donor_tokens(
@@ -167,7 +185,7 @@ def extract_article(
         if not sc.needs_parse:
             running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(folded)), None)
             continue
-        date = next((d.iso for d in sc.dates if d.iso), None)
+        date = _fact_date(s.text, sc.dates)
         doc = next(parsed)
         donor_at, donor_lists = _donor_tokens(doc, sc.donors)
         carry = running.carry()

@@ -312,6 +312,7 @@ _PASS_THROUGH = {
     "concerner",
     "viser",
     "permettre",
+    "prendre",
 }
 
 
@@ -326,8 +327,8 @@ def _state_class(token, item_token) -> str | None:
     """« sont en service », « sont désormais en Ukraine »: a state that means delivered."""
     if not any(c.dep_ == "cop" for c in token.children):
         return None
-    if lemma(token) == "service":
-        return "in_service"
+    if lemma(token) == "service" or fold(token.text).startswith("operationnel"):
+        return "in_service"  # « sont en service », « est désormais opérationnel »
     if token.pos_ == "PROPN" and fold(token.text) in ("ukraine", "kiev", "kyiv"):
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if any(item_token.i in {t.i for t in c.subtree} for c in subjects):
@@ -359,6 +360,10 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         return _copula_status(token), cls
     if cls in ("transfer", "receive", "arrive"):
         if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                # « la livraison de chars Leopard 2 réclamée par Kiev »
+                if child.dep_ == "acl" and word_class(child) in ATTITUDES:
+                    return _STATUS_OF[word_class(child)], word_class(child)
             return "_nominal", cls
         if _is_purpose_clause(token):
             return "_drop", cls
@@ -392,7 +397,10 @@ def read_status(item_token, span=None) -> StatusReading | None:
     # France fournit », « le second système SAMP/T, fourni par la France »: a
     # participle or relative clause describing the item, or the noun it names.
     holders = list(span) if span is not None else [item_token]
-    if item_token.dep_ in ("amod", "flat:name", "appos", "nmod", "compound") and item_token.head.pos_ == "NOUN":
+    if (
+        item_token.dep_ in ("amod", "flat:name", "appos", "nmod", "compound")
+        and item_token.head.pos_ == "NOUN"
+    ):
         holders.append(item_token.head)
     for holder in holders:
         for child in holder.children:
@@ -427,7 +435,11 @@ def _read_chain(item_token) -> StatusReading | None:
             if status == "_drop":
                 return None
             continue
-        # An outer word governing what we already read.
+        # An outer word governing what we already read. A modal acts on the
+        # giving verb or a light verb under it (« permettra de prendre des
+        # décisions pour livrer »), not on a reporting verb (« je peux
+        # confirmer que nous envoyons »).
+        below = previous
         if previous.dep_ == "conj" and previous.pos_ in ("VERB", "AUX"):
             break  # « a refusé de livrer des Taurus mais va envoyer des Patriot »
         if previous.dep_ in ("nsubj", "nsubj:pass") or (
@@ -465,12 +477,8 @@ def _read_chain(item_token) -> StatusReading | None:
             verb in lex.modals
             and token.pos_ in ("VERB", "AUX")
             and open_path
-            and status
-            in (
-                "_open",
-                "pledged",
-                "delivered",
-            )
+            and status in ("_open", "pledged", "delivered")
+            and (below.i == trigger.i or word_class(below) or verb_lemma(below) in _PASS_THROUGH)
         ):
             # Modals govern infinitives (« pourraient suivre »), never a noun
             # subject: « l'envoi ... doit faire l'objet de discussions ».
