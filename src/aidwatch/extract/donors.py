@@ -91,11 +91,15 @@ def _mentions_in(tokens, donor_at: dict[int, Donor]) -> list[Donor]:
 
 
 def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
-            if child.morph.get("PronType") == ["Rel"] and verb.dep_.startswith("acl"):
-                return verb.head  # « Kiev qui réclamait » → Kiev
-            return child
+    # The md parser sometimes hangs the subject on the auxiliary (« Le
+    # Danemark, qui ..., a annoncé »).
+    holders = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
+                if child.morph.get("PronType") == ["Rel"] and verb.dep_.startswith("acl"):
+                    return _Antecedent(verb.head)  # « Kiev qui réclamait » → Kiev
+                return child
     # « ..., a répondu lundi le président américain »: the md parser calls the
     # inverted subject of a reporting incise its object.
     if verb_lemma(verb) in lexicon().reporting and any(
@@ -103,6 +107,22 @@ def _subject(verb):
     ):
         return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
     return None
+
+
+class _Antecedent:
+    """The word a relative pronoun stands for: its own words only, not the
+    relative clause hanging on it (which holds the item)."""
+
+    def __init__(self, token):
+        self.token = token
+        self.i = token.i
+        self.text = token.text
+        self.pos_ = token.pos_
+        self.lemma_ = token.lemma_
+
+    @property
+    def subtree(self):
+        return [self.token] + [c for c in self.token.children if c.dep_ in ("flat:name", "conj", "amod", "det")]
 
 
 def _modifier_tokens(item_root, item_span, trigger) -> list:
@@ -230,7 +250,7 @@ def attribute(
                 if any(m.kind == "recipient" for m in mentions):
                     subject_basis = "recipient"
                     break
-                if lemma(subject) in _COLLECTIVES or subject.pos_ == "PROPN":
+                if lemma(getattr(subject, "token", subject)) in _COLLECTIVES or subject.pos_ == "PROPN":
                     subject_basis = (
                         "other"  # « les alliés », « M. Stoltenberg »: nobody we can name
                     )

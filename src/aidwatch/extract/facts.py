@@ -239,12 +239,8 @@ def sentence_facts(
             continue  # Russia's weapons, or what Russia receives: not aid to Ukraine
         if attribution.basis == "subject" and reading.trigger_class == "receive":
             continue  # « L'Inde a reçu ses Rafale »: a named state receives, not Ukraine
-        if (
-            reading.status == "procured"
-            and attribution.basis == "subject"
-            and not _UKRAINE.search(fold(sentence.text))
-        ):
-            continue  # « La Pologne a commandé 250 chars Abrams »: for itself
+        if reading.status == "procured" and attribution.basis == "subject" and _DOMESTIC.search(fold(sentence.text)):
+            continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
         donors: list[str | None] = list(attribution.donors)
         fact_date = date
         if (
@@ -339,7 +335,11 @@ _CLASSIFIERS = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\b(au total|en tout|au cumul)\b", re.IGNORECASE)
-_UKRAINE = re.compile(r"\b(ukrain\w*|kiev|kyiv|kyïv)\b")
+# A state buying for itself, not for Ukraine.
+_DOMESTIC = re.compile(
+    r"\b(?:sa|ses|son|leur|leurs) (?:propres? )?(?:armee|forces|stocks|arsenal|besoins)\b"
+    r"|\bpour (?:moderniser|remplacer|reconstituer|renouveler|renforcer) (?:sa|ses|son|leur|leurs)\b"
+)
 
 
 def _quantity(text: str, group: ItemGroup):

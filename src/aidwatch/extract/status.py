@@ -209,6 +209,8 @@ def _object_class(token) -> str | None:
             return "pledge"
         if child.dep_ == "obj" and lemma(child) in ("contrat", "commande"):
             return "procure"  # « a signé un contrat ... pour produire des LMM »
+        if child.dep_ == "obj" and lemma(child) == "besoin":
+            return "request"  # « nous avons besoin de dizaines de Caesar »
     return None
 
 
