@@ -122,7 +122,9 @@ class _Antecedent:
 
     @property
     def subtree(self):
-        return [self.token] + [c for c in self.token.children if c.dep_ in ("flat:name", "conj", "amod", "det")]
+        return [self.token] + [
+            c for c in self.token.children if c.dep_ in ("flat:name", "conj", "amod", "det")
+        ]
 
 
 def _modifier_tokens(item_root, item_span, trigger) -> list:
@@ -250,7 +252,10 @@ def attribute(
                 if any(m.kind == "recipient" for m in mentions):
                     subject_basis = "recipient"
                     break
-                if lemma(getattr(subject, "token", subject)) in _COLLECTIVES or subject.pos_ == "PROPN":
+                if (
+                    lemma(getattr(subject, "token", subject)) in _COLLECTIVES
+                    or subject.pos_ == "PROPN"
+                ):
                     subject_basis = (
                         "other"  # « les alliés », « M. Stoltenberg »: nobody we can name
                     )

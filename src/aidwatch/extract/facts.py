@@ -239,7 +239,11 @@ def sentence_facts(
             continue  # Russia's weapons, or what Russia receives: not aid to Ukraine
         if attribution.basis == "subject" and reading.trigger_class == "receive":
             continue  # « L'Inde a reçu ses Rafale »: a named state receives, not Ukraine
-        if reading.status == "procured" and attribution.basis == "subject" and _DOMESTIC.search(fold(sentence.text)):
+        if (
+            reading.status == "procured"
+            and attribution.basis == "subject"
+            and _DOMESTIC.search(fold(sentence.text))
+        ):
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
         donors: list[str | None] = list(attribution.donors)
         fact_date = date

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from aidwatch.catalog import Donor
-from aidwatch.extract import nlp
+from aidwatch.extract import anaphora, nlp
 from aidwatch.extract.dates import DateMention, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
@@ -79,16 +79,20 @@ class SentenceScan:
 
 def scan(article: Article) -> list[SentenceScan]:
     """The table-only first pass over an article's sentences."""
-    out = []
+    out: list[SentenceScan] = []
+    recent: list[tuple[int, object]] = []  # (sentence index, system) of named systems
     for s in sentences(article.text):
         words = word_keys(fold(s.text))
+        groups = group_items(s.text, find_systems(s.text, words))
+        window = [system for index, system in recent if s.index - index <= 3]
+        if window:
+            groups = anaphora.resolve(s.text, groups, window)
+        recent += [
+            (s.index, g.system) for g in groups if g.specific and g.mentions[0].form != "anaphor"
+        ]
         out.append(
             SentenceScan(
-                s,
-                group_items(s.text, find_systems(s.text, words)),
-                find_donors(s.text, words),
-                find_money(s.text),
-                article.published,
+                s, groups, find_donors(s.text, words), find_money(s.text), article.published
             )
         )
     return out
