@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from aidwatch.catalog import Donor, donors_by_code
 from aidwatch.extract.money import Money
-from aidwatch.extract.status import lemma, lexicon
+from aidwatch.extract.status import lemma, lexicon, word_class
 from aidwatch.extract.text import fold
 
 _AGGREGATE = re.compile(
@@ -41,10 +41,15 @@ class MoneyReading:
 
 
 def _package_noun_near(root) -> bool:
+    """A package noun above or beside the amount (« une rallonge de 325
+    millions »), or a pledging verb taking it as object (« Londres a promis
+    200 millions de livres »)."""
     nouns = lexicon().nouns
     token = root
     for _ in range(6):
         if nouns.get(lemma(token)) == "package":
+            return True
+        if token.dep_ == "obj" and word_class(token.head) in ("pledge", "transfer"):
             return True
         if any(
             nouns.get(lemma(c)) == "package"
@@ -54,6 +59,27 @@ def _package_noun_near(root) -> bool:
             return True
         if token.head.i == token.i:
             break
+        token = token.head
+    return False
+
+
+_CONVERSION = re.compile(
+    r"^\s*[(,]\s*(?:soit|environ|près de|pres de|equivalant à|l'équivalent de)?\s*$"
+)
+_NEW_PACKAGE = re.compile(
+    r"\bnouve(?:au|l|lle)s?\s+(?:paquet|tranche|aide|programme|enveloppe|rallonge|package|train)",
+    re.IGNORECASE,
+)
+
+
+def _asked_or_doubted(root) -> bool:
+    """The amount hangs on a request, a refusal or a discussion."""
+    token = root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and word_class(token) in ("request", "refuse", "consider"):
+            return True
+        if token.head.i == token.i:
+            return False
         token = token.head
     return False
 
@@ -91,6 +117,8 @@ def _aggregated(text: str, amounts: list[Money]) -> set[int]:
         ):
             out.add(i)
     for cue in _AGGREGATE.finditer(text):
+        if _NEW_PACKAGE.search(text[max(0, cue.start() - 80) : cue.start()]):
+            continue  # « un nouveau paquet de 400 millions, le plus important depuis le début »
         nearest = min(
             range(len(amounts)),
             key=lambda i: min(abs(cue.start() - amounts[i].end), abs(amounts[i].start - cue.end())),
@@ -111,10 +139,14 @@ def read_money(
         currency = money.currency or stated_currency
         if money.currency:
             stated_currency = money.currency
+        if i and _CONVERSION.search(text[amounts[i - 1].end : money.start]):
+            continue  # « 7,1 milliards de couronnes (environ 630 millions d'euros) »
         span = doc.char_span(money.start, money.end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
+        if _asked_or_doubted(root):
+            continue  # « a demandé au Congrès une rallonge de 60 milliards »: not granted
         subset = bool(_SUBSET.search(text[: money.start]))
         donors = _donor_for(root, donor_at)
         about_aid = _package_noun_near(root)

@@ -479,6 +479,7 @@ def _read_chain(item_token) -> StatusReading | None:
             verb in lex.modals
             and token.pos_ in ("VERB", "AUX")
             and open_path
+            and trigger.morph.get("VerbForm") != ["Fin"]  # a finite clause has its own mood
             and status in ("_open", "pledged", "delivered")
             and (below.i == trigger.i or word_class(below) or verb_lemma(below) in _PASS_THROUGH)
         ):
