@@ -197,7 +197,13 @@ def test_wrong_values_name_the_field():
 
 
 def package(donor="US", amount=700e6, currency="USD"):
-    return {"id": "p1", "donor": donor, "date": "2022-06-01", "amount": amount, "currency": currency}
+    return {
+        "id": "p1",
+        "donor": donor,
+        "date": "2022-06-01",
+        "amount": amount,
+        "currency": currency,
+    }
 
 
 PACKAGES = [

@@ -171,12 +171,15 @@ def test_published_date_of_dev_article(doc, expected):
     assert (published["date"], published["inferred"]) == expected
 
 
+STORM_SHADOW = "Londres a livré des missiles Storm Shadow à l'Ukraine le 11 mai 2023."
+LEOPARD = "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine."
+
 PUBLISHED = [
     # (text, published) -> (published, inferred)
-    ("Londres a livré des missiles Storm Shadow à l'Ukraine le 11 mai 2023.", None, ("2023-05", True)),
-    ("Londres a livré des missiles Storm Shadow à l'Ukraine le 11 mai 2023.", "2023-06", ("2023-06", False)),
-    ("Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine.", "2023-01-25", ("2023-01-25", False)),
-    ("Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine.", None, (None, False)),
+    (STORM_SHADOW, None, ("2023-05", True)),
+    (STORM_SHADOW, "2023-06", ("2023-06", False)),
+    (LEOPARD, "2023-01-25", ("2023-01-25", False)),
+    (LEOPARD, None, (None, False)),
 ]
 
 

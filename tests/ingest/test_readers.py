@@ -282,3 +282,13 @@ def test_example_articles():
         ("004", "2023-06", "fr"),
     ]
     assert all(not a.text[0].isspace() and "date 20" not in a.text[:20] for a in articles)
+
+
+def test_large_jsonl_batch_reads_and_skips_only_oversized_records(tmp_path):
+    good = json.dumps({"id": "a", "text": "L'Allemagne livre des chars à l'Ukraine."})
+    huge = json.dumps({"id": "b", "text": "x" * (5 * 1024 * 1024 + 10)})
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([good, huge, good.replace('"a"', '"c"')]) + "\n", encoding="utf-8")
+    records = list(read_paths([path]))
+    assert [r.id for r in records if isinstance(r, Article)] == ["a", "c"]
+    assert Skipped(f"{path}:2", "record larger than 5 MB") in records

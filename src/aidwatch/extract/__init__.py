@@ -17,5 +17,12 @@ def extract_article(
     return run(article, story, parse_all)
 
 
+def extract_articles(articles, batch_size: int = 32, parse_all: bool = False):
+    """`extract_article` over a stream of articles, parsed in batches."""
+    from aidwatch.extract.pipeline import extract_articles as run
+
+    return run(articles, batch_size=batch_size, parse_all=parse_all)
+
+
 def extract_text(text: str, published: str | None = None) -> Extraction:
     return extract_article(Article(id="text", source="<text>", text=text, published=published))

@@ -9,7 +9,9 @@ merged (facts.py). `extract_article(article)` is the library entry point.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from aidwatch.catalog import Donor
@@ -23,6 +25,7 @@ from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_k
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
 from aidwatch.extract.published import infer_published
+from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Package, Total
 
@@ -56,7 +59,8 @@ class SentenceScan:
         # state: « 2,4 milliards d'euros » of a company's sales never is.
         if _HEADING.match(self.sentence.text):
             return False  # « - Les SCALP toujours livrés - » repeats the text below it
-        return bool(self.groups) or bool(
+        folded = fold(self.sentence.text)
+        return bool(self.groups and may_give_status(folded)) or bool(
             self.money
             and (
                 _PACKAGE_WORDS.search(fold(self.sentence.text))
@@ -159,17 +163,43 @@ def extract_article(
 
     `parse_all` parses every sentence, as a pipeline without the first pass
     would; it gives the same result more slowly and exists for the benchmark."""
+    return next(extract_articles([article], parse_all=parse_all, stories=[story]))
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    batch_size: int = 32,
+    parse_all: bool = False,
+    stories: Iterable[str | None] | None = None,
+) -> Iterator[Extraction]:
+    """`extract_article` over a stream, parsing the flagged sentences of
+    `batch_size` articles in one spaCy call (a call has a fixed cost that a
+    few sentences do not repay). Memory holds one batch."""
+    story_of = iter(stories) if stories is not None else itertools.repeat(None)
+    stream = iter(articles)
+    while batch := list(itertools.islice(stream, batch_size)):
+        prepared = [_prepare(a) for a in batch]
+        texts = [
+            s.sentence.text for _, scans in prepared for s in scans if parse_all or s.needs_parse
+        ]
+        docs = iter(nlp.parse(texts))
+        for article, scans in prepared:
+            wanted = [next(docs) if (parse_all or s.needs_parse) else None for s in scans]
+            parsed = iter([d for d, s in zip(wanted, scans, strict=True) if s.needs_parse])
+            yield _assemble(article, scans, parsed, next(story_of, None))
+
+
+def _prepare(article: Article) -> tuple[Article, list[SentenceScan]]:
     if article.published is None:
         inferred = infer_published(article.text)
         if inferred:
             article = replace(article, published=inferred, published_inferred=True)
-    scans = scan(article)
-    if parse_all:
-        docs = nlp.parse([s.sentence.text for s in scans])
-        parsed = iter([d for d, s in zip(docs, scans, strict=True) if s.needs_parse])
-    else:
-        parsed = iter(nlp.parse([s.sentence.text for s in scans if s.needs_parse]))
+    return article, scan(article)
 
+
+def _assemble(
+    article: Article, scans: list[SentenceScan], parsed: Iterator, story: str | None
+) -> Extraction:
     running = RunningDonor()
     drafts: list[Draft] = []
     packages: list[Package] = []

@@ -11,6 +11,7 @@ exclu de », « appelle à », « envisage de ») or a modal (« pourraient »,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -54,6 +55,30 @@ def lexicon() -> Lexicon:
     )
 
 
+@cache
+def _trigger_words() -> re.Pattern:
+    raw = yaml.safe_load(
+        resources.files(__package__).joinpath("status_fr.yaml").read_text(encoding="utf-8")
+    )
+    lex = lexicon()
+    stems = set()
+    for verb in lex.verbs:
+        stem = verb[:-2] if verb.endswith(("er", "ir", "re")) else verb
+        if len(stem) >= 3 and stem not in ("pay",):  # « pay » would flag every « pays »
+            stems.add(stem)
+    stems |= {noun for noun in lex.nouns if len(noun) >= 3}
+    stems |= {fold(w) for w in raw["irregular_forms"]}
+    phrases = [re.escape(fold(p)) for p in raw["state_phrases"]]
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems)) + phrases) + ")")
+
+
+def may_give_status(folded_sentence: str) -> bool:
+    """False when no word of the (folded) sentence can be the word that gives
+    an item its status: such a sentence is not worth parsing (« les forces
+    ukrainiennes ont abattu 38 drones »)."""
+    return bool(_trigger_words().search(folded_sentence))
+
+
 def lemma(token) -> str:
     return fold(nlp.lemma(token))
 
@@ -61,18 +86,21 @@ def lemma(token) -> str:
 def verb_lemma(token) -> str:
     """The lemma, or the lexicon's infinitive when the lemmatizer missed it."""
     lex = lexicon()
-    for candidate in _lemmas(token):
+    for candidate in _guesses(token) + [lemma(token)]:
         if candidate in lex.verbs or candidate in lex.modals or candidate in lex.reporting:
             return candidate
     return lemma(token)
 
 
-def _lemmas(token) -> list[str]:
-    """The token's lemma, then guesses: the md lemmatizer leaves « réclame »,
-    « forme », « demande » as they are, and calls some participles nouns
-    (« pressés »)."""
-    out = [lemma(token)]
+def _guesses(token) -> list[str]:
+    """Lemmas guessed from the word's ending: the md lemmatizer leaves
+    « réclame », « forme », « demande » as they are, and calls some
+    participles nouns (« pressés »). Tried before the lemmatizer, which is
+    slow: a guess that names a word of the lexicon is taken."""
     word = fold(token.text)
+    out = [word]
+    if word.endswith(("s", "x")) and len(word) > 3:
+        out.append(word[:-1])
     if token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         for ending in ("aient", "ait", "eront", "era", "ent", "ons", "ez", "ees", "ee", "es", "e"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -81,12 +109,22 @@ def _lemmas(token) -> list[str]:
     return out
 
 
+def _lemmas(token) -> list[str]:
+    """The lemmatizer's lemma, then the guesses."""
+    return [lemma(token)] + _guesses(token)
+
+
 def word_class(token) -> str | None:
     """The lexicon class of a token: transfer, pledge, package, ... or None."""
     lex = lexicon()
-    candidates = _lemmas(token)
     if token.pos_ in ("NOUN", "PROPN"):
-        found = lex.nouns.get(candidates[0]) or lex.nouns.get(fold(token.text))
+        word = fold(token.text)
+        found = lex.nouns.get(word) or lex.nouns.get(
+            word[:-1] if word.endswith(("s", "x")) else word
+        )
+        if found:
+            return found
+        found = lex.nouns.get(lemma(token))
         if found:
             return found
         # A verb tagged as a noun: a participle (« pressés »), or a noun with
@@ -94,12 +132,13 @@ def word_class(token) -> str | None:
         if token.text.lower().endswith(("é", "és", "ée", "ées")) or any(
             c.dep_ == "nsubj" for c in token.children
         ):
-            return next((lex.verbs[c] for c in candidates[1:] if c in lex.verbs), None)
+            return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         return None
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        for candidate in candidates:
+        for candidate in _guesses(token)[1:]:
             if candidate in lex.verbs:
                 return lex.verbs[candidate]
+        return lex.verbs.get(lemma(token))
     return None
 
 

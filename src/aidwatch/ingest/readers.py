@@ -95,7 +95,9 @@ def _read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
         if not path.is_file():
             raise InputError(source, "not a regular file")
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        # A JSON Lines file is a batch: the 5 MB limit applies to each of its
+        # records, not to the file, so a week of articles in one export reads.
+        if size > MAX_BYTES and reader is not _read_jsonl:
             raise InputError(source, "larger than 5 MB")
         if size == 0:
             raise InputError(source, "empty")
@@ -133,6 +135,9 @@ def _read_jsonl(path: Path, source: str) -> Iterator[Article | Skipped]:
                 continue
             any_record = True
             where = f"{source}:{lineno}"
+            if len(raw) > MAX_BYTES:
+                yield Skipped(where, "record larger than 5 MB")
+                continue
             try:
                 yield _jsonl_article(raw, where, first=lineno == 1)
             except InputError as error:
