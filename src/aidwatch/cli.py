@@ -99,10 +99,14 @@ def extract(
     ),
 ) -> None:
     """Extract sourced aid facts from French news articles."""
+    # Opened first: a wrong --output should not cost a whole extraction.
+    try:
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as e:
+        _fail(f"{output}: cannot write ({(e.strerror or str(e)).lower()})")
     results, counts = run_extraction(paths, show_progress=sys.stderr.isatty())
     if counts["read"] == 0:
         _fail("no article could be read from " + ", ".join(str(p) for p in paths))
-    stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         if format is Format.jsonl:
             for result in results:
@@ -119,21 +123,46 @@ def extract(
             stream.close()
 
 
-def _load_jsonl(path: Path) -> list[dict]:
+def _load_jsonl(path: Path, gold: bool) -> list[dict]:
+    """Records of a gold or predictions file, each checked for the fields
+    scoring reads, so a wrong file is one line, not a traceback."""
     records = []
     try:
         with path.open(encoding="utf-8") as f:
             for n, line in enumerate(f, start=1):
-                if line.strip():
-                    try:
-                        records.append(json.loads(line))
-                    except json.JSONDecodeError as e:
-                        _fail(f"{path}:{n}: not valid JSON ({e.msg})")
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as e:
+                    _fail(f"{path}:{n}: not valid JSON ({e.msg})")
+                problem = _record_problem(record, gold)
+                if problem:
+                    _fail(f"{path}:{n}: {problem}")
+                records.append(record)
     except OSError as e:
         _fail(f"{path}: {e.strerror.lower() if e.strerror else e}")
     except UnicodeDecodeError:
         _fail(f"{path}: not UTF-8 text")
     return records
+
+
+def _record_problem(record, gold: bool) -> str | None:
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if not isinstance(record.get("doc"), str):
+        return "no `doc` name"
+    facts = record.get("facts", None if gold else [])
+    if not isinstance(facts, list) or not all(isinstance(f, dict) for f in facts):
+        return "no `facts` list"
+    for f in facts:
+        if "status" not in f or "item" not in f:
+            return "a fact without `item` or `status`"
+        if not gold and not isinstance(f["item"], dict):
+            return "a predicted fact whose `item` is not an object (is this a gold file?)"
+        if gold and not isinstance(f["item"], str):
+            return "a gold fact whose `item` is not a name (is this a predictions file?)"
+    return None
 
 
 @app.command("eval")
@@ -152,9 +181,9 @@ def evaluate(
 
     if (predictions is None) == (run is None):
         _fail("give either a predictions file or --run PATH")
-    gold_records = _load_jsonl(gold)
+    gold_records = _load_jsonl(gold, gold=True)
     if predictions is not None:
-        predicted = _load_jsonl(predictions)
+        predicted = _load_jsonl(predictions, gold=False)
     else:
         results, counts = run_extraction([run], show_progress=sys.stderr.isatty())
         if counts["read"] == 0:
