@@ -17,6 +17,11 @@ others must be recognised so that « Kiev a reçu » is not read as a donor.
 « la Maison Blanche »); `demonyms` match in any case (« britanniques »,
 « les Américains »).
 
+`officials.csv`: people who speak for a state or body, one row a term:
+    code, name, aliases, role, start, end   (start/end YYYY-MM, end empty if in office)
+« Olaf Scholz a annoncé » is Germany speaking. Names and aliases match
+capitalised, like the donors' names.
+
 Tables are validated at load: a bad row raises `CatalogError` naming it.
 """
 
@@ -129,3 +134,47 @@ def donors() -> tuple[Donor, ...]:
 @cache
 def donors_by_code() -> dict[str, Donor]:
     return {d.code: d for d in donors()}
+
+
+@dataclass(frozen=True)
+class Official:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    role: str
+    start: str | None  # YYYY-MM
+    end: str | None
+
+    def in_office(self, when: str | None) -> bool:
+        if not when:
+            return True
+        month = when[:7]
+        return (self.start is None or self.start <= month) and (
+            self.end is None or month <= self.end
+        )
+
+
+@cache
+def officials() -> tuple[Official, ...]:
+    """Every row of officials.csv, validated."""
+    known = donors_by_code()
+    out = []
+    for line, row in _rows("officials.csv"):
+        where = f"officials.csv line {line}"
+        code = (row.get("code") or "").strip()
+        if code not in known:
+            raise CatalogError(f"{where}: unknown code {code!r}")
+        name = (row.get("name") or "").strip()
+        if not name:
+            raise CatalogError(f"{where}: no name")
+        dates = [(row.get(k) or "").strip() or None for k in ("start", "end")]
+        for value in dates:
+            if value is not None and not (
+                len(value) == 7 and value[4] == "-" and value.replace("-", "").isdigit()
+            ):
+                raise CatalogError(f"{where}: bad month {value!r}")
+        aliases = tuple(dict.fromkeys((name, *_split(row.get("aliases")))))
+        out.append(
+            Official(code, name, aliases, (row.get("role") or "").strip(), dates[0], dates[1])
+        )
+    return tuple(out)

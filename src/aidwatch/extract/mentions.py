@@ -109,7 +109,23 @@ def _donor_index() -> PhraseIndex:
         entries += [(d, donor, "demonym", False) for d in donor.demonyms]
         entries += [(n, donor, "name", True) for n in donor.names]
         entries += [(m, donor, "metonym", True) for m in donor.metonyms]
+    # One entry per spelling; a spelling several terms share (Mark Rutte, Dutch
+    # prime minister then NATO secretary general) keeps all of them.
+    terms: dict[str, list[catalog.Official]] = {}
+    for official in catalog.officials():
+        for alias in official.aliases:
+            terms.setdefault(alias, []).append(official)
+    entries += [(alias, tuple(rows), "official", True) for alias, rows in terms.items()]
     return PhraseIndex(entries)
+
+
+def _as_donor(mention: Mention, when: str | None) -> Mention:
+    """An official's mention as the donor they spoke for on `when`."""
+    if mention.form != "official":
+        return mention
+    rows = mention.ref
+    official = next((o for o in rows if o.in_office(when)), rows[-1])  # type: ignore[union-attr]
+    return Mention(mention.start, mention.end, catalog.donors_by_code()[official.code], "official")
 
 
 def find_systems(text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
@@ -117,6 +133,9 @@ def find_systems(text: str, words: list[tuple[int, int, str]] | None = None) -> 
     return _system_index().find(text, words)
 
 
-def find_donors(text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
-    """States and bodies named in `text` (names, demonyms, metonyms)."""
-    return _donor_index().find(text, words)
+def find_donors(
+    text: str, words: list[tuple[int, int, str]] | None = None, when: str | None = None
+) -> list[Mention]:
+    """States and bodies named in `text` (names, demonyms, metonyms, and the
+    officials speaking for them at the date `when`)."""
+    return [_as_donor(m, when) for m in _donor_index().find(text, words)]

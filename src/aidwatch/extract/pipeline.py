@@ -96,7 +96,11 @@ def scan(article: Article) -> list[SentenceScan]:
         ]
         out.append(
             SentenceScan(
-                s, groups, find_donors(s.text, words), find_money(s.text), article.published
+                s,
+                groups,
+                find_donors(s.text, words, article.published),
+                find_money(s.text),
+                article.published,
             )
         )
     return out

@@ -15,6 +15,7 @@ from aidwatch.extract.dates import find_dates
 from aidwatch.extract.known_events import known_events
 from aidwatch.extract.text import fold
 
+FIRST_YEAR = 2022
 _BOUND = re.compile(
     r"\b(depuis|des|d'ici|jusqu'(?:a|au|en)|avant|a partir d[ue'])\s*(?:le |la |l'|les |debut |fin )?$"
 )
@@ -29,17 +30,36 @@ def infer_published(text: str) -> str | None:
         for m in find_dates(text, base=None)
         if not _BOUND.search(fold(text[max(0, m.start - 25) : m.start]))
     ]
-    years = [m.year for m in mentions if m.year]
     folded = fold(text)
-    anchors = [e.date for e in known_events() if e.pattern.search(folded)]
+    events = [e for e in known_events() if e.pattern.search(folded)]
+    anchors = [e.date for e in events]
+    # A known event's own date (« l'invasion du 24 février 2022 ») is the
+    # past the article looks back on, not its time: it gives a year when
+    # nothing else does, never the month.
+    own = [m for m in mentions if not any(_is_event_date(m, e.date) for e in known_events())]
+    # The tracker covers the war since 2022: an older year (a company founded
+    # in 1952) is history, not the article's time.
+    own = [m for m in own if m.year is None or m.year >= FIRST_YEAR]
+    # A year said alone (« l'été 2022 ») bounds the story, it does not date
+    # the article: the year must come with a month, or from a known event.
+    years = [m.year for m in own if m.year and m.month]
     if years:
         year = max(years)
     elif anchors:
         year = int(max(anchors)[:4])
     else:
         return None
-    months = [m.month for m in mentions if m.month and (m.year in (None, year))]
-    months += [int(a[5:7]) for a in anchors if a.startswith(str(year))]
+    months = [m.month for m in own if m.month and m.year in (None, year)]
+    # Events the article reports on date it (« le sommet de Vilnius »); the
+    # invasion, which every article recalls, does not.
+    months += [
+        int(e.date[5:7]) for e in events if e.type != "invasion" and e.date.startswith(str(year))
+    ]
     if not months:
-        return f"{year:04d}"
+        return None if not own else f"{year:04d}"
     return f"{year:04d}-{max(months):02d}"
+
+
+def _is_event_date(mention, anchor: str) -> bool:
+    month, day = int(anchor[5:7]), int(anchor[8:10])
+    return mention.month == month and mention.day == day and mention.year in (None, int(anchor[:4]))
