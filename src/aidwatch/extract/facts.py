@@ -410,4 +410,37 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             _absorb(merged[key], d.fact)
         else:
             merged[key] = d.fact
-    return list(merged.values())
+    return _settle_unnamed_donors(list(merged.values()))
+
+
+_HOLDERS = ("refused", "considered", "pledged", "delivered", "procured")
+
+
+def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
+    """Article-level donors for facts whose sentence names none.
+
+    - « Les premiers F-16 sont arrivés » then « fournis par le Danemark et
+      les Pays-Bas »: the donor-less fact is the same as the named ones, and
+      is dropped.
+    - « Kiev réclame ces missiles » in an article where one state refuses,
+      weighs or gives that system: the request is addressed to it."""
+    named: dict[tuple, set[str]] = {}
+    for f in facts:
+        if f.donor is not None:
+            item = _key(f)[1]
+            named.setdefault((item, f.status), set()).add(f.donor)
+            if f.status in _HOLDERS:
+                named.setdefault((item, "_holder"), set()).add(f.donor)
+    out = []
+    for f in facts:
+        if f.donor is None:
+            item = _key(f)[1]
+            if (item, f.status) in named:
+                continue
+            holders = named.get((item, "_holder"), set())
+            if f.status == "requested" and f.item.specific and len(holders) == 1:
+                f.donor = next(iter(holders))
+                if (item, f.status) in named:
+                    continue
+        out.append(f)
+    return out

@@ -496,7 +496,12 @@ def _read_chain(item_token) -> StatusReading | None:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         open_inner = status in ("_open", "_nominal")
         verb = verb_lemma(token)
-        if cls in ATTITUDES and (open_path or open_inner):
+        if (
+            cls in ATTITUDES
+            and (open_path or open_inner)
+            and not (cls == "consider" and status == "requested")
+        ):
+            # « a évoqué un besoin de 300 chars » stays a request
             base = {"request": "requested", "refuse": "refused", "consider": "considered"}[cls]
             if negated:
                 base = {"refused": "considered", "considered": "refused"}.get(base, "_drop")
@@ -543,5 +548,8 @@ def _read_chain(item_token) -> StatusReading | None:
         status = "pledged"
     if status == "_nominal":
         sentence_words = {fold(t.text) for t in item_token.doc}
-        status = "considered" if sentence_words & lex.consider_cues else "pledged"
+        if "en cours" in fold(item_token.doc.text):
+            status = "delivered"  # « le transfert des F-16 était en cours »
+        else:
+            status = "considered" if sentence_words & lex.consider_cues else "pledged"
     return StatusReading(status, trigger, trigger_class)
