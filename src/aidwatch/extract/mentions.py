@@ -8,6 +8,7 @@ hyphens, spaces, apostrophes and French plurals (see `word_keys`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +16,6 @@ from functools import cache
 from aidwatch import catalog
 from aidwatch.extract.text import fold
 
-_WORD = re.compile(r"[^\W_]+")
 _PART = re.compile(r"\d+|[^\W\d_]+")
 
 
@@ -27,13 +27,25 @@ def word_keys(folded: str) -> list[tuple[int, int, str]]:
     final s or x is dropped from words of four letters or more, so singular
     and plural have one key (« chars-lourds » = « char lourd »)."""
     out = []
-    for word in _WORD.finditer(folded):
-        base = word.start()
-        for part in _PART.finditer(word.group()):
-            key = part.group()
-            if len(key) >= 4 and key[-1] in "sx" and key.isalpha():
-                key = key[:-1]
-            out.append((base + part.start(), base + part.end(), key))
+    for part in _PART.finditer(folded):
+        key = part.group()
+        if len(key) >= 4 and key[-1] in "sx" and key.isalpha():
+            key = key[:-1]
+        out.append((part.start(), part.end(), key))
+    return out
+
+
+def words_between(
+    words: list[tuple[int, int, str]], start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """The `word_keys` of text[start:end], shifted to start at 0, out of the
+    keys of the whole text: an article is folded and cut into words once."""
+    i = bisect.bisect_left(words, (start, -1, ""))
+    out = []
+    while i < len(words) and words[i][1] <= end:
+        a, b, key = words[i]
+        out.append((a - start, b - start, key))
+        i += 1
     return out
 
 

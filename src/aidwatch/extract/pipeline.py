@@ -21,7 +21,7 @@ from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
 from aidwatch.extract.facts import Draft, merge_facts, sentence_facts
 from aidwatch.extract.items import ItemGroup, group_items
-from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys
+from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys, words_between
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
 from aidwatch.extract.published import infer_published
@@ -38,6 +38,9 @@ _FUTURE = re.compile(
 _LOCATIVE = re.compile(r"\b(en|à|a|au|aux|vers|dans|depuis)\s+(l'|la |le |les )?$")
 _PACKAGE_WORDS = re.compile(
     r"\b(aides?|tranches?|paquets?|programmes?|enveloppes?|rallonges?|assistance|soutien|contributions?|package)\b"
+)
+_MEETINGS = re.compile(
+    r"groupe de contact|format (de )?ramstein|sommet de l'otan|ministres de la defense"
 )
 _CONTACT_GROUP = re.compile(r"groupe de contact|format (de )?ramstein")
 
@@ -81,13 +84,16 @@ class SentenceScan:
         return self._dates
 
 
-def scan(article: Article) -> list[SentenceScan]:
-    """The table-only first pass over an article's sentences."""
+def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> list[SentenceScan]:
+    """The table-only first pass over an article's sentences (`words`: the
+    article's `word_keys`, when already computed)."""
     out: list[SentenceScan] = []
     recent: list[tuple[int, object]] = []  # (sentence index, system) of named systems
+    if words is None:
+        words = word_keys(fold(article.text))
     for s in sentences(article.text):
-        words = word_keys(fold(s.text))
-        groups = group_items(s.text, find_systems(s.text, words))
+        sentence_words = words_between(words, s.start, s.end)
+        groups = group_items(s.text, find_systems(s.text, sentence_words))
         window = [system for index, system in recent if s.index - index <= 3]
         if window:
             groups = anaphora.resolve(s.text, groups, window)
@@ -98,7 +104,7 @@ def scan(article: Article) -> list[SentenceScan]:
             SentenceScan(
                 s,
                 groups,
-                find_donors(s.text, words, article.published),
+                find_donors(s.text, sentence_words, article.published),
                 find_money(s.text),
                 article.published,
             )
@@ -182,7 +188,7 @@ def extract_articles(
     story_of = iter(stories) if stories is not None else itertools.repeat(None)
     stream = iter(articles)
     while batch := list(itertools.islice(stream, batch_size)):
-        prepared = [_prepare(a) for a in batch]
+        prepared = [_prepare(a, parse_all) for a in batch]
         texts = [
             s.sentence.text for _, scans in prepared for s in scans if parse_all or s.needs_parse
         ]
@@ -193,12 +199,28 @@ def extract_articles(
             yield _assemble(article, scans, parsed, next(story_of, None))
 
 
-def _prepare(article: Article) -> tuple[Article, list[SentenceScan]]:
+def is_about_aid(text: str, words: list[tuple[int, int, str]] | None = None) -> bool:
+    """The article-level gate: an item and a word that can give it a status,
+    an aid amount with a donor, or a contact-group meeting. Sport, economy and
+    most war reports stop here, at the cost of one lookup over the text."""
+    folded = fold(text)
+    words = words if words is not None else word_keys(folded)
+    if find_systems(text, words) and may_give_status(folded):
+        return True
+    if _MEETINGS.search(folded):
+        return True
+    return bool(find_money(text) and any(m.ref.can_give for m in find_donors(text, words)))
+
+
+def _prepare(article: Article, parse_all: bool = False) -> tuple[Article, list[SentenceScan]]:
+    words = word_keys(fold(article.text))
+    if not parse_all and not is_about_aid(article.text, words):
+        return article, []
     if article.published is None:
         inferred = infer_published(article.text)
         if inferred:
             article = replace(article, published=inferred, published_inferred=True)
-    return article, scan(article)
+    return article, scan(article, words)
 
 
 def _assemble(
