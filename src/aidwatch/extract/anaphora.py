@@ -2,7 +2,8 @@
 
 « Le Danemark s'est engagé à céder 19 appareils » after a sentence about the
 F-16; « aux 18 exemplaires déjà cédés » after the Caesar; « La Grèce ne
-céderait pas ses batteries » after the Patriot. A noun of this table, counted
+céderait pas ses batteries » after the Patriot. Crews being trained (« les équipages ukrainiens ont
+été formés ») are trained on the last system named. A noun of this table, counted
 or pointed at (« 19 appareils », « ces missiles », « d'autres appareils », « un
 troisième système »), stands for the last system named in the three sentences
 before it whose category fits. Nothing is resolved when no such system was
@@ -58,13 +59,27 @@ _POINTER = (
     r"cinquante|cent|ces|ses|leurs|d'autres|autres|les deux|les trois|les quatre|premier|premiers|premiere|premieres|"
     r"deuxieme|troisieme|second|seconde|nouvel|nouveaux|nouvelle|nouvelles)"
 )
+_APPROX = r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|millier)s?\s+d'\s*"
 _ANAPHOR = re.compile(
-    r"\b"
+    r"\b(?:"
     + _POINTER
-    + r"\s+(?:autres\s+|nouveaux\s+|premiers\s+|derniers\s+)?(?P<noun>"
+    + r"\s+|"
+    + _APPROX  # « plus d'une centaine d'exemplaires »
+    + r")(?:autres\s+|nouveaux\s+|premiers\s+|derniers\s+)?(?P<noun>"
     + "|".join(_NOUNS)
     + r")[sx]?\b"
     r"(?!\s+(?:de|d'|du|des)\s)"  # « systèmes de défense » is a kind of its own, not a pointer
+)
+
+
+# « Les équipages ukrainiens ont été formés » after a sentence about a system:
+# the crews are trained on that system.
+_CREW = re.compile(
+    r"\b(?P<noun>equipages?|pilotes?|artilleurs?|operateurs?|servants?|tankistes?|mecaniciens?|soldats?)"
+    r"\s+ukrainien(?:ne)?s?\b"  # Ukraine's own crews, not « la formation des pilotes » in general
+)
+_TRAINING = re.compile(
+    r"\b(form(?:e|es|ee|ees|ent|ait|aient|era|eront|ation|ations)|entrain\w*|instruction)\b"
 )
 
 
@@ -86,4 +101,10 @@ def resolve(sentence_text: str, groups: list[ItemGroup], recent: list[System]) -
         if system is not None:
             mention = Mention(start, end, system, "anaphor")
             added.append(ItemGroup(start, end, system, (mention,)))
+    if not groups and not added and recent and _TRAINING.search(folded):
+        crew = _CREW.search(folded)
+        if crew:
+            system = recent[-1]
+            start, end = crew.start("noun"), crew.end("noun")
+            added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
     return sorted(groups + added, key=lambda g: g.start) if added else groups

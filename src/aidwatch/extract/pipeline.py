@@ -117,6 +117,7 @@ _LIST_GAP = re.compile(
 )
 
 
+_SOURCE = re.compile(r"\b(?:selon|d'apres)\b[^,;:]*$")
 _HEADING = re.compile(r"^\s*[-–—]\s.*\s[-–—]\s*$")
 # A date after these words bounds a period (« depuis février 2022 », « d'ici
 # 2028 ») rather than dating the act.
@@ -140,6 +141,10 @@ def _donor_tokens(
     at: dict[int, Donor] = {}
     lists: dict[int, tuple[Donor, ...]] = {}
     runs: list[list[Mention]] = []
+    # « Selon plusieurs médias américains, ... »: a source, not a donor.
+    mentions = [
+        m for m in mentions if not _SOURCE.search(fold(doc.text[max(0, m.start - 40) : m.start]))
+    ]
     for m in mentions:
         if runs and _LIST_GAP.match(fold(doc.text[runs[-1][-1].end : m.start])):
             runs[-1].append(m)

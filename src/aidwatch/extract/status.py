@@ -165,6 +165,15 @@ _FUTURE_ENDINGS = ("ra", "ront", "rai", "rons", "rez")
 _COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
 
 
+_HEARSAY = re.compile(r"\b(selon|d'apres)\b")
+
+
+def _hearsay(token) -> bool:
+    """The conditional of reported news (« selon des médias, dix F-16 seraient
+    opérationnels »): it says what a source says, not what might be."""
+    return bool(_HEARSAY.search(fold(token.doc.text)))
+
+
 def verb_tense(token) -> str:
     """`past`, `present`, `future`, `conditional`, `infinitive` or `participle`.
 
@@ -183,7 +192,8 @@ def verb_tense(token) -> str:
         if aux_texts & _FUTURE_AUX:
             return "future"
         if aux_texts & _COND_AUX:
-            return "conditional"
+            # « selon le Pentagone, ils auraient été livrés »: reported, not hypothetical
+            return "past" if _hearsay(token) else "conditional"
         if auxes:
             return "past"
         return "participle"
@@ -192,7 +202,7 @@ def verb_tense(token) -> str:
             return "past"  # « avoir reçu »
         return "infinitive"
     if token.morph.get("Mood") == ["Cnd"] or text.endswith(_COND_ENDINGS):
-        return "conditional"
+        return "present" if _hearsay(token) else "conditional"
     if token.morph.get("Tense") == ["Fut"] or (len(text) > 5 and text.endswith(_FUTURE_ENDINGS)):
         return "future"
     if token.morph.get("Tense") in (["Past"], ["Imp"]):
@@ -421,6 +431,12 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         return "pledged", cls
     if cls == "produce":
         return "_produce", cls
+    if (
+        cls == "request"
+        and verb_lemma(token) == "appeler"
+        and any(c.dep_ == "aux:pass" for c in token.children)
+    ):
+        return None, None  # « le Lynx est appelé à succéder »: destined, not asked
     status = _STATUS_OF[cls]
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, "_drop")
@@ -483,11 +499,17 @@ def _read_chain(item_token) -> StatusReading | None:
         below = previous
         if previous.dep_ == "conj" and previous.pos_ in ("VERB", "AUX"):
             break  # « a refusé de livrer des Taurus mais va envoyer des Patriot »
-        if previous.dep_ in ("nsubj", "nsubj:pass") or (
-            previous.pos_ in ("VERB", "AUX")
-            and previous.morph.get("VerbForm") == ["Fin"]
-            and previous.i != trigger.i
+        if (
+            previous.dep_ in ("nsubj", "nsubj:pass", "acl:relcl")
+            or (
+                previous.pos_ in ("VERB", "AUX")
+                and previous.morph.get("VerbForm") == ["Fin"]
+                and previous.i != trigger.i
+            )
+            or (previous.i == trigger.i and trigger.dep_ == "acl:relcl")
         ):
+            # a relative clause is a statement about its noun, not governed
+            # by the verb above: « le Marder, dont l'Allemagne a fourni ... »
             open_path = False
         previous = token
         cls = _object_class(token) or word_class(token) or _part_of_package(token)
