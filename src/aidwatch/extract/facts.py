@@ -255,6 +255,9 @@ def sentence_facts(
         ):
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
         donors: list[str | None] = list(attribution.donors)
+        gapped_donor = _gapped_donor(sentence.text, doc, g, donor_at)
+        if gapped_donor:
+            donors = [gapped_donor]  # « l'Allemagne livrera 14 Leopard, la France des Caesar »
         fact_date = date
         if (
             not donors
@@ -293,6 +296,7 @@ def sentence_facts(
                 ),
             )
             drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
+    drafts += _gapped(sentence, doc, drafts, donor_at)
     cumulative = cumulative_total(sentence.text)
     if cumulative:
         count, status, offset = cumulative
@@ -316,6 +320,67 @@ def sentence_facts(
                 fact = Fact(donor, g.system.item, status, evidence, count, "cumulative_total", date)
                 drafts.append((offset, Draft(fact, sentence.index, sentence.paragraph)))
     return [d for _, d in drafts]
+
+
+_GAP_DET = re.compile(r"^\s*(?:des|de|d'|du|les|la|le|l'|un|une)?\s*$")
+
+
+def _gapped_donor(text: str, doc, group: ItemGroup, donor_at) -> str | None:
+    """The donor written right before an item after a comma, its verb left
+    out: « ..., la France des Caesar », « ..., et la France 6 Caesar »."""
+    counted = _quantity(text, group)
+    before = min(group.start, counted.start) if counted else group.start
+    for i, donor in donor_at.items():
+        token = doc[i]
+        end = token.idx + len(token)
+        if i + 1 in donor_at or not donor.can_give or end > before:
+            continue
+        if not _GAP_DET.match(text[end:before]):
+            continue
+        first = i
+        while first - 1 in donor_at:
+            first -= 1
+        if _GAP_LEAD.search(text[max(0, doc[first].idx - 8) : doc[first].idx]):
+            return donor.code
+    return None
+
+
+_GAP_LEAD = re.compile(r"(?:,|;|\bet)\s*(?:l'|la |le |les )?$")
+
+
+def _gapped(
+    sentence: Sentence, doc, drafts: list[tuple[int, Draft]], donor_at
+) -> list[tuple[int, Draft]]:
+    """« Le Danemark s'est engagé à céder 19 F-16, les Pays-Bas 24, la
+    Norvège six »: the verb and the item are left out after the first donor;
+    each further donor with its count is the same fact."""
+    counted = [d for d in drafts if d[1].fact.quantity is not None and d[1].fact.donor]
+    if len({d[1].fact.item.id for d in counted}) != 1:
+        return []
+    offset, first = counted[-1]
+    text = sentence.text
+    out = []
+    seen = {d[1].fact.donor for d in drafts}
+    for i, donor in sorted(donor_at.items()):
+        token = doc[i]
+        if token.idx <= offset or donor.code in seen or not donor.can_give or (i - 1 in donor_at):
+            continue
+        end = token.idx + len(token)
+        while i + 1 in donor_at:  # the mention's last word
+            i += 1
+            end = doc[i].idx + len(doc[i])
+        if not _GAP_LEAD.search(text[max(0, token.idx - 8) : token.idx]):
+            continue
+        count = next(iter(find_quantities(text[end : end + 25])), None)
+        if count is None or count.start > 1:
+            continue
+        after = text[end + count.end : end + count.end + 3]
+        if after.strip() and after.strip()[0] not in ",;." and not after.strip().startswith("et"):
+            continue  # « la Norvège six chars »: a count of something else, not an ellipsis
+        seen.add(donor.code)
+        fact = replace(first.fact, donor=donor.code, quantity=count.value, quantity_kind=count.kind)
+        out.append((token.idx, Draft(fact, sentence.index, sentence.paragraph)))
+    return out
 
 
 def _sentence_sources(doc, donor_at, donor_lists) -> list[str]:
