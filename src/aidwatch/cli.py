@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from aidwatch.errors import InputError
 from aidwatch.model import Article, Extraction
 
 app = typer.Typer(
@@ -59,10 +58,19 @@ def _articles(paths: list[Path], counts: dict[str, int]) -> Iterator[Article]:
 def run_extraction(
     paths: list[Path], show_progress: bool
 ) -> tuple[list[Extraction], dict[str, int]]:
-    """Read and extract every article under `paths`, warning about the rest."""
-    from aidwatch.extract import extract_article
+    """Read and extract every article under `paths`, warning about the rest;
+    reprints of one dispatch share a story."""
+    from aidwatch.dedup import StoryIndex
+    from aidwatch.extract import extract_articles
 
     counts = {"read": 0, "skipped": 0}
+    stories = StoryIndex()
+
+    def grouped():
+        for article in _articles(paths, counts):
+            stories.add(article.id, article.text)
+            yield article
+
     results = []
     with Progress(
         TextColumn("extracting"),
@@ -75,14 +83,10 @@ def run_extraction(
         transient=True,
     ) as progress:
         task = progress.add_task("extract", total=None, doc="")
-        for article in _articles(paths, counts):
-            progress.update(task, doc=article.id)
-            try:
-                results.append(extract_article(article))
-            except InputError as e:
-                counts["skipped"] += 1
-                _warn(e.source, e.problem)
-            progress.advance(task)
+        for result in extract_articles(grouped()):
+            result.story = stories.story_of.get(result.article.id, result.article.id)
+            results.append(result)
+            progress.update(task, doc=result.article.id, advance=1)
     return results, counts
 
 

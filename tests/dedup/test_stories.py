@@ -1,0 +1,75 @@
+"""Stories: reprints and rewrites of one dispatch are grouped, other stories
+on the same topic stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aidwatch.dedup import StoryIndex
+from aidwatch.ingest.readers import Skipped, read_paths
+
+DEV = Path(__file__).resolve().parents[2] / "examples" / "dev" / "articles"
+
+DISPATCH = (
+    "Les Etats-Unis ont annoncé mardi une nouvelle tranche d'aide militaire de 400 millions de dollars "
+    "pour l'Ukraine, comprenant des munitions pour les lance-roquettes HIMARS, des obus de 155 mm et "
+    "des véhicules blindés Bradley, a indiqué le Pentagone dans un communiqué. Cette aide, la "
+    "quarantième depuis le début de l'invasion russe, doit permettre aux forces ukrainiennes de tenir "
+    "le front pendant l'hiver, selon un haut responsable américain qui s'exprimait sous couvert "
+    "d'anonymat. Le secrétaire à la Défense a réaffirmé le soutien de Washington à Kiev."
+)
+OTHER_STORY = (
+    "L'Allemagne a livré à l'Ukraine un troisième système de défense antiaérienne IRIS-T, a annoncé "
+    "jeudi le ministère allemand de la Défense, qui promet d'en envoyer d'autres d'ici la fin de "
+    "l'année. Berlin est devenu le deuxième soutien militaire de Kiev derrière Washington, avec des "
+    "livraisons de chars Leopard, d'obusiers PzH 2000 et de systèmes Patriot depuis le début de la guerre."
+)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        DISPATCH,  # the same text again
+        "WASHINGTON (AFP) - " + DISPATCH,  # a new dateline
+        "Nouveau soutien américain à Kiev. "
+        + DISPATCH.rsplit(".", 2)[0]
+        + ".",  # a new lead, last sentence cut
+        DISPATCH.replace(
+            "a indiqué le Pentagone dans un communiqué", "selon le Pentagone"
+        ),  # reworded attribution
+    ],
+)
+def test_reprints_and_light_rewrites_join_the_first_story(variant):
+    index = StoryIndex()
+    assert index.add("first", DISPATCH) == "first"
+    assert index.add("second", variant) == "first"
+
+
+def test_another_story_on_the_same_topic_stays_apart():
+    index = StoryIndex()
+    index.add("first", DISPATCH)
+    assert index.add("second", OTHER_STORY) == "second"
+
+
+def test_short_texts_are_grouped_only_when_identical():
+    index = StoryIndex()
+    assert index.add("a", "Kiev a reçu des chars.") == "a"
+    assert index.add("b", "Kiev a reçu des chars !") == "a"  # same words
+    assert index.add("c", "Kiev a reçu des obus.") == "c"
+
+
+def test_adding_an_article_twice_gives_its_story():
+    index = StoryIndex()
+    index.add("first", DISPATCH)
+    assert index.add("first", OTHER_STORY) == "first"
+
+
+def test_dev_set_stories():
+    index = StoryIndex()
+    stories = {
+        a.id[:3]: index.add(a.id, a.text) for a in read_paths([DEV]) if not isinstance(a, Skipped)
+    }
+    assert stories["001"] == stories["000"]
+    assert len({stories[k] for k in ("000", "002", "003", "004")}) == 4
