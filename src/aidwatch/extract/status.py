@@ -165,6 +165,10 @@ _FUTURE_ENDINGS = ("ra", "ront", "rai", "rons", "rez")
 _COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
 
 
+_SOON = re.compile(
+    r"\b(bientot|prochain\w*|prochainement|dans les \w+ (?:jours|semaines|mois)|d'ici|a partir d|des que|"
+    r"annonce\w*|promet\w*|s'engage\w*|va |vont |devrai\w*)"
+)
 _HEARSAY = re.compile(r"\b(selon|d'apres)\b")
 
 
@@ -420,7 +424,12 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
             return "_drop", cls
         if negated and _not_yet(token):
             return "_drop", cls
-        status = _TENSE_STATUS[verb_tense(token)]
+        tense = verb_tense(token)
+        status = _TENSE_STATUS[tense]
+        if tense == "present" and not _SOON.search(fold(token.doc.text)):
+            # « nous envoyons des missiles Storm Shadow », « la Pologne fournit
+            # des obus »: what is being done; « livre bientôt » is a pledge.
+            status = "delivered"
         status = _aux_modal(token) or status
         if negated:
             return "refused", cls
