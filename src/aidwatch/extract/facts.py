@@ -406,10 +406,10 @@ def _with_demonym(doc, group: ItemGroup, span, donor_at):
 # Words between a count and the item it counts: « six canons Caesar », « 30
 # avions F-16 », « deux systèmes NASAMS », « 5 000 terminaux Starlink ».
 _CLASSIFIERS = re.compile(
-    r"^\s*(?:(?:premi\w+|derni\w+|autres?|nouve\w+|suppl\w+|avions?|appareils?|canons?|syst[eè]mes?|"
+    r"^\s*[»”\"]?\s*(?:(?:premi\w+|derni\w+|autres?|nouve\w+|suppl\w+|avions?|appareils?|canons?|syst[eè]mes?|"
     r"lanceurs?|batteries|batterie|terminaux|terminal|v[ée]hicules?|exemplaires?|unit[ée]s?|pi[eè]ces?|"
-    r"engins?|mod[eè]les?|modules?|chasseurs?|tubes?|postes?|kits?|lots?|de|d'|missiles?|"
-    r"anti\w*|automoteurs?|l[ée]gers?|lourds?|modernes?|mobiles?)\s+)*$",
+    r"engins?|mod[eè]les?|modules?|chasseurs?|tubes?|postes?|kits?|lots?|de|d'|missiles?|chars?|"
+    r"plus|anciens?|r[ée]cents?|type|du|anti\w*|automoteurs?|l[ée]gers?|lourds?|modernes?|mobiles?)\s+)*$",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\b(au total|en tout|au cumul)\b", re.IGNORECASE)
