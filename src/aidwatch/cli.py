@@ -14,7 +14,17 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
 
 from aidwatch.model import Article, Extraction
 
@@ -32,24 +42,26 @@ class Format(StrEnum):
 
 
 def _warn(source: str, problem: str) -> None:
-    err.print(f"[yellow]aidwatch: warning:[/] {source}: {problem}", highlight=False, soft_wrap=True)
+    # Escaped: a file name like « [draft].txt » is not rich markup.
+    err.print(
+        f"[yellow]aidwatch: warning:[/] {escape(source)}: {escape(problem)}",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]aidwatch: error:[/] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]aidwatch: error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
 def _articles(paths: list[Path], counts: dict[str, int]) -> Iterator[Article]:
-    from aidwatch.ingest.readers import Skipped, read_paths
+    from aidwatch.ingest.readers import Skipped, read_french
 
-    for record in read_paths(paths):
+    for record in read_french(paths):
         if isinstance(record, Skipped):
             counts["skipped"] += 1
             _warn(record.source, record.reason)
-        elif record.language == "en":
-            counts["skipped"] += 1
-            _warn(record.source, "skipped: not in French (English support comes later)")
         else:
             counts["read"] += 1
             yield record
@@ -125,6 +137,69 @@ def extract(
     finally:
         if output:
             stream.close()
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second, over rich's recent samples."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "… articles/s")
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(
+        ..., help="Text, JSON Lines or HTML files, or folders of them."
+    ),
+    db: str = typer.Option(
+        "sqlite:///aidwatch.db",
+        "--db",
+        help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
+    ),
+) -> None:
+    """Store articles and their facts; articles already stored are skipped."""
+    from aidwatch.store import StoreError
+    from aidwatch.store import ingest as ingest_paths
+    from aidwatch.store.db import display_url
+
+    with Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[doc]}"),
+        console=err,
+        disable=not sys.stderr.isatty(),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, doc="")
+        try:
+            summary = ingest_paths(
+                paths,
+                db,
+                on_article=lambda article: progress.update(task, advance=1, doc=article.id),
+                on_warning=lambda skipped: _warn(skipped.source, skipped.reason),
+            )
+        except StoreError as e:
+            _fail(str(e))
+    if summary.read == 0:
+        _fail("no article could be read from " + ", ".join(str(p) for p in paths))
+    table = Table(title=escape(f"ingested into {display_url(db)}"), show_header=False)
+    table.add_column("what")
+    table.add_column("articles", justify="right")
+    for what, count in [
+        ("read", summary.read),
+        ("new", summary.new),
+        ("  of which off-topic", summary.off_topic),
+        ("  of which reprints (joined a story)", summary.reprints),
+        ("duplicates (already stored)", summary.duplicates),
+        ("facts", summary.facts),
+        ("warnings", summary.warnings),
+    ]:
+        table.add_row(what, str(count))
+    Console().print(table)
 
 
 def _load_jsonl(path: Path, gold: bool) -> list[dict]:

@@ -45,6 +45,19 @@ class Skipped:
     reason: str
 
 
+NOT_FRENCH = "skipped: not in French (English support comes later)"
+
+
+def read_french(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+    """`read_paths`, with articles in English turned into `Skipped`: the
+    extraction reads French only for now."""
+    for record in read_paths(paths):
+        if isinstance(record, Article) and record.language == "en":
+            yield Skipped(record.source, NOT_FRENCH)
+        else:
+            yield record
+
+
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
     """Articles from files and folders (recursively, by name), and what was skipped."""
     for path in paths:

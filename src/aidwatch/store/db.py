@@ -1,0 +1,103 @@
+"""Open a store by URL: SQLite (a file, no set-up) or PostgreSQL, migrated to the latest schema.
+
+`open_store(url)` runs the Alembic migrations up to the latest revision, so an
+existing database made by an earlier release is upgraded in place and a new
+one is created, then returns the Engine. It does not read or write articles
+(ingest.py does). Problems the user can cause (a bad URL, a missing driver, an
+unreachable server, a file that is not a database, a database made by a newer
+release) are `StoreError`s of one line.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from alembic import command
+from alembic.config import Config
+from alembic.util import CommandError
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+DEFAULT_URL = "sqlite:///aidwatch.db"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened; the message names it (password hidden)."""
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """The Alembic configuration of the store's migrations (no alembic.ini)."""
+    config = Config()
+    location = str(files("aidwatch.store") / "migrations")
+    # Options go through configparser interpolation: a literal % is %%.
+    config.set_main_option("script_location", location.replace("%", "%%"))
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def open_store(url: str = DEFAULT_URL) -> Engine:
+    """An Engine on the store at `url`, its schema upgraded to the latest revision."""
+    shown = display_url(url)
+    try:
+        engine = create_engine(url)
+    except ArgumentError:
+        raise StoreError(
+            f"{shown}: not a database URL (sqlite:///FILE, postgresql://...)"
+        ) from None
+    except ImportError as error:
+        hint = " — pip install 'aidwatch[postgres]'" if url.startswith("postgres") else ""
+        raise StoreError(f"{shown}: no database driver installed ({error.name}){hint}") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite_transactions(engine)
+    config = alembic_config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except DBAPIError as error:
+        engine.dispose()
+        raise StoreError(f"{shown}: cannot open ({_reason(error)})") from None
+    except CommandError as error:
+        engine.dispose()
+        # The database's revision is unknown here: a newer aidwatch made it.
+        raise StoreError(f"{shown}: made by a newer aidwatch ({error})") from None
+    return engine
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """Real transactions on SQLite, schema changes included, and WAL.
+
+    Python's sqlite3 (before 3.16) starts transactions only before writes and
+    never before CREATE or ALTER, so a migration killed halfway would leave
+    half a schema; SQLAlchemy emits BEGIN itself instead (its documented
+    recipe). WAL lets a reader (a progress poll, the web app) read while an
+    ingest writes; a killed process loses nothing that was committed."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def display_url(url: str) -> str:
+    """The URL to show: its password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _reason(error: DBAPIError) -> str:
+    lines = str(error.orig).strip().splitlines() or [type(error.orig).__name__]
+    return lines[0].lower()

@@ -1,0 +1,247 @@
+"""Ingest: files and folders → the store, once per article, resumable.
+
+`ingest(paths, url)` streams the articles of `paths` in batches of 32: texts
+already stored (same normalised text, see `text_hash`) are skipped, an
+off-topic article (`is_about_aid` false) is stored as such without
+extraction, an on-topic one joins its story in the persisted story index and
+is extracted, and each new article is written with everything it owns in one
+transaction. A run killed at any point leaves only whole articles, and a
+re-run skips them, so it ends with the database an uninterrupted run gives.
+Memory holds one batch of articles, plus the story index (a fixed size per
+stored on-topic article). Unreadable inputs are reported, never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, select, update
+
+from aidwatch.dedup import StoryIndex
+from aidwatch.extract import extract_articles
+from aidwatch.extract.pipeline import is_about_aid
+from aidwatch.extract.text import fold
+from aidwatch.ingest.readers import Skipped, read_french
+from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
+from aidwatch.store.db import DEFAULT_URL, open_store
+from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
+from aidwatch.store.stories import assign, load_index
+
+BATCH = 32
+
+
+@dataclass
+class Summary:
+    """What one ingest did. `read` = `new` + `duplicates`; `off_topic` and
+    `reprints` are among the new articles."""
+
+    read: int = 0  # articles read (in French)
+    new: int = 0  # stored by this run
+    duplicates: int = 0  # already stored with the same text, or twice in the input
+    reprints: int = 0  # new articles that joined an existing story
+    off_topic: int = 0  # new articles stored as off-topic, without extraction
+    facts: int = 0  # facts stored by this run
+    warnings: int = 0  # inputs skipped, each reported to `on_warning`
+
+
+def text_hash(text: str) -> str:
+    """sha256 of the folded text with its whitespace made single spaces."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(fold(normalised).encode("utf-8")).hexdigest()
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    url: str = DEFAULT_URL,
+    on_article: Callable[[Article], None] | None = None,
+    on_warning: Callable[[Skipped], None] | None = None,
+) -> Summary:
+    """Store the articles under `paths` that the store at `url` does not have yet.
+
+    `on_article` is called once per article read, when it is done with;
+    `on_warning` once per input skipped. Raises `StoreError` (before reading
+    anything) when the store cannot be opened."""
+    engine = open_store(url)
+    summary = Summary()
+    try:
+        with engine.connect() as connection:
+            with connection.begin():
+                stories = load_index(connection)
+            stream = _counted(read_french(paths), summary, on_warning)
+            while batch := list(itertools.islice(stream, BATCH)):
+                _ingest_batch(connection, batch, stories, summary, on_article)
+    finally:
+        engine.dispose()
+    return summary
+
+
+def _counted(
+    records: Iterator[Article | Skipped],
+    summary: Summary,
+    on_warning: Callable[[Skipped], None] | None,
+) -> Iterator[Article]:
+    for record in records:
+        if isinstance(record, Skipped):
+            summary.warnings += 1
+            if on_warning:
+                on_warning(record)
+            continue
+        summary.read += 1
+        yield record
+
+
+def _ingest_batch(
+    connection: Connection,
+    batch: list[Article],
+    stories: StoryIndex,
+    summary: Summary,
+    on_article: Callable[[Article], None] | None,
+) -> None:
+    hashes = [text_hash(article.text) for article in batch]
+    with connection.begin():
+        stored = set(
+            connection.scalars(select(articles.c.text_hash).where(articles.c.text_hash.in_(hashes)))
+        )
+    fresh: list[tuple[Article, str, bool]] = []
+    for article, digest in zip(batch, hashes, strict=True):
+        if digest in stored:
+            summary.duplicates += 1
+            if on_article:
+                on_article(article)
+        else:
+            stored.add(digest)  # the same text twice in one batch
+            fresh.append((article, digest, is_about_aid(article.text)))
+    # One spaCy batch for the batch's on-topic articles, before any write.
+    extractions = extract_articles([a for a, _, about in fresh if about], batch_size=BATCH)
+    for article, digest, about in fresh:
+        extraction = next(extractions) if about else None
+        _store(connection, article, digest, extraction, stories, summary)
+        if on_article:
+            on_article(article)
+
+
+def _store(
+    connection: Connection,
+    article: Article,
+    digest: str,
+    extraction: Extraction | None,
+    stories: StoryIndex,
+    summary: Summary,
+) -> None:
+    """One article and everything it owns, in one transaction."""
+    # Extraction may have inferred the published date from the text.
+    kept = extraction.article if extraction else article
+    story = None
+    with connection.begin():
+        article_id = connection.execute(
+            insert(articles).values(
+                doc=kept.id,
+                source=kept.source,
+                title=kept.title,
+                language=kept.language,
+                published=kept.published,
+                published_inferred=kept.published_inferred,
+                text=kept.text,
+                text_hash=digest,
+                story=None,
+                relevant=extraction is not None,
+                ingested_at=datetime.now(UTC),
+            )
+        ).inserted_primary_key[0]
+        if extraction is not None:
+            story, signature = assign(stories, article_id, kept.text)
+            connection.execute(
+                update(articles).where(articles.c.id == article_id).values(story=story)
+            )
+            if signature is not None:
+                connection.execute(insert(signatures), [signature])
+            for table, rows in _owned(article_id, extraction):
+                if rows:
+                    connection.execute(insert(table), rows)
+    summary.new += 1
+    if extraction is None:
+        summary.off_topic += 1
+        return
+    summary.facts += len(extraction.facts)
+    if story != article_id:
+        summary.reprints += 1
+
+
+def _owned(article_id: int, extraction: Extraction) -> list[tuple]:
+    """The rows of each table an article owns, in the extraction's order."""
+
+    def rows(records, columns) -> list[dict]:
+        return [
+            {"article_id": article_id, "position": position, **columns(record)}
+            for position, record in enumerate(records)
+        ]
+
+    return [
+        (facts, rows(extraction.facts, _fact)),
+        (packages, rows(extraction.packages, _package)),
+        (events, rows(extraction.events, _event)),
+        (totals, rows(extraction.totals, _total)),
+    ]
+
+
+def _fact(fact: Fact) -> dict:
+    return {
+        "donor": fact.donor,
+        "item_id": fact.item.id,
+        "item_name": fact.item.name,
+        "category": fact.item.category,
+        "specific": fact.item.specific,
+        "status": fact.status,
+        "quantity": fact.quantity,
+        "quantity_kind": fact.quantity_kind,
+        "date": fact.date,
+        "package": fact.package,
+        **_evidence(fact.evidence),
+        **_evidence(fact.mention, "mention"),
+    }
+
+
+def _package(package: Package) -> dict:
+    return {
+        "package": package.id,
+        "donor": package.donor,
+        "date": package.date,
+        "amount": package.amount,
+        "currency": package.currency,
+        **_evidence(package.evidence),
+    }
+
+
+def _event(event: Event) -> dict:
+    return {
+        "type": event.type,
+        "name": event.name,
+        "place": event.place,
+        "date": event.date,
+        "participants": event.participants,
+        **_evidence(event.evidence),
+    }
+
+
+def _total(total: Total) -> dict:
+    return {
+        "scope": total.scope,
+        "amount": total.amount,
+        "currency": total.currency,
+        "kind": total.kind,
+        **_evidence(total.evidence),
+    }
+
+
+def _evidence(evidence: Evidence | None, prefix: str = "evidence") -> dict:
+    return {
+        f"{prefix}_text": evidence.text if evidence else None,
+        f"{prefix}_start": evidence.start if evidence else None,
+        f"{prefix}_end": evidence.end if evidence else None,
+    }

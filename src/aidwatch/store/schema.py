@@ -1,0 +1,158 @@
+"""The store's tables, in SQLAlchemy Core: one schema for SQLite and PostgreSQL.
+
+An article row owns everything extracted from it (facts, packages, events,
+totals, each with its evidence sentence and offsets into `articles.text`) and
+its story signature. Dates are ISO strings as precise as the text allows
+(`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), as in `model.py`, so they are strings here
+too. Only portable types are used. This module describes the latest schema;
+the migrations (migrations/versions/) build it, and a test checks that they
+agree: a change here needs a new migration.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+# Named constraints, so that a later migration can name what it alters on
+# either database.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+
+def _owner() -> list[Column]:
+    """The article a record belongs to and its rank among the article's records."""
+    return [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column(
+            "article_id",
+            Integer,
+            ForeignKey("articles.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        Column("position", Integer, nullable=False),
+    ]
+
+
+def _evidence(prefix: str = "evidence", nullable: bool = False) -> list[Column]:
+    """A passage of the article: its text and character offsets into `articles.text`."""
+    return [
+        Column(f"{prefix}_text", Text, nullable=nullable),
+        Column(f"{prefix}_start", Integer, nullable=nullable),
+        Column(f"{prefix}_end", Integer, nullable=nullable),
+    ]
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc", Text, nullable=False),  # the reader's name for it: file name or JSONL id
+    Column("source", Text, nullable=False),
+    Column("title", Text),
+    Column("language", String(8), nullable=False),
+    Column("published", String(10)),
+    Column("published_inferred", Boolean, nullable=False),
+    Column("text", Text, nullable=False),
+    # sha256 of the folded, whitespace-normalised text: what "already stored" means.
+    Column("text_hash", String(64), nullable=False, unique=True),
+    # The id of the story's first article (itself for a new story); NULL off-topic.
+    Column("story", Integer, ForeignKey("articles.id"), index=True),
+    Column("relevant", Boolean, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+# What `dedup.StoryIndex` keeps of an article, so a later run can rebuild the
+# index: the MinHash (uint64 little-endian bytes) and shingle count of a text
+# long enough to have one, and the exact-text digest when this article was the
+# first with it. `seed` and `scheme` say how the MinHash was made, so that one
+# made by another datasketch version is recomputed rather than compared.
+signatures = Table(
+    "signatures",
+    metadata,
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("digest", String(64), unique=True),
+    Column("hashvalues", LargeBinary),
+    Column("shingles", Integer),
+    Column("seed", Integer),
+    Column("scheme", String(16)),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    *_owner(),
+    Column("donor", String(8)),
+    Column("item_id", String(64), nullable=False),
+    Column("item_name", Text, nullable=False),
+    Column("category", String(40), nullable=False),
+    Column("specific", Boolean, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("quantity", BigInteger),
+    Column("quantity_kind", String(20)),
+    Column("date", String(10)),
+    Column("package", String(16)),  # `packages.package` of the same article
+    *_evidence(),
+    *_evidence("mention", nullable=True),
+)
+
+packages = Table(
+    "packages",
+    metadata,
+    *_owner(),
+    Column("package", String(16), nullable=False),  # p1, p2 ... within the article
+    Column("donor", String(8)),
+    Column("date", String(10)),
+    Column("amount", Float, nullable=False),
+    Column("currency", String(8)),
+    *_evidence(),
+)
+
+events = Table(
+    "events",
+    metadata,
+    *_owner(),
+    Column("type", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("place", Text),
+    Column("date", String(10)),
+    Column("participants", Integer),
+    *_evidence(),
+)
+
+totals = Table(
+    "totals",
+    metadata,
+    *_owner(),
+    Column("scope", Text, nullable=False),
+    Column("amount", Float, nullable=False),
+    Column("currency", String(8)),
+    Column("kind", String(16), nullable=False),
+    *_evidence(),
+)

@@ -1,0 +1,246 @@
+"""Ingest: what is stored from a batch, and what a second batch, a re-run, a
+duplicate, an off-topic article or a bad input change."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from aidwatch.cli import run_extraction
+from aidwatch.ingest.readers import NOT_FRENCH
+from aidwatch.store import Summary, ingest
+from aidwatch.store.ingest import text_hash
+from aidwatch.store.schema import articles, facts, signatures
+
+DEV_ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "dev" / "articles"
+DEV_IDS = sorted(path.name for path in DEV_ARTICLES.iterdir())
+OFF_TOPIC = (
+    "Le club de rugby de Toulouse a battu samedi le Stade Français au terme d'un match serré, "
+    "devant vingt mille spectateurs venus malgré la pluie.\n"
+)
+ENGLISH = (
+    "The United States will send more weapons to Ukraine, and the Pentagon said that it "
+    "was not clear when they would arrive at the front.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def dev_store(tmp_path_factory) -> tuple[Path, Summary]:
+    """The dev articles ingested once; tests that write use a copy (`dev_copy`)."""
+    path = tmp_path_factory.mktemp("dev") / "dev.db"
+    return path, ingest([DEV_ARTICLES], f"sqlite:///{path}")
+
+
+@pytest.fixture
+def dev_copy(dev_store, tmp_path) -> str:
+    shutil.copy(dev_store[0], tmp_path / "copy.db")
+    return f"sqlite:///{tmp_path / 'copy.db'}"
+
+
+def url_of(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def count(url: str, table=articles, *where) -> int:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        n = connection.scalar(select(func.count()).select_from(table).where(*where))
+    engine.dispose()
+    return n
+
+
+def folder(tmp_path: Path, name: str, files: dict[str, str]) -> Path:
+    path = tmp_path / name
+    path.mkdir()
+    for file_name, text in files.items():
+        (path / file_name).write_text(text, encoding="utf-8")
+    return path
+
+
+def dev_text(doc: str) -> str:
+    return (DEV_ARTICLES / doc).read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- one batch
+
+
+def test_the_dev_articles_are_all_stored(dev_store, stored_records):
+    path, summary = dev_store
+    assert (summary.read, summary.new, summary.duplicates, summary.warnings) == (5, 5, 0, 0)
+    assert sorted(stored_records(url_of(path))) == DEV_IDS
+
+
+def test_each_article_is_stored_with_what_extract_gives(dev_store, stored_records):
+    path, summary = dev_store
+    extracted = {r.article.id: r.to_dict() for r in run_extraction([DEV_ARTICLES], False)[0]}
+    stored = stored_records(url_of(path))
+    for doc in DEV_IDS:
+        assert stored[doc] == extracted[doc], doc
+    assert summary.facts == sum(len(r["facts"]) for r in extracted.values())
+
+
+@pytest.mark.parametrize(
+    "doc, story",
+    [
+        ("000_ee75e9183deac66b.txt", "000_ee75e9183deac66b.txt"),
+        ("001_6748cdcc9e2a9403.txt", "000_ee75e9183deac66b.txt"),  # a rewrite of 000
+        ("002_e533717fe8e3d753.txt", "002_e533717fe8e3d753.txt"),
+        ("003_7d785c1d3ce55bdc.txt", "003_7d785c1d3ce55bdc.txt"),
+        ("004_e70c42ff2f370d1d.txt", "004_e70c42ff2f370d1d.txt"),
+    ],
+)
+def test_reprints_share_the_story_of_the_first(dev_store, stored_records, doc, story):
+    assert stored_records(url_of(dev_store[0]))[doc]["story"] == story
+
+
+def test_the_summary_counts_the_reprint(dev_store):
+    assert (dev_store[1].reprints, dev_store[1].off_topic) == (1, 0)
+
+
+# ---------------------------------------------------------------- re-runs and new batches
+
+
+def test_a_rerun_changes_nothing(dev_copy, dump):
+    before = dump(dev_copy)
+    summary = ingest([DEV_ARTICLES], dev_copy)
+    assert (summary.read, summary.new, summary.duplicates, summary.facts) == (5, 0, 5, 0)
+    assert dump(dev_copy) == before
+
+
+def test_a_second_batch_extends_the_store_as_one_batch_would(tmp_path, dump):
+    news = folder(tmp_path, "news", {doc: dev_text(doc) for doc in DEV_IDS[::2]})
+    two_runs, one_run = url_of(tmp_path / "two-runs.db"), url_of(tmp_path / "one-run.db")
+    assert ingest([news], two_runs).new == 3
+    for doc in DEV_IDS[1::2]:
+        (news / doc).write_text(dev_text(doc), encoding="utf-8")
+    second = ingest([news], two_runs)
+    assert (second.new, second.duplicates, second.reprints) == (2, 3, 1)
+    ingest([news], one_run)
+    assert dump(two_runs) == dump(one_run)
+
+
+def test_a_story_begun_in_one_run_is_joined_in_the_next(tmp_path, stored_records):
+    url = url_of(tmp_path / "stories.db")
+    first = folder(tmp_path, "week1", {DEV_IDS[0]: dev_text(DEV_IDS[0])})
+    second = folder(tmp_path, "week2", {DEV_IDS[1]: dev_text(DEV_IDS[1])})
+    ingest([first], url)
+    summary = ingest([second], url)
+    assert summary.reprints == 1
+    assert stored_records(url)[DEV_IDS[1]]["story"] == DEV_IDS[0]
+
+
+def test_a_corpus_in_two_runs_gives_the_store_of_one_run(tmp_path, corpus, dump):
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    growing = tmp_path / "growing.jsonl"
+    two_runs, one_run = url_of(tmp_path / "two.db"), url_of(tmp_path / "one.db")
+    growing.write_text("".join(lines[:90]), encoding="utf-8")
+    ingest([growing], two_runs)
+    growing.write_text("".join(lines), encoding="utf-8")
+    ingest([growing], two_runs)
+    summary = ingest([growing], one_run)
+    assert summary.reprints > 10 and summary.off_topic > 10 and summary.duplicates > 10
+    assert dump(two_runs) == dump(one_run)
+
+
+# ---------------------------------------------------------------- duplicates
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text,
+        lambda text: text.replace(". ", ".  ").replace("\n", " \n\n") + "\n",
+        lambda text: text.upper(),
+        lambda text: unicodedata.normalize("NFD", text),
+    ],
+    ids=["same text", "other whitespace", "other case", "decomposed accents"],
+)
+def test_a_stored_text_under_another_name_is_a_duplicate(dev_copy, tmp_path, change):
+    copy = folder(tmp_path, "copies", {"copy.txt": change(dev_text(DEV_IDS[2]))})
+    summary = ingest([copy], dev_copy)
+    assert (summary.read, summary.new, summary.duplicates) == (1, 0, 1)
+    assert count(dev_copy) == 5
+
+
+def test_the_same_text_twice_in_one_batch_is_stored_once(tmp_path):
+    text = dev_text(DEV_IDS[2])
+    twice = folder(tmp_path, "twice", {"a.txt": text, "b.txt": text})
+    url = url_of(tmp_path / "twice.db")
+    summary = ingest([twice], url)
+    assert (summary.new, summary.duplicates) == (1, 1)
+    assert count(url) == 1
+
+
+def test_text_hash_ignores_case_accents_form_and_whitespace():
+    assert text_hash("Kiev  reçoit\ndes obus") == text_hash("KIEV reçoit des obus ")
+    assert text_hash("reçoit") == text_hash(unicodedata.normalize("NFD", "reçoit"))
+    assert text_hash("Kiev reçoit des obus") != text_hash("Kiev reçoit des chars")
+
+
+# ---------------------------------------------------------------- off-topic
+
+
+def test_an_off_topic_article_is_stored_without_extraction(tmp_path, monkeypatch, stored_records):
+    # The module, not the function `aidwatch.store.ingest` that hides it.
+    ingest_module = importlib.import_module("aidwatch.store.ingest")
+    extracted: list[str] = []
+    real = ingest_module.extract_articles
+
+    def spy(stream, batch_size):
+        stream = list(stream)
+        extracted.extend(article.id for article in stream)
+        return real(stream, batch_size=batch_size)
+
+    monkeypatch.setattr(ingest_module, "extract_articles", spy)
+    batch = folder(tmp_path, "mixed", {"rugby.txt": OFF_TOPIC, DEV_IDS[2]: dev_text(DEV_IDS[2])})
+    url = url_of(tmp_path / "mixed.db")
+    summary = ingest([batch], url)
+    assert (summary.new, summary.off_topic) == (2, 1)
+    assert extracted == [DEV_IDS[2]]
+    rugby = stored_records(url)["rugby.txt"]
+    assert (rugby["story"], rugby["facts"], rugby["packages"]) == (None, [], [])
+    assert count(url, articles, articles.c.relevant.is_(False)) == 1
+    assert count(url, signatures) == 1  # the on-topic one only
+
+
+# ---------------------------------------------------------------- bad inputs
+
+
+def test_bad_inputs_warn_and_the_rest_is_stored(tmp_path, stored_records):
+    batch = folder(
+        tmp_path,
+        "bad",
+        {
+            "empty.txt": "",
+            "english.txt": ENGLISH,
+            "lines.jsonl": '{"id": "ok", "text": "'
+            + dev_text(DEV_IDS[4]).replace("\n", "\\n").replace('"', '\\"')
+            + '"}\nnot json\n{"id": "no-text"}\n',
+            DEV_IDS[2]: dev_text(DEV_IDS[2]),
+        },
+    )
+    warnings = []
+    url = url_of(tmp_path / "bad.db")
+    summary = ingest([batch, tmp_path / "missing.txt"], url, on_warning=warnings.append)
+    reasons = {Path(w.source).name: w.reason for w in warnings}
+    assert reasons == {
+        "empty.txt": "empty",
+        "english.txt": NOT_FRENCH,
+        "lines.jsonl:2": "not valid JSON",
+        "lines.jsonl:3": "missing text",
+        "missing.txt": "no such file or directory",
+    }
+    assert (summary.read, summary.new, summary.warnings) == (2, 2, 5)
+    assert sorted(stored_records(url)) == sorted([DEV_IDS[2], "ok"])
+    assert count(url, facts) == summary.facts > 0
+
+
+def test_every_article_read_is_reported_once(dev_copy):
+    seen = []
+    ingest([DEV_ARTICLES, DEV_ARTICLES], dev_copy, on_article=lambda a: seen.append(a.id))
+    assert sorted(seen) == sorted(DEV_IDS * 2)

@@ -1,0 +1,117 @@
+"""`aidwatch ingest` as a user runs it: the summary, one warning line per bad
+input, and a one-line error for a bad --db or when nothing could be read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aidwatch.cli import app
+
+DEV_ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "dev" / "articles"
+GOOD = (
+    "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine, a annoncé le gouvernement allemand. "
+    "Les chars doivent arriver dans les prochaines semaines sur le front de l'est.\n"
+)
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path):
+    return runner.invoke(app, ["ingest", *(str(a) for a in args)])
+
+
+def summary(stdout: str) -> dict[str, int]:
+    """The summary table's rows: what → count."""
+    rows = re.findall(r"│\s*(\S[^│]*?)\s*│\s*(\d+)\s*│", stdout)
+    return {what: int(count) for what, count in rows}
+
+
+def failed_cleanly(result) -> bool:
+    return (
+        result.exit_code == 2
+        and isinstance(result.exception, SystemExit)
+        and "Traceback" not in result.output
+        and len(result.stderr.strip().splitlines()) == 1
+    )
+
+
+@pytest.fixture
+def good(tmp_path) -> Path:
+    path = tmp_path / "good.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+def test_ingest_prints_a_summary(db_url):
+    result = invoke(DEV_ARTICLES, "--db", db_url)
+    assert result.exit_code == 0, result.output
+    assert summary(result.stdout) == {
+        "read": 5,
+        "new": 5,
+        "of which off-topic": 0,
+        "of which reprints (joined a story)": 1,
+        "duplicates (already stored)": 0,
+        "facts": 42,
+        "warnings": 0,
+    }
+
+
+def test_a_rerun_reports_duplicates_only(db_url):
+    invoke(DEV_ARTICLES, "--db", db_url)
+    result = invoke(DEV_ARTICLES, "--db", db_url)
+    assert result.exit_code == 0, result.output
+    counts = summary(result.stdout)
+    assert (counts["read"], counts["new"], counts["duplicates (already stored)"]) == (5, 0, 5)
+
+
+def test_the_default_store_is_aidwatch_db_here(tmp_path, good, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke(good)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "aidwatch.db").is_file()
+
+
+def test_each_bad_input_is_one_warning_and_the_batch_goes_on(tmp_path, good, db_url):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "lines.jsonl").write_text('{"id": "1", "text": "x"\n', encoding="utf-8")
+    (tmp_path / "[draft].txt").write_text("")
+    result = invoke(
+        good,
+        tmp_path / "empty.txt",
+        tmp_path / "lines.jsonl",
+        tmp_path / "[draft].txt",
+        "--db",
+        db_url,
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"aidwatch: warning: {tmp_path / 'empty.txt'}: empty",
+        f"aidwatch: warning: {tmp_path / 'lines.jsonl'}:1: not valid JSON",
+        f"aidwatch: warning: {tmp_path / '[draft].txt'}: empty",
+    ]
+    assert (summary(result.stdout)["new"], summary(result.stdout)["warnings"]) == (1, 3)
+
+
+def test_nothing_readable_is_an_error(tmp_path, db_url):
+    (tmp_path / "empty.txt").write_text("")
+    result = invoke(tmp_path / "empty.txt", "--db", db_url)
+    assert result.exit_code == 2
+    assert "error: no article could be read" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("nonsense", "aidwatch: error: nonsense: not a database URL"),
+        ("sqlite:///{tmp}/no/dir/x.db", "cannot open (unable to open database file)"),
+        ("sqlite:///{tmp}/good.txt", "cannot open (file is not a database)"),
+    ],
+)
+def test_a_bad_db_is_a_one_line_error(tmp_path, good, url, message):
+    result = invoke(good, "--db", url.format(tmp=tmp_path))
+    assert failed_cleanly(result), result.output
+    assert message in result.stderr
