@@ -68,6 +68,18 @@ def _rows(filename: str) -> list[tuple[int, dict[str, str]]]:
     return [(n, row) for n, row in enumerate(reader, start=2)]
 
 
+def _keyed_rows(filename: str, key: str):
+    """(where, key value, cleaned row) for each row, the key present and unique."""
+    seen: set[str] = set()
+    for line, row in _rows(filename):
+        where = f"{filename} line {line}"
+        value = (row.get(key) or "").strip()
+        if not value or value in seen:
+            raise CatalogError(f"{where}: missing or duplicate {key} {value!r}")
+        seen.add(value)
+        yield where, value, {k: (v or "").strip() for k, v in row.items()}
+
+
 def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(a.strip() for a in (cell or "").split("|") if a.strip())
 
@@ -75,24 +87,18 @@ def _split(cell: str | None) -> tuple[str, ...]:
 @cache
 def systems() -> tuple[System, ...]:
     """Every row of systems.csv, validated."""
-    seen: set[str] = set()
     out = []
-    for line, row in _rows("systems.csv"):
-        where = f"systems.csv line {line}"
-        sid = (row.get("id") or "").strip()
-        if not sid or sid in seen:
-            raise CatalogError(f"{where}: missing or duplicate id {sid!r}")
-        seen.add(sid)
-        category = (row.get("category") or "").strip()
+    for where, sid, row in _keyed_rows("systems.csv", "id"):
+        category = row.get("category", "")
         if category not in CATEGORIES:
             raise CatalogError(f"{where}: unknown category {category!r}")
-        specific = (row.get("specific") or "").strip().lower()
+        specific = row.get("specific", "").lower()
         if specific not in ("true", "false"):
             raise CatalogError(f"{where}: specific must be true or false, not {specific!r}")
         aliases = _split(row.get("aliases"))
         if not aliases:
             raise CatalogError(f"{where}: no aliases")
-        name = (row.get("name") or "").strip() or sid
+        name = row.get("name") or sid
         out.append(System(Item(sid, name, category, specific == "true"), aliases))
     return tuple(out)
 
@@ -105,24 +111,18 @@ def items_by_id() -> dict[str, Item]:
 @cache
 def donors() -> tuple[Donor, ...]:
     """Every row of donors.csv, validated."""
-    seen: set[str] = set()
     out = []
-    for line, row in _rows("donors.csv"):
-        where = f"donors.csv line {line}"
-        code = (row.get("code") or "").strip()
-        if not code or code in seen:
-            raise CatalogError(f"{where}: missing or duplicate code {code!r}")
-        seen.add(code)
-        kind = (row.get("kind") or "").strip()
+    for where, code, row in _keyed_rows("donors.csv", "code"):
+        kind = row.get("kind", "")
         if kind not in DONOR_KINDS:
             raise CatalogError(f"{where}: unknown kind {kind!r}")
         out.append(
             Donor(
                 code=code,
-                name_fr=(row.get("name_fr") or "").strip(),
-                name_en=(row.get("name_en") or "").strip(),
+                name_fr=row.get("name_fr", ""),
+                name_en=row.get("name_en", ""),
                 kind=kind,
-                currency=(row.get("currency") or "").strip() or None,
+                currency=row.get("currency") or None,
                 names=_split(row.get("names")),
                 demonyms=_split(row.get("demonyms")),
                 metonyms=_split(row.get("metonyms")),
