@@ -1,16 +1,28 @@
-"""Fixtures of the store tests: a generated corpus, table dumps that two
-stores can be compared by (ids and ingestion times left out, every row keyed
-by its article's text hash), and the stored articles as `aidwatch extract`
-records. Given as fixtures because test modules cannot import this one."""
+"""Fixtures of the store tests: fresh stores on each backend, a generated
+corpus, table dumps that two stores can be compared by (ids and ingestion
+times left out, every row keyed by its article's text hash), and the stored
+articles as `aidwatch extract` records. Given as fixtures because test modules
+cannot import this one.
+
+A test that asks for `backend` (or a fixture built on it: `new_store`,
+`store_url`, `module_store`) runs once on SQLite and once on PostgreSQL. The
+PostgreSQL run needs a real server: `AIDWATCH_TEST_PG_URL` names a database
+on it (`.ci/run` starts a throwaway one and sets it), through which each test
+creates databases of its own and drops them afterwards. Without the variable
+the PostgreSQL runs are skipped, never faked."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, select
+from sqlalchemy.engine import make_url
 
 from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
 
@@ -98,10 +110,98 @@ def _dump(url: str) -> dict[str, list[tuple]]:
         engine.dispose()
 
 
+PG_URL_VARIABLE = "AIDWATCH_TEST_PG_URL"
+
+
+class Stores:
+    """Fresh stores of one backend: SQLite files in `directory`, or databases
+    created on the PostgreSQL server of `AIDWATCH_TEST_PG_URL` and dropped by
+    `drop_all`."""
+
+    def __init__(self, backend: str, directory: Path):
+        self.backend = backend
+        self.directory = directory
+        self.created: list[str] = []
+
+    def new(self, name: str = "store") -> str:
+        """The URL of a store that does not exist yet (made by the first open)."""
+        if self.backend == "sqlite":
+            return f"sqlite:///{self.directory / f'{name}.db'}"
+        return self._create(name)
+
+    def copy(self, url: str, name: str = "copy") -> str:
+        """The URL of a copy of the store at `url` (nobody may be connected to it)."""
+        if self.backend == "sqlite":
+            copy = self.directory / f"{name}.db"
+            shutil.copy(make_url(url).database, copy)
+            return f"sqlite:///{copy}"
+        return self._create(name, template=make_url(url).database)
+
+    def _create(self, name: str, template: str | None = None) -> str:
+        database = f"aidwatch_{name.replace('-', '_')[:20]}_{uuid.uuid4().hex[:12]}".lower()
+        clause = f' TEMPLATE "{template}"' if template else ""
+        _pg_admin(f'CREATE DATABASE "{database}"{clause}')
+        self.created.append(database)
+        return _pg_url(database)
+
+    def drop_all(self) -> None:
+        while self.created:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{self.created.pop()}" WITH (FORCE)')
+
+
+def _pg_url(database: str | None = None) -> str:
+    """The URL of `AIDWATCH_TEST_PG_URL`, or of another database on its server."""
+    url = make_url(os.environ[PG_URL_VARIABLE])
+    if database is not None:
+        url = url.set(database=database)
+    return url.render_as_string(hide_password=False)
+
+
+def _pg_admin(statement: str) -> None:
+    """Run `statement` (CREATE/DROP DATABASE) through the AIDWATCH_TEST_PG_URL database."""
+    import psycopg
+
+    libpq_url = make_url(_pg_url()).set(drivername="postgresql")
+    with psycopg.connect(libpq_url.render_as_string(hide_password=False), autocommit=True) as c:
+        c.execute(statement)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """The store's database: every test that uses it runs on both."""
+    if request.param == "postgresql" and not os.environ.get(PG_URL_VARIABLE):
+        pytest.skip(f"{PG_URL_VARIABLE} not set")
+    return request.param
+
+
 @pytest.fixture
-def db_url(tmp_path):
-    """A fresh SQLite store's URL (the file is made by the first open)."""
-    return f"sqlite:///{tmp_path / 'store.db'}"
+def new_store(backend, tmp_path):
+    """`new_store(name)`: the URL of a fresh store of the backend (dropped after the test)."""
+    stores = Stores(backend, tmp_path)
+    yield stores.new
+    stores.drop_all()
+
+
+@pytest.fixture
+def copy_store(backend, tmp_path):
+    """`copy_store(url, name)`: the URL of a copy of the store at `url`."""
+    stores = Stores(backend, tmp_path)
+    yield stores.copy
+    stores.drop_all()
+
+
+@pytest.fixture(scope="module")
+def module_store(backend, tmp_path_factory):
+    """`module_store(name)`: `new_store` for a module-scoped fixture."""
+    stores = Stores(backend, tmp_path_factory.mktemp(backend))
+    yield stores.new
+    stores.drop_all()
+
+
+@pytest.fixture
+def store_url(new_store) -> str:
+    """A fresh store's URL on the backend (made by the first open)."""
+    return new_store("store")
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ duplicate, an off-topic article or a bad input change."""
 from __future__ import annotations
 
 import importlib
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -30,20 +29,16 @@ ENGLISH = (
 
 
 @pytest.fixture(scope="module")
-def dev_store(tmp_path_factory) -> tuple[Path, Summary]:
-    """The dev articles ingested once; tests that write use a copy (`dev_copy`)."""
-    path = tmp_path_factory.mktemp("dev") / "dev.db"
-    return path, ingest([DEV_ARTICLES], f"sqlite:///{path}")
+def dev_store(module_store) -> tuple[str, Summary]:
+    """The dev articles ingested once, on each backend; tests that write use a
+    copy (`dev_copy`)."""
+    url = module_store("dev")
+    return url, ingest([DEV_ARTICLES], url)
 
 
 @pytest.fixture
-def dev_copy(dev_store, tmp_path) -> str:
-    shutil.copy(dev_store[0], tmp_path / "copy.db")
-    return f"sqlite:///{tmp_path / 'copy.db'}"
-
-
-def url_of(path: Path) -> str:
-    return f"sqlite:///{path}"
+def dev_copy(dev_store, copy_store) -> str:
+    return copy_store(dev_store[0], "copy")
 
 
 def count(url: str, table=articles, *where) -> int:
@@ -70,15 +65,15 @@ def dev_text(doc: str) -> str:
 
 
 def test_the_dev_articles_are_all_stored(dev_store, stored_records):
-    path, summary = dev_store
+    url, summary = dev_store
     assert (summary.read, summary.new, summary.duplicates, summary.warnings) == (5, 5, 0, 0)
-    assert sorted(stored_records(url_of(path))) == DEV_IDS
+    assert sorted(stored_records(url)) == DEV_IDS
 
 
 def test_each_article_is_stored_with_what_extract_gives(dev_store, stored_records):
-    path, summary = dev_store
+    url, summary = dev_store
     extracted = {r.article.id: r.to_dict() for r in run_extraction([DEV_ARTICLES], False)[0]}
-    stored = stored_records(url_of(path))
+    stored = stored_records(url)
     for doc in DEV_IDS:
         assert stored[doc] == extracted[doc], doc
     assert summary.facts == sum(len(r["facts"]) for r in extracted.values())
@@ -95,7 +90,7 @@ def test_each_article_is_stored_with_what_extract_gives(dev_store, stored_record
     ],
 )
 def test_reprints_share_the_story_of_the_first(dev_store, stored_records, doc, story):
-    assert stored_records(url_of(dev_store[0]))[doc]["story"] == story
+    assert stored_records(dev_store[0])[doc]["story"] == story
 
 
 def test_the_summary_counts_the_reprint(dev_store):
@@ -112,9 +107,9 @@ def test_a_rerun_changes_nothing(dev_copy, dump):
     assert dump(dev_copy) == before
 
 
-def test_a_second_batch_extends_the_store_as_one_batch_would(tmp_path, dump):
+def test_a_second_batch_extends_the_store_as_one_batch_would(tmp_path, new_store, dump):
     news = folder(tmp_path, "news", {doc: dev_text(doc) for doc in DEV_IDS[::2]})
-    two_runs, one_run = url_of(tmp_path / "two-runs.db"), url_of(tmp_path / "one-run.db")
+    two_runs, one_run = new_store("two-runs"), new_store("one-run")
     assert ingest([news], two_runs).new == 3
     for doc in DEV_IDS[1::2]:
         (news / doc).write_text(dev_text(doc), encoding="utf-8")
@@ -124,8 +119,8 @@ def test_a_second_batch_extends_the_store_as_one_batch_would(tmp_path, dump):
     assert dump(two_runs) == dump(one_run)
 
 
-def test_a_story_begun_in_one_run_is_joined_in_the_next(tmp_path, stored_records):
-    url = url_of(tmp_path / "stories.db")
+def test_a_story_begun_in_one_run_is_joined_in_the_next(tmp_path, new_store, stored_records):
+    url = new_store("stories")
     first = folder(tmp_path, "week1", {DEV_IDS[0]: dev_text(DEV_IDS[0])})
     second = folder(tmp_path, "week2", {DEV_IDS[1]: dev_text(DEV_IDS[1])})
     ingest([first], url)
@@ -134,10 +129,10 @@ def test_a_story_begun_in_one_run_is_joined_in_the_next(tmp_path, stored_records
     assert stored_records(url)[DEV_IDS[1]]["story"] == DEV_IDS[0]
 
 
-def test_a_corpus_in_two_runs_gives_the_store_of_one_run(tmp_path, corpus, dump):
+def test_a_corpus_in_two_runs_gives_the_store_of_one_run(tmp_path, new_store, corpus, dump):
     lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
     growing = tmp_path / "growing.jsonl"
-    two_runs, one_run = url_of(tmp_path / "two.db"), url_of(tmp_path / "one.db")
+    two_runs, one_run = new_store("two"), new_store("one")
     growing.write_text("".join(lines[:90]), encoding="utf-8")
     ingest([growing], two_runs)
     growing.write_text("".join(lines), encoding="utf-8")
@@ -167,10 +162,10 @@ def test_a_stored_text_under_another_name_is_a_duplicate(dev_copy, tmp_path, cha
     assert count(dev_copy) == 5
 
 
-def test_the_same_text_twice_in_one_batch_is_stored_once(tmp_path):
+def test_the_same_text_twice_in_one_batch_is_stored_once(tmp_path, new_store):
     text = dev_text(DEV_IDS[2])
     twice = folder(tmp_path, "twice", {"a.txt": text, "b.txt": text})
-    url = url_of(tmp_path / "twice.db")
+    url = new_store("twice")
     summary = ingest([twice], url)
     assert (summary.new, summary.duplicates) == (1, 1)
     assert count(url) == 1
@@ -185,7 +180,9 @@ def test_text_hash_ignores_case_accents_form_and_whitespace():
 # ---------------------------------------------------------------- off-topic
 
 
-def test_an_off_topic_article_is_stored_without_extraction(tmp_path, monkeypatch, stored_records):
+def test_an_off_topic_article_is_stored_without_extraction(
+    tmp_path, new_store, monkeypatch, stored_records
+):
     # The module, not the function `aidwatch.store.ingest` that hides it.
     ingest_module = importlib.import_module("aidwatch.store.ingest")
     extracted: list[str] = []
@@ -198,7 +195,7 @@ def test_an_off_topic_article_is_stored_without_extraction(tmp_path, monkeypatch
 
     monkeypatch.setattr(ingest_module, "extract_articles", spy)
     batch = folder(tmp_path, "mixed", {"rugby.txt": OFF_TOPIC, DEV_IDS[2]: dev_text(DEV_IDS[2])})
-    url = url_of(tmp_path / "mixed.db")
+    url = new_store("mixed")
     summary = ingest([batch], url)
     assert (summary.new, summary.off_topic) == (2, 1)
     assert extracted == [DEV_IDS[2]]
@@ -211,7 +208,7 @@ def test_an_off_topic_article_is_stored_without_extraction(tmp_path, monkeypatch
 # ---------------------------------------------------------------- bad inputs
 
 
-def test_bad_inputs_warn_and_the_rest_is_stored(tmp_path, stored_records):
+def test_bad_inputs_warn_and_the_rest_is_stored(tmp_path, new_store, stored_records):
     batch = folder(
         tmp_path,
         "bad",
@@ -225,7 +222,7 @@ def test_bad_inputs_warn_and_the_rest_is_stored(tmp_path, stored_records):
         },
     )
     warnings = []
-    url = url_of(tmp_path / "bad.db")
+    url = new_store("bad")
     summary = ingest([batch, tmp_path / "missing.txt"], url, on_warning=warnings.append)
     reasons = {Path(w.source).name: w.reason for w in warnings}
     assert reasons == {

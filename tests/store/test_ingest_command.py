@@ -46,8 +46,8 @@ def good(tmp_path) -> Path:
     return path
 
 
-def test_ingest_prints_a_summary(db_url):
-    result = invoke(DEV_ARTICLES, "--db", db_url)
+def test_ingest_prints_a_summary(store_url):
+    result = invoke(DEV_ARTICLES, "--db", store_url)
     assert result.exit_code == 0, result.output
     assert summary(result.stdout) == {
         "read": 5,
@@ -60,9 +60,9 @@ def test_ingest_prints_a_summary(db_url):
     }
 
 
-def test_a_rerun_reports_duplicates_only(db_url):
-    invoke(DEV_ARTICLES, "--db", db_url)
-    result = invoke(DEV_ARTICLES, "--db", db_url)
+def test_a_rerun_reports_duplicates_only(store_url):
+    invoke(DEV_ARTICLES, "--db", store_url)
+    result = invoke(DEV_ARTICLES, "--db", store_url)
     assert result.exit_code == 0, result.output
     counts = summary(result.stdout)
     assert (counts["read"], counts["new"], counts["duplicates (already stored)"]) == (5, 0, 5)
@@ -75,7 +75,7 @@ def test_the_default_store_is_aidwatch_db_here(tmp_path, good, monkeypatch):
     assert (tmp_path / "aidwatch.db").is_file()
 
 
-def test_each_bad_input_is_one_warning_and_the_batch_goes_on(tmp_path, good, db_url):
+def test_each_bad_input_is_one_warning_and_the_batch_goes_on(tmp_path, good, store_url):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "lines.jsonl").write_text('{"id": "1", "text": "x"\n', encoding="utf-8")
     (tmp_path / "[draft].txt").write_text("")
@@ -85,7 +85,7 @@ def test_each_bad_input_is_one_warning_and_the_batch_goes_on(tmp_path, good, db_
         tmp_path / "lines.jsonl",
         tmp_path / "[draft].txt",
         "--db",
-        db_url,
+        store_url,
     )
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
@@ -96,9 +96,9 @@ def test_each_bad_input_is_one_warning_and_the_batch_goes_on(tmp_path, good, db_
     assert (summary(result.stdout)["new"], summary(result.stdout)["warnings"]) == (1, 3)
 
 
-def test_nothing_readable_is_an_error(tmp_path, db_url):
+def test_nothing_readable_is_an_error(tmp_path, store_url):
     (tmp_path / "empty.txt").write_text("")
-    result = invoke(tmp_path / "empty.txt", "--db", db_url)
+    result = invoke(tmp_path / "empty.txt", "--db", store_url)
     assert result.exit_code == 2
     assert "error: no article could be read" in result.stderr
 

@@ -3,7 +3,6 @@ made another way (another datasketch) made again rather than compared."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,8 +19,9 @@ SHORT = "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine."
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('stories') / 'stories.db'}"
+def store(module_store) -> str:
+    """The dev articles ingested once, on each backend."""
+    url = module_store("stories")
     ingest([DEV_ARTICLES], url)
     return url
 
@@ -75,9 +75,8 @@ def test_a_reprint_joins_a_story_of_the_rebuilt_index(store):
     assert index.add("next-week", "Dernière minute. " + texts[first]) == str(first)
 
 
-def test_a_signature_made_another_way_is_made_again_and_saved(store, tmp_path):
-    shutil.copy(store.removeprefix("sqlite:///"), tmp_path / "copy.db")
-    copy = f"sqlite:///{tmp_path / 'copy.db'}"
+def test_a_signature_made_another_way_is_made_again_and_saved(store, copy_store):
+    copy = copy_store(store, "copy")
     legacy = update(signatures).values(scheme="legacy")
     index, texts = rebuilt(copy, change=legacy)
     assert len(index.signatures) == len(texts)
