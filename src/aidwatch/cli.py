@@ -157,11 +157,19 @@ def ingest(
         "--db",
         help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
     ),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        metavar="SCHEDULER",
+        help="Extract on a Dask cluster: its scheduler's address (tcp://HOST:PORT), "
+        "or `local` for one process per core of this machine.",
+    ),
 ) -> None:
     """Store articles and their facts; articles already stored are skipped."""
     from aidwatch.store import StoreError
     from aidwatch.store import ingest as ingest_paths
     from aidwatch.store.db import display_url
+    from aidwatch.store.scaleout import OnDask, ScaleoutError
 
     with Progress(
         TextColumn("ingesting"),
@@ -181,8 +189,9 @@ def ingest(
                 db,
                 on_article=lambda article: progress.update(task, advance=1, doc=article.id),
                 on_warning=lambda skipped: _warn(skipped.source, skipped.reason),
+                executor=OnDask(dask) if dask else None,
             )
-        except StoreError as e:
+        except (StoreError, ScaleoutError) as e:
             _fail(str(e))
     if summary.read == 0:
         _fail("no article could be read from " + ", ".join(str(p) for p in paths))

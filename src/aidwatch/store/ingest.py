@@ -9,6 +9,10 @@ transaction. A run killed at any point leaves only whole articles, and a
 re-run skips them, so it ends with the database an uninterrupted run gives.
 Memory holds one batch of articles, plus the story index (a fixed size per
 stored on-topic article). Unreadable inputs are reported, never stored.
+
+Extraction alone may run elsewhere (`executor`, see scaleout.py): batches
+are then read and triaged ahead of the writes, a few at a time, and the texts
+of those not stored yet count as stored, so the database is the same.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from aidwatch.extract.text import fold
 from aidwatch.ingest.readers import Skipped, read_french
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
 from aidwatch.store.db import DEFAULT_URL, open_store
+from aidwatch.store.scaleout import Executor, InProcess
 from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
 from aidwatch.store.stories import assign, load_index
 
@@ -61,12 +66,15 @@ def ingest(
     url: str = DEFAULT_URL,
     on_article: Callable[[Article], None] | None = None,
     on_warning: Callable[[Skipped], None] | None = None,
+    executor: Executor | None = None,
 ) -> Summary:
     """Store the articles under `paths` that the store at `url` does not have yet.
 
     `on_article` is called once per article read, when it is done with;
-    `on_warning` once per input skipped. Raises `StoreError` (before reading
-    anything) when the store cannot be opened."""
+    `on_warning` once per input skipped; `executor` runs extraction (here by
+    default, or on a Dask cluster: `scaleout.OnDask`). Raises `StoreError`
+    (before reading anything) when the store cannot be opened, `ScaleoutError`
+    when the executor's cluster cannot be reached or is lost."""
     engine = open_store(url)
     summary = Summary()
     try:
@@ -74,8 +82,15 @@ def ingest(
             with connection.begin():
                 stories = load_index(connection)
             stream = _counted(read_french(paths), summary, on_warning)
-            while batch := list(itertools.islice(stream, BATCH)):
-                _ingest_batch(connection, batch, stories, summary, on_article)
+            unstored: set[str] = set()
+            triaged = _triaged(connection, stream, unstored)
+            extracted = (executor or InProcess()).map_batches(_extract, triaged)
+            try:
+                for batch, extractions in extracted:
+                    _store_batch(connection, batch, extractions, stories, summary, on_article)
+                    unstored.difference_update(d for _, d, about in batch if about is not None)
+            finally:
+                extracted.close()  # a cluster started for the run stops here
     finally:
         engine.dispose()
     return summary
@@ -96,32 +111,58 @@ def _counted(
         yield record
 
 
-def _ingest_batch(
+# An article read, its text hash, and whether it is on-topic (None: a duplicate).
+Triaged = tuple[Article, str, bool | None]
+
+
+def _triaged(
+    connection: Connection, stream: Iterator[Article], unstored: set[str]
+) -> Iterator[tuple[list[Triaged], list[Article]]]:
+    """Batches of `BATCH` articles triaged into duplicates, off-topic and
+    on-topic, each with its on-topic articles (to extract). `unstored` holds
+    the hashes of new articles triaged but not stored yet: this adds to it."""
+    while batch := list(itertools.islice(stream, BATCH)):
+        hashes = [text_hash(article.text) for article in batch]
+        with connection.begin():
+            known = set(
+                connection.scalars(
+                    select(articles.c.text_hash).where(articles.c.text_hash.in_(hashes))
+                )
+            )
+        known |= unstored.intersection(hashes)
+        triaged: list[Triaged] = []
+        for article, digest in zip(batch, hashes, strict=True):
+            if digest in known:
+                triaged.append((article, digest, None))
+            else:
+                known.add(digest)  # the same text twice in one batch
+                unstored.add(digest)
+                triaged.append((article, digest, is_about_aid(article.text)))
+        yield triaged, [article for article, _, about in triaged if about]
+
+
+def _extract(batch: list[Article]) -> list[Extraction]:
+    """The batch's extractions, its sentences parsed in one spaCy call (what
+    a Dask worker runs)."""
+    return list(extract_articles(batch, batch_size=BATCH))
+
+
+def _store_batch(
     connection: Connection,
-    batch: list[Article],
+    batch: list[Triaged],
+    extractions: list[Extraction],
     stories: StoryIndex,
     summary: Summary,
     on_article: Callable[[Article], None] | None,
 ) -> None:
-    hashes = [text_hash(article.text) for article in batch]
-    with connection.begin():
-        stored = set(
-            connection.scalars(select(articles.c.text_hash).where(articles.c.text_hash.in_(hashes)))
-        )
-    fresh: list[tuple[Article, str, bool]] = []
-    for article, digest in zip(batch, hashes, strict=True):
-        if digest in stored:
+    """A triaged batch's new articles, in input order, with their extractions."""
+    extracted = iter(extractions)
+    for article, digest, about in batch:
+        if about is None:
             summary.duplicates += 1
-            if on_article:
-                on_article(article)
         else:
-            stored.add(digest)  # the same text twice in one batch
-            fresh.append((article, digest, is_about_aid(article.text)))
-    # One spaCy batch for the batch's on-topic articles, before any write.
-    extractions = extract_articles([a for a, _, about in fresh if about], batch_size=BATCH)
-    for article, digest, about in fresh:
-        extraction = next(extractions) if about else None
-        _store(connection, article, digest, extraction, stories, summary)
+            extraction = next(extracted) if about else None
+            _store(connection, article, digest, extraction, stories, summary)
         if on_article:
             on_article(article)
 

@@ -1,0 +1,144 @@
+"""Where `ingest` runs extraction: in this process, or on a Dask cluster.
+
+An executor maps a function over batches, each with a context of the
+caller's, and hands back each batch's context and result in the order the
+batches came. `InProcess` maps a batch when it is asked for the next one;
+`OnDask` keeps a few batches running on a cluster's workers and waits for the
+oldest. `ingest` sends only extraction, pure and the expensive step, through
+it: reading, deduplication, stories and writes stay in its process, in input
+order, so both executors give the same database. Each worker process loads
+the spaCy model once, on its first batch; workers need aidwatch installed,
+the same version as the caller's.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+Context = TypeVar("Context")
+Batch = TypeVar("Batch")
+Result = TypeVar("Result")
+
+
+class ScaleoutError(Exception):
+    """A Dask scheduler that cannot be reached or was lost; the message names it."""
+
+
+class Executor(Protocol):
+    def map_batches(
+        self, function: Callable[[Batch], Result], batches: Iterable[tuple[Context, Batch]]
+    ) -> Generator[tuple[Context, Result], None, None]:
+        """Each batch's context and `function(batch)`, in the batches' order."""
+        ...
+
+
+class InProcess:
+    """Each batch mapped here, when the caller asks for its result."""
+
+    def map_batches(
+        self, function: Callable[[Batch], Result], batches: Iterable[tuple[Context, Batch]]
+    ) -> Generator[tuple[Context, Result], None, None]:
+        for context, batch in batches:
+            yield context, function(batch)
+
+
+class OnDask:
+    """Batches mapped on the workers of the Dask scheduler at `address`
+    (tcp://HOST:PORT), or of a cluster of this machine's cores started for
+    the run when `address` is `local`.
+
+    At most two batches per worker thread are read ahead of the caller, so
+    memory stays bounded whatever the input's size. The connection lasts one
+    `map_batches`; its timeout is Dask's `distributed.comm.timeouts.connect`."""
+
+    def __init__(self, address: str):
+        self.address = address
+
+    def map_batches(
+        self, function: Callable[[Batch], Result], batches: Iterable[tuple[Context, Batch]]
+    ) -> Generator[tuple[Context, Result], None, None]:
+        """`function` must be importable on the workers (a module's, not a lambda)."""
+        with self._client() as client:
+            running: deque[tuple[Context, Batch, Future | None]] = deque()
+            for context, batch in batches:
+                # An empty batch (no on-topic article) is not worth a round trip.
+                future = client.submit(function, batch, pure=False) if batch else None
+                running.append((context, batch, future))
+                # Workers may come and go: the window follows their number.
+                while len(running) >= 2 * max(1, sum(client.nthreads().values())):
+                    yield self._done(function, *running.popleft())
+            while running:
+                yield self._done(function, *running.popleft())
+
+    def _done(
+        self,
+        function: Callable[[Batch], Result],
+        context: Context,
+        batch: Batch,
+        future: Future | None,
+    ) -> tuple[Context, Result]:
+        return context, function(batch) if future is None else self._result(future)
+
+    def _result(self, future: Future):
+        from distributed import KilledWorker
+        from distributed.client import FutureCancelledError
+
+        # An error of `function` itself is a bug, raised as it is.
+        try:
+            return future.result()
+        except FutureCancelledError:
+            raise ScaleoutError(f"lost the Dask scheduler at {self.address}") from None
+        except KilledWorker:
+            raise ScaleoutError(
+                f"Dask workers of {self.address} died on a batch (out of memory?)"
+            ) from None
+
+    @contextmanager
+    def _client(self) -> Iterator[Client]:
+        from distributed import Client, LocalCluster
+
+        if self.address == "local":
+            from dask.system import CPU_COUNT
+
+            # One single-threaded process per core: spaCy holds the GIL.
+            with (
+                LocalCluster(
+                    n_workers=CPU_COUNT,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    # Workers cancelled by a Ctrl-C say so at WARNING: expected.
+                    silence_logs=logging.ERROR,
+                ) as cluster,
+                Client(cluster) as client,
+            ):
+                yield client
+            return
+        try:
+            client = Client(self.address)
+        except ValueError as error:
+            raise ScaleoutError(
+                f"{self.address}: not a Dask scheduler address ({error}); "
+                "give tcp://HOST:PORT or local"
+            ) from None
+        except OSError as error:
+            raise ScaleoutError(f"cannot reach the Dask scheduler: {error}") from None
+        try:
+            yield client
+        finally:
+            # Closing a client whose scheduler is gone cancels its attempts to
+            # reconnect, which distributed logs as an error with a traceback.
+            client_log = logging.getLogger("distributed.client")
+            level = client_log.level
+            client_log.setLevel(logging.CRITICAL)
+            try:
+                client.close()
+            finally:
+                client_log.setLevel(level)
