@@ -187,3 +187,25 @@ PUBLISHED = [
 def test_published_date_stated_or_inferred(text, published, expected):
     result = extract_article(article(text, published)).article
     assert (result.published, result.published_inferred) == expected
+
+
+@pytest.mark.parametrize(
+    "text,month",
+    [
+        # partial dates anchored by the invasion's year
+        (
+            "Dès l'invasion le 24 février, Kiev a reçu des armes. Une tranche annoncée le 1er juin comprenait des obus.",
+            "2022-06",
+        ),
+        # the article looks back on the annexation: written after it
+        ("Les quatre régions que la Russie est en train d'annexer restent contestées.", "2022-10"),
+        # a bounded date only (« depuis ») dates nothing
+        ("Depuis février 2022, les alliés ont livré des chars.", None),
+        # history is not the article's time
+        ("Le groupe, fondé en mai 1952, publie ses résultats.", None),
+    ],
+)
+def test_undated_article_month_is_inferred_from_what_it_says(text, month):
+    from aidwatch.extract.published import infer_published
+
+    assert infer_published(text) == month

@@ -10,12 +10,14 @@ le 15 juin » → June). Nothing is guessed when no year can be found.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from aidwatch.extract.dates import find_dates
 from aidwatch.extract.known_events import known_events
 from aidwatch.extract.text import fold
 
 FIRST_YEAR = 2022
+_LOOKED_BACK_ON = {"mobilisation", "annexation", "battle"}
 _BOUND = re.compile(
     r"\b(depuis|des|d'ici|jusqu'(?:a|au|en)|avant|a partir d[ue'])\s*(?:le |la |l'|les |debut |fin )?$"
 )
@@ -49,15 +51,22 @@ def infer_published(text: str) -> str | None:
         year = int(max(anchors)[:4])
     else:
         return None
-    months = [m.month for m in own if m.month and m.year in (None, year)]
-    # Events the article reports on date it (« le sommet de Vilnius »); the
-    # invasion, which every article recalls, does not.
-    months += [
-        int(e.date[5:7]) for e in events if e.type != "invasion" and e.date.startswith(str(year))
-    ]
+    months = [(year, m.month) for m in own if m.month and m.year in (None, year)]
+    # Events the article reports on date it: a meeting or summit by its own
+    # date (it may be ahead), a fact it looks back on (mobilisation,
+    # annexation) by the day after, since the article was written after it.
+    # The invasion, which every article recalls, does not.
+    for e in events:
+        if e.type == "invasion" or not e.date.startswith(str(year)):
+            continue
+        when = date.fromisoformat(e.date)
+        if e.type in _LOOKED_BACK_ON:
+            when += timedelta(days=1)
+        months.append((when.year, when.month))
     if not months:
         return None if not own else f"{year:04d}"
-    return f"{year:04d}-{max(months):02d}"
+    latest = max(months)
+    return f"{latest[0]:04d}-{latest[1]:02d}"
 
 
 def _is_event_date(mention, anchor: str) -> bool:
