@@ -209,3 +209,14 @@ def test_undated_article_month_is_inferred_from_what_it_says(text, month):
     from aidwatch.extract.published import infer_published
 
     assert infer_published(text) == month
+
+
+def test_an_article_that_never_names_ukraine_is_not_about_aid():
+    from aidwatch.extract.pipeline import is_about_aid
+
+    airbus = (
+        "Airbus a livré 735 avions de ligne l'an dernier, un record, et promet d'en livrer davantage. "
+        * 6
+    )
+    assert not is_about_aid(airbus)
+    assert is_about_aid(airbus + " Le groupe fournira aussi des hélicoptères à l'Ukraine.")

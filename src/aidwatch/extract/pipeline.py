@@ -39,6 +39,8 @@ _LOCATIVE = re.compile(r"\b(en|à|a|au|aux|vers|dans|depuis)\s+(l'|la |le |les )
 _PACKAGE_WORDS = re.compile(
     r"\b(aides?|tranches?|paquets?|programmes?|enveloppes?|rallonges?|assistance|soutien|contributions?|package)\b"
 )
+_ARTICLE_WORDS = 60
+_UKRAINE = re.compile(r"\b(ukrain\w*|kiev|kyiv|kyiv|zelensk\w*)")
 _MEETINGS = re.compile(
     r"groupe de contact|format (de )?ramstein|sommet de l'otan|ministres de la defense"
 )
@@ -210,6 +212,10 @@ def is_about_aid(text: str, words: list[tuple[int, int, str]] | None = None) -> 
     most war reports stop here, at the cost of one lookup over the text."""
     folded = fold(text)
     words = words if words is not None else word_keys(folded)
+    if len(words) >= _ARTICLE_WORDS and not _UKRAINE.search(folded):
+        # An article about aid to Ukraine names Ukraine (a sentence quoted
+        # alone may not): the Airbus deliveries or a festival's budget stop here.
+        return False
     if find_systems(text, words) and may_give_status(folded):
         return True
     if _MEETINGS.search(folded):
