@@ -44,7 +44,7 @@ from pathlib import Path  # noqa: E402
 
 from aidwatch.dedup import StoryIndex  # noqa: E402
 from aidwatch.dedup import stories as stories_module  # noqa: E402
-from aidwatch.dedup.variants import KINDS, paragraphs, sentences, variant  # noqa: E402
+from aidwatch.dedup.variants import KINDS, other_news, paragraphs, sentences, variant  # noqa: E402
 from aidwatch.ingest.readers import Skipped, read_paths  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,27 +57,6 @@ def sources() -> dict[str, str]:
         if not isinstance(record, Skipped):
             texts[record.id] = record.text
     return texts
-
-
-def _scrambled(sentence: str, rng: random.Random) -> str:
-    """The sentence's words in pairs, the pairs shuffled: the vocabulary and
-    the common phrases stay, the 5-word shingles mostly go."""
-    words = sentence.split()
-    pairs = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
-    rng.shuffle(pairs)
-    return " ".join(pairs)
-
-
-def other_news(pool: dict[str, list[str]], rng: random.Random) -> str:
-    """Sentences from 8 to 14 different sources, scrambled, in short paragraphs."""
-    docs = rng.sample(sorted(pool), rng.randint(8, 14))
-    picked = [_scrambled(rng.choice(pool[doc]), rng) for doc in docs]
-    paras, i = [], 0
-    while i < len(picked):
-        n = rng.randint(1, 3)
-        paras.append(" ".join(picked[i : i + n]))
-        i += n
-    return "\n\n".join(paras) + "\n"
 
 
 def feed(n: int, variant_share: float, seed: int) -> list[tuple[str, str, str]]:

@@ -57,7 +57,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, select
 
 from aidwatch.dedup import StoryIndex
-from aidwatch.dedup.variants import KINDS, paragraphs, sentences, variant
+from aidwatch.dedup.variants import KINDS, other_news, paragraphs, scrambled, sentences, variant
 from aidwatch.extract.pipeline import is_about_aid
 from aidwatch.ingest.readers import Skipped, read_french, read_paths
 from aidwatch.store.ingest import ingest, text_hash
@@ -131,14 +131,6 @@ def _altered(sentence: str, rng: random.Random) -> str:
     return sentence
 
 
-def _scrambled(sentence: str, rng: random.Random) -> str:
-    """The sentence's words in pairs, the pairs shuffled (bench_dedup.py)."""
-    words = sentence.split()
-    pairs = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
-    rng.shuffle(pairs)
-    return " ".join(pairs)
-
-
 def _runs(text: str) -> list[list[str]]:
     """Each paragraph's sentences, headings and list items left out."""
     return [
@@ -159,25 +151,13 @@ def on_topic(pool: dict[str, list[list[str]]], rng: random.Random) -> str:
     return "\n\n".join(paras) + "\n"
 
 
-def other_news(pool: dict[str, list[str]], rng: random.Random) -> str:
-    """Sentences from 8 to 14 different sources, scrambled, in short paragraphs."""
-    docs = rng.sample(sorted(pool), min(len(pool), rng.randint(8, 14)))
-    picked = [_scrambled(rng.choice(pool[doc]), rng) for doc in docs]
-    paras, i = [], 0
-    while i < len(picked):
-        n = rng.randint(1, 3)
-        paras.append(" ".join(picked[i : i + n]))
-        i += n
-    return "\n\n".join(paras) + "\n"
-
-
 def real_off_topic(texts: list[str], pool: dict[str, list[str]], rng: random.Random) -> str:
     """A real war or off-topic article, a paragraph dropped, renumbered, a
     scrambled sentence added."""
     paras = paragraphs(rng.choice(texts))
     if len(paras) > 2:
         del paras[rng.randrange(1, len(paras))]
-    extra = _scrambled(rng.choice(pool[rng.choice(sorted(pool))]), rng)
+    extra = scrambled(rng.choice(pool[rng.choice(sorted(pool))]), rng)
     return "\n\n".join([*(_renumbered(p, rng) for p in paras), extra]) + "\n"
 
 

@@ -243,3 +243,25 @@ KINDS: dict[str, Callable[[str, random.Random], str]] = {
 def variant(kind: str, text: str, seed: int | str) -> str:
     """The `kind` variant of `text` (a key of `KINDS`) made with `seed`."""
     return KINDS[kind](text, random.Random(seed))
+
+
+def scrambled(sentence: str, rng: random.Random) -> str:
+    """The sentence's words in pairs, the pairs shuffled: the vocabulary and
+    the common phrases stay, the 5-word shingles mostly go."""
+    words = sentence.split()
+    pairs = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+    rng.shuffle(pairs)
+    return " ".join(pairs)
+
+
+def other_news(pool: dict[str, list[str]], rng: random.Random) -> str:
+    """An off-topic-like text that duplicates nothing: sentences from 8 to 14
+    different sources of `pool` (name → sentences), scrambled, in short paragraphs."""
+    docs = rng.sample(sorted(pool), min(len(pool), rng.randint(8, 14)))
+    picked = [scrambled(rng.choice(pool[doc]), rng) for doc in docs]
+    paras, i = [], 0
+    while i < len(picked):
+        n = rng.randint(1, 3)
+        paras.append(" ".join(picked[i : i + n]))
+        i += n
+    return "\n\n".join(paras) + "\n"
