@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import uuid
 from pathlib import Path
@@ -315,3 +316,28 @@ def _fact(row) -> dict:
         "evidence": _evidence(row),
         "mention": _evidence(row, "mention"),
     }
+
+
+class IngestCommand:
+    """`aidwatch ingest` through typer's runner, and its summary table read back."""
+
+    def __init__(self):
+        from typer.testing import CliRunner
+
+        self.runner = CliRunner()
+
+    def invoke(self, *args):
+        from aidwatch.cli import app
+
+        return self.runner.invoke(app, ["ingest", *(str(a) for a in args)])
+
+    @staticmethod
+    def summary(stdout: str) -> dict[str, int]:
+        """The summary table's rows: what → count."""
+        rows = re.findall(r"│\s*(\S[^│]*?)\s*│\s*(\d+)\s*│", stdout)
+        return {what: int(count) for what, count in rows}
+
+
+@pytest.fixture(scope="session")
+def cli() -> IngestCommand:
+    return IngestCommand()

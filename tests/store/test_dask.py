@@ -5,16 +5,13 @@ spaCy: the slowest test of the store (10 to 25 s here)."""
 
 from __future__ import annotations
 
-import re
 import socket
 from pathlib import Path
 
 import dask
 import pytest
 from distributed import LocalCluster
-from typer.testing import CliRunner
 
-from aidwatch.cli import app
 from aidwatch.store import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,18 +20,6 @@ BENCH_ARTICLES = ROOT / "bench" / "corpus" / "articles"
 # Two batches; the dev articles again at the end are duplicates of the first
 # batch read while it is still being extracted.
 CORPUS = [DEV_ARTICLES, BENCH_ARTICLES, DEV_ARTICLES]
-
-runner = CliRunner()
-
-
-def invoke(*args: str | Path):
-    return runner.invoke(app, ["ingest", *(str(a) for a in args)])
-
-
-def summary(stdout: str) -> dict[str, int]:
-    """The summary table's rows: what → count."""
-    rows = re.findall(r"│\s*(\S[^│]*?)\s*│\s*(\d+)\s*│", stdout)
-    return {what: int(count) for what, count in rows}
 
 
 def sqlite(path: Path) -> str:
@@ -49,13 +34,13 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
-def test_dask_local_stores_what_in_process_stores(tmp_path, dump):
+def test_dask_local_stores_what_in_process_stores(tmp_path, dump, cli):
     here, there = sqlite(tmp_path / "here.db"), sqlite(tmp_path / "there.db")
     expected = ingest(CORPUS, here)
-    result = invoke(*CORPUS, "--db", there, "--dask", "local")
+    result = cli.invoke(*CORPUS, "--db", there, "--dask", "local")
     assert result.exit_code == 0, result.output
     assert (expected.read, expected.new, expected.duplicates) == (55, 50, 5)
-    assert summary(result.stdout) == {
+    assert cli.summary(result.stdout) == {
         "read": expected.read,
         "new": expected.new,
         "of which off-topic": expected.off_topic,
@@ -69,14 +54,14 @@ def test_dask_local_stores_what_in_process_stores(tmp_path, dump):
     assert stored == dump(here)
 
 
-def test_a_scheduler_address_is_used_as_given(tmp_path, dump):
+def test_a_scheduler_address_is_used_as_given(tmp_path, dump, cli):
     # A cluster of one thread in this process: cheap, and spaCy is loaded once.
     here, there = sqlite(tmp_path / "here.db"), sqlite(tmp_path / "there.db")
     ingest([DEV_ARTICLES], here)
     with LocalCluster(
         n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
     ) as cluster:
-        result = invoke(DEV_ARTICLES, "--db", there, "--dask", cluster.scheduler_address)
+        result = cli.invoke(DEV_ARTICLES, "--db", there, "--dask", cluster.scheduler_address)
     assert result.exit_code == 0, result.output
     assert dump(there) == dump(here)
 
@@ -89,9 +74,9 @@ def test_a_scheduler_address_is_used_as_given(tmp_path, dump):
         ("http://localhost:8786", "not a Dask scheduler address"),
     ],
 )
-def test_a_scheduler_that_cannot_be_reached_is_a_one_line_error(tmp_path, address, message):
+def test_a_scheduler_that_cannot_be_reached_is_a_one_line_error(tmp_path, address, message, cli):
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        result = invoke(DEV_ARTICLES, "--db", sqlite(tmp_path / "store.db"), "--dask", address)
+        result = cli.invoke(DEV_ARTICLES, "--db", sqlite(tmp_path / "store.db"), "--dask", address)
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output

@@ -3,31 +3,15 @@ input, and a one-line error for a bad --db or when nothing could be read."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from aidwatch.cli import app
 
 DEV_ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "dev" / "articles"
 GOOD = (
     "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine, a annoncé le gouvernement allemand. "
     "Les chars doivent arriver dans les prochaines semaines sur le front de l'est.\n"
 )
-
-runner = CliRunner()
-
-
-def invoke(*args: str | Path):
-    return runner.invoke(app, ["ingest", *(str(a) for a in args)])
-
-
-def summary(stdout: str) -> dict[str, int]:
-    """The summary table's rows: what → count."""
-    rows = re.findall(r"│\s*(\S[^│]*?)\s*│\s*(\d+)\s*│", stdout)
-    return {what: int(count) for what, count in rows}
 
 
 def failed_cleanly(result) -> bool:
@@ -46,10 +30,10 @@ def good(tmp_path) -> Path:
     return path
 
 
-def test_ingest_prints_a_summary(store_url):
-    result = invoke(DEV_ARTICLES, "--db", store_url)
+def test_ingest_prints_a_summary(store_url, cli):
+    result = cli.invoke(DEV_ARTICLES, "--db", store_url)
     assert result.exit_code == 0, result.output
-    assert summary(result.stdout) == {
+    assert cli.summary(result.stdout) == {
         "read": 5,
         "new": 5,
         "of which off-topic": 0,
@@ -60,26 +44,26 @@ def test_ingest_prints_a_summary(store_url):
     }
 
 
-def test_a_rerun_reports_duplicates_only(store_url):
-    invoke(DEV_ARTICLES, "--db", store_url)
-    result = invoke(DEV_ARTICLES, "--db", store_url)
+def test_a_rerun_reports_duplicates_only(store_url, cli):
+    cli.invoke(DEV_ARTICLES, "--db", store_url)
+    result = cli.invoke(DEV_ARTICLES, "--db", store_url)
     assert result.exit_code == 0, result.output
-    counts = summary(result.stdout)
+    counts = cli.summary(result.stdout)
     assert (counts["read"], counts["new"], counts["duplicates (already stored)"]) == (5, 0, 5)
 
 
-def test_the_default_store_is_aidwatch_db_here(tmp_path, good, monkeypatch):
+def test_the_default_store_is_aidwatch_db_here(tmp_path, good, monkeypatch, cli):
     monkeypatch.chdir(tmp_path)
-    result = invoke(good)
+    result = cli.invoke(good)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "aidwatch.db").is_file()
 
 
-def test_each_bad_input_is_one_warning_and_the_batch_goes_on(tmp_path, good, store_url):
+def test_each_bad_input_is_one_warning_and_the_batch_goes_on(tmp_path, good, store_url, cli):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "lines.jsonl").write_text('{"id": "1", "text": "x"\n', encoding="utf-8")
     (tmp_path / "[draft].txt").write_text("")
-    result = invoke(
+    result = cli.invoke(
         good,
         tmp_path / "empty.txt",
         tmp_path / "lines.jsonl",
@@ -93,12 +77,12 @@ def test_each_bad_input_is_one_warning_and_the_batch_goes_on(tmp_path, good, sto
         f"aidwatch: warning: {tmp_path / 'lines.jsonl'}:1: not valid JSON",
         f"aidwatch: warning: {tmp_path / '[draft].txt'}: empty",
     ]
-    assert (summary(result.stdout)["new"], summary(result.stdout)["warnings"]) == (1, 3)
+    assert (cli.summary(result.stdout)["new"], cli.summary(result.stdout)["warnings"]) == (1, 3)
 
 
-def test_nothing_readable_is_an_error(tmp_path, store_url):
+def test_nothing_readable_is_an_error(tmp_path, store_url, cli):
     (tmp_path / "empty.txt").write_text("")
-    result = invoke(tmp_path / "empty.txt", "--db", store_url)
+    result = cli.invoke(tmp_path / "empty.txt", "--db", store_url)
     assert result.exit_code == 2
     assert "error: no article could be read" in result.stderr
 
@@ -111,7 +95,7 @@ def test_nothing_readable_is_an_error(tmp_path, store_url):
         ("sqlite:///{tmp}/good.txt", "cannot open (file is not a database)"),
     ],
 )
-def test_a_bad_db_is_a_one_line_error(tmp_path, good, url, message):
-    result = invoke(good, "--db", url.format(tmp=tmp_path))
+def test_a_bad_db_is_a_one_line_error(tmp_path, good, url, message, cli):
+    result = cli.invoke(good, "--db", url.format(tmp=tmp_path))
     assert failed_cleanly(result), result.output
     assert message in result.stderr
