@@ -143,12 +143,12 @@ def _donor_tokens(
     at: dict[int, Donor] = {}
     lists: dict[int, tuple[Donor, ...]] = {}
     runs: list[list[Mention]] = []
+    # Folding keeps offsets (text.py), so the folded sentence can be sliced.
+    folded = nlp.folded(doc)
     # « Selon plusieurs médias américains, ... »: a source, not a donor.
-    mentions = [
-        m for m in mentions if not _SOURCE.search(fold(doc.text[max(0, m.start - 40) : m.start]))
-    ]
+    mentions = [m for m in mentions if not _SOURCE.search(folded[max(0, m.start - 40) : m.start])]
     for m in mentions:
-        if runs and _LIST_GAP.match(fold(doc.text[runs[-1][-1].end : m.start])):
+        if runs and _LIST_GAP.match(folded[runs[-1][-1].end : m.start]):
             runs[-1].append(m)
         else:
             runs.append([m])

@@ -175,7 +175,7 @@ _HEARSAY = re.compile(r"\b(selon|d'apres)\b")
 def _hearsay(token) -> bool:
     """The conditional of reported news (« selon des médias, dix F-16 seraient
     opérationnels »): it says what a source says, not what might be."""
-    return bool(_HEARSAY.search(fold(token.doc.text)))
+    return bool(_HEARSAY.search(nlp.folded(token.doc)))
 
 
 def verb_tense(token) -> str:
@@ -426,7 +426,7 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
             return "_drop", cls
         tense = verb_tense(token)
         status = _TENSE_STATUS[tense]
-        if tense == "present" and not _SOON.search(fold(token.doc.text)):
+        if tense == "present" and not _SOON.search(nlp.folded(token.doc)):
             # « nous envoyons des missiles Storm Shadow », « la Pologne fournit
             # des obus »: what is being done; « livre bientôt » is a pledge.
             status = "delivered"
@@ -579,7 +579,7 @@ def _read_chain(item_token) -> StatusReading | None:
         status = "pledged"
     if status == "_nominal":
         sentence_words = {fold(t.text) for t in item_token.doc}
-        if "en cours" in fold(item_token.doc.text):
+        if "en cours" in nlp.folded(item_token.doc):
             status = "delivered"  # « le transfert des F-16 était en cours »
         else:
             status = "considered" if sentence_words & lex.consider_cues else "pledged"

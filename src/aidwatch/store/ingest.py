@@ -4,10 +4,10 @@
 already stored (same normalised text, see `text_hash`) are skipped, an
 off-topic article (`is_about_aid` false) is stored as such without
 extraction, an on-topic one joins its story in the persisted story index and
-is extracted, and each new article is written with everything it owns in one
-transaction. A run killed at any point leaves only whole articles, and a
-re-run skips them, so it ends with the database an uninterrupted run gives.
-Memory holds one batch of articles, plus the story index (a fixed size per
+is extracted, and each batch's new articles are written with everything they
+own in one transaction. A run killed at any point leaves only whole batches,
+and a re-run skips them, so it ends with the database an uninterrupted run
+gives. Memory holds one batch of articles, plus the story index (a fixed size per
 stored on-topic article). Unreadable inputs are reported, never stored.
 
 Extraction alone may run elsewhere (`executor`, see scaleout.py): batches
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from aidwatch.dedup import StoryIndex
 from aidwatch.extract import extract_articles
@@ -155,63 +155,83 @@ def _store_batch(
     summary: Summary,
     on_article: Callable[[Article], None] | None,
 ) -> None:
-    """A triaged batch's new articles, in input order, with their extractions."""
+    """A triaged batch's new articles, in input order, with everything they
+    own, in one transaction: a statement per table for the whole batch, not
+    one per article, is most of what makes writing cheap."""
     extracted = iter(extractions)
+    new: list[tuple[Article, str, Extraction | None]] = []
     for article, digest, about in batch:
-        if about is None:
-            summary.duplicates += 1
-        else:
+        if about is not None:
             extraction = next(extracted) if about else None
-            _store(connection, article, digest, extraction, stories, summary)
-        if on_article:
+            # Extraction may have inferred the published date from the text.
+            new.append((extraction.article if extraction else article, digest, extraction))
+    if new:
+        with connection.begin():
+            _write(connection, new, stories, summary)
+    summary.duplicates += len(batch) - len(new)
+    if on_article:
+        for article, _, _ in batch:
             on_article(article)
 
 
-def _store(
+def _write(
     connection: Connection,
-    article: Article,
-    digest: str,
-    extraction: Extraction | None,
+    new: list[tuple[Article, str, Extraction | None]],
     stories: StoryIndex,
     summary: Summary,
 ) -> None:
-    """One article and everything it owns, in one transaction."""
-    # Extraction may have inferred the published date from the text.
-    kept = extraction.article if extraction else article
-    story = None
-    with connection.begin():
-        article_id = connection.execute(
-            insert(articles).values(
-                doc=kept.id,
-                source=kept.source,
-                title=kept.title,
-                language=kept.language,
-                published=kept.published,
-                published_inferred=kept.published_inferred,
-                text=kept.text,
-                text_hash=digest,
-                story=None,
-                relevant=extraction is not None,
-                ingested_at=datetime.now(UTC),
-            )
-        ).inserted_primary_key[0]
-        if extraction is not None:
-            story, signature = assign(stories, article_id, kept.text)
-            connection.execute(
-                update(articles).where(articles.c.id == article_id).values(story=story)
-            )
-            if signature is not None:
-                connection.execute(insert(signatures), [signature])
-            for table, rows in _owned(article_id, extraction):
-                if rows:
-                    connection.execute(insert(table), rows)
-    summary.new += 1
-    if extraction is None:
-        summary.off_topic += 1
-        return
-    summary.facts += len(extraction.facts)
-    if story != article_id:
-        summary.reprints += 1
+    now = datetime.now(UTC)
+    ids = connection.scalars(
+        insert(articles).returning(articles.c.id, sort_by_parameter_order=True),
+        [
+            _article(article, digest, extraction is not None, now)
+            for article, digest, extraction in new
+        ],
+    ).all()
+    story_of: list[dict] = []
+    signed: list[dict] = []
+    owned: dict[Table, list[dict]] = {}
+    for (article, _, extraction), article_id in zip(new, ids, strict=True):
+        summary.new += 1
+        if extraction is None:
+            summary.off_topic += 1
+            continue
+        story, signature = assign(stories, article_id, article.text)
+        story_of.append({"row": article_id, "story": story})
+        if signature is not None:
+            signed.append(signature)
+        for table, rows in _owned(article_id, extraction):
+            owned.setdefault(table, []).extend(rows)
+        summary.facts += len(extraction.facts)
+        summary.reprints += story != article_id
+    if story_of:
+        connection.execute(
+            update(articles)
+            .where(articles.c.id == bindparam("row"))
+            .values(story=bindparam("story")),
+            story_of,
+        )
+    if signed:
+        connection.execute(insert(signatures), signed)
+    for table, rows in owned.items():
+        if rows:
+            connection.execute(insert(table), rows)
+
+
+def _article(article: Article, digest: str, relevant: bool, now: datetime) -> dict:
+    return {
+        "doc": article.id,
+        "source": article.source,
+        "title": article.title,
+        "language": article.language,
+        "published": article.published,
+        "published_inferred": article.published_inferred,
+        "text": article.text,
+        "text_hash": digest,
+        "story": None,
+        "relevant": relevant,
+        "ingested_at": now,
+    }
 
 
 def _owned(article_id: int, extraction: Extraction) -> list[tuple]:
