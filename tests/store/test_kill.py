@@ -1,7 +1,7 @@
 """A run killed with SIGKILL in the middle of a batch, then re-run, ends with
-exactly the store of an uninterrupted run: each article is written whole in
-one transaction, and the re-run skips the articles stored and rebuilds the
-story index from the store."""
+exactly the store of an uninterrupted run: each batch of articles is written
+whole in one transaction, and the re-run skips the articles stored and
+rebuilds the story index from the store."""
 
 from __future__ import annotations
 

@@ -17,11 +17,14 @@ def extract_article(
     return run(article, story, parse_all)
 
 
-def extract_articles(articles, batch_size: int = 32, parse_all: bool = False):
-    """`extract_article` over a stream of articles, parsed in batches."""
+def extract_articles(
+    articles, batch_size: int = 32, parse_all: bool = False, gated: bool = False
+):
+    """`extract_article` over a stream of articles, parsed in batches;
+    `gated`: they passed `is_about_aid` already."""
     from aidwatch.extract.pipeline import extract_articles as run
 
-    return run(articles, batch_size=batch_size, parse_all=parse_all)
+    return run(articles, batch_size=batch_size, parse_all=parse_all, gated=gated)
 
 
 def extract_text(text: str, published: str | None = None) -> Extraction:

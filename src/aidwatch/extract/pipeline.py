@@ -188,14 +188,17 @@ def extract_articles(
     batch_size: int = 32,
     parse_all: bool = False,
     stories: Iterable[str | None] | None = None,
+    gated: bool = False,
 ) -> Iterator[Extraction]:
     """`extract_article` over a stream, parsing the flagged sentences of
     `batch_size` articles in one spaCy call (a call has a fixed cost that a
-    few sentences do not repay). Memory holds one batch."""
+    few sentences do not repay). Memory holds one batch. `gated`: the
+    articles passed `is_about_aid` already (ingest triages them first)."""
     story_of = iter(stories) if stories is not None else itertools.repeat(None)
     stream = iter(articles)
     while batch := list(itertools.islice(stream, batch_size)):
-        prepared = [_prepare(a, parse_all) for a in batch]
+        # Parsing every sentence means extracting from every article too.
+        prepared = [_prepare(a, gated or parse_all) for a in batch]
         texts = [
             s.sentence.text for _, scans in prepared for s in scans if parse_all or s.needs_parse
         ]
@@ -223,9 +226,11 @@ def is_about_aid(text: str, words: list[tuple[int, int, str]] | None = None) -> 
     return bool(find_money(text) and any(m.ref.can_give for m in find_donors(text, words)))
 
 
-def _prepare(article: Article, parse_all: bool = False) -> tuple[Article, list[SentenceScan]]:
+def _prepare(article: Article, gated: bool = False) -> tuple[Article, list[SentenceScan]]:
+    """The article (its date inferred if need be) and its sentences' scans;
+    no scans when it fails the gate (`gated`: not asked again)."""
     words = word_keys(fold(article.text))
-    if not parse_all and not is_about_aid(article.text, words):
+    if not gated and not is_about_aid(article.text, words):
         return article, []
     if article.published is None:
         inferred = infer_published(article.text)

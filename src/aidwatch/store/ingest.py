@@ -144,7 +144,7 @@ def _triaged(
 def _extract(batch: list[Article]) -> list[Extraction]:
     """The batch's extractions, its sentences parsed in one spaCy call (what
     a Dask worker runs)."""
-    return list(extract_articles(batch, batch_size=BATCH))
+    return list(extract_articles(batch, batch_size=BATCH, gated=True))
 
 
 def _store_batch(
