@@ -188,10 +188,10 @@ def test_an_off_topic_article_is_stored_without_extraction(
     extracted: list[str] = []
     real = ingest_module.extract_articles
 
-    def spy(stream, batch_size):
+    def spy(stream, **options):
         stream = list(stream)
         extracted.extend(article.id for article in stream)
-        return real(stream, batch_size=batch_size)
+        return real(stream, **options)
 
     monkeypatch.setattr(ingest_module, "extract_articles", spy)
     batch = folder(tmp_path, "mixed", {"rugby.txt": OFF_TOPIC, DEV_IDS[2]: dev_text(DEV_IDS[2])})
