@@ -89,7 +89,5 @@ def load_rows(connection: Connection) -> Rows:
         )
         for row in rows_of(totals)
     ]
-    on_aid = connection.execute(
-        select(articles.c.id).where(articles.c.relevant.is_(True))
-    ).all()
+    on_aid = connection.execute(select(articles.c.id).where(articles.c.relevant.is_(True))).all()
     return Rows(fact_rows, package_rows, total_rows, len(on_aid))

@@ -163,10 +163,9 @@ class TotalCheck:
     what: str  # « US himars delivered », or a money total's scope
     stated: float
     stated_kind: str  # exact | approx | at_least | cumulative_total
-    unit: str | None  # currency (money is compared in EUR), None for a count
+    unit: str | None  # the currency of a money figure, None for a count
     when: str | None
-    counted: float  # the sum of the records (EUR for money)
-    stated_counted: float  # the stated figure in the unit of `counted`
+    counted: float  # the sum of the records, in `unit`
     records: list[str]  # ids of the records or packages summed
     unknown: int  # records that count but give no figure
     sources: list[Source]

@@ -72,7 +72,11 @@ def cluster(rows: Iterable[T], date: Callable[[T], str | None]) -> list[list[T]]
     makes the grouping independent of the order the rows come in."""
     ordered = sorted(
         rows,
-        key=lambda r: (-len(date(r) or ""), date(r) or r.source.published or "", r.source.article_id),
+        key=lambda r: (
+            -len(date(r) or ""),
+            date(r) or r.source.published or "",
+            r.source.article_id,
+        ),
     )
     groups: list[list[T]] = []
     for row in ordered:

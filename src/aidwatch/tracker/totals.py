@@ -4,7 +4,7 @@ Two kinds of statement: a cumulative count in a fact (« portera le nombre total
 livré à 20 », `quantity_kind` `cumulative_total`), compared with the quantities
 of the records of the same donor and item up to its date; and an aggregate
 money figure (`totals` table, « plus de 150 milliards de dollars »), compared
-in EUR with the values of all packages up to the article's date (the table
+with the values of all packages up to the article's date (the table
 names no donor, so every donor counts). A total delivered counts what was
 committed: the pledges, and the deliveries that fulfil no recorded pledge (a
 delivery that fulfils one is the same systems; « portera à 20 » counts the
@@ -16,7 +16,7 @@ more (a figure counted twice, or a wrong statement); it is never corrected.
 from __future__ import annotations
 
 from aidwatch.tracker.model import FactRow, Package, Record, TotalCheck, TotalRow
-from aidwatch.tracker.rates import convert
+from aidwatch.tracker.rates import rate
 from aidwatch.tracker.records import compatible, not_after
 
 # How far an « environ » figure may be from the sum and still agree.
@@ -69,7 +69,6 @@ def check_counts(rows: list[FactRow], records: list[Record]) -> list[TotalCheck]
                     unit=None,
                     when=when,
                     counted=total,
-                    stated_counted=row.quantity,
                     records=[r.id for r in counted],
                     unknown=sum(1 for r in counted if r.quantity is None),
                     sources=[row.source],
@@ -81,15 +80,19 @@ def check_counts(rows: list[FactRow], records: list[Record]) -> list[TotalCheck]
 
 
 def check_money(rows: list[TotalRow], packages: list[Package]) -> list[TotalCheck]:
-    """A check per aggregate money figure, in EUR."""
+    """A check per aggregate money figure, the packages converted to its currency
+    at their own month's rates (so packages in that currency count as written)."""
     checks = []
     for row in rows:
         when = row.source.published
-        stated_eur = convert(row.amount, row.currency, when).eur
-        if stated_eur is None:
-            continue  # no currency or no rate: nothing to compare with
+        if not row.currency or rate(row.currency, "2022-01") is None:
+            continue  # nothing to compare with
         counted = [p for p in packages if not_after(p.when, when)]
-        total = sum(p.eur for p in counted if p.eur is not None)
+        total = sum(
+            p.eur * rate(row.currency, _month(p.when))[0]
+            for p in counted
+            if p.eur is not None and p.when
+        )
         checks.append(
             TotalCheck(
                 what=row.scope,
@@ -98,14 +101,17 @@ def check_money(rows: list[TotalRow], packages: list[Package]) -> list[TotalChec
                 unit=row.currency,
                 when=when,
                 counted=total,
-                stated_counted=stated_eur,
                 records=[p.id for p in counted],
-                unknown=sum(1 for p in counted if p.eur is None),
+                unknown=sum(1 for p in counted if p.eur is None or not p.when),
                 sources=[row.source],
-                verdict=verdict(stated_eur, total, row.kind),
+                verdict=verdict(row.amount, total, row.kind),
             )
         )
     return checks
+
+
+def _month(date: str) -> str:
+    return date[:7] if len(date) >= 7 else f"{date[:4]}-06"
 
 
 def check_totals(
@@ -115,4 +121,3 @@ def check_totals(
     packages: list[Package],
 ) -> list[TotalCheck]:
     return check_counts(fact_rows, records) + check_money(total_rows, packages)
-
