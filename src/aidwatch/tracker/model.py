@@ -11,6 +11,7 @@ function of rows and tests build rows by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlparse
 
 
@@ -186,4 +187,8 @@ class Tracker:
     articles: int = 0  # articles the rows came from
 
     def package(self, package_id: str | None) -> Package | None:
-        return next((p for p in self.packages if p.id == package_id), None)
+        return self._packages_by_id.get(package_id) if package_id else None
+
+    @cached_property
+    def _packages_by_id(self) -> dict[str, Package]:
+        return {p.id: p for p in self.packages}
