@@ -17,7 +17,7 @@ from aidwatch.tracker.model import Tracker
 
 
 def money(amount: float | None, currency: str | None = None) -> str:
-    """« 1.32 bn USD », « 700 M USD »: press-figure precision."""
+    """« 1.32 bn USD », « 700 M USD », « 20 »: press-figure precision (a count has no currency)."""
     if amount is None:
         return "—"
     unit = f" {currency}" if currency else ""
@@ -137,15 +137,13 @@ def print_report(tracker: Tracker, console: Console) -> None:
             "sources",
         )
         for c in tracker.checks:
-            stated = f"{c.stated:,.0f}" if c.unit is None else money(c.stated, c.unit)
-            counted = f"{c.counted:,.0f}" if c.unit is None else money(c.counted, c.unit)
             unknown = f" ({c.unknown} without figure)" if c.unknown else ""
             verdict = c.verdict if not c.flagged else f"[red]{c.verdict}[/]"
             table.add_row(
                 escape(c.what),
                 c.when or "",
-                stated,
-                counted,
+                money(c.stated, c.unit),
+                money(c.counted, c.unit),
                 verdict,
                 f"{len(c.records)}{unknown}",
                 escape(", ".join(s.doc for s in c.sources)),
