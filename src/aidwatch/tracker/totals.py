@@ -15,6 +15,8 @@ more (a figure counted twice, or a wrong statement); it is never corrected.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from aidwatch.tracker.model import FactRow, Package, Record, TotalCheck, TotalRow
 from aidwatch.tracker.rates import rate
 from aidwatch.tracker.records import compatible, not_after
@@ -36,6 +38,9 @@ def verdict(stated: float, counted: float, kind: str) -> str:
 def check_counts(rows: list[FactRow], records: list[Record]) -> list[TotalCheck]:
     """A check per cumulative count; articles stating the same count share one."""
     checks: list[tuple[tuple, TotalCheck]] = []
+    by_item: dict[tuple, list[Record]] = defaultdict(list)
+    for record in records:
+        by_item[(record.donor, record.item_id)].append(record)
     for row in rows:
         if row.quantity_kind != "cumulative_total" or row.quantity is None:
             continue
@@ -48,10 +53,8 @@ def check_counts(rows: list[FactRow], records: list[Record]) -> list[TotalCheck]
             continue
         counted = [
             r
-            for r in records
-            if r.donor == row.donor
-            and r.item_id == row.item_id
-            and not_after(r.when, when)
+            for r in by_item[(row.donor, row.item_id)]
+            if not_after(r.when, when)
             and (
                 (r.status == "pledged" or (r.status == "delivered" and not r.fulfils))
                 if row.status == "delivered"
