@@ -222,6 +222,7 @@ def _tracker(db: str):
     """The tracker of the store at `db`; a missing or empty store is a one-line error
     (a missing SQLite file is not created)."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     from aidwatch.store import StoreError, open_store
     from aidwatch.store.db import display_url
@@ -229,8 +230,8 @@ def _tracker(db: str):
 
     try:
         url = make_url(db)
-    except Exception:
-        url = None
+    except ArgumentError:
+        url = None  # open_store says what is wrong with it
     if url is not None and url.get_backend_name() == "sqlite":
         path = url.database
         if path and path != ":memory:" and not Path(path).exists():

@@ -95,3 +95,16 @@ def dev_store(tmp_path_factory) -> str:
     summary = ingest([DEV_ARTICLES], url)
     assert summary.new == 5
     return url
+
+
+@pytest.fixture(scope="session")
+def dev_tracker(dev_store):
+    """The tracker of `dev_store`."""
+    from aidwatch.store import open_store
+    from aidwatch.tracker import build_tracker
+
+    engine = open_store(dev_store)
+    try:
+        return build_tracker(engine)
+    finally:
+        engine.dispose()

@@ -22,7 +22,6 @@ from typer.testing import CliRunner
 
 from aidwatch.cli import app
 from aidwatch.store import open_store
-from aidwatch.tracker import build_tracker
 from aidwatch.tracker.charts import figures
 
 runner = CliRunner()
@@ -43,13 +42,9 @@ def failed_cleanly(result, words: str) -> bool:
     )
 
 
-@pytest.fixture(scope="module")
-def tracker(dev_store):
-    engine = open_store(dev_store)
-    try:
-        return build_tracker(engine)
-    finally:
-        engine.dispose()
+@pytest.fixture
+def tracker(dev_tracker):
+    return dev_tracker
 
 
 def test_report_prints_the_tables(dev_store, tracker):

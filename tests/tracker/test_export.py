@@ -12,20 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from aidwatch.store import open_store
-from aidwatch.tracker import build_tracker
 from aidwatch.tracker.export import COLUMNS, LISTS, SEPARATOR, ExportError, export_rows, write
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
-@pytest.fixture(scope="module")
-def tracker(dev_store):
-    engine = open_store(dev_store)
-    try:
-        return build_tracker(engine)
-    finally:
-        engine.dispose()
+@pytest.fixture
+def tracker(dev_tracker):
+    return dev_tracker
 
 
 def cell(value) -> str | float:

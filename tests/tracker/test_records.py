@@ -169,6 +169,17 @@ def test_conflicting_quantities_are_kept_side_by_side_with_their_sources(rows):
     assert "4" in str(conflict) and "6" in str(conflict) and "b" in str(conflict)
 
 
+def test_reprints_with_two_dates_merge_and_flag_the_dates(rows):
+    facts = [
+        ("a", "US", "himars", "pledged", 4, "2022-06-01"),
+        ("a2", "US", "himars", "pledged", 4, "2022-06-02"),
+    ]
+    (record,) = tracker_from_rows(rows(facts=facts)).records
+    assert [(c.field, [claim.value for claim in c.claims]) for c in record.conflicts] == [
+        ("date", ["2022-06-01", "2022-06-02"])
+    ]
+
+
 # (pledges, delivery, the pledge the delivery fulfils: its date, or None)
 LINKS = [
     pytest.param([("a", "2022-06-01")], ("c", "2022-07"), "2022-06-01", id="earlier pledge"),

@@ -94,7 +94,7 @@ class Claim:
 class Conflict:
     """Sources that disagree on one figure of a record: kept side by side, never averaged."""
 
-    field: str  # quantity | value | package
+    field: str  # quantity | date | package (on a record), value (on a package)
     claims: tuple[Claim, ...]
 
     def __str__(self) -> str:

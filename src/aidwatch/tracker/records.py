@@ -222,6 +222,13 @@ def _record(
         date=date,
         when=when,
     )
+    # Reprints of one story merge whatever their dates: two that cannot be the
+    # same day are a dispute, shown like the others.
+    dated = [r for r in group if r.date]
+    if any(not compatible(a.date, b.date) for a in dated for b in dated):
+        record.conflicts.append(
+            Conflict("date", tuple(_claims([(r.date, None, r.source) for r in dated])))
+        )
     quantity = _quantity(group)
     if isinstance(quantity, Conflict):
         record.conflicts.append(quantity)
