@@ -139,6 +139,13 @@ def extract(
             stream.close()
 
 
+DB_OPTION = typer.Option(
+    "sqlite:///aidwatch.db",
+    "--db",
+    help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
+)
+
+
 class _RateColumn(ProgressColumn):
     """Articles per second, over rich's recent samples."""
 
@@ -152,11 +159,7 @@ def ingest(
     paths: list[Path] = typer.Argument(
         ..., help="Text, JSON Lines or HTML files, or folders of them."
     ),
-    db: str = typer.Option(
-        "sqlite:///aidwatch.db",
-        "--db",
-        help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
-    ),
+    db: str = DB_OPTION,
     dask: str | None = typer.Option(
         None,
         "--dask",
@@ -209,13 +212,6 @@ def ingest(
     ]:
         table.add_row(what, str(count))
     Console().print(table)
-
-
-DB_OPTION = typer.Option(
-    "sqlite:///aidwatch.db",
-    "--db",
-    help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
-)
 
 
 def _tracker(db: str):
