@@ -251,6 +251,18 @@ def test_package_merge(rows, packages, expected):
     assert sorted(got, key=str) == sorted(expected, key=str)
 
 
+def test_reprints_of_two_packages_keep_them_apart(rows):
+    packages = [
+        ("a", "US", "2022-06-01", 700e6, "USD", "p1"),
+        ("a", "US", "2022-07-08", 400e6, "USD", "p2"),
+        ("a2", "US", "2022-06-01", 700e6, "USD", "p1"),
+        ("a2", "US", "2022-07-08", 400e6, "USD", "p2"),
+    ]
+    tracker = tracker_from_rows(rows(packages=packages))
+    got = sorted((p.date, p.amount, [s.doc for s in p.sources]) for p in tracker.packages)
+    assert got == [("2022-06-01", 700e6, ["a", "a2"]), ("2022-07-08", 400e6, ["a", "a2"])]
+
+
 def test_disputed_package_value_keeps_both_amounts(rows):
     tracker = tracker_from_rows(
         rows(packages=[("a", "US", "2022-06-01", 700e6), ("b", "US", "2022-06-01", 750e6)])

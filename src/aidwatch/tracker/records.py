@@ -67,8 +67,8 @@ def cluster(rows: Iterable[T], date: Callable[[T], str | None]) -> list[list[T]]
 
     The most precise rows found the groups (sorted first), so that a vaguer
     one (`2022-06`, or undated) joins the group of a precise one instead of
-    founding its own; it joins a group of its own story if there is one, else
-    the latest it fits. Among equals the earlier article comes first, which
+    founding its own; it joins, of the groups it fits, one whose date agrees
+    with its own, then one of its own story, then the latest. Among equals the earlier article comes first, which
     makes the grouping independent of the order the rows come in."""
     ordered = sorted(
         rows,
@@ -90,6 +90,7 @@ def cluster(rows: Iterable[T], date: Callable[[T], str | None]) -> list[list[T]]
             best = max(
                 fits,
                 key=lambda g: (
+                    compatible(date(g[0]), date(row)),
                     any(m.source.story == row.source.story for m in g),
                     date(g[0]) or g[0].source.published or "",
                 ),
