@@ -251,12 +251,17 @@ def test_package_merge(rows, packages, expected):
     assert sorted(got, key=str) == sorted(expected, key=str)
 
 
-def test_reprints_of_two_packages_keep_them_apart(rows):
+@pytest.mark.parametrize(
+    "reprint_dates",
+    [("2022-06-01", "2022-07-08"), ("2022-06", "2022-07"), (None, None)],
+    ids=["same dates", "months", "undated: told apart by value"],
+)
+def test_reprints_of_two_packages_keep_them_apart(rows, reprint_dates):
     packages = [
         ("a", "US", "2022-06-01", 700e6, "USD", "p1"),
         ("a", "US", "2022-07-08", 400e6, "USD", "p2"),
-        ("a2", "US", "2022-06-01", 700e6, "USD", "p1"),
-        ("a2", "US", "2022-07-08", 400e6, "USD", "p2"),
+        ("a2", "US", reprint_dates[0], 700e6, "USD", "p1"),
+        ("a2", "US", reprint_dates[1], 400e6, "USD", "p2"),
     ]
     tracker = tracker_from_rows(rows(packages=packages))
     got = sorted((p.date, p.amount, [s.doc for s in p.sources]) for p in tracker.packages)

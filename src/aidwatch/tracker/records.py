@@ -62,13 +62,19 @@ def same_commitment(a: T, a_date: str | None, b: T, b_date: str | None) -> bool:
     return compatible(a.source.published, b.source.published)
 
 
-def cluster(rows: Iterable[T], date: Callable[[T], str | None]) -> list[list[T]]:
+def cluster(
+    rows: Iterable[T],
+    date: Callable[[T], str | None],
+    agree: Callable[[T, T], bool] = lambda a, b: True,
+) -> list[list[T]]:
     """Rows grouped by `same_commitment`, no two of one article in a group.
 
     The most precise rows found the groups (sorted first), so that a vaguer
     one (`2022-06`, or undated) joins the group of a precise one instead of
     founding its own; it joins, of the groups it fits, one whose date agrees
-    with its own, then one of its own story, then the latest. Among equals the earlier article comes first, which
+    with its own, then one whose figures `agree` with its own (an undated
+    reprint of two packages tells them apart by value), then one of its own
+    story, then the latest. Among equals the earlier article comes first, which
     makes the grouping independent of the order the rows come in."""
     ordered = sorted(
         rows,
@@ -91,6 +97,7 @@ def cluster(rows: Iterable[T], date: Callable[[T], str | None]) -> list[list[T]]
                 fits,
                 key=lambda g: (
                     compatible(date(g[0]), date(row)),
+                    agree(g[0], row),
                     any(m.source.story == row.source.story for m in g),
                     date(g[0]) or g[0].source.published or "",
                 ),
@@ -108,7 +115,7 @@ def _claims(values: list[tuple[float | int | str, str | None, Source]]) -> list[
     for value, unit, source in values:
         for claimed, claimed_unit, sources in claims:
             same = (
-                abs(value - claimed) <= SAME_AMOUNT * max(abs(value), abs(claimed))
+                same_amount(value, claimed)
                 if isinstance(value, float) and isinstance(claimed, float)
                 else value == claimed
             )
@@ -119,6 +126,14 @@ def _claims(values: list[tuple[float | int | str, str | None, Source]]) -> list[
         else:
             claims.append((value, unit, [source]))
     return [Claim(value, unit, tuple(sources)) for value, unit, sources in claims]
+
+
+def same_amount(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_AMOUNT * max(abs(a), abs(b))
+
+
+def _same_value(a: PackageRow, b: PackageRow) -> bool:
+    return a.currency == b.currency and same_amount(a.amount, b.amount)
 
 
 def _unique_id(base: str, taken: set[str]) -> str:
@@ -140,7 +155,7 @@ def merge_packages(rows: Iterable[PackageRow]) -> tuple[list[Package], dict[tupl
     taken: set[str] = set()
 
     for donor in sorted(by_donor, key=lambda d: d or ""):
-        for group in cluster(by_donor[donor], lambda row: row.date):
+        for group in cluster(by_donor[donor], lambda row: row.date, _same_value):
             date = next((r.date for r in group if r.date), None)
             when = date or _first_published(group)
             claims = _claims([(float(r.amount), r.currency, r.source) for r in group])
