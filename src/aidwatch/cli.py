@@ -139,6 +139,13 @@ def extract(
             stream.close()
 
 
+DB_OPTION = typer.Option(
+    "sqlite:///aidwatch.db",
+    "--db",
+    help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
+)
+
+
 class _RateColumn(ProgressColumn):
     """Articles per second, over rich's recent samples."""
 
@@ -152,11 +159,7 @@ def ingest(
     paths: list[Path] = typer.Argument(
         ..., help="Text, JSON Lines or HTML files, or folders of them."
     ),
-    db: str = typer.Option(
-        "sqlite:///aidwatch.db",
-        "--db",
-        help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
-    ),
+    db: str = DB_OPTION,
     dask: str | None = typer.Option(
         None,
         "--dask",
@@ -209,6 +212,90 @@ def ingest(
     ]:
         table.add_row(what, str(count))
     Console().print(table)
+
+
+def _tracker(db: str):
+    """The tracker of the store at `db`; a missing or empty store is a one-line error
+    (a missing SQLite file is not created)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from aidwatch.store import StoreError, open_store
+    from aidwatch.store.db import display_url
+    from aidwatch.tracker import build_tracker
+
+    try:
+        url = make_url(db)
+    except ArgumentError:
+        url = None  # open_store says what is wrong with it
+    if url is not None and url.get_backend_name() == "sqlite":
+        path = url.database
+        if path and path != ":memory:" and not Path(path).exists():
+            _fail(f"{display_url(db)}: no such database (make one with `aidwatch ingest`)")
+    try:
+        engine = open_store(db)
+    except StoreError as e:
+        _fail(str(e))
+    try:
+        tracker = build_tracker(engine)
+    finally:
+        engine.dispose()
+    if not tracker.records:
+        _fail(f"{display_url(db)}: no aid facts stored (add articles with `aidwatch ingest`)")
+    return tracker
+
+
+@app.command()
+def report(
+    db: str = DB_OPTION,
+    html: Path | None = typer.Option(
+        None, "--html", help="Write a self-contained HTML report with charts here instead."
+    ),
+) -> None:
+    """The tracker: one record per commitment, as tables (or an HTML report with charts)."""
+    tracker = _tracker(db)
+    if html is not None:
+        from aidwatch.tracker.charts import html_report
+        from aidwatch.tracker.report import headline
+
+        try:
+            html.write_text(html_report(tracker), encoding="utf-8")
+        except OSError as e:
+            _fail(f"{html}: cannot write ({(e.strerror or str(e)).lower()})")
+        err.print(escape(f"{headline(tracker)}\nwrote {html}"), highlight=False, soft_wrap=True)
+        return
+    from aidwatch.tracker.report import print_report
+
+    print_report(tracker, Console(width=None if sys.stdout.isatty() else 200))
+
+
+@app.command()
+def export(
+    format: str = typer.Option(
+        "csv", "--format", "-f", help="csv, xlsx, json or parquet: one row per tracker record."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here (standard output for csv and json if not given)."
+    ),
+    db: str = DB_OPTION,
+) -> None:
+    """Export the tracker records for spreadsheets and notebooks."""
+    from aidwatch.tracker.export import BINARY, FORMATS, ExportError, write
+
+    # Checked before the store is read: a typo should not cost a merge.
+    if format not in FORMATS:
+        _fail(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
+    if format in BINARY and output is None:
+        _fail(f"{format} is a binary format: give a file with --output")
+    tracker = _tracker(db)
+    try:
+        count = write(tracker, format, output or sys.stdout)
+    except ExportError as e:
+        _fail(str(e))
+    except OSError as e:
+        _fail(f"{output}: cannot write ({(e.strerror or str(e)).lower()})")
+    if output is not None:
+        err.print(escape(f"{count} records written to {output}"), highlight=False)
 
 
 def _load_jsonl(path: Path, gold: bool) -> list[dict]:
