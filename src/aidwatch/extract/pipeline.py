@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from aidwatch.catalog import Donor
 from aidwatch.extract import anaphora, nlp
@@ -58,7 +59,7 @@ class SentenceScan:
     base: str | None  # the article's date, to resolve this sentence's dates
     _dates: list[DateMention] | None = None
 
-    @property
+    @cached_property  # asked several times per sentence
     def needs_parse(self) -> bool:
         # An amount is only parsed when the sentence speaks of aid or names a
         # state: « 2,4 milliards d'euros » of a company's sales never is.
