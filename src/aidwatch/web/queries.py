@@ -1,0 +1,401 @@
+"""The web app's reads: parameterised SQLAlchemy Core queries returning plain dicts.
+
+Every page and every JSON answer is one of these functions, so the HTML and
+the API show the same data. Facts are always the reviewed view (the machine's
+row overlaid by its review, see review.py). Lists are paged by key (`before`
+a fact id, newest first), never by offset, and counted only up to
+`COUNT_CAP`, so a page costs the same on page 1 and page 2,000. Values from
+a request only ever reach SQL as bound parameters. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, and_, case, func, or_, select
+
+from aidwatch.store.schema import (
+    articles,
+    events,
+    fact_reviews,
+    facts,
+    packages,
+    totals,
+)
+from aidwatch.web.review import _review_columns, overlay
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+COUNT_CAP = 10_000  # beyond this a list says "10,000+" rather than scanning on
+
+
+@dataclass
+class FactFilter:
+    """What the facts table can be narrowed to; None means any."""
+
+    donor: str | None = None
+    category: str | None = None
+    status: str | None = None
+    date_from: str | None = None  # ISO prefix, inclusive
+    date_to: str | None = None  # ISO prefix, inclusive (2022-06 takes all of June)
+    q: str | None = None  # words in the evidence sentence
+    verdict: str | None = None  # unreviewed confirmed rejected corrected added
+    item_id: str | None = None
+    article_id: int | None = None
+
+
+def effective(name: str):
+    """The reviewed value of a fact column: the review's when there is one."""
+    return case(
+        (fact_reviews.c.fact_id.is_(None), facts.c[name]),
+        else_=fact_reviews.c[name],
+    )
+
+
+def _fact_date():
+    # A fact without a date of its own happened around its article's date.
+    return func.coalesce(effective("date"), articles.c.published)
+
+
+def _joined():
+    return facts.join(articles, articles.c.id == facts.c.article_id).outerjoin(
+        fact_reviews, fact_reviews.c.fact_id == facts.c.id
+    )
+
+
+def _conditions(where: FactFilter) -> list:
+    conditions = []
+    for name in ("donor", "category", "status", "item_id"):
+        value = getattr(where, name)
+        if value == "none" and name == "donor":
+            conditions.append(effective(name).is_(None))
+        elif value:
+            # The machine's column first: lets the index narrow unreviewed rows.
+            conditions.append(
+                or_(
+                    and_(fact_reviews.c.fact_id.is_(None), facts.c[name] == value),
+                    and_(fact_reviews.c.fact_id.is_not(None), fact_reviews.c[name] == value),
+                )
+            )
+    if where.date_from:
+        conditions.append(_fact_date() >= where.date_from)
+    if where.date_to:
+        # "-99" sorts after any day or month that starts with the bound.
+        conditions.append(_fact_date() <= where.date_to + "-99")
+    if where.q:
+        conditions.append(
+            func.lower(facts.c.evidence_text).contains(where.q.lower(), autoescape=True)
+        )
+    if where.verdict == "unreviewed":
+        conditions.append(fact_reviews.c.fact_id.is_(None))
+    elif where.verdict:
+        conditions.append(fact_reviews.c.verdict == where.verdict)
+    if where.article_id is not None:
+        conditions.append(facts.c.article_id == where.article_id)
+    return conditions
+
+
+def _fact_query():
+    return select(
+        facts,
+        *_review_columns(),
+        articles.c.doc,
+        articles.c.title,
+        articles.c.published,
+    ).select_from(_joined())
+
+
+def _fact(row) -> dict:
+    mapping = row._mapping
+    fact = overlay(mapping)
+    fact["article"] = {
+        "id": mapping["article_id"],
+        "doc": mapping["doc"],
+        "title": mapping["title"],
+        "published": mapping["published"],
+    }
+    return fact
+
+
+def facts_page(
+    connection: Connection,
+    where: FactFilter,
+    limit: int = PAGE_SIZE,
+    before: int | None = None,
+) -> dict:
+    """One page of facts, newest first: {facts, next_before, total, total_capped}."""
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    conditions = _conditions(where)
+    page = _fact_query().where(*conditions)
+    if before is not None:
+        page = page.where(facts.c.id < before)
+    rows = connection.execute(page.order_by(facts.c.id.desc()).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    counted = (
+        select(facts.c.id).select_from(_joined()).where(*conditions).limit(COUNT_CAP + 1)
+    ).subquery()
+    total = connection.scalar(select(func.count()).select_from(counted))
+    return {
+        "facts": [_fact(row) for row in rows],
+        "next_before": rows[-1].id if more else None,
+        "total": min(total, COUNT_CAP),
+        "total_capped": total > COUNT_CAP,
+    }
+
+
+def fact(connection: Connection, fact_id: int) -> dict | None:
+    row = connection.execute(_fact_query().where(facts.c.id == fact_id)).first()
+    return _fact(row) if row is not None else None
+
+
+def article(connection: Connection, article_id: int) -> dict | None:
+    """An article with its text, its facts (reviewed view, in text order), its
+    packages, events and totals, and the other articles of its story."""
+    row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
+    if row is None:
+        return None
+    fact_rows = connection.execute(
+        _fact_query()
+        .where(facts.c.article_id == article_id)
+        .order_by(facts.c.evidence_start, facts.c.position)
+    ).all()
+    return {
+        **_article_head(row),
+        "text": row.text,
+        "facts": [_fact(r) for r in fact_rows],
+        "packages": _owned(connection, packages, article_id),
+        "events": _owned(connection, events, article_id),
+        "totals": _owned(connection, totals, article_id),
+        "story_articles": [
+            _article_head(r)
+            for r in connection.execute(
+                select(articles).where(articles.c.story == row.story).order_by(articles.c.id)
+            )
+            if row.story is not None and r.id != row.id
+        ],
+    }
+
+
+def _article_head(row) -> dict:
+    return {
+        "id": row.id,
+        "doc": row.doc,
+        "source": row.source,
+        "title": row.title,
+        "published": row.published,
+        "published_inferred": row.published_inferred,
+        "story": row.story,
+        "relevant": row.relevant,
+    }
+
+
+def _owned(connection: Connection, table, article_id: int) -> list[dict]:
+    rows = connection.execute(
+        select(table).where(table.c.article_id == article_id).order_by(table.c.position)
+    )
+    out = []
+    for row in rows:
+        record = {
+            k: v
+            for k, v in row._mapping.items()
+            if not k.startswith("evidence") and k != "position"
+        }
+        record["evidence"] = {
+            "text": row.evidence_text,
+            "start": row.evidence_start,
+            "end": row.evidence_end,
+        }
+        out.append(record)
+    return out
+
+
+def highlighted(text: str, spans: list[tuple[int, int, int]]) -> list[dict]:
+    """The text cut where evidence spans (start, end, fact id) begin and end:
+    segments {start, text, facts} in order, `facts` the ids covering each, so
+    overlapping evidence (two facts of one sentence) needs no nested marks."""
+    cuts = {0, len(text)}
+    for start, end, _ in spans:
+        if 0 <= start < end <= len(text):
+            cuts.update((start, end))
+    bounds = sorted(cuts)
+    segments = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        covering = [fid for s, e, fid in spans if s <= start and end <= e]
+        segments.append({"start": start, "text": text[start:end], "facts": covering})
+    return segments
+
+
+def articles_list(connection: Connection, limit: int = 200) -> list[dict]:
+    """The newest articles, each with its count of facts."""
+    counts = (
+        select(facts.c.article_id, func.count().label("facts"))
+        .group_by(facts.c.article_id)
+        .subquery()
+    )
+    rows = connection.execute(
+        select(articles, func.coalesce(counts.c.facts, 0).label("facts"))
+        .select_from(articles.outerjoin(counts, counts.c.article_id == articles.c.id))
+        .order_by(articles.c.id.desc())
+        .limit(limit)
+    )
+    return [{**_article_head(row), "facts": row.facts} for row in rows]
+
+
+def story(connection: Connection, story_id: int) -> dict | None:
+    """A story (named by its first article's id): its articles and their facts."""
+    rows = connection.execute(
+        select(articles).where(articles.c.story == story_id).order_by(articles.c.id)
+    ).all()
+    if not rows:
+        return None
+    fact_rows = connection.execute(
+        _fact_query()
+        .where(articles.c.story == story_id)
+        .order_by(facts.c.article_id, facts.c.position)
+    ).all()
+    return {
+        "id": story_id,
+        "articles": [_article_head(row) for row in rows],
+        "facts": [_fact(row) for row in fact_rows],
+    }
+
+
+def packages_list(connection: Connection, limit: int = 500) -> list[dict]:
+    rows = connection.execute(
+        select(packages, articles.c.doc, articles.c.title)
+        .select_from(packages.join(articles, articles.c.id == packages.c.article_id))
+        .order_by(packages.c.date.desc(), packages.c.id.desc())
+        .limit(limit)
+    )
+    return [_package(row) for row in rows]
+
+
+def _package(row) -> dict:
+    return {
+        "id": row.id,
+        "article_id": row.article_id,
+        "doc": row.doc,
+        "title": row.title,
+        "package": row.package,
+        "donor": row.donor,
+        "date": row.date,
+        "amount": row.amount,
+        "currency": row.currency,
+        "evidence": {
+            "text": row.evidence_text,
+            "start": row.evidence_start,
+            "end": row.evidence_end,
+        },
+    }
+
+
+def package(connection: Connection, package_id: int) -> dict | None:
+    """A package and the facts of its article that belong to it."""
+    row = connection.execute(
+        select(packages, articles.c.doc, articles.c.title)
+        .select_from(packages.join(articles, articles.c.id == packages.c.article_id))
+        .where(packages.c.id == package_id)
+    ).first()
+    if row is None:
+        return None
+    fact_rows = connection.execute(
+        _fact_query()
+        .where(facts.c.article_id == row.article_id, facts.c.package == row.package)
+        .order_by(facts.c.position)
+    ).all()
+    return {**_package(row), "facts": [_fact(r) for r in fact_rows]}
+
+
+def systems_list(connection: Connection) -> list[dict]:
+    """Every item with facts: id, name, category, count of facts (not rejected)."""
+    item = effective("item_id").label("item_id")
+    rows = connection.execute(
+        select(
+            item,
+            func.max(effective("item_name")).label("name"),
+            func.max(effective("category")).label("category"),
+            func.count().label("facts"),
+        )
+        .select_from(_joined())
+        .where(_not_rejected())
+        .group_by(item)
+        .order_by(func.count().desc(), item)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def _not_rejected():
+    return or_(fact_reviews.c.verdict.is_(None), fact_reviews.c.verdict != "rejected")
+
+
+def system(connection: Connection, item_id: str, limit: int = PAGE_SIZE) -> dict | None:
+    """One item: its facts by donor and status, and the latest facts."""
+    counts = connection.execute(
+        select(
+            effective("donor").label("donor"),
+            effective("status").label("status"),
+            func.count().label("facts"),
+        )
+        .select_from(_joined())
+        .where(*_conditions(FactFilter(item_id=item_id)), _not_rejected())
+        .group_by(effective("donor"), effective("status"))
+        .order_by(func.count().desc())
+    ).all()
+    if not counts:
+        return None
+    page = facts_page(connection, FactFilter(item_id=item_id), limit=limit)
+    first = page["facts"][0] if page["facts"] else {}
+    return {
+        "item_id": item_id,
+        "name": first.get("item_name", item_id),
+        "category": first.get("category"),
+        "by_donor_status": [dict(row._mapping) for row in counts],
+        "facts": page["facts"],
+        "total": page["total"],
+    }
+
+
+def counts(connection: Connection) -> dict:
+    """Dashboard figures: facts (not rejected) by donor and status, and by month."""
+    donor = func.coalesce(effective("donor"), "?")
+    by_donor = connection.execute(
+        select(donor.label("donor"), effective("status").label("status"), func.count())
+        .select_from(_joined())
+        .where(_not_rejected())
+        .group_by(donor, effective("status"))
+    ).all()
+    month = func.substr(_fact_date(), 1, 7)
+    by_month = connection.execute(
+        select(month.label("month"), effective("status").label("status"), func.count())
+        .select_from(_joined())
+        .where(_not_rejected(), _fact_date().is_not(None))
+        .group_by(month, effective("status"))
+        .order_by(month)
+    ).all()
+    reviewed = dict(
+        connection.execute(
+            select(fact_reviews.c.verdict, func.count()).group_by(fact_reviews.c.verdict)
+        ).all()
+    )
+    return {
+        "facts": connection.scalar(select(func.count()).select_from(facts)),
+        "articles": connection.scalar(select(func.count()).select_from(articles)),
+        "reviewed": reviewed,
+        "by_donor_status": [list(row) for row in by_donor],
+        "by_month_status": [list(row) for row in by_month],
+    }
+
+
+def choices(connection: Connection) -> dict:
+    """The values the filters offer: donors and categories present in the store."""
+    return {
+        "donors": [
+            d
+            for d in connection.scalars(select(facts.c.donor).distinct().order_by(facts.c.donor))
+            if d
+        ],
+        "categories": list(
+            connection.scalars(select(facts.c.category).distinct().order_by(facts.c.category))
+        ),
+    }
