@@ -211,6 +211,26 @@ def ingest(
     Console().print(table)
 
 
+@app.command()
+def reextract(
+    docs: list[str] | None = typer.Argument(None, help="Only these stored articles (their doc)."),
+    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help="Database URL."),
+) -> None:
+    """Extract stored articles again; reviewed and hand-added facts are kept."""
+    from aidwatch.store import StoreError
+    from aidwatch.store.reextract import reextract as reextract_store
+
+    try:
+        summary = reextract_store(db, docs or None)
+    except StoreError as e:
+        _fail(str(e))
+    Console().print(
+        f"{summary.articles} articles extracted again: {summary.added} facts stored, "
+        f"{summary.replaced} unreviewed facts replaced, {summary.kept} reviewed or added kept",
+        highlight=False,
+    )
+
+
 def _load_jsonl(path: Path, gold: bool) -> list[dict]:
     """Records of a gold or predictions file, each checked for the fields
     scoring reads, so a wrong file is one line, not a traceback."""

@@ -533,6 +533,7 @@ def create_app(
         conn: Connection = Depends(connection),
     ):
         fact = found(queries.fact(conn, fact_id), "fact")
+        conn.rollback()  # the read's transaction; the review runs in its own
         changes = {
             "donor": donor,
             "item_id": item_id,

@@ -1,7 +1,8 @@
 """Review: a person confirms, rejects or corrects a stored fact, or adds a missed one.
 
 Plain library functions on a SQLAlchemy Connection, usable without HTTP (a
-notebook, a script, the CLI); each runs in one transaction. The machine's fact
+notebook, a script, the CLI); each write runs in one transaction of its own,
+so it is given a connection with no transaction in progress. The machine's fact
 rows are never changed: a review is a row of `fact_reviews` holding the
 verdict and the fact's values as the reviewer left them, and every change
 appends to `fact_history` (who, when, the reviewed view before and after). A
@@ -121,7 +122,7 @@ def add(
     values: dict,
 ) -> dict:
     """A fact the machine missed, supported by `text[start:end]` of the article."""
-    with _transaction(connection):
+    with connection.begin():
         text = connection.scalar(select(articles.c.text).where(articles.c.id == article_id))
         if text is None:
             raise NotFound(f"no article {article_id}")
@@ -152,7 +153,7 @@ def add(
 def _review(
     connection: Connection, fact_id: int, user_id: int, verdict: str, changes: dict
 ) -> dict:
-    with _transaction(connection):
+    with connection.begin():
         before = reviewed_fact(connection, fact_id)
         if before is None:
             raise NotFound(f"no fact {fact_id}")
@@ -375,25 +376,3 @@ def _gold_fact(fact: dict) -> dict:
         "package": fact["package"],
         "evidence": fact["evidence"]["text"],
     }
-
-
-class _transaction:
-    """A transaction of its own, or a savepoint-free pass-through when the
-    caller already began one (so a caller can group several reviews)."""
-
-    def __init__(self, connection: Connection):
-        self.connection = connection
-        self.transaction = None
-
-    def __enter__(self):
-        if not self.connection.in_transaction():
-            self.transaction = self.connection.begin()
-        return self.connection
-
-    def __exit__(self, kind, error, traceback):
-        if self.transaction is not None:
-            if kind is None:
-                self.transaction.commit()
-            else:
-                self.transaction.rollback()
-        return False
