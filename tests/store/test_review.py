@@ -130,7 +130,7 @@ def test_every_change_is_kept_in_the_history(store):
         ({"quantity_kind": "lots"}, "quantity_kind 'lots' is not one of the kinds"),
         ({"date": "June 2022"}, "date 'June 2022' is not YYYY, YYYY-MM or YYYY-MM-DD"),
         ({"evidence_text": "x"}, "cannot change evidence_text"),
-        ({"item_name": ""}, "item_name is required"),
+        ({"item_id": "", "item_name": ""}, "item_id is required"),
     ],
 )
 def test_a_wrong_value_is_refused_and_changes_nothing(store, changes, message):

@@ -82,18 +82,26 @@ class Guard:
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             return await _plain(send, 413, "request body too large")
         received = 0
-        limit = self.max_body
+        refused = False
 
         async def bounded_receive():
-            nonlocal received
+            # Past the limit: answer 413 now and tell the app the client left,
+            # rather than raising into FastAPI (which would make it a 400).
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > limit:
-                    raise _TooLarge()
+                if received > self.max_body:
+                    refused = True
+                    await _plain(send, 413, "request body too large")
+                    return {"type": "http.disconnect"}
             return message
 
         async def secured_send(message):
+            if refused:
+                return  # the 413 is the answer
             if message["type"] == "http.response.start":
                 message["headers"] = list(message.get("headers", [])) + [
                     (b"content-security-policy", CSP.encode()),
@@ -105,12 +113,9 @@ class Guard:
 
         try:
             await self.app(scope, bounded_receive, secured_send)
-        except _TooLarge:
-            await _plain(send, 413, "request body too large")
-
-
-class _TooLarge(Exception):
-    pass
+        except Exception:
+            if not refused:
+                raise
 
 
 async def _plain(send, status: int, text: str) -> None:

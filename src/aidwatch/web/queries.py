@@ -78,7 +78,9 @@ def _conditions(where: FactFilter) -> list:
                 )
             )
     if where.date_from:
-        conditions.append(_fact_date() >= where.date_from)
+        # A fact dated only to the month or year of the bound overlaps the range.
+        prefixes = {where.date_from[:4], where.date_from[:7]}
+        conditions.append(or_(_fact_date() >= where.date_from, _fact_date().in_(prefixes)))
     if where.date_to:
         # "-99" sorts after any day or month that starts with the bound.
         conditions.append(_fact_date() <= where.date_to + "-99")

@@ -200,12 +200,8 @@ def _checked(values: dict, required: bool) -> dict:
     """The fact values a reviewer gave, checked and normalised."""
     if "item_id" in values and values["item_id"] in items_by_id() and not values.get("item_name"):
         item = items_by_id()[values["item_id"]]
-        values = {
-            "item_name": item.name,
-            "category": item.category,
-            "specific": item.specific,
-            **values,
-        }
+        catalog = {"item_name": item.name, "category": item.category, "specific": item.specific}
+        values = {**values, **{k: v for k, v in catalog.items() if values.get(k) in (None, "")}}
     if not values.get("item_id") and values.get("item_name"):
         values["item_id"] = normalise_name(values["item_name"])[:64] or "other"
     out = {}
