@@ -84,3 +84,9 @@ def signed_in(client) -> TestClient:
 @pytest.fixture(scope="session")
 def hostile_text() -> str:
     return HOSTILE.split("\n", 1)[1]
+
+
+@pytest.fixture(scope="session")
+def password() -> str:
+    """alice's password."""
+    return PASSWORD
