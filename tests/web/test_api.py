@@ -83,7 +83,7 @@ def test_pages_follow_each_other_without_gap_or_repeat(client):
     while True:
         params = {"limit": 7, **({"before": before} if before else {})}
         page = client.get("/api/facts", params=params).json()
-        assert page["total"] == len(every)
+        assert page["total"] == (len(every) if before is None else None)
         seen += [f["id"] for f in page["facts"]]
         before = page["next_before"]
         if before is None:

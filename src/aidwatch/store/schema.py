@@ -130,10 +130,11 @@ facts = Table(
     *_evidence("mention", nullable=True),
     # machine (extraction wrote it) or manual (a reviewer added it from a span)
     Column("origin", String(8), nullable=False, server_default="machine"),
-    # The web app's filters and its facts-over-time chart.
-    Index("ix_facts_donor", "donor"),
+    # The web app's filters: donor or category, often with a status.
+    Index("ix_facts_donor", "donor", "status"),
+    Index("ix_facts_category", "category", "status"),
     Index("ix_facts_status", "status"),
-    Index("ix_facts_category", "category"),
+    Index("ix_facts_item_id", "item_id"),
     Index("ix_facts_date", "date"),
 )
 

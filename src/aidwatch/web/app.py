@@ -28,6 +28,7 @@ from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.responses import (
     FileResponse,
     HTMLResponse,
+    JSONResponse,
     RedirectResponse,
     Response,
     StreamingResponse,
@@ -35,6 +36,7 @@ from fastapi.responses import (
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 from starlette.middleware.sessions import SessionMiddleware
 
 from aidwatch.catalog import items_by_id
@@ -171,6 +173,7 @@ def create_app(
 ) -> FastAPI:
     """The web app over the store at `url` (opened and migrated now)."""
     engine = open_store(url)
+    _plan_statistics(engine)
     templates = jinja2.Environment(
         loader=jinja2.PackageLoader("aidwatch.web", "templates"),
         autoescape=True,  # every {{ }} is HTML-escaped unless a template says otherwise
@@ -296,55 +299,57 @@ def create_app(
         limit: int = Query(queries.PAGE_SIZE, ge=1, le=queries.MAX_PAGE_SIZE),
         before: int | None = Query(None, description="the `next_before` of the previous page"),
         conn: Connection = Depends(connection),
-    ) -> dict:
+    ) -> JSONResponse:
         """Facts (reviewed view), newest first, filtered and paged by key."""
-        return queries.facts_page(conn, where, limit=limit, before=before)
+        return _json(queries.facts_page(conn, where, limit=limit, before=before))
 
     @app.get("/api/facts/{fact_id}", tags=["facts"])
-    def api_fact(fact_id: int, conn: Connection = Depends(connection)) -> dict:
+    def api_fact(fact_id: int, conn: Connection = Depends(connection)) -> JSONResponse:
         """One fact with its review history."""
         fact = found(queries.fact(conn, fact_id), "fact")
-        return {**fact, "history": review.history(conn, fact_id)}
+        return _json({**fact, "history": review.history(conn, fact_id)})
 
     @app.get("/api/articles", tags=["articles"])
-    def api_articles(conn: Connection = Depends(connection)) -> list[dict]:
-        return queries.articles_list(conn)
+    def api_articles(conn: Connection = Depends(connection)) -> JSONResponse:
+        return _json(queries.articles_list(conn))
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
-    def api_article(article_id: int, conn: Connection = Depends(connection)) -> dict:
+    def api_article(article_id: int, conn: Connection = Depends(connection)) -> JSONResponse:
         """An article's text with its facts, packages, events, totals and story."""
-        return found(queries.article(conn, article_id), "article")
+        return _json(found(queries.article(conn, article_id), "article"))
 
     @app.get("/api/stories/{story_id}", tags=["articles"])
-    def api_story(story_id: int, conn: Connection = Depends(connection)) -> dict:
-        return found(queries.story(conn, story_id), "story")
+    def api_story(story_id: int, conn: Connection = Depends(connection)) -> JSONResponse:
+        return _json(found(queries.story(conn, story_id), "story"))
 
     @app.get("/api/packages", tags=["packages"])
-    def api_packages(conn: Connection = Depends(connection)) -> list[dict]:
-        return queries.packages_list(conn)
+    def api_packages(conn: Connection = Depends(connection)) -> JSONResponse:
+        return _json(queries.packages_list(conn))
 
     @app.get("/api/packages/{package_id}", tags=["packages"])
-    def api_package(package_id: int, conn: Connection = Depends(connection)) -> dict:
-        return found(queries.package(conn, package_id), "package")
+    def api_package(package_id: int, conn: Connection = Depends(connection)) -> JSONResponse:
+        return _json(found(queries.package(conn, package_id), "package"))
 
     @app.get("/api/systems", tags=["systems"])
-    def api_systems(conn: Connection = Depends(connection)) -> list[dict]:
-        return queries.systems_list(conn)
+    def api_systems(conn: Connection = Depends(connection)) -> JSONResponse:
+        return _json(queries.systems_list(conn))
 
     @app.get("/api/systems/{item_id}", tags=["systems"])
-    def api_system(item_id: str, conn: Connection = Depends(connection)) -> dict:
-        return found(queries.system(conn, item_id), "system")
+    def api_system(item_id: str, conn: Connection = Depends(connection)) -> JSONResponse:
+        return _json(found(queries.system(conn, item_id), "system"))
 
     @app.get("/api/dashboard", tags=["dashboard"])
-    def api_dashboard(conn: Connection = Depends(connection)) -> dict:
+    def api_dashboard(conn: Connection = Depends(connection)) -> JSONResponse:
         """The dashboard's counts, and its charts as plotly figure JSON."""
-        return {
-            "counts": queries.counts(conn),
-            "figures": {
-                title: json.loads(figure.to_json())
-                for title, figure in dashboard_figures(conn).items()
-            },
-        }
+        return _json(
+            {
+                "counts": queries.counts(conn),
+                "figures": {
+                    title: json.loads(figure.to_json())
+                    for title, figure in dashboard_figures(conn).items()
+                },
+            }
+        )
 
     @app.get("/api/gold", tags=["review"], response_class=Response)
     def api_gold(complete_only: bool = True, conn: Connection = Depends(connection)) -> Response:
@@ -601,6 +606,28 @@ def create_app(
     )
     app.add_middleware(Guard, max_body=max_body, read_only=read_only)
     return app
+
+
+def _json(data) -> JSONResponse:
+    """Plain data straight to JSON: the reads are dicts of str, int, float,
+    bool and None already, and FastAPI's own encoding of a 50-fact page would
+    cost more than the query."""
+    return JSONResponse(data)
+
+
+def _plan_statistics(engine) -> None:
+    """Table statistics for SQLite's query planner, so a filter takes the
+    index that narrows most (the donor's, not the status's). Sampled
+    (`analysis_limit`), so it takes milliseconds; PostgreSQL keeps its own
+    (autovacuum). A store opened read-only keeps the statistics it has."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("PRAGMA analysis_limit=1000")
+            connection.exec_driver_sql("ANALYZE")
+    except DBAPIError:
+        pass
 
 
 def app_from_environment() -> FastAPI:
