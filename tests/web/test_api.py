@@ -50,6 +50,18 @@ def all_facts(client) -> list[dict]:
         ),
         ({"verdict": "unreviewed"}, lambda f: f["verdict"] is None),
         ({"item_id": "himars"}, lambda f: f["item_id"] == "himars"),
+        (
+            {"category": "mlrs", "date_from": "2022-06"},
+            lambda f: (
+                f["category"] == "mlrs" and (f["date"] or f["article"]["published"]) >= "2022-06"
+            ),
+        ),
+        (
+            {"donor": "US", "q": "himars"},
+            lambda f: f["donor"] == "US" and "himars" in f["evidence"]["text"].lower(),
+        ),
+        ({"status": "pledged", "verdict": "unreviewed"}, lambda f: f["status"] == "pledged"),
+        ({"status": "pledged", "verdict": "confirmed"}, lambda f: False),
     ],
 )
 def test_facts_filters_keep_exactly_the_matching_facts(client, params, keep):
@@ -59,6 +71,37 @@ def test_facts_filters_keep_exactly_the_matching_facts(client, params, keep):
     page = answer.json()
     assert [f["id"] for f in page["facts"]] == [f["id"] for f in every if keep(f)]
     assert page["total"] == len(page["facts"]) and not page["total_capped"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"donor": "FR"},
+        {"donor": "FR", "status": "refused"},
+        {"donor": "FR", "date_from": "2021-01", "date_to": "2021-01"},
+        {"donor": "FR", "q": "himars"},
+        {"verdict": "corrected"},
+        {"date_from": "2021-01", "date_to": "2021-01"},
+    ],
+)
+def test_filters_find_a_corrected_fact_by_its_reviewed_values(signed_in, params):
+    fact = next(
+        f
+        for f in all_facts(signed_in)
+        if f["donor"] == "US" and "himars" in f["evidence"]["text"].lower()
+    )
+    changes = {"donor": "FR", "status": "refused", "date": "2021-01"}
+    signed_in.post(
+        f"/api/facts/{fact['id']}/review", json={"verdict": "corrected", "changes": changes}
+    )
+    found = [f["id"] for f in signed_in.get("/api/facts", params=params).json()["facts"]]
+    assert found == [fact["id"]]
+    for machine in [{"donor": "US", "status": fact["status"]}, {"donor": "US", "q": "himars"}]:
+        found = [
+            f["id"]
+            for f in signed_in.get("/api/facts", params={**machine, "limit": 500}).json()["facts"]
+        ]
+        assert fact["id"] not in found
 
 
 @pytest.mark.parametrize(

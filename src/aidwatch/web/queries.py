@@ -90,7 +90,7 @@ def _matching_ids(where: FactFilter, before: int | None = None):
             conditions.append(facts.c.article_id == where.article_id)
         if before is not None:
             conditions.append(id_column < before)
-        return select(id_column).select_from(source).where(*conditions)
+        return select(id_column.label("id")).select_from(source).where(*conditions)
 
     machine = branch(facts, facts.c.id, facts).where(
         facts.c.id.not_in(select(fact_reviews.c.fact_id))
@@ -177,23 +177,31 @@ def facts_page(
     """One page of facts, newest first: {facts, next_before, total, total_capped};
     `total` (up to `COUNT_CAP`) on the first page only, None after."""
     limit = max(1, min(limit, MAX_PAGE_SIZE))
-    if _equalities(where):
-        # An index to start from: the matching ids first, then only the
-        # page's rows are read; the count needs no row at all.
+    equal = _equalities(where)
+    if equal:
         ids = _matching_ids(where, before).subquery()
+        counted = select(ids.c.id).limit(COUNT_CAP + 1).subquery()
+    if equal and where == FactFilter(**equal):
+        # Equalities alone: the page's ids come from the indexes, then only
+        # the page's rows are read.
         newest = select(ids.c.id).order_by(ids.c.id.desc()).limit(limit + 1)
         query = _fact_query().where(facts.c.id.in_(newest))
-        counted = select(ids.c.id).limit(COUNT_CAP + 1).subquery()
     else:
-        # No index narrows it: read facts newest first and keep those that
-        # match, until the page (or the count's cap) is full.
-        conditions = _conditions(where)
+        # Read facts newest first and keep those that match, until the page
+        # is full: with a date or words as well, most matches are near the
+        # top, and sorting all of them would cost more. (`id + 0`: the ids of
+        # the equalities are a set to look into, not a list to read first.)
+        conditions = _conditions(FactFilter(**{**vars(where), **dict.fromkeys(equal)}))
+        if equal:
+            only_equal = FactFilter(**equal)
+            conditions.append((facts.c.id + 0).in_(_matching_ids(only_equal)))
+        else:
+            counted = (
+                select(facts.c.id).select_from(_joined()).where(*conditions).limit(COUNT_CAP + 1)
+            ).subquery()
         query = _fact_query().where(*conditions)
         if before is not None:
             query = query.where(facts.c.id < before)
-        counted = (
-            select(facts.c.id).select_from(_joined()).where(*conditions).limit(COUNT_CAP + 1)
-        ).subquery()
     rows = connection.execute(query.order_by(facts.c.id.desc()).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
