@@ -415,3 +415,9 @@ def test_reviewed_articles_export_as_gold(signed_in, doc_ids):
     assert [r["doc"] for r in records] == ["001_6748cdcc9e2a9403.txt"]
     assert _record_problem(records[0], gold=True) is None
     assert len(records[0]["facts"]) == len(facts)
+
+
+def test_an_anonymous_reader_gets_no_cookie_until_the_sign_in_form(client, doc_ids):
+    for path in ["/", "/facts", f"/articles/{doc_ids[FIRST]}", "/api/facts"]:
+        assert "set-cookie" not in client.get(path).headers
+    assert "set-cookie" in client.get("/login").headers

@@ -227,10 +227,12 @@ def create_app(
         return user
 
     def page(request: Request, template: str, **context) -> HTMLResponse:
+        # An anonymous visitor gets no session (and no cookie) until the
+        # sign-in form, the one form they can post.
         html = templates.get_template(template).render(
             request=request,
             user=session_user(request),
-            csrf=csrf_token(request),
+            csrf=request.session.get("csrf"),
             **context,
         )
         return HTMLResponse(html)
@@ -501,6 +503,7 @@ def create_app(
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request, error: str | None = None, next: str = "/"):
+        csrf_token(request)
         return page(request, "login.html", error=error, next=_local(next))
 
     @app.post("/login", include_in_schema=False)
