@@ -11,6 +11,7 @@ a request only ever reach SQL as bound parameters. Nothing here writes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import Connection, case, func, or_, select
 
@@ -44,6 +45,7 @@ class FactFilter:
     article_id: int | None = None
 
 
+@cache  # statements are immutable: built once, not per request
 def effective(name: str):
     """The reviewed value of a fact column: the review's when there is one."""
     return case(
@@ -52,11 +54,13 @@ def effective(name: str):
     )
 
 
+@cache
 def _fact_date():
     # A fact without a date of its own happened around its article's date.
     return func.coalesce(effective("date"), articles.c.published)
 
 
+@cache
 def _joined():
     return facts.join(articles, articles.c.id == facts.c.article_id).outerjoin(
         fact_reviews, fact_reviews.c.fact_id == facts.c.id
@@ -146,6 +150,7 @@ def _conditions(where: FactFilter) -> list:
     return conditions
 
 
+@cache
 def _fact_query():
     return select(
         facts,

@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import cache
 
 from sqlalchemy import Connection, and_, func, insert, select, update
 
@@ -66,12 +67,13 @@ def reviewed_fact(connection: Connection, fact_id: int) -> dict | None:
     return overlay(row._mapping) if row is not None else None
 
 
-def _review_columns() -> list:
-    return [
+@cache
+def _review_columns() -> tuple:
+    return (
         fact_reviews.c.verdict,
         *(fact_reviews.c[name].label(f"r_{name}") for name in EDITABLE),
         fact_reviews.c.reviewed_at,
-    ]
+    )
 
 
 def overlay(row) -> dict:
