@@ -248,11 +248,15 @@ def article(connection: Connection, article_id: int) -> dict | None:
         "story_articles": [
             _article_head(r)
             for r in connection.execute(
-                select(articles).where(articles.c.story == row.story).order_by(articles.c.id)
+                select(*HEAD).where(articles.c.story == row.story).order_by(articles.c.id)
             )
             if row.story is not None and r.id != row.id
         ],
     }
+
+
+# An article's columns but its text (a story's other articles, lists).
+HEAD = [c for c in articles.c if c.name not in ("text", "text_hash")]
 
 
 def _article_head(row) -> dict:
@@ -312,7 +316,7 @@ def articles_list(connection: Connection, limit: int = 200) -> list[dict]:
         .subquery()
     )
     rows = connection.execute(
-        select(articles, func.coalesce(counts.c.facts, 0).label("facts"))
+        select(*HEAD, func.coalesce(counts.c.facts, 0).label("facts"))
         .select_from(articles.outerjoin(counts, counts.c.article_id == articles.c.id))
         .order_by(articles.c.id.desc())
         .limit(limit)
@@ -323,7 +327,7 @@ def articles_list(connection: Connection, limit: int = 200) -> list[dict]:
 def story(connection: Connection, story_id: int) -> dict | None:
     """A story (named by its first article's id): its articles and their facts."""
     rows = connection.execute(
-        select(articles).where(articles.c.story == story_id).order_by(articles.c.id)
+        select(*HEAD).where(articles.c.story == story_id).order_by(articles.c.id)
     ).all()
     if not rows:
         return None
