@@ -224,8 +224,12 @@ async def load(port: int, clients: int, seconds: float, article_ids: list[int], 
                 path = f"/articles/{rng.choice(article_ids)}"
             started = time.perf_counter()
             try:
-                ok = await get(reader, writer, path) == 200
-            except (OSError, asyncio.IncompleteReadError, ConnectionError):
+                status = await asyncio.wait_for(get(reader, writer, path), 30)
+                ok = status == 200
+                if not ok:
+                    print(f"{path}: {status}", file=sys.stderr)
+            except (OSError, asyncio.IncompleteReadError, ConnectionError, TimeoutError) as error:
+                print(f"{path}: {type(error).__name__} {error}", file=sys.stderr)
                 ok = False
                 writer.close()
                 reader, writer = await asyncio.open_connection("127.0.0.1", port)

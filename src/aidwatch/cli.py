@@ -324,12 +324,14 @@ def serve(
     import uvicorn
 
     from aidwatch.store import StoreError, open_store
-    from aidwatch.web.app import SECRET_VARIABLE
+    from aidwatch.web.app import SECRET_VARIABLE, plan_statistics
 
     try:
-        open_store(db).dispose()  # migrate once here, not in every worker
+        engine = open_store(db)  # migrate once here, not in every worker
     except StoreError as e:
         _fail(str(e))
+    plan_statistics(engine)
+    engine.dispose()
     # Workers are separate processes: they read the store URL, the mode and
     # the session key (shared, so a cookie signed by one is good in all) from
     # the environment.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Literal
@@ -196,7 +196,7 @@ def create_app(
 ) -> FastAPI:
     """The web app over the store at `url` (opened and migrated now)."""
     engine = open_store(url)
-    _tune_sqlite(engine)
+    _map_sqlite(engine)
     templates = jinja2.Environment(
         loader=jinja2.PackageLoader("aidwatch.web", "templates"),
         autoescape=True,  # every {{ }} is HTML-escaped unless a template says otherwise
@@ -217,15 +217,11 @@ def create_app(
     app.state.engine = engine
     app.state.read_only = read_only
 
-    # Dependencies are async so that FastAPI runs them on the event loop:
-    # a sync one costs two trips to the thread pool per request, more than
-    # most queries here. Taking a pooled connection does not block.
-    async def connection() -> AsyncIterator[Connection]:
-        conn = engine.connect()
-        try:
+    # A sync dependency: the pool is waited on in a worker thread, never on
+    # the event loop (which returns connections and must not be blocked).
+    def connection() -> Iterator[Connection]:
+        with engine.connect() as conn:
             yield conn
-        finally:
-            conn.close()
 
     def session_user(request: Request) -> dict | None:
         user_id = request.session.get("user_id")
@@ -626,21 +622,27 @@ def _json(data) -> JSONResponse:
     return JSONResponse(data)
 
 
-def _tune_sqlite(engine) -> None:
-    """Memory-mapped reads, and table statistics for SQLite's query planner
-    so that a filter takes the index that narrows most (the donor's, not the
-    status's). Sampled (`analysis_limit`): milliseconds. PostgreSQL keeps its
-    own statistics (autovacuum); a store opened read-only keeps what it has."""
+def _map_sqlite(engine) -> None:
+    """SQLite pages read through the OS's cache (memory-mapped), shared by
+    every connection and worker, rather than each connection's small one."""
     if engine.dialect.name != "sqlite":
         return
 
-    # Pages read through the OS's cache, shared by every connection and
-    # worker, rather than each connection's own small one.
     @event.listens_for(engine, "connect")
     def _map(dbapi_connection, _record) -> None:
         dbapi_connection.execute("PRAGMA mmap_size=268435456")
 
     engine.dispose()  # connections opened before use the setting too
+
+
+def plan_statistics(engine) -> None:
+    """Table statistics for SQLite's query planner, so that a filter takes
+    the index that narrows most (the donor's, not the status's). Sampled
+    (`analysis_limit`): milliseconds. `aidwatch serve` runs it once before
+    starting its workers. PostgreSQL keeps its own (autovacuum); a store
+    that cannot be written keeps what it has."""
+    if engine.dialect.name != "sqlite":
+        return
     try:
         with engine.begin() as connection:
             connection.exec_driver_sql("PRAGMA analysis_limit=1000")
