@@ -159,18 +159,18 @@ def _text(connection, doc: str) -> str:
         return connection.scalar(select(articles.c.text).where(articles.c.doc == doc))
 
 
+def _add_mi17(connection, user_id: int, **values) -> tuple[dict, int]:
+    """US Mi-17 delivered, added from the words « Mi-17 » of the first article;
+    (its view, where the words start)."""
+    start = _text(connection, FIRST).index("Mi-17")
+    values = {"donor": "US", "item_id": "mi17", "status": "delivered", **values}
+    view = review.add(connection, _article_id(connection, FIRST), user_id, start, start + 5, values)
+    return view, start
+
+
 def test_a_fact_is_added_from_a_span(store):
     connection, user_id, _ = store
-    text = _text(connection, FIRST)
-    start = text.index("Mi-17")
-    view = review.add(
-        connection,
-        _article_id(connection, FIRST),
-        user_id,
-        start,
-        start + len("Mi-17"),
-        {"donor": "US", "item_id": "mi17", "status": "delivered", "quantity": "2"},
-    )
+    view, start = _add_mi17(connection, user_id, quantity="2")
     assert view["origin"] == "manual" and view["verdict"] == "added"
     assert view["evidence"] == {"text": "Mi-17", "start": start, "end": start + 5}
     assert (view["item_name"], view["category"], view["quantity"]) == ("Mi-17", "helicopter", 2)
@@ -233,16 +233,7 @@ def test_gold_export_is_the_eval_format_and_scores_the_store(store, stored_recor
 def test_reextraction_keeps_reviewed_and_added_facts(store):
     connection, user_id, ids = store
     _review_all(connection, user_id, ids[FIRST][:3])
-    text = _text(connection, FIRST)
-    start = text.index("Mi-17")
-    added = review.add(
-        connection,
-        _article_id(connection, FIRST),
-        user_id,
-        start,
-        start + 5,
-        {"donor": "US", "item_id": "mi17", "status": "delivered"},
-    )
+    added, _ = _add_mi17(connection, user_id)
     kept_ids = [*ids[FIRST][:3], added["id"]]
     with connection.begin():
         before = {fid: review.reviewed_fact(connection, fid) for fid in kept_ids}
