@@ -298,6 +298,26 @@ def export(
         err.print(escape(f"{count} records written to {output}"), highlight=False)
 
 
+@app.command()
+def reextract(
+    docs: list[str] | None = typer.Argument(None, help="Only these stored articles (their doc)."),
+    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help="Database URL."),
+) -> None:
+    """Extract stored articles again; reviewed and hand-added facts are kept."""
+    from aidwatch.store import StoreError
+    from aidwatch.store.reextract import reextract as reextract_store
+
+    try:
+        summary = reextract_store(db, docs or None)
+    except StoreError as e:
+        _fail(str(e))
+    Console().print(
+        f"{summary.articles} articles extracted again: {summary.added} facts stored, "
+        f"{summary.replaced} unreviewed facts replaced, {summary.kept} reviewed or added kept",
+        highlight=False,
+    )
+
+
 def _load_jsonl(path: Path, gold: bool) -> list[dict]:
     """Records of a gold or predictions file, each checked for the fields
     scoring reads, so a wrong file is one line, not a traceback."""
@@ -369,6 +389,127 @@ def evaluate(
         print(json.dumps(report.figures(), indent=2))
     else:
         print_eval(report, Console(), details)
+
+
+DB_OPTION_HELP = "Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME."
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help=DB_OPTION_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    read_only: bool = typer.Option(
+        False, "--read-only", help="Refuse every change (for a public deployment)."
+    ),
+    workers: int = typer.Option(1, "--workers", min=1, help="Server processes."),
+) -> None:
+    """Serve the web app: dashboard, facts, articles with their evidence, review."""
+    import os
+    import secrets
+
+    import uvicorn
+
+    from aidwatch.store import StoreError, open_store
+    from aidwatch.web.app import SECRET_VARIABLE, plan_statistics
+
+    try:
+        engine = open_store(db)  # migrate once here, not in every worker
+    except StoreError as e:
+        _fail(str(e))
+    plan_statistics(engine)
+    engine.dispose()
+    # Workers are separate processes: they read the store URL, the mode and
+    # the session key (shared, so a cookie signed by one is good in all) from
+    # the environment.
+    os.environ.setdefault(SECRET_VARIABLE, secrets.token_urlsafe(32))
+    os.environ["AIDWATCH_WEB_DB"] = db
+    os.environ["AIDWATCH_WEB_READ_ONLY"] = "1" if read_only else ""
+    uvicorn.run(
+        "aidwatch.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+user_app = typer.Typer(no_args_is_help=True, help="People who may review facts.")
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    name: str = typer.Argument(..., help="The user's sign-in name."),
+    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help=DB_OPTION_HELP),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from standard input."
+    ),
+) -> None:
+    """Add a user who can sign in and review; the password is asked for."""
+    from aidwatch.store import StoreError, open_store
+    from aidwatch.web.auth import UserError, add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        engine = open_store(db)
+    except StoreError as e:
+        _fail(str(e))
+    try:
+        with engine.connect() as connection:
+            add_user(connection, name, password)
+    except UserError as e:
+        _fail(str(e))
+    finally:
+        engine.dispose()
+    err.print(f"user {escape(name)} added", highlight=False)
+
+
+review_app = typer.Typer(no_args_is_help=True, help="Reviewed facts.")
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("export-gold")
+def review_export_gold(
+    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help=DB_OPTION_HELP),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of standard output."
+    ),
+    partial: bool = typer.Option(
+        False,
+        "--partial",
+        help="Also articles with facts left unreviewed (their unreviewed facts are left out).",
+    ),
+) -> None:
+    """Write reviewed articles as gold JSON Lines, the format `aidwatch eval` reads."""
+    from aidwatch.store import StoreError, open_store
+    from aidwatch.web.review import export_gold
+
+    try:
+        engine = open_store(db)
+    except StoreError as e:
+        _fail(str(e))
+    try:
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as e:
+        engine.dispose()
+        _fail(f"{output}: cannot write ({(e.strerror or str(e)).lower()})")
+    count = 0
+    try:
+        with engine.connect() as connection:
+            for record in export_gold(connection, complete_only=not partial):
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+    finally:
+        engine.dispose()
+        if output:
+            stream.close()
+    err.print(f"{count} reviewed articles", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - entry point

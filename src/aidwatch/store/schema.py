@@ -4,7 +4,14 @@ An article row owns everything extracted from it (facts, packages, events,
 totals, each with its evidence sentence and offsets into `articles.text`) and
 its story signature. Dates are ISO strings as precise as the text allows
 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), as in `model.py`, so they are strings here
-too. Only portable types are used. This module describes the latest schema;
+too. Only portable types are used.
+
+Review (revision 0002) keeps people's work apart from the machine's: a fact
+row is what extraction wrote (`origin` machine) or what a person added from a
+span (`origin` manual); `fact_reviews` holds, per reviewed fact, the verdict
+and the reviewed values, and `fact_history` every change (who, when, before,
+after). The reviewed view of a fact is its row overlaid by its review.
+This module describes the latest schema;
 the migrations (migrations/versions/) build it, and a test checks that they
 agree: a change here needs a new migration.
 """
@@ -18,6 +25,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -120,6 +128,14 @@ facts = Table(
     Column("package", String(16)),  # `packages.package` of the same article
     *_evidence(),
     *_evidence("mention", nullable=True),
+    # machine (extraction wrote it) or manual (a reviewer added it from a span)
+    Column("origin", String(8), nullable=False, server_default="machine"),
+    # The web app's filters: donor or category, often with a status.
+    Index("ix_facts_donor", "donor", "status"),
+    Index("ix_facts_category", "category", "status"),
+    Index("ix_facts_status", "status"),
+    Index("ix_facts_item_id", "item_id"),
+    Index("ix_facts_date", "date"),
 )
 
 packages = Table(
@@ -155,4 +171,65 @@ totals = Table(
     Column("currency", String(8)),
     Column("kind", String(16), nullable=False),
     *_evidence(),
+)
+
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),  # argon2id, PHC string
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per reviewed fact: the verdict and the fact's values as the
+# reviewer left them (for `confirmed`, the machine's values at that time).
+fact_reviews = Table(
+    "fact_reviews",
+    metadata,
+    Column(
+        "fact_id",
+        Integer,
+        ForeignKey("facts.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("verdict", String(16), nullable=False),  # confirmed rejected corrected added
+    Column("donor", String(8)),
+    Column("item_id", String(64), nullable=False),
+    Column("item_name", Text, nullable=False),
+    Column("category", String(40), nullable=False),
+    Column("specific", Boolean, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("quantity", BigInteger),
+    Column("quantity_kind", String(20)),
+    Column("date", String(10)),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+)
+
+fact_history = Table(
+    "fact_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "fact_id",
+        Integer,
+        ForeignKey("facts.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(16), nullable=False),  # the verdict given
+    Column("before", Text),  # JSON of the reviewed view before, null for an added fact
+    Column("after", Text, nullable=False),  # JSON of the reviewed view after
 )

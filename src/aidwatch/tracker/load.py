@@ -1,6 +1,8 @@
 """Read what the tracker needs from a store: facts, packages and totals with their articles.
 
-Three SELECTs, nothing written; works on any connection the store's schema
+Facts are read as reviewed in the web app: a reviewed fact's values are its
+review's, a rejected fact is left out, a fact added by hand counts like any
+other. Three SELECTs, nothing written; works on any connection the store's schema
 describes (SQLite, PostgreSQL). Off-topic articles own no facts and so bring
 nothing.
 """
@@ -9,10 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, case, or_, select
 
-from aidwatch.store.schema import articles, facts, packages, totals
+from aidwatch.store.schema import articles, fact_reviews, facts, packages, totals
 from aidwatch.tracker.model import FactRow, PackageRow, Source, TotalRow
+
+# The fact columns a review may change (web/review.py).
+REVIEWED = (
+    "donor",
+    "item_id",
+    "item_name",
+    "category",
+    "specific",
+    "status",
+    "quantity",
+    "quantity_kind",
+    "date",
+)
 
 
 @dataclass
@@ -52,6 +67,31 @@ def load_rows(connection: Connection) -> Rows:
         )
         return connection.execute(query)
 
+    def reviewed_facts():
+        query = (
+            select(
+                facts.c.article_id,
+                facts.c.package,
+                facts.c.evidence_text,
+                *(
+                    case(
+                        (fact_reviews.c.fact_id.is_(None), facts.c[name]),
+                        else_=fact_reviews.c[name],
+                    ).label(name)
+                    for name in REVIEWED
+                ),
+                *article_columns,
+            )
+            .select_from(
+                facts.join(articles, articles.c.id == facts.c.article_id).outerjoin(
+                    fact_reviews, fact_reviews.c.fact_id == facts.c.id
+                )
+            )
+            .where(or_(fact_reviews.c.verdict.is_(None), fact_reviews.c.verdict != "rejected"))
+            .order_by(facts.c.article_id, facts.c.position)
+        )
+        return connection.execute(query)
+
     fact_rows = [
         FactRow(
             source=source(row),
@@ -66,7 +106,7 @@ def load_rows(connection: Connection) -> Rows:
             date=row.date,
             package=row.package,
         )
-        for row in rows_of(facts)
+        for row in reviewed_facts()
     ]
     package_rows = [
         PackageRow(

@@ -1,0 +1,75 @@
+"""Take docs/article-view.png: the article view with its evidence highlighted.
+
+    python docs/make_screenshot.py
+
+Ingests the dev articles into a temporary store, confirms one fact and
+corrects another as a signed-in reviewer, serves the app on a loopback port
+and photographs the first article with Playwright and Debian's Chromium
+(/usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+from playwright.sync_api import sync_playwright
+from sqlalchemy import select
+
+from aidwatch.store import ingest, open_store
+from aidwatch.store.schema import facts
+from aidwatch.web import review
+from aidwatch.web.app import create_app
+from aidwatch.web.auth import add_user
+
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+def main() -> None:
+    url = f"sqlite:///{tempfile.mkdtemp()}/shot.db"
+    os.chdir(ROOT)  # sources shown as examples/dev/articles/...
+    ingest([Path("examples/dev/articles")], url)
+    engine = open_store(url)
+    with engine.connect() as connection:
+        user_id = add_user(connection, "analyst", "screenshot-only")
+        with connection.begin():
+            ids = list(
+                connection.scalars(
+                    select(facts.c.id).where(facts.c.article_id == 1).order_by(facts.c.position)
+                )
+            )
+        review.confirm(connection, ids[2], user_id)
+        review.correct(connection, ids[1], user_id, {"quantity": 18})
+    engine.dispose()
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 860})
+        page.goto(f"{base}/login?next=/articles/1")
+        page.fill("input[name=name]", "analyst")
+        page.fill("input[name=password]", "screenshot-only")
+        page.click("form.login button[type=submit]")
+        page.wait_for_url(f"{base}/articles/1")
+        page.hover(f"#fact-{ids[2]}")  # light up one fact and its evidence
+        page.screenshot(path=str(ROOT / "docs" / "article-view.png"))
+        browser.close()
+    server.should_exit = True
+    thread.join()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Re-extraction: run today's extraction again on stored articles, keeping people's work.
+
+`ingest` never extracts an article twice (a stored text is skipped), so after
+the extractor improves, `reextract(url)` is how stored articles get its new
+output. Per article, in one transaction: the machine's unreviewed facts and
+its packages, events and totals are replaced by the new extraction; reviewed
+facts (confirmed, corrected, rejected) and facts people added are kept as
+they are, with their reviews and history, and a new machine fact identical to
+a kept one (same donor, item, status and evidence span) is not added again,
+so a rejected fact does not come back as new. Off-topic articles are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, func, insert, select
+
+from aidwatch.extract import extract_articles
+from aidwatch.model import Article
+from aidwatch.store.db import DEFAULT_URL, open_store
+from aidwatch.store.ingest import BATCH, _owned
+from aidwatch.store.schema import articles, events, fact_reviews, facts, packages, totals
+
+
+@dataclass
+class ReextractSummary:
+    articles: int = 0  # articles extracted again
+    replaced: int = 0  # unreviewed machine facts removed
+    added: int = 0  # new machine facts stored
+    kept: int = 0  # reviewed or manual facts kept as they were
+
+
+def reextract(
+    url: str = DEFAULT_URL,
+    docs: Iterable[str] | None = None,
+    on_article: Callable[[str], None] | None = None,
+) -> ReextractSummary:
+    """Extract the stored on-topic articles (or those named in `docs`) again."""
+    engine = open_store(url)
+    summary = ReextractSummary()
+    try:
+        with engine.connect() as connection:
+            query = select(articles).where(articles.c.relevant).order_by(articles.c.id)
+            if docs is not None:
+                query = query.where(articles.c.doc.in_(list(docs)))
+            with connection.begin():
+                rows = connection.execute(query).all()
+            for start in range(0, len(rows), BATCH):
+                batch = rows[start : start + BATCH]
+                stored = [_article(row) for row in batch]
+                for row, extraction in zip(
+                    batch, extract_articles(stored, batch_size=BATCH), strict=True
+                ):
+                    replace_extraction(connection, row.id, extraction, summary)
+                    if on_article:
+                        on_article(row.doc)
+    finally:
+        engine.dispose()
+    return summary
+
+
+def _article(row) -> Article:
+    return Article(
+        id=row.doc,
+        source=row.source,
+        text=row.text,
+        title=row.title,
+        language=row.language,
+        # An inferred date is inferred again; a stated one is kept.
+        published=None if row.published_inferred else row.published,
+    )
+
+
+def _key(row) -> tuple:
+    return (row["donor"], row["item_id"], row["status"], row["evidence_start"], row["evidence_end"])
+
+
+def replace_extraction(
+    connection: Connection, article_id: int, extraction, summary: ReextractSummary | None = None
+) -> None:
+    """Store `extraction` as the machine's output for the article, in one
+    transaction, keeping reviewed and manual facts (see the module's text)."""
+    summary = summary if summary is not None else ReextractSummary()
+    with connection.begin():
+        reviewed = select(fact_reviews.c.fact_id).where(fact_reviews.c.article_id == article_id)
+        kept = connection.execute(
+            select(facts).where(
+                facts.c.article_id == article_id,
+                (facts.c.origin == "manual") | facts.c.id.in_(reviewed),
+            )
+        ).all()
+        gone = connection.execute(
+            delete(facts).where(
+                facts.c.article_id == article_id,
+                facts.c.origin == "machine",
+                facts.c.id.not_in(reviewed),
+            )
+        ).rowcount
+        for table in (packages, events, totals):
+            connection.execute(delete(table).where(table.c.article_id == article_id))
+        kept_keys = {_key(row._mapping) for row in kept}
+        next_position = (
+            connection.scalar(
+                select(func.coalesce(func.max(facts.c.position), -1)).where(
+                    facts.c.article_id == article_id
+                )
+            )
+            + 1
+        )
+        added = 0
+        for table, rows in _owned(article_id, extraction):
+            if table is facts:
+                rows = [row for row in rows if _key(row) not in kept_keys]
+                for offset, row in enumerate(rows):
+                    row["position"] = next_position + offset
+                added = len(rows)
+            if rows:
+                connection.execute(insert(table), rows)
+    summary.articles += 1
+    summary.replaced += gone
+    summary.added += added
+    summary.kept += len(kept)
