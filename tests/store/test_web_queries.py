@@ -123,5 +123,5 @@ def test_every_page_query_runs(connection):
     counts = queries.counts(connection)
     assert counts["reviewed"] == {"corrected": 1, "rejected": 1}
     assert sum(n for _, _, n in counts["by_donor_status"]) == counts["facts"] - 1
-    assert len(dashboard_figures(connection)) == 2
+    assert len(dashboard_figures(connection)) == 6  # the report's 4 charts and 2 counts
     assert queries.choices(connection)["donors"]

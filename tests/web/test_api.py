@@ -429,3 +429,19 @@ def test_an_anonymous_reader_gets_no_cookie_until_the_sign_in_form(client, doc_i
     for path in ["/", "/facts", f"/articles/{doc_ids[FIRST]}", "/api/facts"]:
         assert "set-cookie" not in client.get(path).headers
     assert "set-cookie" in client.get("/login").headers
+
+
+def test_the_dashboard_follows_a_review(signed_in):
+    """Its figures are kept between requests, and made again once a review
+    changes the store: a fact rejected leaves the status counts."""
+
+    def counted(figures) -> int:
+        by_donor = figures["Facts per donor, by status"]["data"]
+        return sum(sum(bar["y"]) for bar in by_donor)
+
+    before = signed_in.get("/api/dashboard").json()["figures"]
+    assert signed_in.get("/api/dashboard").json()["figures"] == before
+    fact = all_facts(signed_in)[0]
+    signed_in.post(f"/api/facts/{fact['id']}/review", json={"verdict": "rejected"})
+    after = signed_in.get("/api/dashboard").json()["figures"]
+    assert counted(after) == counted(before) - 1
