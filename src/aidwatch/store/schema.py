@@ -185,6 +185,20 @@ users = Table(
 
 # One row per reviewed fact: the verdict and the fact's values as the
 # reviewer left them (for `confirmed`, the machine's values at that time).
+# The fact columns a review may change: `fact_reviews` holds them all, so the
+# reviewed view of a fact is its review's values when there is one.
+REVIEWED = (
+    "donor",
+    "item_id",
+    "item_name",
+    "category",
+    "specific",
+    "status",
+    "quantity",
+    "quantity_kind",
+    "date",
+)
+
 fact_reviews = Table(
     "fact_reviews",
     metadata,

@@ -13,21 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, case, or_, select
 
-from aidwatch.store.schema import articles, fact_reviews, facts, packages, totals
+from aidwatch.store.schema import REVIEWED, articles, fact_reviews, facts, packages, totals
 from aidwatch.tracker.model import FactRow, PackageRow, Source, TotalRow
-
-# The fact columns a review may change (web/review.py).
-REVIEWED = (
-    "donor",
-    "item_id",
-    "item_name",
-    "category",
-    "specific",
-    "status",
-    "quantity",
-    "quantity_kind",
-    "date",
-)
 
 
 @dataclass

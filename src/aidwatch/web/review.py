@@ -27,23 +27,13 @@ from sqlalchemy import Connection, and_, func, insert, select, update
 from aidwatch.catalog import donors_by_code, items_by_id
 from aidwatch.extract.text import normalise_name
 from aidwatch.model import CATEGORIES, QUANTITY_KINDS, STATUSES
-from aidwatch.store.schema import articles, fact_history, fact_reviews, facts
+from aidwatch.store.schema import REVIEWED, articles, fact_history, fact_reviews, facts
 
 VERDICTS = ("confirmed", "rejected", "corrected", "added")
 
 # What a reviewer may change; the evidence span stays the machine's (or, for
 # an added fact, the span the reviewer selected).
-EDITABLE = (
-    "donor",
-    "item_id",
-    "item_name",
-    "category",
-    "specific",
-    "status",
-    "quantity",
-    "quantity_kind",
-    "date",
-)
+EDITABLE = REVIEWED
 
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
