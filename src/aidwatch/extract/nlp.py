@@ -60,7 +60,6 @@ def parse(sentences: list[str]):
             for text, doc in zip(missing, nlp.pipe(missing, batch_size=64), strict=True):
                 # The token vectors served the parser; nothing reads them after.
                 doc.tensor = _NO_TENSOR
-                doc.user_data["folded"] = fold(text)
                 found[text] = _PARSED[text] = doc
         while len(_PARSED) > CACHED_SENTENCES:
             _PARSED.popitem(last=False)

@@ -71,6 +71,26 @@ def _evidence(prefix: str = "evidence", nullable: bool = False) -> list[Column]:
     ]
 
 
+def _reviewable() -> list[Column]:
+    """The values of a fact a review may change: a machine fact's own in
+    `facts`, the reviewed ones in `fact_reviews` (see `REVIEWED`)."""
+    return [
+        Column("donor", String(8)),
+        Column("item_id", String(64), nullable=False),
+        Column("item_name", Text, nullable=False),
+        Column("category", String(40), nullable=False),
+        Column("specific", Boolean, nullable=False),
+        Column("status", String(16), nullable=False),
+        Column("quantity", BigInteger),
+        Column("quantity_kind", String(20)),
+        Column("date", String(10)),
+    ]
+
+
+# Their names: the reviewed view of a fact is its review's values when it has one.
+REVIEWED = tuple(column.name for column in _reviewable())
+
+
 articles = Table(
     "articles",
     metadata,
@@ -116,15 +136,7 @@ facts = Table(
     "facts",
     metadata,
     *_owner(),
-    Column("donor", String(8)),
-    Column("item_id", String(64), nullable=False),
-    Column("item_name", Text, nullable=False),
-    Column("category", String(40), nullable=False),
-    Column("specific", Boolean, nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("quantity", BigInteger),
-    Column("quantity_kind", String(20)),
-    Column("date", String(10)),
+    *_reviewable(),
     Column("package", String(16)),  # `packages.package` of the same article
     *_evidence(),
     *_evidence("mention", nullable=True),
@@ -185,20 +197,6 @@ users = Table(
 
 # One row per reviewed fact: the verdict and the fact's values as the
 # reviewer left them (for `confirmed`, the machine's values at that time).
-# The fact columns a review may change: `fact_reviews` holds them all, so the
-# reviewed view of a fact is its review's values when there is one.
-REVIEWED = (
-    "donor",
-    "item_id",
-    "item_name",
-    "category",
-    "specific",
-    "status",
-    "quantity",
-    "quantity_kind",
-    "date",
-)
-
 fact_reviews = Table(
     "fact_reviews",
     metadata,
@@ -217,15 +215,7 @@ fact_reviews = Table(
         index=True,
     ),
     Column("verdict", String(16), nullable=False),  # confirmed rejected corrected added
-    Column("donor", String(8)),
-    Column("item_id", String(64), nullable=False),
-    Column("item_name", Text, nullable=False),
-    Column("category", String(40), nullable=False),
-    Column("specific", Boolean, nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("quantity", BigInteger),
-    Column("quantity_kind", String(20)),
-    Column("date", String(10)),
+    *_reviewable(),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
     Column("reviewed_at", DateTime(timezone=True), nullable=False),
 )
