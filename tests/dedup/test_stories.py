@@ -73,3 +73,30 @@ def test_dev_set_stories():
     }
     assert stories["001"] == stories["000"]
     assert len({stories[k] for k in ("000", "002", "003", "004")}) == 4
+
+
+THIRD_STORY = (
+    "La Norvège va financer l'achat de munitions d'artillerie pour l'armée ukrainienne dans le cadre "
+    "d'un fonds commun géré par le Royaume-Uni, a annoncé vendredi le gouvernement norvégien, qui "
+    "porte ainsi sa contribution à plusieurs centaines de millions de couronnes pour cette année, "
+    "selon un communiqué publié à Oslo après une réunion des ministres de la Défense nordiques."
+)
+
+
+def test_the_index_forgets_its_oldest_articles_beyond_its_capacity():
+    index = StoryIndex(capacity=2)
+    for article_id, text in (("a", DISPATCH), ("b", OTHER_STORY), ("c", THIRD_STORY)):
+        assert index.add(article_id, text) == article_id
+    assert sorted(index.story_of) == sorted(index.signatures) == ["b", "c"]
+    assert index.add("c-reprint", "OSLO (AFP) - " + THIRD_STORY) == "c"
+    # « a » is out of every band, and its exact text with it.
+    assert index.add("a-reprint", DISPATCH) == "a-reprint"
+    assert list(index.story_of) == ["c-reprint", "a-reprint"] and len(index.exact) == 2
+
+
+def test_an_exact_reprint_adds_nothing_to_remember():
+    index = StoryIndex(capacity=2)
+    index.add("a", DISPATCH)
+    for n in range(5):
+        assert index.add(f"reprint-{n}", DISPATCH.upper()) == "a"
+    assert list(index.story_of) == ["a"]

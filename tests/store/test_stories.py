@@ -26,12 +26,12 @@ def store(module_store) -> str:
     return url
 
 
-def rebuilt(url: str, change=None) -> tuple[StoryIndex, dict]:
+def rebuilt(url: str, change=None, **options) -> tuple[StoryIndex, dict]:
     engine = create_engine(url)
     with engine.begin() as connection:
         if change is not None:
             connection.execute(change)
-        index = load_index(connection)
+        index = load_index(connection, **options)
         texts = dict(connection.execute(select(articles.c.id, articles.c.text)).all())
     engine.dispose()
     return index, texts
@@ -67,6 +67,13 @@ def test_the_rebuilt_index_has_every_story_and_signature(store):
         stored, stored_shingles = index.signatures[str(article_id)]
         assert (stored.jaccard(signature), stored_shingles) == (1.0, shingles)
         assert str(article_id) in index.lsh.query(signature)
+
+
+def test_the_rebuilt_index_holds_the_latest_articles_up_to_its_capacity(store):
+    index, texts = rebuilt(store, capacity=2)
+    on_topic = sorted(int(key) for key in rebuilt(store)[0].story_of)
+    assert sorted(int(key) for key in index.story_of) == on_topic[-2:]
+    assert sorted(int(key) for key in index.signatures) == on_topic[-2:]
 
 
 def test_a_reprint_joins_a_story_of_the_rebuilt_index(store):

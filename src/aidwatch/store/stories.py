@@ -16,6 +16,7 @@ from datasketch import LeanMinHash, MinHash
 from sqlalchemy import Connection, select, update
 
 from aidwatch.dedup import StoryIndex
+from aidwatch.dedup.stories import CAPACITY
 from aidwatch.store.schema import articles, signatures
 
 # Long enough to be signed: tells how the installed `dedup` signs texts.
@@ -39,11 +40,33 @@ def assign(index: StoryIndex, article_id: int, text: str) -> tuple[int, dict | N
     return story, {"article_id": article_id, **row}
 
 
-def load_index(connection: Connection) -> StoryIndex:
-    """The story index of every on-topic article in the store."""
-    index = StoryIndex()
+def load_index(connection: Connection, capacity: int = CAPACITY) -> StoryIndex:
+    """The story index as an ingest that had just stored the store's
+    on-topic articles would hold it: the latest `capacity` of them."""
+    index = StoryIndex(capacity=capacity)
     current = _format(_sign(_PROBE))
-    stale: list[int] = []
+    # Signatures made another way (another datasketch, seed or size) are
+    # made again and saved first, so the index compares like with like.
+    stale = [
+        row.article_id
+        for row in connection.execute(
+            select(
+                signatures.c.article_id,
+                signatures.c.seed,
+                signatures.c.scheme,
+                signatures.c.hashvalues,
+            ).where(signatures.c.hashvalues.is_not(None))
+        )
+        if (row.seed, row.scheme, len(row.hashvalues) // 8) != current
+    ]
+    for article_id in stale:
+        _resign(connection, article_id)
+    oldest = connection.scalar(
+        select(signatures.c.article_id)
+        .order_by(signatures.c.article_id.desc())
+        .offset(index.capacity - 1)
+        .limit(1)
+    )
     rows = connection.execute(
         select(
             signatures.c.article_id,
@@ -55,38 +78,24 @@ def load_index(connection: Connection) -> StoryIndex:
             signatures.c.scheme,
         )
         .join(articles, articles.c.id == signatures.c.article_id)
+        .where(signatures.c.article_id >= (oldest or 0))
         .order_by(signatures.c.article_id)
     )
     for row in rows:
-        key = str(row.article_id)
-        index.story_of[key] = str(row.story)
-        if row.digest is not None:
-            index.exact[row.digest] = key
-        if row.hashvalues is None:
-            continue
-        values = np.frombuffer(row.hashvalues, dtype="<u8")
-        if (row.seed, row.scheme, len(values)) != current:
-            stale.append(row.article_id)
-            continue
-        signature = LeanMinHash(seed=row.seed, hashvalues=values, scheme=row.scheme)
-        index.lsh.insert(key, signature)
-        index.signatures[key] = (signature, row.shingles)
-    for article_id in stale:
-        _resign(connection, index, article_id)
+        signature = None
+        if row.hashvalues is not None:
+            values = np.frombuffer(row.hashvalues, dtype="<u8")
+            signature = LeanMinHash(seed=row.seed, hashvalues=values, scheme=row.scheme)
+        index.restore(str(row.article_id), str(row.story), row.digest, signature, row.shingles)
     return index
 
 
-def _resign(connection: Connection, index: StoryIndex, article_id: int) -> None:
+def _resign(connection: Connection, article_id: int) -> None:
     text = connection.scalar(select(articles.c.text).where(articles.c.id == article_id))
-    signed = _sign(text)
-    key = str(article_id)
-    if signed is not None:
-        index.lsh.insert(key, signed[0])
-        index.signatures[key] = signed
     connection.execute(
         update(signatures)
         .where(signatures.c.article_id == article_id)
-        .values(**_signature_columns(signed))
+        .values(**_signature_columns(_sign(text)))
     )
 
 
