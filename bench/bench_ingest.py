@@ -32,7 +32,8 @@ bench/corpus/articles and eval/heldout/articles with a fixed seed:
 Printed: the feed's make-up, ingest articles/s (wall, whole run), the
 `Summary` counts, the peak resident memory of this process
 (`ru_maxrss`, at the end of the ingest) and of its waited-for children (Dask
-workers), the database size; then, in separate passes over the same data,
+workers), the peak of the sum over this process and all its children
+(sampled every half second with psutil), the database size; then, in separate passes over the same data,
 reading alone (JSON, language detection), reading with the exact-text hash
 and the aid gate, and `StoryIndex.add` over the texts of the on-topic
 articles stored, in their order: the de-duplication cost per article. No
@@ -50,6 +51,7 @@ import re
 import resource
 import shutil
 import tempfile
+import threading
 import time
 from collections import deque
 from pathlib import Path
@@ -262,6 +264,55 @@ def dedup_pass(url: str) -> tuple[int, float, int]:
     return n, seconds, joined
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size, in bytes: resident memory with the pages it
+    shares with other processes (libraries, mostly) divided between them,
+    so that a sum over processes counts each page once; 0 where Linux does
+    not tell."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+class TreeMemory:
+    """The largest sums of resident memory (RSS; and PSS, shared pages
+    counted once) over this process and its children (the Dask workers),
+    sampled."""
+
+    def __init__(self, every: float = 0.5):
+        import psutil  # installed with distributed
+
+        self.peak = self.peak_pss = 0
+        self._me = psutil.Process()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _sample(self, every: float) -> None:
+        import psutil
+
+        while not self._stop.wait(every):
+            total = pss = 0
+            for process in [self._me, *self._me.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:  # ended between the listing and the reading
+                    continue
+                pss += _pss(process.pid)
+            self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, pss)
+
+    def stop(self) -> tuple[int, int]:
+        self._stop.set()
+        self._thread.join()
+        return self.peak, self.peak_pss
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -285,9 +336,11 @@ def main() -> None:
 
         executor = OnDask(args.dask) if args.dask else None
         mode = f"Dask {args.dask}" if args.dask else "in-process"
+        tree = TreeMemory()
         start = time.perf_counter()
         summary = ingest([feed], url, executor=executor)
         seconds = time.perf_counter() - start
+        peak_tree, peak_pss = (peak / 2**20 for peak in tree.stop())
         peak_self = _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         peak_children = _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         print(
@@ -301,7 +354,8 @@ def main() -> None:
         )
         print(
             f"peak memory (ru_maxrss): this process {peak_self:.0f} MB, largest waited-for "
-            f"child {peak_children:.0f} MB (target: < 2 GB); database {_db_size(url)}"
+            f"child {peak_children:.0f} MB; all processes together {peak_tree:.0f} MB RSS, "
+            f"{peak_pss:.0f} MB PSS (target: < 2 GB); database {_db_size(url)}"
         )
 
         n, reading, hashing, gate = read_pass(feed)

@@ -9,6 +9,7 @@ matrix products go through numpy (see `_NumpyGemm`)."""
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from functools import cache
 
@@ -20,9 +21,11 @@ MODEL = "fr_core_news_md"
 
 # Parses kept for sentences seen again: a feed carries the same wire story in
 # many reprints and rewrites, whose sentences are mostly word for word the
-# same. A parse depends on the sentence's text alone. About 10 KB a sentence
-# once its tensor is dropped, so this holds a few hundred MB at most.
-CACHED_SENTENCES = 20_000
+# same. A parse depends on the sentence's text alone. About 8.5 KB a sentence
+# once its tensor is dropped, so this holds about 170 MB. Processes sharing
+# one machine's memory share this out (see scaleout.py), through
+# AIDWATCH_PARSE_CACHE.
+CACHED_SENTENCES = int(os.environ.get("AIDWATCH_PARSE_CACHE", "20000"))
 
 
 @cache

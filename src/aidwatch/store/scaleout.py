@@ -108,14 +108,29 @@ class OnDask:
             import dask
             from dask.system import CPU_COUNT
 
+            from aidwatch.extract.nlp import CACHED_SENTENCES
+
             # One single-threaded process per core: spaCy holds the GIL.
             with (
-                # Dask starts workers with MALLOC_TRIM_THRESHOLD_ set, which
-                # also turns off glibc's sliding mmap threshold: every array
-                # the parser allocates is then mapped and unmapped afresh, and
-                # the page faults cost a fifth of a worker's CPU (6 s of
-                # system time in 31 on 10,000 articles, 1 s without).
-                dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}),
+                dask.config.set(
+                    {
+                        # Dask starts workers with MALLOC_TRIM_THRESHOLD_ set,
+                        # which also turns off glibc's sliding mmap threshold:
+                        # every array the parser allocates is then mapped and
+                        # unmapped afresh, and the page faults cost a fifth of
+                        # a worker's CPU (6 s of system time in 31 on 10,000
+                        # articles, 1 s without).
+                        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                        # Two malloc arenas (the event loop's, the task's)
+                        # fragment less than one per thread: 36 MB less a worker.
+                        "distributed.nanny.pre-spawn-environ.MALLOC_ARENA_MAX": 2,
+                        # The workers share this machine's memory: they share
+                        # the parse cache one process would have.
+                        "distributed.nanny.pre-spawn-environ.AIDWATCH_PARSE_CACHE": max(
+                            1, CACHED_SENTENCES // CPU_COUNT
+                        ),
+                    }
+                ),
                 LocalCluster(
                     n_workers=CPU_COUNT,
                     threads_per_worker=1,
