@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from aidwatch.dedup import StoryIndex
+from aidwatch.dedup.stories import CANDIDATE_JACCARD, NUM_PERM, Bands, _minhash, shingles
 from aidwatch.ingest.readers import Skipped, read_paths
 
 DEV = Path(__file__).resolve().parents[2] / "examples" / "dev" / "articles"
@@ -83,7 +84,9 @@ THIRD_STORY = (
 )
 
 
-def test_the_index_forgets_its_oldest_articles_beyond_its_capacity():
+@pytest.mark.parametrize("merge", [1, 2, 1024])  # band keys merged into the arrays, or waiting
+def test_the_index_forgets_its_oldest_articles_beyond_its_capacity(monkeypatch, merge):
+    monkeypatch.setattr(Bands, "MERGE", merge)
     index = StoryIndex(capacity=2)
     for article_id, text in (("a", DISPATCH), ("b", OTHER_STORY), ("c", THIRD_STORY)):
         assert index.add(article_id, text) == article_id
@@ -100,3 +103,26 @@ def test_an_exact_reprint_adds_nothing_to_remember():
     for n in range(5):
         assert index.add(f"reprint-{n}", DISPATCH.upper()) == "a"
     assert list(index.story_of) == ["a"]
+
+
+@pytest.mark.parametrize("merge", [1, 3, 1024])
+def test_bands_find_what_datasketch_finds(monkeypatch, merge):
+    """The same candidates as datasketch's MinHashLSH with the same bands,
+    whether the keys wait or were merged, and after removals."""
+    from datasketch import MinHashLSH
+
+    monkeypatch.setattr(Bands, "MERGE", merge)
+    texts = [a.text for a in read_paths([DEV]) if not isinstance(a, Skipped)]
+    texts += [DISPATCH, "WASHINGTON (AFP) - " + DISPATCH, OTHER_STORY, THIRD_STORY]
+    signatures = [_minhash(shingles(text)) for text in texts]
+    ours, theirs = Bands(CANDIDATE_JACCARD, NUM_PERM), MinHashLSH(CANDIDATE_JACCARD, NUM_PERM)
+    for key, signature in enumerate(signatures):
+        ours.insert(key, signature)
+        theirs.insert(key, signature)
+    for key in (0, 5):
+        ours.remove(key, signatures[key])
+        theirs.remove(key)
+    ours.insert("late", signatures[5])
+    theirs.insert("late", signatures[5])
+    for signature in signatures:
+        assert sorted(map(str, ours.query(signature))) == sorted(map(str, theirs.query(signature)))

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from aidwatch.extract.text import fold
@@ -63,63 +64,99 @@ def containment(m1: MinHash, n1: int, m2: MinHash, n2: int) -> float:
     return j * (n1 + n2) / ((1 + j) * min(n1, n2))
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / golden ratio, odd: a multiplicative hash
+
+
 class Bands:
     """MinHash LSH: the bands datasketch's `MinHashLSH` chooses for a Jaccard
-    threshold, in smaller tables.
+    threshold, kept in sorted numpy arrays.
 
     `MinHashLSH` keeps, for each article and band, a set and a bytes key:
-    about 17 KiB an article at our 64 bands. Here each band maps its values,
-    packed in one int, to the key of the one article that has them, or to a
-    list when several do: about a third of that. `query` returns keys in the
-    order they were inserted, so a run's stories do not depend on hashing."""
+    about 17 KiB an article at our 64 bands. Here each band's values are
+    hashed, with the band's number, to one 64-bit key, and an article costs
+    a key and a slot per band, 12 bytes: the keys of the latest articles
+    wait in a dict and are merged into the sorted arrays every `MERGE`
+    articles. Two bands that hash alike only add a candidate, which the
+    containment check then judges on the MinHash itself. `query` returns keys
+    in the order they were inserted, so a run's stories do not depend on
+    hashing."""
+
+    MERGE = 1024  # articles whose keys wait in the dict
 
     def __init__(self, threshold: float, num_perm: int):
         banding = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self.b, self.r = banding.b, banding.r
-        self.tables: list[dict[int, Hashable | list[Hashable]]] = [{} for _ in range(self.b)]
+        self._salts = (np.arange(self.b, dtype=np.uint64) + np.uint64(1)) * _MIX
+        self._keys = np.empty(0, dtype=np.uint64)  # sorted
+        self._slots = np.empty(0, dtype=np.uint32)  # the article of each key
+        self._pending: dict[int, list[int]] = {}  # band key → slots, for queries
+        self._waiting_keys: list[int] = []  # the same, flat, for the merge
+        self._waiting_slots: list[int] = []
+        self._removed: list[int] = []  # slots still in the arrays
+        self._key_of: dict[int, Hashable] = {}
+        self._slot_of: dict[Hashable, int] = {}
+        self._next = 0
 
-    def _bands(self, minhash: MinHash) -> list[int]:
-        values = minhash.hashvalues[: self.b * self.r].tolist()
-        bands = []
-        for start in range(0, len(values), self.r):
-            packed = 0
-            for value in values[start : start + self.r]:
-                packed = (packed << 64) | value
-            bands.append(packed)
-        return bands
+    def _bands(self, minhash: MinHash) -> np.ndarray:
+        values = np.asarray(minhash.hashvalues[: self.b * self.r], dtype=np.uint64)
+        keys = self._salts.copy()
+        for column in values.reshape(self.b, self.r).T:
+            keys = (keys ^ column) * _MIX
+            keys ^= keys >> np.uint64(29)
+        return keys
 
     def insert(self, key: Hashable, minhash: MinHash) -> None:
-        for table, band in zip(self.tables, self._bands(minhash), strict=True):
-            found = table.get(band)
-            if found is None:
-                table[band] = key
-            elif type(found) is list:
-                found.append(key)
-            else:
-                table[band] = [found, key]
+        slot = self._next
+        self._next += 1
+        self._key_of[slot] = key
+        self._slot_of[key] = slot
+        bands = self._bands(minhash).tolist()
+        for band in bands:
+            self._pending.setdefault(band, []).append(slot)
+        self._waiting_keys.extend(bands)
+        self._waiting_slots.extend([slot] * len(bands))
+        if len(self._waiting_keys) >= self.MERGE * self.b:
+            self._merge()
 
     def remove(self, key: Hashable, minhash: MinHash) -> None:
-        for table, band in zip(self.tables, self._bands(minhash), strict=True):
-            found = table.get(band)
-            if type(found) is list:
-                found.remove(key)
-                if len(found) == 1:
-                    table[band] = found[0]
-            elif found == key:
-                del table[band]
+        slot = self._slot_of.pop(key)
+        del self._key_of[slot]
+        self._removed.append(slot)
 
     def query(self, minhash: MinHash) -> list[Hashable]:
         """The keys sharing at least one band with `minhash`."""
-        keys: dict[Hashable, None] = {}
-        for table, band in zip(self.tables, self._bands(minhash), strict=True):
-            found = table.get(band)
-            if found is None:
-                continue
-            if type(found) is list:
-                keys.update(dict.fromkeys(found))
-            else:
-                keys[found] = None
-        return list(keys)
+        bands = self._bands(minhash)
+        slots: list[int] = []
+        if len(self._keys):
+            low = np.searchsorted(self._keys, bands, side="left")
+            found = low < len(self._keys)
+            found[found] = self._keys[low[found]] == bands[found]
+            if found.any():
+                high = np.searchsorted(self._keys, bands[found], side="right")
+                for start, end in zip(low[found].tolist(), high.tolist(), strict=True):
+                    slots.extend(self._slots[start:end].tolist())
+        for band in bands.tolist():
+            slots.extend(self._pending.get(band, ()))
+        key_of = self._key_of
+        return [key_of[slot] for slot in sorted(set(slots)) if slot in key_of]
+
+    def _merge(self) -> None:
+        if self._removed:
+            kept = ~np.isin(self._slots, np.array(self._removed, dtype=np.uint32))
+            self._keys, self._slots = self._keys[kept], self._slots[kept]
+            self._removed.clear()
+        keys = np.array(self._waiting_keys, dtype=np.uint64)
+        slots = np.array(self._waiting_slots, dtype=np.uint32)
+        live = np.array([slot in self._key_of for slot in self._waiting_slots[:: self.b]])
+        order = np.argsort(keys, kind="stable")
+        order = order[np.repeat(live, self.b)[order]]  # removed while waiting: dropped
+        keys, slots = keys[order], slots[order]
+        at = np.searchsorted(self._keys, keys, side="right")
+        self._keys = np.insert(self._keys, at, keys)
+        self._slots = np.insert(self._slots, at, slots)
+        self._pending.clear()
+        self._waiting_keys.clear()
+        self._waiting_slots.clear()
 
 
 @dataclass
