@@ -120,7 +120,7 @@ def test_bands_find_what_datasketch_finds(monkeypatch, merge):
         ours.insert(key, signature)
         theirs.insert(key, signature)
     for key in (0, 5):
-        ours.remove(key, signatures[key])
+        ours.remove(key)
         theirs.remove(key)
     ours.insert("late", signatures[5])
     theirs.insert("late", signatures[5])

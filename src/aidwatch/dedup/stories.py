@@ -30,8 +30,9 @@ NUM_PERM = 128
 CANDIDATE_JACCARD = 0.1  # the LSH threshold: low, to find rewrites
 SAME_STORY_CONTAINMENT = 0.4  # what joins a story, checked on each candidate
 MIN_SHINGLES = 15  # shorter texts are too small to judge, unless identical
-# Articles the index remembers, the oldest forgotten first: about 4 KiB each,
-# so at most ~0.4 GB; years of an analyst's feed at 20 % on-topic.
+# Articles the index remembers, the oldest forgotten first: about 2 KiB each
+# with their MinHash, so about 0.2 GB; years of an analyst's feed at 20 %
+# on-topic.
 CAPACITY = 100_000
 
 _WORD = re.compile(r"[^\W_]+")
@@ -91,7 +92,7 @@ class Bands:
         self._slots = np.empty(0, dtype=np.uint32)  # the article of each key
         self._pending: dict[int, list[int]] = {}  # band key → slots, for queries
         self._waiting_keys: list[int] = []  # the same, flat, for the merge
-        self._waiting_slots: list[int] = []
+        self._waiting_slots: list[int] = []  # one per article: its keys are `b` in a row
         self._removed: list[int] = []  # slots still in the arrays
         self._key_of: dict[int, Hashable] = {}
         self._slot_of: dict[Hashable, int] = {}
@@ -114,11 +115,11 @@ class Bands:
         for band in bands:
             self._pending.setdefault(band, []).append(slot)
         self._waiting_keys.extend(bands)
-        self._waiting_slots.extend([slot] * len(bands))
-        if len(self._waiting_keys) >= self.MERGE * self.b:
+        self._waiting_slots.append(slot)
+        if len(self._waiting_slots) >= self.MERGE:
             self._merge()
 
-    def remove(self, key: Hashable, minhash: MinHash) -> None:
+    def remove(self, key: Hashable) -> None:
         slot = self._slot_of.pop(key)
         del self._key_of[slot]
         self._removed.append(slot)
@@ -146,10 +147,10 @@ class Bands:
             self._keys, self._slots = self._keys[kept], self._slots[kept]
             self._removed.clear()
         keys = np.array(self._waiting_keys, dtype=np.uint64)
-        slots = np.array(self._waiting_slots, dtype=np.uint32)
-        live = np.array([slot in self._key_of for slot in self._waiting_slots[:: self.b]])
+        slots = np.repeat(np.array(self._waiting_slots, dtype=np.uint32), self.b)
+        live = np.repeat([slot in self._key_of for slot in self._waiting_slots], self.b)
         order = np.argsort(keys, kind="stable")
-        order = order[np.repeat(live, self.b)[order]]  # removed while waiting: dropped
+        order = order[live[order]]  # removed while waiting: dropped
         keys, slots = keys[order], slots[order]
         at = np.searchsorted(self._keys, keys, side="right")
         self._keys = np.insert(self._keys, at, keys)
@@ -214,7 +215,7 @@ class StoryIndex:
             del self.exact[digest]
         signed = self.signatures.pop(article_id, None)
         if signed is not None:
-            self.lsh.remove(article_id, signed[0])
+            self.lsh.remove(article_id)
 
     def _match(self, signature: MinHash, n: int) -> str | None:
         best, best_score = None, SAME_STORY_CONTAINMENT

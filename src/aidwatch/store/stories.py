@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, or_, select, update
 
 from aidwatch.dedup import StoryIndex
 from aidwatch.dedup.stories import CAPACITY
@@ -44,29 +44,31 @@ def load_index(connection: Connection, capacity: int = CAPACITY) -> StoryIndex:
     """The story index as an ingest that had just stored the store's
     on-topic articles would hold it: the latest `capacity` of them."""
     index = StoryIndex(capacity=capacity)
-    current = _format(_sign(_PROBE))
+    seed, scheme, size = _format(_sign(_PROBE))
+    oldest = (
+        connection.scalar(
+            select(signatures.c.article_id)
+            .order_by(signatures.c.article_id.desc())
+            .offset(index.capacity - 1)
+            .limit(1)
+        )
+        or 0
+    )
     # Signatures made another way (another datasketch, seed or size) are
     # made again and saved first, so the index compares like with like.
-    stale = [
-        row.article_id
-        for row in connection.execute(
-            select(
-                signatures.c.article_id,
-                signatures.c.seed,
-                signatures.c.scheme,
-                signatures.c.hashvalues,
-            ).where(signatures.c.hashvalues.is_not(None))
+    stale = connection.scalars(
+        select(signatures.c.article_id).where(
+            signatures.c.article_id >= oldest,
+            signatures.c.hashvalues.is_not(None),
+            or_(
+                signatures.c.seed != seed,
+                signatures.c.scheme != scheme,
+                func.length(signatures.c.hashvalues) != 8 * size,
+            ),
         )
-        if (row.seed, row.scheme, len(row.hashvalues) // 8) != current
-    ]
+    ).all()
     for article_id in stale:
         _resign(connection, article_id)
-    oldest = connection.scalar(
-        select(signatures.c.article_id)
-        .order_by(signatures.c.article_id.desc())
-        .offset(index.capacity - 1)
-        .limit(1)
-    )
     rows = connection.execute(
         select(
             signatures.c.article_id,
@@ -78,7 +80,7 @@ def load_index(connection: Connection, capacity: int = CAPACITY) -> StoryIndex:
             signatures.c.scheme,
         )
         .join(articles, articles.c.id == signatures.c.article_id)
-        .where(signatures.c.article_id >= (oldest or 0))
+        .where(signatures.c.article_id >= oldest)
         .order_by(signatures.c.article_id)
     )
     for row in rows:
