@@ -179,3 +179,50 @@ def score(gold_records: list[dict], predictions: list[dict]) -> Report:
         elif truth:
             report.stories.fn += 1
     return report
+
+
+def error_types(report: Report, predictions: list[dict], gold_records: list[dict]) -> dict:
+    """The misses and spurious facts of `report` by what went wrong.
+
+    A missed gold fact is `item` when no prediction of its article names its
+    item, `status` when one names it with its donor but another status,
+    `donor` when one names it with its status but another donor, `donor+status`
+    when only the item agrees. A spurious prediction is `spurious` when no gold
+    fact of its article names its item, else typed the same way."""
+    gold_of = {g["doc"]: g.get("facts", []) for g in gold_records}
+    pred_of = {p["doc"]: p.get("facts", []) for p in predictions}
+
+    def kind(fact: dict, others: list[dict], fact_is_gold: bool) -> str:
+        pairs = [(fact, o) if fact_is_gold else (o, fact) for o in others]
+        same_item = [(g, p) for g, p in pairs if item_matches(g, p)]
+        if not same_item:
+            return "item" if fact_is_gold else "spurious"
+        if any(g.get("donor") == p.get("donor") for g, p in same_item):
+            return "status"
+        if any(g["status"] == p["status"] for g, p in same_item):
+            return "donor"
+        return "donor+status"
+
+    missed: dict[str, int] = {}
+    for doc, g in report.misses:
+        k = kind(g, pred_of.get(doc, []), True)
+        missed[k] = missed.get(k, 0) + 1
+    spurious: dict[str, int] = {}
+    for doc, p in report.extras:
+        k = kind(p, gold_of.get(doc, []), False)
+        spurious[k] = spurious.get(k, 0) + 1
+    return {"missed": missed, "spurious": spurious}
+
+
+def recall_by_status(report: Report, gold_records: list[dict]) -> dict[str, Ratio]:
+    """Recall of the gold facts of each status."""
+    out: dict[str, Ratio] = {}
+    for g in gold_records:
+        for f in g.get("facts", []):
+            out.setdefault(f["status"], Ratio()).total += 1
+    missed: dict[str, int] = {}
+    for _, f in report.misses:
+        missed[f["status"]] = missed.get(f["status"], 0) + 1
+    for status, ratio in out.items():
+        ratio.right = ratio.total - missed.get(status, 0)
+    return out

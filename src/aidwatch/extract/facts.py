@@ -281,7 +281,7 @@ def sentence_facts(
             if not g.specific and reading.status in ("pledged", "delivered"):
                 continue
             donors = [None]
-        quantity = _quantity(sentence.text, g)
+        quantity = item_quantity(sentence.text, g)
         for donor in donors:
             fact = Fact(
                 donor=donor,
@@ -328,7 +328,7 @@ _GAP_DET = re.compile(r"^\s*(?:des|de|d'|du|les|la|le|l'|un|une)?\s*$")
 def _gapped_donor(text: str, doc, group: ItemGroup, donor_at) -> str | None:
     """The donor written right before an item after a comma, its verb left
     out: « ..., la France des Caesar », « ..., et la France 6 Caesar »."""
-    counted = _quantity(text, group)
+    counted = item_quantity(text, group)
     before = min(group.start, counted.start) if counted else group.start
     for i, donor in donor_at.items():
         token = doc[i]
@@ -420,7 +420,7 @@ _DOMESTIC = re.compile(
 )
 
 
-def _quantity(text: str, group: ItemGroup):
+def item_quantity(text: str, group: ItemGroup):
     """The count of an item: written right before it, or before the
     classifier noun that introduces it. « Au total, 49 canons » is a
     cumulative total."""

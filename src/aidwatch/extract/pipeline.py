@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from aidwatch.catalog import Donor
-from aidwatch.extract import anaphora, nlp
+from aidwatch.extract import anaphora, decide, nlp
+from aidwatch.extract.candidates import sentence_candidates
 from aidwatch.extract.dates import DateMention, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
-from aidwatch.extract.facts import Draft, merge_facts, sentence_facts
+from aidwatch.extract.facts import Draft, item_quantity, merge_facts, sentence_facts
 from aidwatch.extract.items import ItemGroup, group_items
 from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys, words_between
 from aidwatch.extract.money import Money, find_money
@@ -175,13 +176,16 @@ def _named_donors(scan_: SentenceScan) -> set[str]:
 
 
 def extract_article(
-    article: Article, story: str | None = None, parse_all: bool = False
+    article: Article, story: str | None = None, parse_all: bool = False, decider=None
 ) -> Extraction:
     """Every aid fact, package, event and total the article asserts.
 
     `parse_all` parses every sentence, as a pipeline without the first pass
-    would; it gives the same result more slowly and exists for the benchmark."""
-    return next(extract_articles([article], parse_all=parse_all, stories=[story]))
+    would; it gives the same result more slowly and exists for the benchmark.
+    `decider`: see `extract_articles`."""
+    return next(
+        extract_articles([article], parse_all=parse_all, stories=[story], decider=decider)
+    )
 
 
 def extract_articles(
@@ -190,24 +194,63 @@ def extract_articles(
     parse_all: bool = False,
     stories: Iterable[str | None] | None = None,
     gated: bool = False,
+    decider=None,
 ) -> Iterator[Extraction]:
     """`extract_article` over a stream, parsing the flagged sentences of
     `batch_size` articles in one spaCy call (a call has a fixed cost that a
     few sentences do not repay). Memory holds one batch. `gated`: the
-    articles passed `is_about_aid` already (ingest triages them first)."""
+    articles passed `is_about_aid` already (ingest triages them first).
+
+    `decider` turns a sentence's candidates and the rules' drafts into its
+    facts: by default the shipped model's decisions (decide.py), the rules'
+    own drafts when no model is shipped; `RULES` keeps the rules' drafts."""
+    if decider is None:
+        decider = default_decider()
     story_of = iter(stories) if stories is not None else itertools.repeat(None)
     stream = iter(articles)
     while batch := list(itertools.islice(stream, batch_size)):
         # Parsing every sentence means extracting from every article too.
         prepared = [_prepare(a, gated or parse_all) for a in batch]
+        needs = [[_needs_parse(s, decider) for s in scans] for _, scans in prepared]
         texts = [
-            s.sentence.text for _, scans in prepared for s in scans if parse_all or s.needs_parse
+            s.sentence.text
+            for (_, scans), flags in zip(prepared, needs, strict=True)
+            for s, flag in zip(scans, flags, strict=True)
+            if parse_all or flag
         ]
         docs = iter(nlp.parse(texts))
-        for article, scans in prepared:
-            wanted = [next(docs) if (parse_all or s.needs_parse) else None for s in scans]
-            parsed = iter([d for d, s in zip(wanted, scans, strict=True) if s.needs_parse])
-            yield _assemble(article, scans, parsed, next(story_of, None))
+        for (article, scans), flags in zip(prepared, needs, strict=True):
+            wanted = [next(docs) if (parse_all or f) else None for f in flags]
+            parsed = iter([d for d, f in zip(wanted, flags, strict=True) if f])
+            yield _assemble(article, scans, parsed, next(story_of, None), decider)
+
+
+def _needs_parse(scan_: SentenceScan, decider) -> bool:
+    # The rules parse only sentences with a status word; a model judges every
+    # sentence naming an item (« des Gepard pour l'Ukraine » has no verb).
+    return scan_.needs_parse or (decider is not RULES and bool(scan_.groups))
+
+
+def RULES(candidates: list, rule_drafts: list[Draft]) -> list[Draft]:  # noqa: N802
+    """The decider that keeps what the rules read."""
+    return rule_drafts
+
+
+class Learned:
+    """The decider of a trained model (decide.py)."""
+
+    def __init__(self, model: decide.Model):
+        self.model = model
+
+    def __call__(self, candidates: list, rule_drafts: list[Draft]) -> list[Draft]:
+        return decide.with_cumulative(
+            decide.drafts(decide.decide(self.model, candidates)), rule_drafts
+        )
+
+
+def default_decider():
+    model = decide.shipped()
+    return Learned(model) if model is not None else RULES
 
 
 def is_about_aid(text: str, words: list[tuple[int, int, str]] | None = None) -> bool:
@@ -241,9 +284,10 @@ def _prepare(article: Article, gated: bool = False) -> tuple[Article, list[Sente
 
 
 def _assemble(
-    article: Article, scans: list[SentenceScan], parsed: Iterator, story: str | None
+    article: Article, scans: list[SentenceScan], parsed: Iterator, story: str | None, decider
 ) -> Extraction:
     running = RunningDonor()
+    earlier: list[tuple[int, set[str]]] = []  # (sentence index, donors it names)
     drafts: list[Draft] = []
     packages: list[Package] = []
     package_at: dict[str, tuple[int, int]] = {}  # package id → (paragraph, sentence)
@@ -259,8 +303,11 @@ def _assemble(
                 (e.name, e.date, e.place) != (event.name, event.date, event.place) for e in events
             ):
                 events.append(event)
-        if not sc.needs_parse:
-            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(folded)), None)
+        named_here = _named_donors(sc)
+        before = [(s.index - i, codes) for i, codes in earlier if s.index - i <= 2]
+        earlier = [*earlier[-1:], (s.index, named_here)]
+        if not _needs_parse(sc, decider):
+            running.update(None, named_here, bool(_ABOUT_AID.search(folded)), None)
             continue
         date = _fact_date(s.text, sc.dates)
         doc = next(parsed)
@@ -296,18 +343,31 @@ def _assemble(
             packages.append(package)
             package_at[package.id] = (s.paragraph, s.index)
             sentence_donors.add(reading.donor)
-        new = sentence_facts(
-            s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None
+        ruled = (
+            sentence_facts(
+                s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None
+            )
+            if sc.needs_parse
+            else []
         )
+        if decider is RULES:
+            new = ruled
+        else:
+            new = decider(_candidates(sc, doc, before, carry, ruled, date, running), ruled)
         _join_packages(new, packages, package_at, s)
         drafts += new
-        if new or sentence_donors:
-            dates = [d.fact.date for d in new if d.fact.date] + [date]
+        # The running donor follows the rules' reading, so that a model's
+        # features are the same whether it is trained or used.
+        if ruled or sentence_donors:
+            dates = [d.fact.date for d in ruled if d.fact.date] + [date]
             running.update(
-                {d.fact.donor for d in new if d.fact.donor} | sentence_donors, set(), True, dates[0]
+                {d.fact.donor for d in ruled if d.fact.donor} | sentence_donors,
+                set(),
+                True,
+                dates[0],
             )
         else:
-            running.update(None, _named_donors(sc), bool(_ABOUT_AID.search(fold(s.text))), date)
+            running.update(None, named_here, bool(_ABOUT_AID.search(folded)), date)
     return Extraction(
         article=article,
         story=story or article.id,
@@ -316,6 +376,23 @@ def _assemble(
         events=events,
         totals=totals,
     )
+
+
+def _candidates(sc: SentenceScan, doc, before, carry, ruled: list[Draft], date, running):
+    """The sentence's candidates, each with the rules' reading of its group,
+    its count and its date."""
+    s = sc.sentence
+    rule: dict[int, tuple[str, set]] = {}
+    for d in ruled:
+        if d.fact.mention is not None:
+            status, donors = rule.setdefault(d.fact.mention.start - s.start, (d.fact.status, set()))
+            donors.add(d.fact.donor)
+    out = sentence_candidates(s, doc, sc.groups, sc.donors, before, carry, rule)
+    for c in out:
+        c.quantity = item_quantity(s.text, c.group)
+        c.date = date
+        c.running_date = running.date if carry else None
+    return out
 
 
 def _join_packages(

@@ -1,0 +1,178 @@
+"""The learned decisions: which candidates are aid facts, with which status
+and which donors.
+
+A model is two linear classifiers over the string features of
+candidates.py: `status` (none or one of the statuses, per item group) and
+`donor` (per donor option of a group that has a status: does this donor give
+it?). The file is a NumPy archive of the weights and the feature names, so
+it loads without pickle and without scikit-learn; `aidwatch train` writes
+one (train/fit.py). The shipped model is `decisions.npz` beside this file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from aidwatch.errors import InputError
+from aidwatch.extract.candidates import NO_DONOR, Candidate
+from aidwatch.extract.facts import Draft
+from aidwatch.model import Evidence, Fact
+
+SHIPPED = "decisions.npz"
+FORMAT = 1
+KEEP = 0.2
+ADD = 0.7
+# A donor option is taken when the model gives it at least this probability;
+# a group with a status and no option above it takes its best option.
+DONOR_THRESHOLD = 0.5
+
+
+@dataclass
+class Linear:
+    """Independent linear binary classifiers, one a row: the sigmoid of
+    X·Wᵀ + b gives each class's probability."""
+
+    classes: list[str]
+    index: dict[str, int]
+    coef: np.ndarray  # (rows, features)
+    intercept: np.ndarray  # (rows,)
+
+    def proba(self, rows: list[list[str]]) -> np.ndarray:
+        """(len(rows), len(classes)) probabilities; with one row of weights,
+        two columns (no, yes)."""
+        out = np.tile(self.intercept, (len(rows), 1)).astype(np.float64)
+        for r, features in enumerate(rows):
+            cols = [self.index[f] for f in features if f in self.index]
+            if cols:
+                out[r] += self.coef[:, cols].sum(axis=1)
+        p = 1.0 / (1.0 + np.exp(-out))
+        return np.concatenate([1.0 - p, p], axis=1) if p.shape[1] == 1 else p
+
+
+@dataclass
+class Model:
+    status: Linear
+    donor: Linear
+    meta: dict
+
+    def save(self, path: Path) -> None:
+        arrays = {"meta": np.array(json.dumps({**self.meta, "format": FORMAT}))}
+        for name, lin in (("status", self.status), ("donor", self.donor)):
+            names = sorted(lin.index, key=lin.index.get)
+            arrays[f"{name}_classes"] = np.array(lin.classes)
+            arrays[f"{name}_features"] = np.array(names)
+            arrays[f"{name}_coef"] = lin.coef.astype(np.float32)
+            arrays[f"{name}_intercept"] = lin.intercept.astype(np.float32)
+        with open(path, "wb") as out:
+            np.savez_compressed(out, **arrays)
+
+
+def load(path: str | Path) -> Model:
+    """A model file written by `aidwatch train`; a bad one is an InputError."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(str(z["meta"]))
+            if meta.get("format") != FORMAT:
+                raise InputError(f"{path}: model format {meta.get('format')}, expected {FORMAT}")
+            parts = {}
+            for name in ("status", "donor"):
+                features = [str(f) for f in z[f"{name}_features"]]
+                parts[name] = Linear(
+                    [str(c) for c in z[f"{name}_classes"]],
+                    {f: i for i, f in enumerate(features)},
+                    z[f"{name}_coef"].astype(np.float64),
+                    z[f"{name}_intercept"].astype(np.float64),
+                )
+    except (OSError, ValueError, KeyError) as e:
+        raise InputError(f"{path}: not an aidwatch model ({e})") from None
+    return Model(parts["status"], parts["donor"], meta)
+
+
+@cache
+def shipped() -> Model | None:
+    """The model shipped in the package, or None when there is none."""
+    found = resources.files(__package__).joinpath(SHIPPED)
+    if not found.is_file():
+        return None
+    with resources.as_file(found) as path:
+        return load(path)
+
+
+def donor_features(option_features: list[str], status: str) -> list[str]:
+    """A donor option's features, and each crossed with the group's status:
+    the donor of a request is its addressee, of a pledge its subject."""
+    return option_features + [f"{status}|{f}" for f in option_features] + ["st=" + status]
+
+
+def decide(model: Model, candidates: list[Candidate]) -> list[tuple[Candidate, str, list[str]]]:
+    """(candidate, status, donor codes) for each status the model gives a
+    candidate (an item can be pledged and trained on in one sentence).
+
+    The rules' reading stands unless the model finds it unlikely (`KEEP`);
+    a status the rules did not read needs the model's confidence (`ADD`)."""
+    if not candidates:
+        return []
+    probs = model.status.proba([c.features for c in candidates])
+    out = []
+    for c, p in zip(candidates, probs, strict=True):
+        for status, q in zip(model.status.classes, p, strict=True):
+            ruled = status == c.rule_status
+            if q < (KEEP if ruled else ADD) or not c.options:
+                continue
+            if ruled:
+                chosen = [NO_DONOR if d is None else d for d in c.rule_donors]
+            else:
+                chosen = _donors(model, c, status)
+            out.append((c, status, chosen))
+    return out
+
+
+def _donors(model: Model, c: Candidate, status: str) -> list[str]:
+    rows = [donor_features(o.features, status) for o in c.options]
+    yes = model.donor.proba(rows)[:, 1]
+    chosen = [o.code for o, y in zip(c.options, yes, strict=True) if y >= DONOR_THRESHOLD]
+    if not chosen:
+        chosen = [c.options[int(yes.argmax())].code]
+    if len(chosen) > 1 and NO_DONOR in chosen:
+        chosen.remove(NO_DONOR)
+    return chosen
+
+
+def drafts(decisions: list[tuple[Candidate, str, list[str]]]) -> list[Draft]:
+    """The facts of the decisions, as drafts for the article's merge."""
+    out = []
+    for c, status, codes in decisions:
+        s, g = c.sentence, c.group
+        q = c.quantity
+        for code in codes:
+            donor = None if code == NO_DONOR else code
+            carried = donor is not None and donor not in c.named
+            fact = Fact(
+                donor=donor,
+                item=g.system.item,
+                status=status,
+                evidence=Evidence(s.text, s.start, s.end),
+                quantity=q.value if q else None,
+                quantity_kind=q.kind if q else None,
+                date=c.date or (c.running_date if carried else None),
+                mention=Evidence(s.text[g.start : g.end], s.start + g.start, s.start + g.end),
+            )
+            out.append(Draft(fact, s.index, s.paragraph))
+    return out
+
+
+def with_cumulative(decided: list[Draft], rule_drafts: list[Draft]) -> list[Draft]:
+    """Cumulative totals the rules read (« porte à 31 le nombre de chars
+    livrés ») join the decided facts of the same donor and item."""
+    out = list(decided)
+    keys = {(d.fact.donor, d.fact.item.id) for d in decided}
+    for d in rule_drafts:
+        if d.fact.quantity_kind == "cumulative_total" and (d.fact.donor, d.fact.item.id) in keys:
+            out.append(replace(d))
+    return out
