@@ -79,7 +79,7 @@ def load(path: str | Path) -> Model:
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
             if meta.get("format") != FORMAT:
-                raise InputError(f"{path}: model format {meta.get('format')}, expected {FORMAT}")
+                raise InputError(str(path), f"model format {meta.get('format')}, expected {FORMAT}")
             parts = {}
             for name in ("status", "donor"):
                 features = [str(f) for f in z[f"{name}_features"]]
@@ -89,8 +89,9 @@ def load(path: str | Path) -> Model:
                     z[f"{name}_coef"].astype(np.float64),
                     z[f"{name}_intercept"].astype(np.float64),
                 )
-    except (OSError, ValueError, KeyError) as e:
-        raise InputError(f"{path}: not an aidwatch model ({e})") from None
+    except (OSError, ValueError, KeyError, EOFError) as e:
+        first = str(e).split(".")[0]
+        raise InputError(str(path), f"not an aidwatch model ({first})") from None
     return Model(parts["status"], parts["donor"], meta)
 
 
