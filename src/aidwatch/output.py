@@ -106,3 +106,47 @@ def print_eval(report: Report, console: Console, details: bool) -> None:
             f"[magenta]wrong {field_name}[/] {doc}: {g['item']} {g['status']} gold={g.get(field_name)} predicted={pf.get(field_name)}",
             highlight=False,
         )
+
+
+def print_breakdown(report: Report, predictions: list[dict], gold: list[dict], console) -> None:
+    """Recall by status and the errors by type (scoring.error_types)."""
+    from aidwatch.evaluate.scoring import error_types, recall_by_status
+
+    by_status = Table(title="recall by status", title_justify="left")
+    for column in ("status", "recall", "found"):
+        by_status.add_column(column)
+    for status, ratio in sorted(recall_by_status(report, gold).items()):
+        by_status.add_row(status, f"{ratio.value:.2f}", f"{ratio.right}/{ratio.total}")
+    console.print(by_status)
+    kinds = error_types(report, predictions, gold)
+    errors = Table(title="errors by type", title_justify="left")
+    for column in ("type", "missed facts", "spurious facts"):
+        errors.add_column(column)
+    for kind in ("status", "donor", "donor+status", "item", "spurious"):
+        errors.add_row(
+            kind, str(kinds["missed"].get(kind, "")), str(kinds["spurious"].get(kind, ""))
+        )
+    console.print(errors)
+
+
+def print_crossval(cv, console) -> None:
+    """The rules and the cross-validated learned decisions side by side."""
+    table = Table(
+        title=f"aidwatch eval: {cv.folds}-fold cross-validation by story, {len(cv.gold)} articles",
+        title_justify="left",
+    )
+    for column in ("measure", "rules", f"learned ({cv.folds} folds)"):
+        table.add_column(column)
+    rows = [
+        ("facts precision", lambda r: r.facts.precision),
+        ("facts recall", lambda r: r.facts.recall),
+        ("facts F1", lambda r: r.facts.f1),
+        ("quantity accuracy", lambda r: r.quantity.value),
+        ("date accuracy", lambda r: r.date.value),
+        ("packages F1", lambda r: r.packages.f1),
+    ]
+    for name, value in rows:
+        table.add_row(name, f"{value(cv.rules.report):.3f}", f"{value(cv.learned.report):.3f}")
+    console.print(table)
+    console.print("learned, cross-validated:", style="bold")
+    print_breakdown(cv.learned.report, cv.learned.predictions, cv.gold, console)
