@@ -478,13 +478,33 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             _absorb(target.fact, g.fact)
             drafts.remove(g)
     merged: dict[tuple, Fact] = {}
-    for d in drafts:
+    for d in _kinds_as_systems(drafts):
         key = _key(d.fact)
         if key in merged:
             _absorb(merged[key], d.fact)
         else:
             merged[key] = d.fact
     return _settle_unnamed_donors(list(merged.values()))
+
+
+def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
+    """A kind in an article that names a system of that category stands for
+    it (« les obusiers blindés » in an article about the PzH 2000): one
+    system, and the kind is that system; several, and the kind is left out,
+    as an analyst records a kind only where the text names no system."""
+    systems: dict[str, dict[str, object]] = {}
+    for d in drafts:
+        if d.fact.item.specific:
+            systems.setdefault(d.fact.item.category, {})[d.fact.item.id] = d.fact.item
+    out = []
+    for d in drafts:
+        named = systems.get(d.fact.item.category) if not d.fact.item.specific else None
+        if named and len(named) > 1:
+            continue
+        if named:
+            d = Draft(replace(d.fact, item=next(iter(named.values()))), d.sentence, d.paragraph)
+        out.append(d)
+    return out
 
 
 _HOLDERS = ("refused", "considered", "pledged", "delivered", "procured")

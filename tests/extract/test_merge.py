@@ -1,0 +1,53 @@
+"""The article-level merge of facts: a kind in an article that names a
+system of its category stands for that system."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidwatch.extract.facts import Draft, merge_facts
+from aidwatch.model import Evidence, Fact, Item
+
+PZH = Item("pzh2000", "PzH 2000", "howitzer")
+CAESAR = Item("caesar", "Caesar", "howitzer")
+LEOPARD = Item("leopard2", "Leopard 2", "main_battle_tank")
+HOWITZERS = Item("gen_howitzer", "obusiers", "howitzer", specific=False)
+TANKS = Item("gen_tank", "chars", "main_battle_tank", specific=False)
+
+
+def _draft(donor, item, status, sentence):
+    return Draft(Fact(donor, item, status, Evidence("", 0, 0)), sentence, 0)
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        # « Berlin livrera des PzH 2000 » ... « Les Pays-Bas enverront aussi des obusiers »
+        (
+            [("DE", PZH, "pledged", 0), ("NL", HOWITZERS, "pledged", 5)],
+            {("DE", "pzh2000", "pledged"), ("NL", "pzh2000", "pledged")},
+        ),
+        # two howitzers named: the kind says nothing an analyst would record
+        (
+            [
+                ("DE", PZH, "pledged", 0),
+                ("FR", CAESAR, "delivered", 1),
+                ("NL", HOWITZERS, "pledged", 5),
+            ],
+            {("DE", "pzh2000", "pledged"), ("FR", "caesar", "delivered")},
+        ),
+        # a kind of another category stays a kind
+        (
+            [("DE", PZH, "pledged", 0), ("PL", TANKS, "delivered", 5)],
+            {("DE", "pzh2000", "pledged"), ("PL", "gen_tank", "delivered")},
+        ),
+        # the kind and the system from one donor are one fact
+        (
+            [("DE", LEOPARD, "pledged", 0), ("DE", TANKS, "pledged", 6)],
+            {("DE", "leopard2", "pledged")},
+        ),
+    ],
+)
+def test_kinds_stand_for_the_system_the_article_names(facts, expected):
+    merged = merge_facts([_draft(*f) for f in facts])
+    assert {(f.donor, f.item.id, f.status) for f in merged} == expected
