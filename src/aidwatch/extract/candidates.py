@@ -232,13 +232,15 @@ def sentence_candidates(
     earlier: list[tuple[int, set[str]]],
     carry: str | None,
     rule: dict[int, tuple[str, set[str | None]]],
+    lists: dict[int, tuple[Donor, ...]] | None = None,
 ) -> list[Candidate]:
     """The candidates of one parsed sentence.
 
     `donor_mentions`: the sentence's donor mentions (first pass);
     `earlier`: (distance, donor codes) of the sentences before;
     `carry`: the article's running donor; `rule`: group start → (status,
-    donors) as the rules read it."""
+    donors) as the rules read it; `lists`: token → the donors written in
+    one list with it (« le Danemark, les Pays-Bas et l'Allemagne »)."""
     named: list[tuple[object, Donor]] = []
     for m in donor_mentions:
         donor: Donor = m.ref
@@ -264,6 +266,11 @@ def sentence_candidates(
             f = named_option(doc, root, token, donor, len(codes_here), cue)
             if donor.code in rule_donors:
                 f.append("rule_donor")
+            members = {d.code for d in (lists or {}).get(token.i, ())}
+            if len(members) > 1:
+                f.append("in_list")
+                if members & rule_donors:
+                    f.append("list_with_rule_donor")
             options[donor.code] = DonorOption(donor.code, f)
         for distance, codes in earlier:
             for code in sorted(codes - options.keys()):

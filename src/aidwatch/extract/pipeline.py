@@ -183,9 +183,7 @@ def extract_article(
     `parse_all` parses every sentence, as a pipeline without the first pass
     would; it gives the same result more slowly and exists for the benchmark.
     `decider`: see `extract_articles`."""
-    return next(
-        extract_articles([article], parse_all=parse_all, stories=[story], decider=decider)
-    )
+    return next(extract_articles([article], parse_all=parse_all, stories=[story], decider=decider))
 
 
 def extract_articles(
@@ -345,7 +343,14 @@ def _assemble(
             sentence_donors.add(reading.donor)
         ruled = (
             sentence_facts(
-                s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None
+                s,
+                doc,
+                sc.groups,
+                donor_at,
+                donor_lists,
+                carry,
+                date,
+                running.date if carry else None,
             )
             if sc.needs_parse
             else []
@@ -353,7 +358,9 @@ def _assemble(
         if decider is RULES:
             new = ruled
         else:
-            new = decider(_candidates(sc, doc, before, carry, ruled, date, running), ruled)
+            new = decider(
+                _candidates(sc, doc, before, carry, ruled, date, running, donor_lists), ruled
+            )
         _join_packages(new, packages, package_at, s)
         drafts += new
         # The running donor follows the rules' reading, so that a model's
@@ -378,7 +385,7 @@ def _assemble(
     )
 
 
-def _candidates(sc: SentenceScan, doc, before, carry, ruled: list[Draft], date, running):
+def _candidates(sc: SentenceScan, doc, before, carry, ruled: list[Draft], date, running, lists):
     """The sentence's candidates, each with the rules' reading of its group,
     its count and its date."""
     s = sc.sentence
@@ -387,7 +394,7 @@ def _candidates(sc: SentenceScan, doc, before, carry, ruled: list[Draft], date, 
         if d.fact.mention is not None:
             status, donors = rule.setdefault(d.fact.mention.start - s.start, (d.fact.status, set()))
             donors.add(d.fact.donor)
-    out = sentence_candidates(s, doc, sc.groups, sc.donors, before, carry, rule)
+    out = sentence_candidates(s, doc, sc.groups, sc.donors, before, carry, rule, lists)
     for c in out:
         c.quantity = item_quantity(s.text, c.group)
         c.date = date
