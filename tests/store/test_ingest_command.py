@@ -39,7 +39,7 @@ def test_ingest_prints_a_summary(store_url, cli):
         "of which off-topic": 0,
         "of which reprints (joined a story)": 1,
         "duplicates (already stored)": 0,
-        "facts": 42,
+        "facts": 43,
         "warnings": 0,
     }
 

@@ -51,6 +51,7 @@ class Candidate:
     features: list[str]
     options: list[DonorOption] = field(default_factory=list)
     named: frozenset[str] = frozenset()  # donors the sentence itself names
+    read: str | None = None  # the status the rules read off the parse, before choosing donors
     rule_status: str | None = None  # what the rules said
     rule_donors: tuple[str | None, ...] = ()
     quantity: object = None  # numbers.Quantity written with the item, if any
@@ -80,9 +81,29 @@ def _cue(token) -> str | None:
     return "modal_" + modal if modal else None
 
 
-def item_features(doc, root, span, group: ItemGroup, rule_status: str | None) -> list[str]:
-    """What the sentence says about the item at `root` (its words: `span`)."""
-    reading = read_status(root, span)
+def sentence_cues(doc) -> list[tuple[int, str, bool]]:
+    """(token index, cue class, negated) of the sentence's cue words, found
+    once per parse: every item of the sentence reads them."""
+    found = doc.user_data.get("cues")
+    if found is None:
+        found = doc.user_data["cues"] = [
+            (t.i, cue, is_negated(t)) for t in doc if (cue := _cue(t)) is not None
+        ]
+    return found
+
+
+def sentence_considers(doc) -> bool:
+    """Whether the sentence has a word of possibility (« si », « éventuel »)."""
+    found = doc.user_data.get("considers")
+    if found is None:
+        cues = lexicon().consider_cues
+        found = doc.user_data["considers"] = any(fold(t.text) in cues for t in doc)
+    return found
+
+
+def item_features(doc, root, group: ItemGroup, rule_status: str | None, reading) -> list[str]:
+    """What the sentence says about the item at `root`; `reading`: the
+    rules' status reading of it (status.read_status)."""
     f = [
         "bias",
         "cat=" + group.system.item.category,
@@ -123,20 +144,18 @@ def item_features(doc, root, span, group: ItemGroup, rule_status: str | None) ->
     for t in doc[lo:hi]:
         if t.is_alpha and t.i != root.i:
             f.append(("wl=" if t.i < root.i else "wr=") + lemma(t))
-    for t in doc:
-        cue = _cue(t)
-        if cue:
-            f.append("cue=" + cue)
-            if abs(t.i - root.i) <= 8:
-                f.append("cue_near=" + cue)
-                if is_negated(t):
-                    f.append("cue_near_neg=" + cue)
-        w = fold(t.text)
-        if w in lexicon().consider_cues:
-            f.append("consider_cue")
-    if "?" in doc.text:
+    for i, cue, negated in sentence_cues(doc):
+        f.append("cue=" + cue)
+        if abs(i - root.i) <= 8:
+            f.append("cue_near=" + cue)
+            if negated:
+                f.append("cue_near_neg=" + cue)
+    text = doc.text
+    if sentence_considers(doc):
+        f.append("consider_cue")
+    if "?" in text:
         f.append("question_mark")
-    if "«" in doc.text or '"' in doc.text:
+    if "«" in text or '"' in text:
         f.append("quote")
     return f
 
@@ -231,7 +250,7 @@ def sentence_candidates(
     donor_mentions: list,
     earlier: list[tuple[int, set[str]]],
     carry: str | None,
-    rule: dict[int, tuple[str, set[str | None]]],
+    rule: dict[int, tuple[str, list[str | None]]],
     lists: dict[int, tuple[Donor, ...]] | None = None,
 ) -> list[Candidate]:
     """The candidates of one parsed sentence.
@@ -256,9 +275,10 @@ def sentence_candidates(
         if span is None:
             continue
         root = head_of(span)
-        rule_status, rule_donors = rule.get(g.start, (None, set()))
+        rule_status, rule_donors = rule.get(g.start, (None, []))
         cue = first_cue(doc, root)
-        features = item_features(doc, root, span, g, rule_status)
+        reading = read_status(root, span)
+        features = item_features(doc, root, g, rule_status, reading)
         options: dict[str, DonorOption] = {}
         for token, donor in sorted(named, key=lambda td: abs(td[0].i - root.i)):
             if donor.code in options:
@@ -269,7 +289,7 @@ def sentence_candidates(
             members = {d.code for d in (lists or {}).get(token.i, ())}
             if len(members) > 1:
                 f.append("in_list")
-                if members & rule_donors:
+                if members.intersection(rule_donors):
                     f.append("list_with_rule_donor")
             options[donor.code] = DonorOption(donor.code, f)
         for distance, codes in earlier:
@@ -296,6 +316,7 @@ def sentence_candidates(
                 features,
                 list(options.values()),
                 frozenset(codes_here),
+                reading.status if reading else None,
                 rule_status,
                 tuple(rule_donors),
             )

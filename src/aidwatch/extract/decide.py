@@ -28,6 +28,7 @@ SHIPPED = "decisions.npz"
 FORMAT = 1
 KEEP = 0.2
 ADD = 0.7
+MIN_SUPPORT = 30  # training groups of a status before the model may overrule the rules
 # A donor option is taken when the model gives it at least this probability;
 # a group with a status and no option above it takes its best option.
 DONOR_THRESHOLD = 0.5
@@ -115,16 +116,26 @@ def decide(model: Model, candidates: list[Candidate]) -> list[tuple[Candidate, s
     """(candidate, status, donor codes) for each status the model gives a
     candidate (an item can be pledged and trained on in one sentence).
 
-    The rules' reading stands unless the model finds it unlikely (`KEEP`);
-    a status the rules did not read needs the model's confidence (`ADD`)."""
+    The rules' reading stands unless the model finds it unlikely (`KEEP`),
+    and a status the rules did not read needs the model's confidence
+    (`ADD`). The model judges only the statuses it has seen often enough in
+    training (`MIN_SUPPORT`): for the others, the rules decide. It adds no
+    fact to a group the rules read and then set aside on purpose (an enemy's
+    weapons, a state buying for itself)."""
     if not candidates:
         return []
     probs = model.status.proba([c.features for c in candidates])
+    support = model.meta.get("support", {})
     out = []
     for c, p in zip(candidates, probs, strict=True):
         for status, q in zip(model.status.classes, p, strict=True):
             ruled = status == c.rule_status
-            if q < (KEEP if ruled else ADD) or not c.options:
+            judged = support.get(status, 0) >= MIN_SUPPORT
+            if ruled:
+                take = q >= KEEP or not judged
+            else:
+                take = judged and q >= ADD and c.rule_status is None and not c.read
+            if not take or not c.options:
                 continue
             if ruled:
                 chosen = [NO_DONOR if d is None else d for d in c.rule_donors]
@@ -145,14 +156,27 @@ def _donors(model: Model, c: Candidate, status: str) -> list[str]:
     return chosen
 
 
-def drafts(decisions: list[tuple[Candidate, str, list[str]]]) -> list[Draft]:
-    """The facts of the decisions, as drafts for the article's merge."""
+def drafts(
+    decisions: list[tuple[Candidate, str, list[str]]], rule_drafts: list[Draft] = ()
+) -> list[Draft]:
+    """The facts of the decisions, as drafts for the article's merge. Where
+    the rules read the same fact, their draft is taken: it holds what they
+    read of each donor's count (« 19 F-16, les Pays-Bas 24 »)."""
+    ruled = {
+        (d.fact.mention.start, d.fact.donor, d.fact.status): d
+        for d in rule_drafts
+        if d.fact.mention is not None and d.fact.quantity_kind != "cumulative_total"
+    }
     out = []
     for c, status, codes in decisions:
         s, g = c.sentence, c.group
         q = c.quantity
         for code in codes:
             donor = None if code == NO_DONOR else code
+            same = ruled.get((s.start + g.start, donor, status))
+            if same is not None:
+                out.append(replace(same))
+                continue
             carried = donor is not None and donor not in c.named
             fact = Fact(
                 donor=donor,

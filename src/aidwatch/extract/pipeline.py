@@ -209,24 +209,14 @@ def extract_articles(
     while batch := list(itertools.islice(stream, batch_size)):
         # Parsing every sentence means extracting from every article too.
         prepared = [_prepare(a, gated or parse_all) for a in batch]
-        needs = [[_needs_parse(s, decider) for s in scans] for _, scans in prepared]
         texts = [
-            s.sentence.text
-            for (_, scans), flags in zip(prepared, needs, strict=True)
-            for s, flag in zip(scans, flags, strict=True)
-            if parse_all or flag
+            s.sentence.text for _, scans in prepared for s in scans if parse_all or s.needs_parse
         ]
         docs = iter(nlp.parse(texts))
-        for (article, scans), flags in zip(prepared, needs, strict=True):
-            wanted = [next(docs) if (parse_all or f) else None for f in flags]
-            parsed = iter([d for d, f in zip(wanted, flags, strict=True) if f])
+        for article, scans in prepared:
+            wanted = [next(docs) if (parse_all or s.needs_parse) else None for s in scans]
+            parsed = iter([d for d, s in zip(wanted, scans, strict=True) if s.needs_parse])
             yield _assemble(article, scans, parsed, next(story_of, None), decider)
-
-
-def _needs_parse(scan_: SentenceScan, decider) -> bool:
-    # The rules parse only sentences with a status word; a model judges every
-    # sentence naming an item (« des Gepard pour l'Ukraine » has no verb).
-    return scan_.needs_parse or (decider is not RULES and bool(scan_.groups))
 
 
 def RULES(candidates: list, rule_drafts: list[Draft]) -> list[Draft]:  # noqa: N802
@@ -242,7 +232,7 @@ class Learned:
 
     def __call__(self, candidates: list, rule_drafts: list[Draft]) -> list[Draft]:
         return decide.with_cumulative(
-            decide.drafts(decide.decide(self.model, candidates)), rule_drafts
+            decide.drafts(decide.decide(self.model, candidates), rule_drafts), rule_drafts
         )
 
 
@@ -304,7 +294,7 @@ def _assemble(
         named_here = _named_donors(sc)
         before = [(s.index - i, codes) for i, codes in earlier if s.index - i <= 2]
         earlier = [*earlier[-1:], (s.index, named_here)]
-        if not _needs_parse(sc, decider):
+        if not sc.needs_parse:
             running.update(None, named_here, bool(_ABOUT_AID.search(folded)), None)
             continue
         date = _fact_date(s.text, sc.dates)
@@ -341,19 +331,8 @@ def _assemble(
             packages.append(package)
             package_at[package.id] = (s.paragraph, s.index)
             sentence_donors.add(reading.donor)
-        ruled = (
-            sentence_facts(
-                s,
-                doc,
-                sc.groups,
-                donor_at,
-                donor_lists,
-                carry,
-                date,
-                running.date if carry else None,
-            )
-            if sc.needs_parse
-            else []
+        ruled = sentence_facts(
+            s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None
         )
         if decider is RULES:
             new = ruled
@@ -389,11 +368,14 @@ def _candidates(sc: SentenceScan, doc, before, carry, ruled: list[Draft], date, 
     """The sentence's candidates, each with the rules' reading of its group,
     its count and its date."""
     s = sc.sentence
-    rule: dict[int, tuple[str, set]] = {}
+    # Donors in the rules' order (a set's order changes from one process to
+    # the next, and with it the order facts are stored in).
+    rule: dict[int, tuple[str, list]] = {}
     for d in ruled:
         if d.fact.mention is not None:
-            status, donors = rule.setdefault(d.fact.mention.start - s.start, (d.fact.status, set()))
-            donors.add(d.fact.donor)
+            _, donors = rule.setdefault(d.fact.mention.start - s.start, (d.fact.status, []))
+            if d.fact.donor not in donors:
+                donors.append(d.fact.donor)
     out = sentence_candidates(s, doc, sc.groups, sc.donors, before, carry, rule, lists)
     for c in out:
         c.quantity = item_quantity(s.text, c.group)

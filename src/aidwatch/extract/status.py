@@ -455,7 +455,19 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
 def read_status(item_token, span=None) -> StatusReading | None:
     """The status of the item at `item_token` (whose words are `span`), or
     None when nothing in its chain of heads says it is given, asked for,
-    refused, and so on."""
+    refused, and so on. Kept with the parse: the rules and the learned
+    decisions' features both ask."""
+    key = ("status", item_token.i, span.start, span.end) if span is not None else None
+    memo = item_token.doc.user_data
+    if key is not None and key in memo:
+        return memo[key]
+    reading = _read_status(item_token, span)
+    if key is not None:
+        memo[key] = reading
+    return reading
+
+
+def _read_status(item_token, span) -> StatusReading | None:
     reading = _read_chain(item_token)
     if reading is not None:
         return reading

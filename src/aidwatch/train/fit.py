@@ -87,7 +87,7 @@ def _matrix(x: list[list[str]]):
     index = {f: i for i, f in enumerate(names)}
     rows, cols = [], []
     for r, row in enumerate(x):
-        for f in set(row):
+        for f in sorted(set(row)):  # one order whatever the hash seed: the same model each time
             rows.append(r)
             cols.append(index[f])
     return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(x), len(names))), index
@@ -125,7 +125,8 @@ def fit(reads: Iterable[Read], meta: dict | None = None) -> Model:
         raise ValueError("too few annotated facts to train on")
     status = _fit_statuses(s.status_x, s.status_y, C_STATUS)
     donor = _fit_donors(s.donor_x, s.donor_y, C_DONOR)
-    return Model(status, donor, dict(meta or {}))
+    support = {st: sum(st in labels for labels in s.status_y) for st in STATUSES}
+    return Model(status, donor, {**(meta or {}), "support": support})
 
 
 def folds_by_story(reads: list[Read], k: int) -> list[int]:
