@@ -19,9 +19,11 @@ from importlib import resources
 import yaml
 
 from aidwatch.extract import nlp
+from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
 
 ATTITUDES = ("request", "refuse", "consider")
+_WORDS = tables()
 
 
 @dataclass(frozen=True)
@@ -102,11 +104,15 @@ def _guesses(token) -> list[str]:
     if word.endswith(("s", "x")) and len(word) > 3:
         out.append(word[:-1])
     if token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-        for ending in ("aient", "ait", "eront", "era", "ent", "ons", "ez", "ees", "ee", "es", "e"):
+        for ending in _VERB_ENDINGS:
             if word.endswith(ending) and len(word) > len(ending) + 2:
-                out.append(word[: -len(ending)] + "er")
+                out.append(word[: -len(ending)] + _INFINITIVE)
                 break
     return out
+
+
+_VERB_ENDINGS = _WORDS.sequence("verb_endings")
+_INFINITIVE = _WORDS.word("infinitive_ending")
 
 
 def _lemmas(token) -> list[str]:
@@ -143,7 +149,8 @@ def word_class(token) -> str | None:
 
 
 # « plus » and « jamais » negate only with « ne »: « livrer plus de chars » is more.
-_NEEDS_NE = {"plus", "jamais", "guere"}
+_NEEDS_NE = _WORDS.words("weak_negations")
+_NE = _WORDS.words("negation_particles")
 
 
 def is_negated(token) -> bool:
@@ -152,24 +159,21 @@ def is_negated(token) -> bool:
     # adverb (« n'a pas encore reçu »).
     near = [c for c in token.children if c.dep_.startswith(("advmod", "aux"))]
     words = [fold(t.text) for c in near for t in c.subtree if t.dep_.startswith("advmod")]
-    has_ne = any(w in ("ne", "n'") for w in words)
+    has_ne = any(w in _NE for w in words)
     if any(w in neg and (w not in _NEEDS_NE or has_ne) for w in words):
         return True
     # « aucun char » negates the act on it
     return False
 
 
-_FUTURE_AUX = {"sera", "seront", "serons", "serez", "aura", "auront", "serai"}
-_COND_AUX = {"serait", "seraient", "aurait", "auraient", "serais"}
-_FUTURE_ENDINGS = ("ra", "ront", "rai", "rons", "rez")
-_COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
+_FUTURE_AUX = _WORDS.words("future_auxiliaries")
+_COND_AUX = _WORDS.words("conditional_auxiliaries")
+_FUTURE_ENDINGS = _WORDS.sequence("future_endings")
+_COND_ENDINGS = _WORDS.sequence("conditional_endings")
 
 
-_SOON = re.compile(
-    r"\b(bientot|prochain\w*|prochainement|dans les \w+ (?:jours|semaines|mois)|d'ici|a partir d|des que|"
-    r"annonce\w*|promet\w*|s'engage\w*|va |vont |devrai\w*)"
-)
-_HEARSAY = re.compile(r"\b(selon|d'apres)\b")
+_SOON = re.compile(r"\b(" + _WORDS.alternation("soon_markers") + ")")
+_HEARSAY = re.compile(r"\b(" + _WORDS.alternation("source_markers") + r")\b")
 
 
 def _hearsay(token) -> bool:
@@ -252,18 +256,19 @@ def _has_condition(token) -> bool:
     return False
 
 
+_LIGHT_OBJECTS = _WORDS.classes("light_verb_objects")
+
+
 def _object_class(token) -> str | None:
     """A light verb takes its meaning from its object: « a donné son feu vert
     à la livraison », « a donné son accord »."""
     if token.pos_ not in ("VERB", "AUX"):
         return None
     for child in token.children:
-        if child.dep_ == "obj" and lemma(child) in ("feu", "accord", "aval"):
-            return "pledge"
-        if child.dep_ == "obj" and lemma(child) in ("contrat", "commande"):
-            return "procure"  # « a signé un contrat ... pour produire des LMM »
-        if child.dep_ == "obj" and lemma(child) == "besoin":
-            return "request"  # « nous avons besoin de dizaines de Caesar »
+        # « a signé un contrat ... pour produire des LMM », « nous avons besoin
+        # de dizaines de Caesar »
+        if child.dep_ == "obj" and lemma(child) in _LIGHT_OBJECTS:
+            return _LIGHT_OBJECTS[lemma(child)]
     return None
 
 
@@ -285,7 +290,8 @@ def _part_of_package(token) -> str | None:
     return None
 
 
-_PURPOSE = {"afin", "pour", "facon", "sorte", "maniere"}
+_PURPOSE = _WORDS.words("purpose_words")
+_QUE = _WORDS.words("complementizers")
 
 
 def _is_purpose_clause(token) -> bool:
@@ -295,7 +301,7 @@ def _is_purpose_clause(token) -> bool:
     start = token.left_edge.i
     # The clause's « que », inside it or just before its first word.
     for i in range(min(token.i, start + 6) - 1, max(-1, start - 3), -1):
-        if fold(doc[i].text) in ("que", "qu'"):
+        if fold(doc[i].text) in _QUE:
             return any(fold(t.text) in _PURPOSE for t in doc[max(0, i - 4) : i])
     return False
 
@@ -348,27 +354,9 @@ _STATUS_OF = {
     "procure": "procured",
     "training": "training",
 }
-_NOT_YET = {"encore", "toujours"}
+_NOT_YET = _WORDS.words("not_yet_words")
 # Verbs that carry no meaning of their own between an item and what governs it.
-_PASS_THROUGH = {
-    "etre",
-    "avoir",
-    "faire",
-    "sembler",
-    "rester",
-    "devenir",
-    "s'agir",
-    "agir",
-    "constituer",
-    "representer",
-    "figurer",
-    "marquer",
-    "porter",
-    "concerner",
-    "viser",
-    "permettre",
-    "prendre",
-}
+_PASS_THROUGH = _WORDS.words("pass_through_verbs")
 
 
 def _not_yet(token) -> bool:
