@@ -74,6 +74,12 @@ _MISSING = object()
             "key 'event_kinds': bad regex",
         ),
         ("event_kinds", [{"name": "NATO summit"}], "key 'event_kinds': row 1"),
+        (
+            "cumulative_totals",
+            [r"\bport\w*\s+à\s+{count}"],
+            "has no slot {participle}",
+        ),
+        ("cumulative_totals", [r"({participle} à {count}"], "key 'cumulative_totals': bad regex"),
     ],
 )
 def test_bad_table_names_the_file_and_the_key(tmp_path, key, value, problem):
@@ -123,6 +129,8 @@ def test_forms_join_in_the_table_order():
         ("pass_through_verbs", "s'agir", True),
         ("abbreviations", "gén", True),
         ("abbreviations", "no", True),  # quoted in the YAML, or it would be False
+        ("perfect_auxiliaries", "etre", True),
+        ("recipient_places", "kyiv", True),
     ],
 )
 def test_word_sets(key, word, member):

@@ -40,20 +40,12 @@ _POSSESSIVES = _WORDS.words("possessives")
 _PARTICIPLE = r"(?P<part>" + _WORDS.alternation("cumulative_participles") + ")"
 _PLEDGED_PARTICIPLES = _WORDS.sequence("pledged_participles")
 _COUNT = r"(?P<n>\d{1,3}(?:[\s.\u00a0\u202f]\d{3})+|\d+)"
+# « portera le nombre total livré à 20 », « porte à 31 le nombre de chars
+# livrés »: the word order is the language's, so the table holds the whole
+# phrase, with slots for the participle and the count.
 _CUMULATIVE = [
-    # « portera le nombre total livré à 20 », « porte à 31 le nombre de chars livrés »
-    re.compile(
-        r"\bport\w*\s+(?:ainsi\s+)?(?:le|son|leur)\s+(?:nombre|total)\s+(?:total\s+)?(?:de\s+[\w-]+\s+)?"
-        + _PARTICIPLE
-        + r"?\s*(?:(?:par|à)\s+(?:[\w'’-]+\s+){1,3}?)?à\s+"
-        + _COUNT,
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\bport\w*\s+à\s+" + _COUNT + r"\s+(?:le|son|leur)\s+(?:nombre|total)\s+(?:total\s+)?"
-        r"(?:(?:de\s+(?:[\w-]+\s+){1,3}?)?" + _PARTICIPLE + ")?",
-        re.IGNORECASE,
-    ),
+    re.compile(template, re.IGNORECASE)
+    for template in _WORDS.templates("cumulative_totals", participle=_PARTICIPLE, count=_COUNT)
 ]
 
 

@@ -33,6 +33,8 @@ from aidwatch.errors import CatalogError
 #   classes     class → list of words, looked up word → class
 #   events      a list of {name, kind, pattern} rows
 #   word        one string
+#   templates   a list of regexes with slots (« {count} ») the rule fills in;
+#               `SLOTS` names each key's slots and a stand-in to check them
 SCHEMA: dict[str, str] = {
     # sentences (text.py)
     "abbreviations": "words",
@@ -58,6 +60,7 @@ SCHEMA: dict[str, str] = {
     "possessives": "words",
     "list_words": "words",
     "cumulative_participles": "forms",
+    "cumulative_totals": "templates",
     "pledged_participles": "sequence",
     "gap_determiners": "forms",
     "gap_conjunctions": "forms",
@@ -98,6 +101,21 @@ SCHEMA: dict[str, str] = {
     "not_yet_words": "words",
     "pass_through_verbs": "words",
     "light_verb_objects": "classes",
+    "infinitive_endings": "sequence",
+    "not_trigger_stems": "words",
+    "participle_endings": "sequence",
+    "adjective_participle_endings": "sequence",
+    "going_to_auxiliaries": "words",
+    "perfect_auxiliaries": "words",
+    "condition_words": "words",
+    "condition_marks": "words",
+    "part_nouns": "words",
+    "out_of_question": "words",
+    "destined_verbs": "words",
+    "in_service_lemmas": "words",
+    "in_service_prefixes": "sequence",
+    "recipient_places": "words",
+    "in_progress": "sequence",
     # events (events.py)
     "event_kinds": "events",
     "meeting_words": "forms",
@@ -112,6 +130,11 @@ SCHEMA: dict[str, str] = {
     "conversion_markers": "forms",
     "new_words": "forms",
     "new_package_nouns": "forms",
+}
+
+# The slots of each `templates` key, with a stand-in of the same groups.
+SLOTS: dict[str, dict[str, str]] = {
+    "cumulative_totals": {"participle": r"(?P<part>\w+)", "count": r"(?P<n>\d+)"},
 }
 
 
@@ -160,6 +183,15 @@ class Language:
     def word(self, key: str) -> str:
         return self._get(key, "word")
 
+    def templates(self, key: str, **slots: str) -> tuple[str, ...]:
+        """The key's regexes with their slots filled: `templates(key, count=r"...")`."""
+        out = []
+        for template in self._get(key, "templates"):
+            for slot, regex in slots.items():
+                template = template.replace("{" + slot + "}", regex)
+            out.append(template)
+        return tuple(out)
+
 
 @cache
 def tables(lang: str = "fr") -> Language:
@@ -191,7 +223,10 @@ def load(source: Path | Traversable, name: str | None = None) -> Language:
     entries = {}
     for key, kind in SCHEMA.items():
         try:
-            entries[key] = _READERS[kind](raw[key])
+            if kind == "templates":
+                entries[key] = _templates(raw[key], SLOTS[key])
+            else:
+                entries[key] = _READERS[kind](raw[key])
         except _Bad as err:
             raise CatalogError(f"{name}: key {key!r}: {err}") from None
     return Language(name, MappingProxyType(entries))
@@ -262,6 +297,18 @@ def _events(value) -> tuple[EventKind, ...]:
             raise _Bad(f"row {n}: expected strings")
         out.append(EventKind(row["name"], row["kind"], _compiled(row["pattern"])))
     return tuple(out)
+
+
+def _templates(value, slots: dict[str, str]) -> tuple[str, ...]:
+    templates = _strings(value)
+    for template in templates:
+        filled = template
+        for slot, stand_in in slots.items():
+            if "{" + slot + "}" not in template:
+                raise _Bad(f"{template!r} has no slot {{{slot}}}")
+            filled = filled.replace("{" + slot + "}", stand_in)
+        _compiled(filled)
+    return tuple(templates)
 
 
 def _word(value) -> str:

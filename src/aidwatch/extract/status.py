@@ -57,6 +57,10 @@ def lexicon() -> Lexicon:
     )
 
 
+_INFINITIVE_ENDINGS = _WORDS.sequence("infinitive_endings")
+_NOT_STEMS = _WORDS.words("not_trigger_stems")
+
+
 @cache
 def _trigger_words() -> re.Pattern:
     raw = yaml.safe_load(
@@ -65,8 +69,8 @@ def _trigger_words() -> re.Pattern:
     lex = lexicon()
     stems = set()
     for verb in lex.verbs:
-        stem = verb[:-2] if verb.endswith(("er", "ir", "re")) else verb
-        if len(stem) >= 3 and stem not in ("pay",):  # « pay » would flag every « pays »
+        stem = next((verb[: -len(e)] for e in _INFINITIVE_ENDINGS if verb.endswith(e)), verb)
+        if len(stem) >= 3 and stem not in _NOT_STEMS:  # « pay » would flag every « pays »
             stems.add(stem)
     stems |= {noun for noun in lex.nouns if len(noun) >= 3}
     stems |= {fold(w) for w in raw["irregular_forms"]}
@@ -120,6 +124,9 @@ def _lemmas(token) -> list[str]:
     return [lemma(token)] + _guesses(token)
 
 
+_PARTICIPLE_ENDINGS = _WORDS.sequence("participle_endings")
+
+
 def word_class(token) -> str | None:
     """The lexicon class of a token: transfer, pledge, package, ... or None."""
     lex = lexicon()
@@ -135,7 +142,7 @@ def word_class(token) -> str | None:
             return found
         # A verb tagged as a noun: a participle (« pressés »), or a noun with
         # a subject of its own (« La Pologne forme des artilleurs »).
-        if token.text.lower().endswith(("é", "és", "ée", "ées")) or any(
+        if token.text.lower().endswith(_PARTICIPLE_ENDINGS) or any(
             c.dep_ == "nsubj" for c in token.children
         ):
             return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
@@ -174,6 +181,9 @@ _COND_ENDINGS = _WORDS.sequence("conditional_endings")
 
 _SOON = re.compile(r"\b(" + _WORDS.alternation("soon_markers") + ")")
 _HEARSAY = re.compile(r"\b(" + _WORDS.alternation("source_markers") + r")\b")
+_GOING_TO = _WORDS.words("going_to_auxiliaries")
+_PERFECT_AUX = _WORDS.words("perfect_auxiliaries")
+_ADJECTIVE_PARTICIPLE = _WORDS.sequence("adjective_participle_endings")
 
 
 def _hearsay(token) -> bool:
@@ -192,11 +202,9 @@ def verb_tense(token) -> str:
     aux_texts = {fold(a.text) for a in auxes}
     aux_lemmas = {lemma(a) for a in auxes}
     verb_form = token.morph.get("VerbForm")
-    if "aller" in aux_lemmas:
+    if aux_lemmas & _GOING_TO:
         return "future"
-    if verb_form == ["Part"] or (
-        token.pos_ == "ADJ" and text.endswith(("e", "es", "s", "is", "it"))
-    ):
+    if verb_form == ["Part"] or (token.pos_ == "ADJ" and text.endswith(_ADJECTIVE_PARTICIPLE)):
         if aux_texts & _FUTURE_AUX:
             return "future"
         if aux_texts & _COND_AUX:
@@ -206,7 +214,7 @@ def verb_tense(token) -> str:
             return "past"
         return "participle"
     if verb_form == ["Inf"]:
-        if "avoir" in aux_lemmas or "etre" in aux_lemmas:
+        if aux_lemmas & _PERFECT_AUX:
             return "past"  # « avoir reçu »
         return "infinitive"
     if token.morph.get("Mood") == ["Cnd"] or text.endswith(_COND_ENDINGS):
@@ -245,12 +253,16 @@ def _aux_modal(token) -> str | None:
     return None
 
 
+_IF = _WORDS.words("condition_words")
+_IF_MARKS = _WORDS.words("condition_marks")  # « s'il » as well
+
+
 def _has_condition(token) -> bool:
     """« ils seront envoyés ... si l'expérience s'avère positive »."""
     for child in token.children:
         if child.dep_ in ("advcl", "mark") and (
-            fold(child.text) == "si"
-            or any(fold(g.text) in ("si", "s'") and g.dep_ == "mark" for g in child.children)
+            fold(child.text) in _IF
+            or any(fold(g.text) in _IF_MARKS and g.dep_ == "mark" for g in child.children)
         ):
             return True
     return False
@@ -272,6 +284,9 @@ def _object_class(token) -> str | None:
     return None
 
 
+_PART_NOUNS = _WORDS.words("part_nouns")
+
+
 def _part_of_package(token) -> str | None:
     """« feront partie d'un nouveau programme d'aide », « figure dans le paquet »."""
     if token.pos_ not in ("VERB", "AUX"):
@@ -283,7 +298,7 @@ def _part_of_package(token) -> str | None:
         if child.dep_ not in ("obj", "obl", "obl:arg", "obl:mod"):
             continue
         heads = [child]
-        if lemma(child) == "partie":
+        if lemma(child) in _PART_NOUNS:
             heads += [g for g in child.children if g.dep_ == "nmod"]
         if any(nouns.get(lemma(h)) == "package" for h in heads):
             return "package"
@@ -366,13 +381,18 @@ def _not_yet(token) -> bool:
     return bool(words & _NOT_YET)
 
 
+_IN_SERVICE = _WORDS.words("in_service_lemmas")
+_IN_SERVICE_PREFIXES = _WORDS.sequence("in_service_prefixes")
+_RECIPIENT_PLACES = _WORDS.words("recipient_places")
+
+
 def _state_class(token, item_token) -> str | None:
     """« sont en service », « sont désormais en Ukraine »: a state that means delivered."""
     if not any(c.dep_ == "cop" for c in token.children):
         return None
-    if lemma(token) == "service" or fold(token.text).startswith("operationnel"):
+    if lemma(token) in _IN_SERVICE or fold(token.text).startswith(_IN_SERVICE_PREFIXES):
         return "in_service"  # « sont en service », « est désormais opérationnel »
-    if token.pos_ == "PROPN" and fold(token.text) in ("ukraine", "kiev", "kyiv"):
+    if token.pos_ == "PROPN" and fold(token.text) in _RECIPIENT_PLACES:
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if any(item_token.i in {t.i for t in c.subtree} for c in subjects):
             return "in_service"  # « les 31 chars Abrams sont désormais en Ukraine »
@@ -386,6 +406,12 @@ def _copula_status(token) -> str:
     return {"future": "pledged", "conditional": "considered"}.get(verb_tense(cop), "delivered")
 
 
+# « il n'est pas question de livrer »
+_OUT_OF_QUESTION = _WORDS.words("out_of_question")
+# « le Lynx est appelé à succéder »: destined, not asked
+_DESTINED = _WORDS.words("destined_verbs")
+
+
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     """(status, class) for the nearest lexicon word, before outer words act."""
     cls = (
@@ -395,7 +421,7 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         or _state_class(token, item_token)
     )
     negated = is_negated(token)
-    if cls is None and lemma(token) == "question" and negated:
+    if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
     if cls is None:
         return None, None
@@ -430,7 +456,7 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         return "_produce", cls
     if (
         cls == "request"
-        and verb_lemma(token) == "appeler"
+        and verb_lemma(token) in _DESTINED
         and any(c.dep_ == "aux:pass" for c in token.children)
     ):
         return None, None  # « le Lynx est appelé à succéder »: destined, not asked
@@ -438,6 +464,9 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, "_drop")
     return status, cls
+
+
+_IN_PROGRESS = _WORDS.sequence("in_progress")
 
 
 def read_status(item_token, span=None) -> StatusReading | None:
@@ -511,7 +540,7 @@ def _read_chain(item_token) -> StatusReading | None:
         previous = token
         cls = _object_class(token) or word_class(token) or _part_of_package(token)
         negated = is_negated(token)
-        if cls is None and lemma(token) == "question" and negated:
+        if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         open_inner = status in ("_open", "_nominal")
         verb = verb_lemma(token)
@@ -567,7 +596,7 @@ def _read_chain(item_token) -> StatusReading | None:
         status = "pledged"
     if status == "_nominal":
         sentence_words = {fold(t.text) for t in item_token.doc}
-        if "en cours" in nlp.folded(item_token.doc):
+        if any(words in nlp.folded(item_token.doc) for words in _IN_PROGRESS):
             status = "delivered"  # « le transfert des F-16 était en cours »
         else:
             status = "considered" if sentence_words & lex.consider_cues else "pledged"
