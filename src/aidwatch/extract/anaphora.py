@@ -24,7 +24,13 @@ _WORDS = tables()
 # Noun → the categories it may stand for (None: any).
 _NOUNS = _WORDS.categories("anaphora_nouns")
 _POINTER = r"(?:" + _WORDS.alternation("anaphora_pointers") + ")"
-_APPROX = r"(?:" + _WORDS.alternation("approximate_counts") + r")s?\s+d'\s*"
+_APPROX = (
+    r"(?:"
+    + _WORDS.alternation("approximate_counts")
+    + r")s?\s+(?:"
+    + _WORDS.alternation("approximate_of")
+    + r")\s*"
+)
 _ANAPHOR = re.compile(
     r"\b(?:"
     + _POINTER

@@ -303,9 +303,10 @@ def _gapped_donor(text: str, doc, group: ItemGroup, donor_at) -> str | None:
     return None
 
 
+_GAP_CONJUNCTIONS = _WORDS.forms("gap_conjunctions")
 _GAP_LEAD = re.compile(
     r"(?:,|;|"
-    + "|".join(r"\b" + w for w in _WORDS.forms("gap_conjunctions"))
+    + "|".join(r"\b" + w for w in _GAP_CONJUNCTIONS)
     + r")\s*(?:"
     + _WORDS.alternation("definite_articles")
     + ")?$"
@@ -339,7 +340,11 @@ def _gapped(
         if count is None or count.start > 1:
             continue
         after = text[end + count.end : end + count.end + 3]
-        if after.strip() and after.strip()[0] not in ",;." and not after.strip().startswith("et"):
+        if (
+            after.strip()
+            and after.strip()[0] not in ",;."
+            and not after.strip().startswith(_GAP_CONJUNCTIONS)
+        ):
             continue  # « la Norvège six chars »: a count of something else, not an ellipsis
         seen.add(donor.code)
         fact = replace(first.fact, donor=donor.code, quantity=count.value, quantity_kind=count.kind)

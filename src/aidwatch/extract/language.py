@@ -75,6 +75,7 @@ SCHEMA: dict[str, str] = {
     "anaphora_nouns": "categories",
     "anaphora_pointers": "forms",
     "approximate_counts": "forms",
+    "approximate_of": "forms",
     "anaphora_modifiers": "forms",
     "noun_complement_prepositions": "forms",
     "crew_nouns": "forms",
