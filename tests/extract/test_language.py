@@ -108,6 +108,11 @@ def test_entry_read_as_the_wrong_kind_is_a_bug():
         tables().words("future_markers")  # a list of regex forms, not of words
 
 
+def test_template_needs_every_slot_filled():
+    with pytest.raises(KeyError):
+        tables().templates("cumulative_totals", count=r"(?P<n>\d+)")
+
+
 def test_forms_join_in_the_table_order():
     assert tables().alternation("total_markers") == "au total|en tout|au cumul"
 

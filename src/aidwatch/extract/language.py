@@ -8,6 +8,10 @@ kind; a missing or unknown key, a value of the wrong type or a regex that
 does not compile raises `CatalogError` naming the file and the key. Adding a
 language is adding a table with the same keys. The older tables
 (status_fr.yaml, numbers_fr.yaml, dates_fr.yaml, ...) keep their own loaders.
+
+The rule modules build their patterns once, at import, from `tables("fr")`:
+reading another language in the same process will mean handing them the
+language to use; the table and its keys will not change.
 """
 
 from __future__ import annotations
@@ -186,8 +190,11 @@ class Language:
 
     def templates(self, key: str, **slots: str) -> tuple[str, ...]:
         """The key's regexes with their slots filled: `templates(key, count=r"...")`."""
+        templates = self._get(key, "templates")
+        if set(slots) != set(SLOTS[key]):
+            raise KeyError(f"{key!r} takes the slots {sorted(SLOTS[key])}, not {sorted(slots)}")
         out = []
-        for template in self._get(key, "templates"):
+        for template in templates:
             for slot, regex in slots.items():
                 template = template.replace("{" + slot + "}", regex)
             out.append(template)
