@@ -16,71 +16,48 @@ import re
 
 from aidwatch.catalog import System
 from aidwatch.extract.items import ItemGroup
+from aidwatch.extract.language import tables
 from aidwatch.extract.mentions import Mention
 from aidwatch.extract.text import fold
 
-_AIRCRAFT = {"fighter_aircraft", "helicopter", "transport_aircraft", "drone"}
-_MISSILES = {
-    "long_range_strike",
-    "anti_ship_missile",
-    "air_defence_missile",
-    "anti_tank_weapon",
-    "manpads",
-}
-_NOUNS: dict[str, set[str] | None] = {
-    "exemplaire": None,  # any category
-    "unite": None,
-    "appareil": _AIRCRAFT,
-    "avion": _AIRCRAFT,
-    "chasseur": {"fighter_aircraft"},
-    "batterie": {"air_defence_system", "howitzer", "mlrs"},
-    "systeme": {"air_defence_system", "mlrs", "howitzer", "radar", "long_range_strike"},
-    "lanceur": {"mlrs", "air_defence_system"},
-    "missile": _MISSILES,
-    "engin": None,
-    "vehicule": {
-        "infantry_fighting_vehicle",
-        "armoured_personnel_carrier",
-        "armoured_vehicle",
-        "main_battle_tank",
-    },
-    "blinde": {
-        "infantry_fighting_vehicle",
-        "armoured_personnel_carrier",
-        "armoured_vehicle",
-        "main_battle_tank",
-    },
-    "canon": {"howitzer"},
-    "obusier": {"howitzer"},
-    "char": {"main_battle_tank"},
-}
-_POINTER = (
-    r"(?:\d[\d\s.\u00a0\u202f]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|"
-    r"cinquante|cent|ces|ses|leurs|d'autres|autres|les deux|les trois|les quatre|premier|premiers|premiere|premieres|"
-    r"deuxieme|troisieme|second|seconde|nouvel|nouveaux|nouvelle|nouvelles)"
+_WORDS = tables()
+# Noun → the categories it may stand for (None: any).
+_NOUNS = _WORDS.categories("anaphora_nouns")
+_POINTER = r"(?:" + _WORDS.alternation("anaphora_pointers") + ")"
+_APPROX = (
+    r"(?:"
+    + _WORDS.alternation("approximate_counts")
+    + r")s?\s+(?:"
+    + _WORDS.alternation("approximate_of")
+    + r")\s*"
 )
-_APPROX = r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|millier)s?\s+d'\s*"
 _ANAPHOR = re.compile(
     r"\b(?:"
     + _POINTER
     + r"\s+|"
     + _APPROX  # « plus d'une centaine d'exemplaires »
-    + r")(?:autres\s+|nouveaux\s+|premiers\s+|derniers\s+)?(?P<noun>"
+    + r")(?:"
+    + "|".join(w + r"\s+" for w in _WORDS.forms("anaphora_modifiers"))
+    + r")?(?P<noun>"
     + "|".join(_NOUNS)
     + r")[sx]?\b"
-    r"(?!\s+(?:de|d'|du|des)\s)"  # « systèmes de défense » is a kind of its own, not a pointer
+    # « systèmes de défense » is a kind of its own, not a pointer
+    + r"(?!\s+(?:"
+    + _WORDS.alternation("noun_complement_prepositions")
+    + r")\s)"
 )
 
 
 # « Les équipages ukrainiens ont été formés » after a sentence about a system:
 # the crews are trained on that system.
 _CREW = re.compile(
-    r"\b(?P<noun>equipages?|pilotes?|artilleurs?|operateurs?|servants?|tankistes?|mecaniciens?|soldats?)"
-    r"\s+ukrainien(?:ne)?s?\b"  # Ukraine's own crews, not « la formation des pilotes » in general
+    r"\b(?P<noun>"
+    + _WORDS.alternation("crew_nouns")
+    + r")\s+(?:"
+    + _WORDS.alternation("recipient_demonyms")
+    + r")\b"  # Ukraine's own crews, not « la formation des pilotes » in general
 )
-_TRAINING = re.compile(
-    r"\b(form(?:e|es|ee|ees|ent|ait|aient|era|eront|ation|ations)|entrain\w*|instruction)\b"
-)
+_TRAINING = re.compile(r"\b(" + _WORDS.alternation("training_words") + r")\b")
 
 
 def resolve(sentence_text: str, groups: list[ItemGroup], recent: list[System]) -> list[ItemGroup]:

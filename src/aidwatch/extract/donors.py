@@ -21,47 +21,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aidwatch.catalog import Donor
+from aidwatch.extract.language import tables
 from aidwatch.extract.status import lemma, lexicon, verb_lemma
 from aidwatch.extract.text import fold
 
-_PRONOUNS = {
-    "il",
-    "ils",
-    "elle",
-    "elles",
-    "celui-ci",
-    "celle-ci",
-    "ceux-ci",
-    "celles-ci",
-    "lui",
-    "on",
-}
+_WORDS = tables()
+_PRONOUNS = _WORDS.words("subject_pronouns")
 # Subjects that stand for givers the text does not name.
-_COLLECTIVES = {
-    "allie",
-    "occidental",
-    "occidentaux",
-    "partenaire",
-    "pays",
-    "europeen",
-    "membre",
-    "soutien",
-    "gouvernement",
-    "etat",
-    "capitale",
-    "donateur",
-    "bailleur",
-    "responsable",
-    "ministre",
-    "president",
-    "dirigeant",
-    "chef",
-    "porte-parole",
-    "general",
-    "secretaire",
-    "premier",
-    "nation",
-}
+_COLLECTIVES = _WORDS.words("collective_subjects")
+# « par la France », « de la part du Canada », « en provenance de Pologne »
+_SOURCE_DETERMINERS = _WORDS.words("source_determiners")
+_SOURCE_PREPOSITIONS = _WORDS.words("source_prepositions")
+_CLITICS = _WORDS.words("verb_clitics")  # « Washington ne leur en livrera pas »
 _ADDRESSEE_DEPS = ("obj", "iobj", "obl:arg", "obl", "obl:mod", "nsubj:pass")
 
 
@@ -163,11 +134,9 @@ def source_donors(doc, donor_at: dict[int, Donor], lists) -> list[str]:
         if i > 0 and i - 1 in donor_at:
             continue  # not the first word of its mention
         before = [fold(t.text) for t in doc[max(0, i - 4) : i]]
-        while before and before[-1] in ("la", "le", "les", "l'", "du", "des", "de", "d'"):
+        while before and before[-1] in _SOURCE_DETERMINERS:
             before.pop()
-        if before and (
-            before[-1] == "par" or before[-1:] == ["part"] or before[-1:] == ["provenance"]
-        ):
+        if before and before[-1] in _SOURCE_PREPOSITIONS:
             out += [c for c in _codes([doc[i]], donor_at, lists) if c not in out]
     return out
 
@@ -184,16 +153,7 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
                 [verb] + [c for c in verb.children if c.dep_.startswith("aux")], key=lambda t: t.i
             )
             i = first.i - 1
-            while i >= 0 and fold(doc[i].text) in (
-                "ne",
-                "n'",
-                "se",
-                "s'",
-                "lui",
-                "leur",
-                "en",
-                "y",
-            ):
+            while i >= 0 and fold(doc[i].text) in _CLITICS:
                 i -= 1
             if i >= 0 and i in donor_at and doc[i].dep_ not in ("nsubj", "nsubj:pass"):
                 return _codes([doc[i]], donor_at, lists)

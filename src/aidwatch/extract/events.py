@@ -13,41 +13,17 @@ from __future__ import annotations
 import re
 
 from aidwatch import catalog
+from aidwatch.extract.language import tables
 from aidwatch.extract.numbers import quantity_before
 from aidwatch.extract.text import Sentence, fold
 from aidwatch.model import Event, Evidence
 
-_KINDS = [
-    (
-        "Ukraine Defense Contact Group",
-        "meeting",
-        re.compile(
-            r"groupe de contact|format (de )?ramstein|(reunion|rencontre|reunis)\b[^.]{0,120}\bramstein"
-            r"|ramstein\b[^.]{0,120}\b(reunion|rencontre)"
-        ),
-    ),
-    ("NATO summit", "summit", re.compile(r"sommet (de l'otan|de l'alliance|atlantique)")),
-    (
-        "NATO defence ministers meeting",
-        "meeting",
-        re.compile(
-            r"(reunion|conseil) des ministres de la defense (de l'otan|de l'alliance|allies)"
-        ),
-    ),
-    ("NATO meeting", "meeting", re.compile(r"reunion (a|de) l'otan|reunion de l'alliance")),
-]
-_MEETING = re.compile(r"\b(reunion|se reunir|reunis|se reuniront|se reunissent|rencontre)\b")
-_EXTRA_PLACES = (
-    "Ramstein",
-    "Bruxelles",
-    "Vilnius",
-    "Madrid",
-    "Washington",
-    "La Haye",
-    "Londres",
-    "Paris",
-    "Berlin",
-)
+_WORDS = tables()
+# (name, kind, pattern) of the events a sentence may name, the first that matches.
+_KINDS = [(e.name, e.kind, e.pattern) for e in _WORDS.events("event_kinds")]
+_MEETING = re.compile(r"\b(" + _WORDS.alternation("meeting_words") + r")\b")
+_EXTRA_PLACES = _WORDS.sequence("meeting_places")
+_PARTICIPANTS = re.compile(r"\b(?:" + _WORDS.alternation("participant_nouns") + r")\b")
 
 
 def _places() -> list[str]:
@@ -64,14 +40,18 @@ def _place(text: str) -> str | None:
     global _PLACE
     if _PLACE is None:
         _PLACE = re.compile(
-            r"\b(?:à|a|de|en)\s+(" + "|".join(re.escape(p) for p in _places()) + r")\b"
+            r"\b(?:"
+            + _WORDS.alternation("place_prepositions")
+            + r")\s+("
+            + "|".join(re.escape(p) for p in _places())
+            + r")\b"
         )
     m = _PLACE.search(text)
     return m.group(1) if m else None
 
 
 def _participants(text: str) -> int | None:
-    for m in re.finditer(r"\bpays\b", text):
+    for m in _PARTICIPANTS.finditer(text):
         q = quantity_before(text, m.start())
         if q:
             return q.value

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from aidwatch.catalog import Donor
 from aidwatch.extract.donors import attribute
 from aidwatch.extract.items import ItemGroup
+from aidwatch.extract.language import tables
 from aidwatch.extract.numbers import Quantity, find_quantities, quantity_before
 from aidwatch.extract.status import read_status
 from aidwatch.extract.text import Sentence, fold
@@ -32,27 +33,19 @@ _CONSUMABLES = {
     "air_defence_missile",
     "spare_parts",
 }
-# « des » and « du » are left out: the md parser tags the plural article « des »
-# as a preposition, and « ou des missiles sol-air » serves nothing.
-_SERVES = {"pour", "a", "au", "aux", "de", "d'"}
-_POSSESSIVES = {"leur", "leurs", "ses", "son", "sa"}
+_WORDS = tables()
+_SERVES = _WORDS.words("serving_prepositions")
+_POSSESSIVES = _WORDS.words("possessives")
 
-_PARTICIPLE = r"(?P<part>livr\w*|fourni\w*|promis\w*|envoy\w*|donn\w*|re[çc]u\w*|c[ée]d[ée]\w*)"
+_PARTICIPLE = r"(?P<part>" + _WORDS.alternation("cumulative_participles") + ")"
+_PLEDGED_PARTICIPLES = _WORDS.sequence("pledged_participles")
 _COUNT = r"(?P<n>\d{1,3}(?:[\s.\u00a0\u202f]\d{3})+|\d+)"
+# « portera le nombre total livré à 20 », « porte à 31 le nombre de chars
+# livrés »: the word order is the language's, so the table holds the whole
+# phrase, with slots for the participle and the count.
 _CUMULATIVE = [
-    # « portera le nombre total livré à 20 », « porte à 31 le nombre de chars livrés »
-    re.compile(
-        r"\bport\w*\s+(?:ainsi\s+)?(?:le|son|leur)\s+(?:nombre|total)\s+(?:total\s+)?(?:de\s+[\w-]+\s+)?"
-        + _PARTICIPLE
-        + r"?\s*(?:(?:par|à)\s+(?:[\w'’-]+\s+){1,3}?)?à\s+"
-        + _COUNT,
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\bport\w*\s+à\s+" + _COUNT + r"\s+(?:le|son|leur)\s+(?:nombre|total)\s+(?:total\s+)?"
-        r"(?:(?:de\s+(?:[\w-]+\s+){1,3}?)?" + _PARTICIPLE + ")?",
-        re.IGNORECASE,
-    ),
+    re.compile(template, re.IGNORECASE)
+    for template in _WORDS.templates("cumulative_totals", participle=_PARTICIPLE, count=_COUNT)
 ]
 
 
@@ -81,7 +74,12 @@ def _serves_other_item(root, item_tokens: set[int], categories: dict[int, str]) 
 
 
 _SERVES_GAP = re.compile(
-    r"^\s*(?:pour|destin[ée]e?s? (?:aux?|à)|aux?|à)\s+(?:les\s+|le\s+|la\s+|l')?$", re.IGNORECASE
+    r"^\s*(?:"
+    + _WORDS.alternation("serving_gap")
+    + r")\s+(?:"
+    + _WORDS.alternation("serving_gap_articles")
+    + ")?$",
+    re.IGNORECASE,
 )
 
 
@@ -102,47 +100,7 @@ def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
     return has_possessive and root.dep_ == "conj" and root.head.i in item_tokens
 
 
-_LIST_WORDS = {
-    "et",
-    "ou",
-    "mais",
-    "aussi",
-    "egalement",
-    "ainsi",
-    "que",
-    "voire",
-    "notamment",
-    "plus",
-    "de",
-    "d",
-    "des",
-    "du",
-    "la",
-    "le",
-    "les",
-    "l",
-    "un",
-    "une",
-    "qu",
-    "dizaine",
-    "douzaine",
-    "quinzaine",
-    "vingtaine",
-    "trentaine",
-    "quarantaine",
-    "cinquantaine",
-    "centaine",
-    "autres",
-    "encore",
-    "surtout",
-    "centaines",
-    "dizaines",
-    "milliers",
-    "plusieurs",
-    "nombreux",
-    "nombreuses",
-    "quelques",
-}
+_LIST_WORDS = _WORDS.words("list_words")
 
 
 def _in_list(text: str, before: ItemGroup, group: ItemGroup) -> bool:
@@ -181,8 +139,8 @@ def cumulative_total(text: str) -> tuple[int, str, int] | None:
     for pattern in _CUMULATIVE:
         m = pattern.search(text)
         if m:
-            participle = fold(m.group("part") or "livre")
-            status = "pledged" if participle.startswith("promis") else "delivered"
+            participle = fold(m.group("part") or "")
+            status = "pledged" if participle.startswith(_PLEDGED_PARTICIPLES) else "delivered"
             return int(re.sub(r"\D", "", m.group("n"))), status, m.start()
     return None
 
@@ -322,7 +280,7 @@ def sentence_facts(
     return [d for _, d in drafts]
 
 
-_GAP_DET = re.compile(r"^\s*(?:des|de|d'|du|les|la|le|l'|un|une)?\s*$")
+_GAP_DET = re.compile(r"^\s*(?:" + _WORDS.alternation("gap_determiners") + r")?\s*$")
 
 
 def _gapped_donor(text: str, doc, group: ItemGroup, donor_at) -> str | None:
@@ -345,7 +303,14 @@ def _gapped_donor(text: str, doc, group: ItemGroup, donor_at) -> str | None:
     return None
 
 
-_GAP_LEAD = re.compile(r"(?:,|;|\bet)\s*(?:l'|la |le |les )?$")
+_GAP_CONJUNCTIONS = _WORDS.forms("gap_conjunctions")
+_GAP_LEAD = re.compile(
+    r"(?:,|;|"
+    + "|".join(r"\b" + w for w in _GAP_CONJUNCTIONS)
+    + r")\s*(?:"
+    + _WORDS.alternation("definite_articles")
+    + ")?$"
+)
 
 
 def _gapped(
@@ -375,7 +340,11 @@ def _gapped(
         if count is None or count.start > 1:
             continue
         after = text[end + count.end : end + count.end + 3]
-        if after.strip() and after.strip()[0] not in ",;." and not after.strip().startswith("et"):
+        if (
+            after.strip()
+            and after.strip()[0] not in ",;."
+            and not after.strip().startswith(_GAP_CONJUNCTIONS)
+        ):
             continue  # « la Norvège six chars »: a count of something else, not an ellipsis
         seen.add(donor.code)
         fact = replace(first.fact, donor=donor.code, quantity=count.value, quantity_kind=count.kind)
@@ -406,18 +375,11 @@ def _with_demonym(doc, group: ItemGroup, span, donor_at):
 # Words between a count and the item it counts: « six canons Caesar », « 30
 # avions F-16 », « deux systèmes NASAMS », « 5 000 terminaux Starlink ».
 _CLASSIFIERS = re.compile(
-    r"^\s*[»”\"]?\s*(?:(?:premi\w+|derni\w+|autres?|nouve\w+|suppl\w+|avions?|appareils?|canons?|syst[eè]mes?|"
-    r"lanceurs?|batteries|batterie|terminaux|terminal|v[ée]hicules?|exemplaires?|unit[ée]s?|pi[eè]ces?|"
-    r"engins?|mod[eè]les?|modules?|chasseurs?|tubes?|postes?|kits?|lots?|de|d'|missiles?|chars?|"
-    r"plus|anciens?|r[ée]cents?|type|du|anti\w*|automoteurs?|l[ée]gers?|lourds?|modernes?|mobiles?)\s+)*$",
-    re.IGNORECASE,
+    r"^\s*[»”\"]?\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*$", re.IGNORECASE
 )
-_TOTAL = re.compile(r"\b(au total|en tout|au cumul)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(" + _WORDS.alternation("total_markers") + r")\b", re.IGNORECASE)
 # A state buying for itself, not for Ukraine.
-_DOMESTIC = re.compile(
-    r"\b(?:sa|ses|son|leur|leurs) (?:propres? )?(?:armee|forces|stocks|arsenal|besoins)\b"
-    r"|\bpour (?:moderniser|remplacer|reconstituer|renouveler|renforcer) (?:sa|ses|son|leur|leurs)\b"
-)
+_DOMESTIC = re.compile(_WORDS.alternation("domestic_purchase"))
 
 
 def item_quantity(text: str, group: ItemGroup):

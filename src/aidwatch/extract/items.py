@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass
 
 from aidwatch.catalog import System
+from aidwatch.extract.language import tables
 from aidwatch.extract.mentions import Mention
 
 # Words that introduce an example or a name after a generic kind.
-_NAMING = re.compile(
-    r"\b(comme|tels?|telles?|notamment|connus?|connues?|appel[ée]e?s?|baptis[ée]e?s?|de type|du type|"
-    r"mod[èe]le|nomm[ée]e?s?|dits?|surnomm[ée]e?s?|en particulier|dont des)\b",
-    re.IGNORECASE,
+_WORDS = tables()
+_NAMING = re.compile(r"\b(" + _WORDS.alternation("naming_words") + r")\b", re.IGNORECASE)
+_LIST_BREAK = re.compile(
+    r"[,;]|\b(" + _WORDS.alternation("list_conjunctions") + r")\b", re.IGNORECASE
 )
-_LIST_BREAK = re.compile(r"[,;]|\b(et|ou|mais|ainsi que)\b", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"[.:!?()\[\]]")
 
 
@@ -38,9 +38,7 @@ class ItemGroup:
 
 
 # A relation, not a name: « roquettes pour les lance-roquettes HIMARS ».
-_RELATION = re.compile(
-    r"\b(pour|contre|avec|sans|sur|par(?! exemple)|vers|destin\w*|[àa]|au|aux)\b", re.IGNORECASE
-)
+_RELATION = re.compile(r"\b(" + _WORDS.alternation("relation_words") + r")\b", re.IGNORECASE)
 
 
 def _names_specific(gap: str) -> bool:

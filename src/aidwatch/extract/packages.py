@@ -17,18 +17,16 @@ import re
 from dataclasses import dataclass
 
 from aidwatch.catalog import Donor, donors_by_code
+from aidwatch.extract.language import tables
 from aidwatch.extract.money import Money
 from aidwatch.extract.status import lemma, lexicon, word_class
 from aidwatch.extract.text import fold
 
-_AGGREGATE = re.compile(
-    r"\b(depuis (le début|l'invasion|le debut|février 2022|fevrier 2022|2022|le 24 février)|au total|en tout|"
-    r"cumul\w*|au cours des \w+ derni|depuis le déclenchement|depuis le declenchement)",
-    re.IGNORECASE,
-)
-_SUBSET = re.compile(r"\bdont\s*$", re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"\b(total|totalit[ée]|somme globale)\b[^.]*$", re.IGNORECASE)
-_MILITARY = re.compile(r"\bmilitaire", re.IGNORECASE)
+_WORDS = tables()
+_AGGREGATE = re.compile(r"\b(" + _WORDS.alternation("aggregate_markers") + ")", re.IGNORECASE)
+_SUBSET = re.compile(r"\b(?:" + _WORDS.alternation("subset_markers") + r")\s*$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(" + _WORDS.alternation("total_words") + r")\b[^.]*$", re.IGNORECASE)
+_MILITARY = re.compile(r"\b(?:" + _WORDS.alternation("military_words") + ")", re.IGNORECASE)
 
 
 @dataclass
@@ -63,11 +61,13 @@ def _package_noun_near(root) -> bool:
     return False
 
 
-_CONVERSION = re.compile(
-    r"^\s*[(,]\s*(?:soit|environ|près de|pres de|equivalant à|l'équivalent de)?\s*$"
-)
+_CONVERSION = re.compile(r"^\s*[(,]\s*(?:" + _WORDS.alternation("conversion_markers") + r")?\s*$")
 _NEW_PACKAGE = re.compile(
-    r"\bnouve(?:au|l|lle)s?\s+(?:paquet|tranche|aide|programme|enveloppe|rallonge|package|train)",
+    r"\b(?:"
+    + _WORDS.alternation("new_words")
+    + r")\s+(?:"
+    + _WORDS.alternation("new_package_nouns")
+    + ")",
     re.IGNORECASE,
 )
 

@@ -23,6 +23,7 @@ from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
 from aidwatch.extract.facts import Draft, item_quantity, merge_facts, sentence_facts
 from aidwatch.extract.items import ItemGroup, group_items
+from aidwatch.extract.language import tables
 from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys, words_between
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
@@ -31,22 +32,21 @@ from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Package, Total
 
-_ABOUT_AID = re.compile(
-    r"\b(aide|tranche|paquet|programme|enveloppe|rallonge|livr|fourni|envoi|arme|militaire)"
+_WORDS = tables()
+_ABOUT_AID = re.compile(r"\b(" + _WORDS.alternation("aid_stems") + ")")
+_FUTURE = re.compile(r"\b(" + _WORDS.alternation("future_markers") + r")\b")
+_LOCATIVE = re.compile(
+    r"\b("
+    + _WORDS.alternation("locative_prepositions")
+    + r")\s+("
+    + _WORDS.alternation("definite_articles")
+    + ")?$"
 )
-_FUTURE = re.compile(
-    r"\b(devrai\w*|doi\w+|va|vont|sera|seront|prochain\w*|pr[ée]vu\w*|attendu\w*)\b"
-)
-_LOCATIVE = re.compile(r"\b(en|à|a|au|aux|vers|dans|depuis)\s+(l'|la |le |les )?$")
-_PACKAGE_WORDS = re.compile(
-    r"\b(aides?|tranches?|paquets?|programmes?|enveloppes?|rallonges?|assistance|soutien|contributions?|package)\b"
-)
+_PACKAGE_WORDS = re.compile(r"\b(" + _WORDS.alternation("package_words") + r")\b")
 _ARTICLE_WORDS = 60
-_UKRAINE = re.compile(r"\b(ukrain\w*|kiev|kyiv|kyiv|zelensk\w*)")
-_MEETINGS = re.compile(
-    r"groupe de contact|format (de )?ramstein|sommet de l'otan|ministres de la defense"
-)
-_CONTACT_GROUP = re.compile(r"groupe de contact|format (de )?ramstein")
+_UKRAINE = re.compile(r"\b(" + _WORDS.alternation("recipient_names") + ")")
+_MEETINGS = re.compile(_WORDS.alternation("meeting_names"))
+_CONTACT_GROUP = re.compile(_WORDS.alternation("contact_group_names"))
 
 
 @dataclass
@@ -116,17 +116,26 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
     return out
 
 
+# An elided word (« l' ») has no word boundary after it.
 _LIST_GAP = re.compile(
-    r"^(?:\s|,|\bet\b|\bou\b|\bainsi que\b|\bl'|\bla\b|\ble\b|\bles\b|\bd'|\bde\b|\bdu\b|\bdes\b)*$"
+    r"^(?:\s|,|"
+    + "|".join(
+        r"\b" + w + ("" if w.endswith("'") else r"\b") for w in _WORDS.forms("list_gap_words")
+    )
+    + ")*$"
 )
 
 
-_SOURCE = re.compile(r"\b(?:selon|d'apres)\b[^,;:]*$")
+_SOURCE = re.compile(r"\b(?:" + _WORDS.alternation("source_markers") + r")\b[^,;:]*$")
 _HEADING = re.compile(r"^\s*[-–—]\s.*\s[-–—]\s*$")
 # A date after these words bounds a period (« depuis février 2022 », « d'ici
 # 2028 ») rather than dating the act.
 _BOUND = re.compile(
-    r"\b(depuis|dès|des|d'ici|jusqu'(?:à|au|en)|avant|à partir d[ue']|a partir d[ue'])\s*(?:le |la |l'|les |début |fin )?$"
+    r"\b("
+    + _WORDS.alternation("period_bounds")
+    + r")\s*(?:"
+    + _WORDS.alternation("act_bound_fillers")
+    + ")?$"
 )
 
 

@@ -14,12 +14,17 @@ from datetime import date, timedelta
 
 from aidwatch.extract.dates import find_dates
 from aidwatch.extract.known_events import known_events
+from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
 
 FIRST_YEAR = 2022
 _LOOKED_BACK_ON = {"mobilisation", "annexation", "battle"}
 _BOUND = re.compile(
-    r"\b(depuis|des|d'ici|jusqu'(?:a|au|en)|avant|a partir d[ue'])\s*(?:le |la |l'|les |debut |fin )?$"
+    r"\b("
+    + tables().alternation("period_bounds")
+    + r")\s*(?:"
+    + tables().alternation("period_bound_fillers")
+    + ")?$"
 )
 
 

@@ -19,9 +19,11 @@ from importlib import resources
 import yaml
 
 from aidwatch.extract import nlp
+from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
 
 ATTITUDES = ("request", "refuse", "consider")
+_WORDS = tables()
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,10 @@ def lexicon() -> Lexicon:
     )
 
 
+_INFINITIVE_ENDINGS = _WORDS.sequence("infinitive_endings")
+_NOT_STEMS = _WORDS.words("not_trigger_stems")
+
+
 @cache
 def _trigger_words() -> re.Pattern:
     raw = yaml.safe_load(
@@ -63,8 +69,8 @@ def _trigger_words() -> re.Pattern:
     lex = lexicon()
     stems = set()
     for verb in lex.verbs:
-        stem = verb[:-2] if verb.endswith(("er", "ir", "re")) else verb
-        if len(stem) >= 3 and stem not in ("pay",):  # « pay » would flag every « pays »
+        stem = next((verb[: -len(e)] for e in _INFINITIVE_ENDINGS if verb.endswith(e)), verb)
+        if len(stem) >= 3 and stem not in _NOT_STEMS:  # « pay » would flag every « pays »
             stems.add(stem)
     stems |= {noun for noun in lex.nouns if len(noun) >= 3}
     stems |= {fold(w) for w in raw["irregular_forms"]}
@@ -102,16 +108,23 @@ def _guesses(token) -> list[str]:
     if word.endswith(("s", "x")) and len(word) > 3:
         out.append(word[:-1])
     if token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-        for ending in ("aient", "ait", "eront", "era", "ent", "ons", "ez", "ees", "ee", "es", "e"):
+        for ending in _VERB_ENDINGS:
             if word.endswith(ending) and len(word) > len(ending) + 2:
-                out.append(word[: -len(ending)] + "er")
+                out.append(word[: -len(ending)] + _INFINITIVE)
                 break
     return out
+
+
+_VERB_ENDINGS = _WORDS.sequence("verb_endings")
+_INFINITIVE = _WORDS.word("infinitive_ending")
 
 
 def _lemmas(token) -> list[str]:
     """The lemmatizer's lemma, then the guesses."""
     return [lemma(token)] + _guesses(token)
+
+
+_PARTICIPLE_ENDINGS = _WORDS.sequence("participle_endings")
 
 
 def word_class(token) -> str | None:
@@ -129,7 +142,7 @@ def word_class(token) -> str | None:
             return found
         # A verb tagged as a noun: a participle (« pressés »), or a noun with
         # a subject of its own (« La Pologne forme des artilleurs »).
-        if token.text.lower().endswith(("é", "és", "ée", "ées")) or any(
+        if token.text.lower().endswith(_PARTICIPLE_ENDINGS) or any(
             c.dep_ == "nsubj" for c in token.children
         ):
             return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
@@ -143,7 +156,8 @@ def word_class(token) -> str | None:
 
 
 # « plus » and « jamais » negate only with « ne »: « livrer plus de chars » is more.
-_NEEDS_NE = {"plus", "jamais", "guere"}
+_NEEDS_NE = _WORDS.words("weak_negations")
+_NE = _WORDS.words("negation_particles")
 
 
 def is_negated(token) -> bool:
@@ -152,24 +166,24 @@ def is_negated(token) -> bool:
     # adverb (« n'a pas encore reçu »).
     near = [c for c in token.children if c.dep_.startswith(("advmod", "aux"))]
     words = [fold(t.text) for c in near for t in c.subtree if t.dep_.startswith("advmod")]
-    has_ne = any(w in ("ne", "n'") for w in words)
+    has_ne = any(w in _NE for w in words)
     if any(w in neg and (w not in _NEEDS_NE or has_ne) for w in words):
         return True
     # « aucun char » negates the act on it
     return False
 
 
-_FUTURE_AUX = {"sera", "seront", "serons", "serez", "aura", "auront", "serai"}
-_COND_AUX = {"serait", "seraient", "aurait", "auraient", "serais"}
-_FUTURE_ENDINGS = ("ra", "ront", "rai", "rons", "rez")
-_COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
+_FUTURE_AUX = _WORDS.words("future_auxiliaries")
+_COND_AUX = _WORDS.words("conditional_auxiliaries")
+_FUTURE_ENDINGS = _WORDS.sequence("future_endings")
+_COND_ENDINGS = _WORDS.sequence("conditional_endings")
 
 
-_SOON = re.compile(
-    r"\b(bientot|prochain\w*|prochainement|dans les \w+ (?:jours|semaines|mois)|d'ici|a partir d|des que|"
-    r"annonce\w*|promet\w*|s'engage\w*|va |vont |devrai\w*)"
-)
-_HEARSAY = re.compile(r"\b(selon|d'apres)\b")
+_SOON = re.compile(r"\b(" + _WORDS.alternation("soon_markers") + ")")
+_HEARSAY = re.compile(r"\b(" + _WORDS.alternation("source_markers") + r")\b")
+_GOING_TO = _WORDS.words("going_to_auxiliaries")
+_PERFECT_AUX = _WORDS.words("perfect_auxiliaries")
+_ADJECTIVE_PARTICIPLE = _WORDS.sequence("adjective_participle_endings")
 
 
 def _hearsay(token) -> bool:
@@ -188,11 +202,9 @@ def verb_tense(token) -> str:
     aux_texts = {fold(a.text) for a in auxes}
     aux_lemmas = {lemma(a) for a in auxes}
     verb_form = token.morph.get("VerbForm")
-    if "aller" in aux_lemmas:
+    if aux_lemmas & _GOING_TO:
         return "future"
-    if verb_form == ["Part"] or (
-        token.pos_ == "ADJ" and text.endswith(("e", "es", "s", "is", "it"))
-    ):
+    if verb_form == ["Part"] or (token.pos_ == "ADJ" and text.endswith(_ADJECTIVE_PARTICIPLE)):
         if aux_texts & _FUTURE_AUX:
             return "future"
         if aux_texts & _COND_AUX:
@@ -202,7 +214,7 @@ def verb_tense(token) -> str:
             return "past"
         return "participle"
     if verb_form == ["Inf"]:
-        if "avoir" in aux_lemmas or "etre" in aux_lemmas:
+        if aux_lemmas & _PERFECT_AUX:
             return "past"  # « avoir reçu »
         return "infinitive"
     if token.morph.get("Mood") == ["Cnd"] or text.endswith(_COND_ENDINGS):
@@ -241,15 +253,22 @@ def _aux_modal(token) -> str | None:
     return None
 
 
+_IF = _WORDS.words("condition_words")
+_IF_MARKS = _WORDS.words("condition_marks")  # « s'il » as well
+
+
 def _has_condition(token) -> bool:
     """« ils seront envoyés ... si l'expérience s'avère positive »."""
     for child in token.children:
         if child.dep_ in ("advcl", "mark") and (
-            fold(child.text) == "si"
-            or any(fold(g.text) in ("si", "s'") and g.dep_ == "mark" for g in child.children)
+            fold(child.text) in _IF
+            or any(fold(g.text) in _IF_MARKS and g.dep_ == "mark" for g in child.children)
         ):
             return True
     return False
+
+
+_LIGHT_OBJECTS = _WORDS.classes("light_verb_objects")
 
 
 def _object_class(token) -> str | None:
@@ -258,13 +277,14 @@ def _object_class(token) -> str | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     for child in token.children:
-        if child.dep_ == "obj" and lemma(child) in ("feu", "accord", "aval"):
-            return "pledge"
-        if child.dep_ == "obj" and lemma(child) in ("contrat", "commande"):
-            return "procure"  # « a signé un contrat ... pour produire des LMM »
-        if child.dep_ == "obj" and lemma(child) == "besoin":
-            return "request"  # « nous avons besoin de dizaines de Caesar »
+        # « a signé un contrat ... pour produire des LMM », « nous avons besoin
+        # de dizaines de Caesar »
+        if child.dep_ == "obj" and lemma(child) in _LIGHT_OBJECTS:
+            return _LIGHT_OBJECTS[lemma(child)]
     return None
+
+
+_PART_NOUNS = _WORDS.words("part_nouns")
 
 
 def _part_of_package(token) -> str | None:
@@ -278,14 +298,15 @@ def _part_of_package(token) -> str | None:
         if child.dep_ not in ("obj", "obl", "obl:arg", "obl:mod"):
             continue
         heads = [child]
-        if lemma(child) == "partie":
+        if lemma(child) in _PART_NOUNS:
             heads += [g for g in child.children if g.dep_ == "nmod"]
         if any(nouns.get(lemma(h)) == "package" for h in heads):
             return "package"
     return None
 
 
-_PURPOSE = {"afin", "pour", "facon", "sorte", "maniere"}
+_PURPOSE = _WORDS.words("purpose_words")
+_QUE = _WORDS.words("complementizers")
 
 
 def _is_purpose_clause(token) -> bool:
@@ -295,7 +316,7 @@ def _is_purpose_clause(token) -> bool:
     start = token.left_edge.i
     # The clause's « que », inside it or just before its first word.
     for i in range(min(token.i, start + 6) - 1, max(-1, start - 3), -1):
-        if fold(doc[i].text) in ("que", "qu'"):
+        if fold(doc[i].text) in _QUE:
             return any(fold(t.text) in _PURPOSE for t in doc[max(0, i - 4) : i])
     return False
 
@@ -348,27 +369,9 @@ _STATUS_OF = {
     "procure": "procured",
     "training": "training",
 }
-_NOT_YET = {"encore", "toujours"}
+_NOT_YET = _WORDS.words("not_yet_words")
 # Verbs that carry no meaning of their own between an item and what governs it.
-_PASS_THROUGH = {
-    "etre",
-    "avoir",
-    "faire",
-    "sembler",
-    "rester",
-    "devenir",
-    "s'agir",
-    "agir",
-    "constituer",
-    "representer",
-    "figurer",
-    "marquer",
-    "porter",
-    "concerner",
-    "viser",
-    "permettre",
-    "prendre",
-}
+_PASS_THROUGH = _WORDS.words("pass_through_verbs")
 
 
 def _not_yet(token) -> bool:
@@ -378,13 +381,18 @@ def _not_yet(token) -> bool:
     return bool(words & _NOT_YET)
 
 
+_IN_SERVICE = _WORDS.words("in_service_lemmas")
+_IN_SERVICE_PREFIXES = _WORDS.sequence("in_service_prefixes")
+_RECIPIENT_PLACES = _WORDS.words("recipient_places")
+
+
 def _state_class(token, item_token) -> str | None:
     """« sont en service », « sont désormais en Ukraine »: a state that means delivered."""
     if not any(c.dep_ == "cop" for c in token.children):
         return None
-    if lemma(token) == "service" or fold(token.text).startswith("operationnel"):
+    if lemma(token) in _IN_SERVICE or fold(token.text).startswith(_IN_SERVICE_PREFIXES):
         return "in_service"  # « sont en service », « est désormais opérationnel »
-    if token.pos_ == "PROPN" and fold(token.text) in ("ukraine", "kiev", "kyiv"):
+    if token.pos_ == "PROPN" and fold(token.text) in _RECIPIENT_PLACES:
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if any(item_token.i in {t.i for t in c.subtree} for c in subjects):
             return "in_service"  # « les 31 chars Abrams sont désormais en Ukraine »
@@ -398,6 +406,12 @@ def _copula_status(token) -> str:
     return {"future": "pledged", "conditional": "considered"}.get(verb_tense(cop), "delivered")
 
 
+# « il n'est pas question de livrer »
+_OUT_OF_QUESTION = _WORDS.words("out_of_question")
+# « le Lynx est appelé à succéder »: destined, not asked
+_DESTINED = _WORDS.words("destined_verbs")
+
+
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     """(status, class) for the nearest lexicon word, before outer words act."""
     cls = (
@@ -407,7 +421,7 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         or _state_class(token, item_token)
     )
     negated = is_negated(token)
-    if cls is None and lemma(token) == "question" and negated:
+    if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
     if cls is None:
         return None, None
@@ -442,7 +456,7 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         return "_produce", cls
     if (
         cls == "request"
-        and verb_lemma(token) == "appeler"
+        and verb_lemma(token) in _DESTINED
         and any(c.dep_ == "aux:pass" for c in token.children)
     ):
         return None, None  # « le Lynx est appelé à succéder »: destined, not asked
@@ -450,6 +464,9 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, "_drop")
     return status, cls
+
+
+_IN_PROGRESS = _WORDS.sequence("in_progress")
 
 
 def read_status(item_token, span=None) -> StatusReading | None:
@@ -535,7 +552,7 @@ def _read_chain(item_token) -> StatusReading | None:
         previous = token
         cls = _object_class(token) or word_class(token) or _part_of_package(token)
         negated = is_negated(token)
-        if cls is None and lemma(token) == "question" and negated:
+        if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         open_inner = status in ("_open", "_nominal")
         verb = verb_lemma(token)
@@ -591,7 +608,7 @@ def _read_chain(item_token) -> StatusReading | None:
         status = "pledged"
     if status == "_nominal":
         sentence_words = {fold(t.text) for t in item_token.doc}
-        if "en cours" in nlp.folded(item_token.doc):
+        if any(words in nlp.folded(item_token.doc) for words in _IN_PROGRESS):
             status = "delivered"  # « le transfert des F-16 était en cours »
         else:
             status = "considered" if sentence_words & lex.consider_cues else "pledged"

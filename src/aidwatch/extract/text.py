@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from aidwatch.extract.language import tables
+
 # Apostrophes and dashes news sites use interchangeably.
 _SAME = {
     "’": "'",
@@ -78,51 +80,7 @@ class Sentence:
 # space and a capital, a digit, an opening quote or a dash; not after an
 # abbreviation or an initial (« M. Stoltenberg », « Lolita C. Baldor »).
 _END = re.compile(r"(?<=[.!?…])[\"»”’)\]]*(?=\s+[«\"“(\-–—A-ZÀ-ÖØ-Þ0-9])")
-_ABBREVIATIONS = {
-    "m",
-    "mm",
-    "mme",
-    "mmes",
-    "mlle",
-    "dr",
-    "pr",
-    "me",
-    "st",
-    "ste",
-    "av",
-    "cf",
-    "ex",
-    "env",
-    "vol",
-    "gen",
-    "gén",
-    "col",
-    "lt",
-    "cne",
-    "adm",
-    "sgt",
-    "cdt",
-    "art",
-    "no",
-    "n°",
-    "p",
-    "pp",
-    "etc",
-    "jr",
-    "sr",
-    "inc",
-    "co",
-    "corp",
-    "ltd",
-    "min",
-    "max",
-    "approx",
-    "vs",
-    "bd",
-    "réf",
-    "ref",
-    "chap",
-}
+_ABBREVIATIONS = tables().words("abbreviations")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
