@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from aidwatch.extract import extract_text
-from aidwatch.extract.text import normalise_name
 from aidwatch.model import CATEGORIES
+from aidwatch.textnorm import normalise_name
 
 _spec = importlib.util.spec_from_file_location("cases_fr", Path(__file__).with_name("cases_fr.py"))
 _cases = importlib.util.module_from_spec(_spec)
