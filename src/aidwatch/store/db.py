@@ -16,6 +16,7 @@ now the second waits for the first, then sees everything it stored.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -102,7 +103,7 @@ def _at_head(engine: Engine, config: Config) -> bool:
 
 # The key of the store's advisory lock on PostgreSQL (any 64-bit number that
 # other applications sharing the database are unlikely to use).
-_PG_LOCK_KEY = 0x616964_77617463  # "aidwatc"
+_PG_LOCK_KEY = 0x61696477617463  # the bytes of "aidwatc"
 # Locks this process holds, by store and thread: taken again, a lock is
 # re-entered (an ingest opens its store while holding its lock).
 _held: dict[tuple[str, int], int] = {}
@@ -183,7 +184,10 @@ def _advisory_lock(url: str, on_wait: Callable[[], None] | None) -> Iterator[Non
             try:
                 yield
             finally:
-                connection.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+                # Closing the session releases the lock too: a connection
+                # lost meanwhile is not an error of its own.
+                with contextlib.suppress(DBAPIError):
+                    connection.execute(text("SELECT pg_advisory_unlock(:key)"), key)
     finally:
         engine.dispose()
 
