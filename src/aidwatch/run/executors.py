@@ -5,10 +5,10 @@ caller's, and hands back each batch's context and result in the order the
 batches came. `InProcess` maps a batch when it is asked for the next one;
 `OnDask` keeps a few batches running on a cluster's workers and waits for the
 oldest. The ingest run (driver.py) sends only extraction, pure and the
-expensive step, through it: reading, deduplication, stories and writes stay in its process, in input
-order, so both executors give the same database. Each worker process loads
-the spaCy model once, on its first batch; workers need aidwatch installed,
-the same version as the caller's.
+expensive step, through it: reading, deduplication, stories and writes stay
+in its process, in input order, so both executors give the same database.
+Each worker process loads the spaCy model once, on its first batch; workers
+need aidwatch installed, the same version as the caller's.
 """
 
 from __future__ import annotations
