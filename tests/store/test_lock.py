@@ -6,8 +6,17 @@ holder may take it again (an ingest opens its store while holding it)."""
 from __future__ import annotations
 
 import threading
+import time
 
 from aidwatch.store.db import open_store, store_lock
+
+
+def said(events: list[str], what: str) -> bool:
+    """Whether `what` is among `events` within 30 s (a thread notes it)."""
+    deadline = time.monotonic() + 30
+    while what not in events and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return what in events
 
 
 def holder(url: str, events: list[str]) -> threading.Thread:
@@ -27,7 +36,7 @@ def test_a_second_holder_waits_until_the_first_lets_go(new_store):
     with store_lock(url):
         second = holder(url, events)
         second.start()
-        second.join(timeout=2)
+        assert said(events, "waits")
         assert second.is_alive() and events == ["waits"]
         events.append("first lets go")
     second.join(timeout=30)
@@ -55,8 +64,8 @@ def test_a_new_store_waits_for_the_lock_to_be_migrated(new_store):
     with store_lock(url):
         opener = threading.Thread(target=migrate, daemon=True)
         opener.start()
-        opener.join(timeout=2)
-        assert events == ["waits"]
+        assert said(events, "waits")
+        assert opener.is_alive() and events == ["waits"]
     opener.join(timeout=30)
     assert events == ["waits", "migrated"]
 
