@@ -1,7 +1,11 @@
 """The `aidwatch` command: a thin layer over the library.
 
 Options are parsed here, the library does the work, and user errors (a bad
-file, an unreadable gold file) are printed as one line naming the file.
+file, an unreadable gold file) are printed as one line naming the file: the
+library raises them as `AidwatchError`s and the command group (`_Commands`)
+prints them, for every command, in one place. Warnings about single inputs
+are printed as they come, one line each, and the batch goes on. Every
+command with a store takes the one `--db` option (`DB_OPTION`).
 """
 
 from __future__ import annotations
@@ -91,7 +95,7 @@ def _nothing_read(paths: list[Path]) -> AidwatchError:
     return AidwatchError("no article could be read from " + ", ".join(str(p) for p in paths))
 
 
-def run_extraction(paths: list[Path], show_progress: bool):
+def _extracted(paths: list[Path], show_progress: bool):
     """`run.extract_paths` with a progress bar and warnings on standard error."""
     from aidwatch.run import extract_paths
 
@@ -132,7 +136,7 @@ def extract(
     # Opened first: a wrong --output should not cost a whole extraction.
     stream = _open_output(output)
     try:
-        results = run_extraction(paths, show_progress=sys.stderr.isatty())
+        results = _extracted(paths, show_progress=sys.stderr.isatty())
         if format is Format.jsonl:
             for result in results:
                 stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -343,7 +347,7 @@ def evaluate(
     if predictions is not None:
         predicted = load_records(predictions, gold=False)
     else:
-        results = run_extraction([run], show_progress=sys.stderr.isatty())
+        results = _extracted([run], show_progress=sys.stderr.isatty())
         predicted = [r.to_dict() for r in results]
     report = score(gold_records, predicted)
     if as_json:
