@@ -92,3 +92,6 @@ def test_two_first_ingests_at_once_queue_and_store_what_one_after_the_other_woul
     stderr = ingest_at_once([paths[f] for f in folders], url, tmp_path)
     assert stored(url) == expected
     assert not any("Traceback" in text for text in stderr), stderr
+    # Each said once that it waits, though the second waited twice (for the
+    # test, then for the first run).
+    assert [text.count("waiting for it") for text in stderr] == [1, 1], stderr

@@ -86,6 +86,7 @@ def ingest(
     opened, `ScaleoutError` when the executor's cluster cannot be reached or
     is lost."""
     summary = Summary()
+    on_wait = _once(on_wait)
     # Opened (and migrated) first: a store that cannot be opened is said
     # before any wait for the lock.
     engine = open_store(url, on_wait)
@@ -110,6 +111,22 @@ def ingest(
     return summary
 
 
+def _once(on_wait: Callable[[], None] | None) -> Callable[[], None] | None:
+    """`on_wait`, called the first time only: a run may wait for the
+    migration, then for the lock, and is one wait to whoever is told."""
+    if on_wait is None:
+        return None
+    waited = False
+
+    def once() -> None:
+        nonlocal waited
+        if not waited:
+            waited = True
+            on_wait()
+
+    return once
+
+
 def _extract(batch: list[Article]) -> list[Extraction]:
     """The batch's extractions, its sentences parsed in one spaCy call (what
     a Dask worker runs)."""
@@ -128,6 +145,7 @@ def reextract(
     store's lock like an ingest."""
     summary = ReextractSummary()
     counts = Summary()
+    on_wait = _once(on_wait)
     engine = open_store(url, on_wait)
     try:
         with store_lock(url, on_wait), engine.connect() as connection:
