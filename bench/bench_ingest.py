@@ -60,7 +60,7 @@ from sqlalchemy import create_engine, select
 
 from aidwatch.dedup import StoryIndex
 from aidwatch.dedup.variants import KINDS, other_news, paragraphs, scrambled, sentences, variant
-from aidwatch.extract.pipeline import is_about_aid
+from aidwatch.extract import is_about_aid
 from aidwatch.ingest.readers import read_french, read_paths
 from aidwatch.model import Article
 from aidwatch.run import OnDask, ingest, text_hash
