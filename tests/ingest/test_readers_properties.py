@@ -1,5 +1,6 @@
 """Readers on arbitrary files (Hypothesis): whatever the bytes, reading never
-raises, and every input gives articles or one-line warnings naming it."""
+raises, every input gives articles or one-line warnings naming it, and no
+text is decoded otherwise than as strict UTF-8 without a warning."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aidwatch.ingest.readers import Notice, Skipped, read_paths
+from aidwatch.ingest.readers import Notice, Skipped, decode, read_paths
 from aidwatch.model import Article
 
 SUFFIXES = [".txt", "", ".jsonl", ".html", ".md"]
@@ -48,3 +49,15 @@ def test_any_file_gives_articles_or_one_line_warnings(content, suffix):
         if isinstance(record, Notice):
             # A notice is about the article right after it.
             assert isinstance(records[n + 1], Article)
+
+
+@settings(max_examples=500, deadline=None)
+@given(raw=CONTENTS)
+def test_bytes_are_never_decoded_otherwise_than_utf8_in_silence(raw):
+    text, caveat = decode(raw)
+    if text is None:
+        assert caveat  # not text: the reason to skip it
+    elif caveat is None:
+        assert text == raw.decode("utf-8-sig")
+    else:
+        assert "\n" not in caveat
