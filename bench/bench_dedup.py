@@ -45,7 +45,8 @@ from pathlib import Path  # noqa: E402
 from aidwatch.dedup import StoryIndex  # noqa: E402
 from aidwatch.dedup import stories as stories_module  # noqa: E402
 from aidwatch.dedup.variants import KINDS, other_news, paragraphs, sentences, variant  # noqa: E402
-from aidwatch.ingest.readers import Skipped, read_paths  # noqa: E402
+from aidwatch.ingest.readers import read_paths  # noqa: E402
+from aidwatch.model import Article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = (ROOT / "bench" / "corpus" / "articles", ROOT / "eval" / "heldout" / "articles")
@@ -54,7 +55,7 @@ FOLDERS = (ROOT / "bench" / "corpus" / "articles", ROOT / "eval" / "heldout" / "
 def sources() -> dict[str, str]:
     texts = {}
     for record in read_paths(FOLDERS):
-        if not isinstance(record, Skipped):
+        if isinstance(record, Article):
             texts[record.id] = record.text
     return texts
 

@@ -28,7 +28,8 @@ from pathlib import Path  # noqa: E402
 
 from aidwatch.extract import extract_articles, nlp  # noqa: E402
 from aidwatch.extract.pipeline import scan  # noqa: E402
-from aidwatch.ingest.readers import Skipped, read_paths  # noqa: E402
+from aidwatch.ingest.readers import read_paths  # noqa: E402
+from aidwatch.model import Article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,7 +75,7 @@ def _stream(articles: list) -> list:
 def main(paths: list[str], stream: bool) -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    articles = [a for a in read_paths(paths) if not isinstance(a, Skipped)]
+    articles = [a for a in read_paths(paths) if isinstance(a, Article)]
     if stream:
         articles = _stream(articles)
     words = sum(len(a.text.split()) for a in articles)

@@ -60,10 +60,10 @@ from sqlalchemy import create_engine, select
 
 from aidwatch.dedup import StoryIndex
 from aidwatch.dedup.variants import KINDS, other_news, paragraphs, scrambled, sentences, variant
-from aidwatch.extract.pipeline import is_about_aid
-from aidwatch.ingest.readers import Skipped, read_french, read_paths
-from aidwatch.store.ingest import ingest, text_hash
-from aidwatch.store.scaleout import OnDask
+from aidwatch.extract import is_about_aid
+from aidwatch.ingest.readers import read_french, read_paths
+from aidwatch.model import Article
+from aidwatch.run import OnDask, ingest, text_hash
 from aidwatch.store.schema import articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def _sources() -> tuple[dict[str, str], dict[str, str]]:
                 aid_ids.add(record["doc"])
     aid, other = {}, {}
     for record in read_paths(FOLDERS):
-        if not isinstance(record, Skipped):
+        if isinstance(record, Article):
             if Path(record.id).name in aid_ids:
                 aid[record.id] = record.text
             elif not is_about_aid(record.text):
@@ -227,7 +227,7 @@ def read_pass(feed: Path) -> tuple[int, float, float, float]:
         reading += clock() - start
         if article is None:
             break
-        if isinstance(article, Skipped):
+        if not isinstance(article, Article):
             continue
         n += 1
         start = clock()

@@ -40,7 +40,8 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from aidwatch.store import ingest, open_store
+from aidwatch.run import ingest
+from aidwatch.store import open_store
 from aidwatch.store.schema import articles, fact_reviews, facts, users
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -195,6 +195,67 @@ def test_extract_output_in_missing_folder_fails_with_one_line(tmp_path, good):
     assert failed_cleanly(result) and len(lines(result.stderr)) == 1
 
 
+def test_a_file_read_with_a_caveat_warns_in_one_line_and_is_extracted(tmp_path, good):
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes(FRENCH.encode("utf-8").replace(b"annonc\xc3\xa9", b"annonc\xe9"))
+    result = invoke("extract", stray, good)
+    assert result.exit_code == 0, result.output
+    [warning] = lines(result.stderr)
+    assert "stray.txt: not valid UTF-8: 1 bad byte sequence" in warning
+    records = [json.loads(line) for line in lines(result.stdout)]
+    assert [(r["doc"], [f["item"]["id"] for f in r["facts"]]) for r in records] == [
+        ("stray.txt", ["leopard2a6"]),
+        ("good.txt", ["leopard2a6"]),
+    ]
+
+
+# ---------------------------------------------------------------- every command
+
+
+def _commands(group=None, prefix=()):
+    """(name, click command) of every command and subcommand."""
+    import typer
+
+    group = group or typer.main.get_command(app)
+    for name, command in sorted(group.commands.items()):
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+        else:
+            yield " ".join((*prefix, name)), command
+
+
+def test_every_command_with_a_store_defaults_to_the_same_one():
+    from aidwatch.store import DEFAULT_URL
+
+    defaults = {
+        name: param.default
+        for name, command in _commands()
+        for param in command.params
+        if "--db" in getattr(param, "opts", ())
+    }
+    # At least these (more commands may come, all with the same default).
+    assert set(defaults) >= {
+        "export",
+        "ingest",
+        "reextract",
+        "report",
+        "review export-gold",
+        "serve",
+        "user add",
+    }
+    assert set(defaults.values()) == {DEFAULT_URL}
+
+
+def test_a_subcommand_error_is_one_line(tmp_path):
+    result = runner.invoke(
+        app, ["user", "add", "alice", "--password-stdin", "--db", "nonsense"], input="secret\n"
+    )
+    assert failed_cleanly(result), result.output
+    assert lines(result.stderr) == [
+        "aidwatch: error: nonsense: not a database URL (sqlite:///FILE, postgresql://...)"
+    ]
+
+
 # ---------------------------------------------------------------- eval
 
 

@@ -1,16 +1,20 @@
 """The `aidwatch` command: a thin layer over the library.
 
 Options are parsed here, the library does the work, and user errors (a bad
-file, an unreadable gold file) are printed as one line naming the file.
+file, an unreadable gold file) are printed as one line naming the file: the
+library raises them as `AidwatchError`s and the command group (`_Commands`)
+prints them, for every command, in one place. Warnings about single inputs
+are printed as they come, one line each, and the batch goes on. Every
+command with a store takes the one `--db` option (`DB_OPTION`).
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import TextIO
 
 import typer
 from rich.console import Console
@@ -25,15 +29,38 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
-from aidwatch.model import Article, Extraction
+from aidwatch.errors import AidwatchError, OutputError
+from aidwatch.store import DEFAULT_URL
+
+err = Console(stderr=True)
+
+
+class _Commands(TyperGroup):
+    """The `aidwatch` command group: the one place where the errors a user
+    can cause (`AidwatchError`, from any command or subcommand) become one
+    line and exit status 2. Anything else is a bug and keeps its traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except AidwatchError as error:
+            _fail(str(error))
+
 
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     help="Sourced military-aid facts from news articles.",
 )
-err = Console(stderr=True)
+
+DB_OPTION = typer.Option(
+    DEFAULT_URL,
+    "--db",
+    help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
+)
 
 
 class Format(StrEnum):
@@ -41,10 +68,11 @@ class Format(StrEnum):
     table = "table"
 
 
-def _warn(source: str, problem: str) -> None:
+def _warn(record) -> None:
+    """One warning line for a `Skipped` or `Notice` record."""
     # Escaped: a file name like « [draft].txt » is not rich markup.
     err.print(
-        f"[yellow]aidwatch: warning:[/] {escape(source)}: {escape(problem)}",
+        f"[yellow]aidwatch: warning:[/] {escape(record.source)}: {escape(record.reason)}",
         highlight=False,
         soft_wrap=True,
     )
@@ -55,35 +83,22 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _articles(paths: list[Path], counts: dict[str, int]) -> Iterator[Article]:
-    from aidwatch.ingest.readers import Skipped, read_french
-
-    for record in read_french(paths):
-        if isinstance(record, Skipped):
-            counts["skipped"] += 1
-            _warn(record.source, record.reason)
-        else:
-            counts["read"] += 1
-            yield record
+def _open_output(output: Path | None) -> TextIO:
+    """`output` opened for writing, or standard output."""
+    try:
+        return output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as e:
+        raise OutputError(output, e) from None
 
 
-def run_extraction(
-    paths: list[Path], show_progress: bool
-) -> tuple[list[Extraction], dict[str, int]]:
-    """Read and extract every article under `paths`, warning about the rest;
-    reprints of one dispatch share a story."""
-    from aidwatch.dedup import StoryIndex
-    from aidwatch.extract import extract_articles
+def _nothing_read(paths: list[Path]) -> AidwatchError:
+    return AidwatchError("no article could be read from " + ", ".join(str(p) for p in paths))
 
-    counts = {"read": 0, "skipped": 0}
-    stories = StoryIndex()
 
-    def grouped():
-        for article in _articles(paths, counts):
-            stories.add(article.id, article.text)
-            yield article
+def _extracted(paths: list[Path], show_progress: bool):
+    """`run.extract_paths` with a progress bar and warnings on standard error."""
+    from aidwatch.run import extract_paths
 
-    results = []
     with Progress(
         TextColumn("extracting"),
         BarColumn(),
@@ -95,11 +110,14 @@ def run_extraction(
         transient=True,
     ) as progress:
         task = progress.add_task("extract", total=None, doc="")
-        for result in extract_articles(grouped()):
-            result.story = stories.story_of.get(result.article.id, result.article.id)
-            results.append(result)
-            progress.update(task, doc=result.article.id, advance=1)
-    return results, counts
+        results, summary = extract_paths(
+            paths,
+            on_article=lambda result: progress.update(task, doc=result.article.id, advance=1),
+            on_warning=_warn,
+        )
+    if summary.read == 0:
+        raise _nothing_read(paths)
+    return results
 
 
 @app.command()
@@ -116,14 +134,9 @@ def extract(
 ) -> None:
     """Extract sourced aid facts from French news articles."""
     # Opened first: a wrong --output should not cost a whole extraction.
+    stream = _open_output(output)
     try:
-        stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    except OSError as e:
-        _fail(f"{output}: cannot write ({(e.strerror or str(e)).lower()})")
-    results, counts = run_extraction(paths, show_progress=sys.stderr.isatty())
-    if counts["read"] == 0:
-        _fail("no article could be read from " + ", ".join(str(p) for p in paths))
-    try:
+        results = _extracted(paths, show_progress=sys.stderr.isatty())
         if format is Format.jsonl:
             for result in results:
                 stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -137,13 +150,6 @@ def extract(
     finally:
         if output:
             stream.close()
-
-
-DB_OPTION = typer.Option(
-    "sqlite:///aidwatch.db",
-    "--db",
-    help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
-)
 
 
 class _RateColumn(ProgressColumn):
@@ -169,10 +175,9 @@ def ingest(
     ),
 ) -> None:
     """Store articles and their facts; articles already stored are skipped."""
-    from aidwatch.store import StoreError
-    from aidwatch.store import ingest as ingest_paths
+    from aidwatch.run import OnDask
+    from aidwatch.run import ingest as ingest_paths
     from aidwatch.store.db import display_url
-    from aidwatch.store.scaleout import OnDask, ScaleoutError
 
     with Progress(
         TextColumn("ingesting"),
@@ -186,18 +191,16 @@ def ingest(
         transient=True,
     ) as progress:
         task = progress.add_task("ingest", total=None, doc="")
-        try:
-            summary = ingest_paths(
-                paths,
-                db,
-                on_article=lambda article: progress.update(task, advance=1, doc=article.id),
-                on_warning=lambda skipped: _warn(skipped.source, skipped.reason),
-                executor=OnDask(dask) if dask else None,
-            )
-        except (StoreError, ScaleoutError) as e:
-            _fail(str(e))
+        summary = ingest_paths(
+            paths,
+            db,
+            on_article=lambda article: progress.update(task, advance=1, doc=article.id),
+            on_warning=_warn,
+            executor=OnDask(dask) if dask else None,
+            on_wait=lambda: _waiting(db),
+        )
     if summary.read == 0:
-        _fail("no article could be read from " + ", ".join(str(p) for p in paths))
+        raise _nothing_read(paths)
     table = Table(title=escape(f"ingested into {display_url(db)}"), show_header=False)
     table.add_column("what")
     table.add_column("articles", justify="right")
@@ -214,13 +217,23 @@ def ingest(
     Console().print(table)
 
 
+def _waiting(db: str) -> None:
+    from aidwatch.store.db import display_url
+
+    err.print(
+        escape(f"aidwatch: {display_url(db)} is being written by another run: waiting for it"),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 def _tracker(db: str):
     """The tracker of the store at `db`; a missing or empty store is a one-line error
     (a missing SQLite file is not created)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from aidwatch.store import StoreError, open_store
+    from aidwatch.store import open_store
     from aidwatch.store.db import display_url
     from aidwatch.tracker import build_tracker
 
@@ -231,17 +244,18 @@ def _tracker(db: str):
     if url is not None and url.get_backend_name() == "sqlite":
         path = url.database
         if path and path != ":memory:" and not Path(path).exists():
-            _fail(f"{display_url(db)}: no such database (make one with `aidwatch ingest`)")
-    try:
-        engine = open_store(db)
-    except StoreError as e:
-        _fail(str(e))
+            raise AidwatchError(
+                f"{display_url(db)}: no such database (make one with `aidwatch ingest`)"
+            )
+    engine = open_store(db)
     try:
         tracker = build_tracker(engine)
     finally:
         engine.dispose()
     if not tracker.records:
-        _fail(f"{display_url(db)}: no aid facts stored (add articles with `aidwatch ingest`)")
+        raise AidwatchError(
+            f"{display_url(db)}: no aid facts stored (add articles with `aidwatch ingest`)"
+        )
     return tracker
 
 
@@ -261,7 +275,7 @@ def report(
         try:
             html.write_text(html_report(tracker), encoding="utf-8")
         except OSError as e:
-            _fail(f"{html}: cannot write ({(e.strerror or str(e)).lower()})")
+            raise OutputError(html, e) from None
         err.print(escape(f"{headline(tracker)}\nwrote {html}"), highlight=False, soft_wrap=True)
         return
     from aidwatch.tracker.report import print_report
@@ -280,20 +294,18 @@ def export(
     db: str = DB_OPTION,
 ) -> None:
     """Export the tracker records for spreadsheets and notebooks."""
-    from aidwatch.tracker.export import BINARY, FORMATS, ExportError, write
+    from aidwatch.tracker.export import BINARY, FORMATS, write
 
     # Checked before the store is read: a typo should not cost a merge.
     if format not in FORMATS:
-        _fail(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
+        raise AidwatchError(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
     if format in BINARY and output is None:
-        _fail(f"{format} is a binary format: give a file with --output")
+        raise AidwatchError(f"{format} is a binary format: give a file with --output")
     tracker = _tracker(db)
     try:
         count = write(tracker, format, output or sys.stdout)
-    except ExportError as e:
-        _fail(str(e))
     except OSError as e:
-        _fail(f"{output}: cannot write ({(e.strerror or str(e)).lower()})")
+        raise OutputError(output, e) from None
     if output is not None:
         err.print(escape(f"{count} records written to {output}"), highlight=False)
 
@@ -301,63 +313,17 @@ def export(
 @app.command()
 def reextract(
     docs: list[str] | None = typer.Argument(None, help="Only these stored articles (their doc)."),
-    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help="Database URL."),
+    db: str = DB_OPTION,
 ) -> None:
     """Extract stored articles again; reviewed and hand-added facts are kept."""
-    from aidwatch.store import StoreError
-    from aidwatch.store.reextract import reextract as reextract_store
+    from aidwatch.run import reextract as reextract_store
 
-    try:
-        summary = reextract_store(db, docs or None)
-    except StoreError as e:
-        _fail(str(e))
+    summary = reextract_store(db, docs or None, on_warning=_warn, on_wait=lambda: _waiting(db))
     Console().print(
         f"{summary.articles} articles extracted again: {summary.added} facts stored, "
         f"{summary.replaced} unreviewed facts replaced, {summary.kept} reviewed or added kept",
         highlight=False,
     )
-
-
-def _load_jsonl(path: Path, gold: bool) -> list[dict]:
-    """Records of a gold or predictions file, each checked for the fields
-    scoring reads, so a wrong file is one line, not a traceback."""
-    records = []
-    try:
-        with path.open(encoding="utf-8") as f:
-            for n, line in enumerate(f, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as e:
-                    _fail(f"{path}:{n}: not valid JSON ({e.msg})")
-                problem = _record_problem(record, gold)
-                if problem:
-                    _fail(f"{path}:{n}: {problem}")
-                records.append(record)
-    except OSError as e:
-        _fail(f"{path}: {e.strerror.lower() if e.strerror else e}")
-    except UnicodeDecodeError:
-        _fail(f"{path}: not UTF-8 text")
-    return records
-
-
-def _record_problem(record, gold: bool) -> str | None:
-    if not isinstance(record, dict):
-        return "not a JSON object"
-    if not isinstance(record.get("doc"), str):
-        return "no `doc` name"
-    facts = record.get("facts", None if gold else [])
-    if not isinstance(facts, list) or not all(isinstance(f, dict) for f in facts):
-        return "no `facts` list"
-    for f in facts:
-        if "status" not in f or "item" not in f:
-            return "a fact without `item` or `status`"
-        if not gold and not isinstance(f["item"], dict):
-            return "a predicted fact whose `item` is not an object (is this a gold file?)"
-        if gold and not isinstance(f["item"], str):
-            return "a gold fact whose `item` is not a name (is this a predictions file?)"
-    return None
 
 
 @app.command("eval")
@@ -371,18 +337,17 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score extraction against gold: facts, quantities, dates, packages, stories."""
+    from aidwatch.evaluate.files import load_records
     from aidwatch.evaluate.scoring import score
     from aidwatch.output import print_eval
 
     if (predictions is None) == (run is None):
-        _fail("give either a predictions file or --run PATH")
-    gold_records = _load_jsonl(gold, gold=True)
+        raise AidwatchError("give either a predictions file or --run PATH")
+    gold_records = load_records(gold, gold=True)
     if predictions is not None:
-        predicted = _load_jsonl(predictions, gold=False)
+        predicted = load_records(predictions, gold=False)
     else:
-        results, counts = run_extraction([run], show_progress=sys.stderr.isatty())
-        if counts["read"] == 0:
-            _fail(f"no article could be read from {run}")
+        results = _extracted([run], show_progress=sys.stderr.isatty())
         predicted = [r.to_dict() for r in results]
     report = score(gold_records, predicted)
     if as_json:
@@ -391,12 +356,9 @@ def evaluate(
         print_eval(report, Console(), details)
 
 
-DB_OPTION_HELP = "Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME."
-
-
 @app.command()
 def serve(
-    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help=DB_OPTION_HELP),
+    db: str = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     read_only: bool = typer.Option(
@@ -410,13 +372,10 @@ def serve(
 
     import uvicorn
 
-    from aidwatch.store import StoreError, open_store
+    from aidwatch.store import open_store
     from aidwatch.web.app import SECRET_VARIABLE, plan_statistics
 
-    try:
-        engine = open_store(db)  # migrate once here, not in every worker
-    except StoreError as e:
-        _fail(str(e))
+    engine = open_store(db)  # migrate once here, not in every worker
     plan_statistics(engine)
     engine.dispose()
     # Workers are separate processes: they read the store URL, the mode and
@@ -443,28 +402,23 @@ app.add_typer(user_app, name="user")
 @user_app.command("add")
 def user_add(
     name: str = typer.Argument(..., help="The user's sign-in name."),
-    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help=DB_OPTION_HELP),
+    db: str = DB_OPTION,
     password_stdin: bool = typer.Option(
         False, "--password-stdin", help="Read the password from standard input."
     ),
 ) -> None:
     """Add a user who can sign in and review; the password is asked for."""
-    from aidwatch.store import StoreError, open_store
-    from aidwatch.web.auth import UserError, add_user
+    from aidwatch.store import open_store
+    from aidwatch.web.auth import add_user
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    try:
-        engine = open_store(db)
-    except StoreError as e:
-        _fail(str(e))
+    engine = open_store(db)
     try:
         with engine.connect() as connection:
             add_user(connection, name, password)
-    except UserError as e:
-        _fail(str(e))
     finally:
         engine.dispose()
     err.print(f"user {escape(name)} added", highlight=False)
@@ -476,7 +430,7 @@ app.add_typer(review_app, name="review")
 
 @review_app.command("export-gold")
 def review_export_gold(
-    db: str = typer.Option("sqlite:///aidwatch.db", "--db", help=DB_OPTION_HELP),
+    db: str = DB_OPTION,
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here instead of standard output."
     ),
@@ -487,18 +441,15 @@ def review_export_gold(
     ),
 ) -> None:
     """Write reviewed articles as gold JSON Lines, the format `aidwatch eval` reads."""
-    from aidwatch.store import StoreError, open_store
+    from aidwatch.store import open_store
     from aidwatch.web.review import export_gold
 
+    engine = open_store(db)
     try:
-        engine = open_store(db)
-    except StoreError as e:
-        _fail(str(e))
-    try:
-        stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    except OSError as e:
+        stream = _open_output(output)
+    except OutputError:
         engine.dispose()
-        _fail(f"{output}: cannot write ({(e.strerror or str(e)).lower()})")
+        raise
     count = 0
     try:
         with engine.connect() as connection:

@@ -1,7 +1,20 @@
-"""Errors a user can cause. The CLI prints them as one line naming the file."""
+"""Errors a user can cause. The CLI prints them as one line naming the file.
+
+Every such error derives from `AidwatchError`, which the CLI catches in one
+place (cli.py) and prints as `aidwatch: error: MESSAGE`; anything else is a
+bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 
-class InputError(Exception):
+class AidwatchError(Exception):
+    """An error the user can cause and fix; its message is one line."""
+
+
+class InputError(AidwatchError):
     """A file or record that cannot be read as an article."""
 
     def __init__(self, source: str, problem: str):
@@ -10,5 +23,12 @@ class InputError(Exception):
         self.problem = problem
 
 
-class CatalogError(Exception):
-    """A package data table with a bad row (a bug in the shipped data)."""
+class OutputError(AidwatchError):
+    """A file that cannot be written."""
+
+    def __init__(self, path: str | Path, error: OSError):
+        super().__init__(f"{path}: cannot write ({(error.strerror or str(error)).lower()})")
+
+
+class CatalogError(AidwatchError):
+    """A package data table with a bad row (the message names the row)."""

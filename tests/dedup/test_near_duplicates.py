@@ -32,7 +32,8 @@ import pytest
 
 from aidwatch.dedup import StoryIndex, shingles
 from aidwatch.dedup.variants import KINDS, paragraphs, reprint, trimmed, variant
-from aidwatch.ingest.readers import Skipped, read_paths
+from aidwatch.ingest.readers import read_paths
+from aidwatch.model import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = (
@@ -56,7 +57,7 @@ def _gold_stories() -> dict[str, str]:
 def _sources() -> dict[str, str]:
     texts = {}
     for record in read_paths([folder for folder, _ in SOURCES]):
-        assert not isinstance(record, Skipped), record
+        assert isinstance(record, Article), record
         texts[record.id] = record.text
     return texts
 

@@ -1,8 +1,8 @@
 import pytest
 
 from aidwatch.errors import CatalogError
+from aidwatch.extract.money import find_quantities
 from aidwatch.extract.numbers import (
-    find_quantities,
     numbers_of,
     parse_number,
     quantity_before,

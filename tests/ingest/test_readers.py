@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from aidwatch.ingest.language import detect
-from aidwatch.ingest.readers import Skipped, read_paths
+from aidwatch.ingest.readers import Notice, Skipped, read_paths
 from aidwatch.model import Article
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "dev" / "articles"
@@ -83,9 +83,38 @@ def test_file_without_suffix_is_read_as_text(tmp_path):
     assert read_one(write(tmp_path / "article", FRENCH)).text == FRENCH
 
 
-def test_cp1252_text_is_decoded(tmp_path):
-    article = read_one(write(tmp_path / "a.txt", ("date 2022-06\n" + FRENCH).encode("cp1252")))
-    assert (article.published, article.text) == ("2022-06", FRENCH)
+SOVIET = "Les chars soviétiques livrés à l’Ukraine."
+
+
+@pytest.mark.parametrize(
+    ("content", "text", "warning"),
+    [
+        (SOVIET.encode(), SOVIET, None),
+        ("\ufeff".encode() + SOVIET.encode(), SOVIET, None),
+        (SOVIET.encode("cp1252"), SOVIET, "not UTF-8: read as Windows-1252"),
+        (
+            SOVIET.encode() + b" (\xe9t\xe9)",
+            SOVIET + " (\ufffdt\ufffd)",
+            "not valid UTF-8: 2 bad byte sequences (the first at byte 48) read as U+FFFD",
+        ),
+        (
+            SOVIET.encode().decode("cp1252").encode(),
+            SOVIET,
+            "UTF-8 decoded twice ('Ã©'), repaired",
+        ),
+        (
+            "Les chars soviÃ©tiques livrés.".encode(),
+            "Les chars soviÃ©tiques livrés.",
+            "looks decoded twice ('Ã©'), kept as written",
+        ),
+    ],
+)
+def test_text_that_is_not_clean_utf8_is_read_with_one_warning(tmp_path, content, text, warning):
+    path = write(tmp_path / "a.txt", content)
+    records = list(read_paths([path]))
+    notices = [Notice(str(path), warning)] if warning else []
+    assert records[:-1] == notices
+    assert records[-1].text == text
 
 
 # --- folders ---------------------------------------------------------------------
@@ -245,6 +274,13 @@ def test_skipped_file_does_not_stop_the_folder(tmp_path):
     write(tmp_path / "b.txt", FRENCH)
     results = list(read_paths([tmp_path]))
     assert [type(r).__name__ for r in results] == ["Skipped", "Article"]
+
+
+def test_notice_does_not_stop_the_folder(tmp_path):
+    write(tmp_path / "a.txt", FRENCH.encode("cp1252"))
+    write(tmp_path / "b.txt", FRENCH)
+    results = list(read_paths([tmp_path]))
+    assert [type(r).__name__ for r in results] == ["Notice", "Article", "Article"]
 
 
 # --- language --------------------------------------------------------------------

@@ -13,7 +13,6 @@ the PostgreSQL runs are skipped, never faked."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -26,14 +25,11 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.engine import make_url
 
 from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
+from tests.extract.cases_fr import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_ARTICLES = ROOT / "examples" / "dev" / "articles"
 
-_spec = importlib.util.spec_from_file_location("cases_fr", ROOT / "tests/extract/cases_fr.py")
-_cases = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_cases)
-CASES = _cases.CASES
 
 # Long enough for a MinHash signature: articles that share one form a story.
 BACKGROUNDS = [

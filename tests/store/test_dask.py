@@ -12,7 +12,7 @@ import dask
 import pytest
 from distributed import LocalCluster
 
-from aidwatch.store import ingest
+from aidwatch.run import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_ARTICLES = ROOT / "examples" / "dev" / "articles"

@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from aidwatch.cli import run_extraction
 from aidwatch.ingest.readers import NOT_FRENCH
-from aidwatch.store import Summary, ingest
-from aidwatch.store.ingest import text_hash
+from aidwatch.run import Summary, extract_paths, ingest, text_hash
 from aidwatch.store.schema import articles, facts, signatures
 
 DEV_ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "dev" / "articles"
@@ -72,7 +70,7 @@ def test_the_dev_articles_are_all_stored(dev_store, stored_records):
 
 def test_each_article_is_stored_with_what_extract_gives(dev_store, stored_records):
     url, summary = dev_store
-    extracted = {r.article.id: r.to_dict() for r in run_extraction([DEV_ARTICLES], False)[0]}
+    extracted = {r.article.id: r.to_dict() for r in extract_paths([DEV_ARTICLES])[0]}
     stored = stored_records(url)
     for doc in DEV_IDS:
         assert stored[doc] == extracted[doc], doc
@@ -183,8 +181,8 @@ def test_text_hash_ignores_case_accents_form_and_whitespace():
 def test_an_off_topic_article_is_stored_without_extraction(
     tmp_path, new_store, monkeypatch, stored_records
 ):
-    # The module, not the function `aidwatch.store.ingest` that hides it.
-    ingest_module = importlib.import_module("aidwatch.store.ingest")
+    # The module, not the function `aidwatch.run.ingest` that hides it.
+    ingest_module = importlib.import_module("aidwatch.run.driver")
     extracted: list[str] = []
     real = ingest_module.extract_articles
 

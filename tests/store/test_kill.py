@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from aidwatch.store import ingest
+from aidwatch.run import ingest
 
 
 def article_counter(url: str) -> Callable[[], int]:

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from aidwatch.cli import _record_problem
+from aidwatch.evaluate.files import record_problem
 from aidwatch.evaluate.scoring import score
-from aidwatch.store import ingest
-from aidwatch.store.reextract import reextract
+from aidwatch.run import ingest, reextract
 from aidwatch.store.schema import articles, fact_history, facts
 from aidwatch.web import review
 from aidwatch.web.auth import add_user
@@ -212,7 +211,7 @@ def test_gold_export_is_the_eval_format_and_scores_the_store(store, stored_recor
     assert [g["doc"] for g in gold] == [FIRST]
     assert [g["doc"] for g in partial] == [FIRST, "001_6748cdcc9e2a9403.txt"]
     record = gold[0]
-    assert _record_problem(record, gold=True) is None
+    assert record_problem(record, gold=True) is None
     assert set(record) == {"doc", "published", "published_gold", "story", "facts"}
     assert record["published"] is None and record["published_gold"] == "2022-06"
     assert len(record["facts"]) == len(ids[FIRST]) - 1  # the rejected one is out

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, select, update
 
 from aidwatch.dedup import StoryIndex
-from aidwatch.store import ingest
+from aidwatch.run import ingest
 from aidwatch.store.schema import articles, signatures
 from aidwatch.store.stories import assign, load_index
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select
 
-from aidwatch.store import ingest
+from aidwatch.run import ingest
 from aidwatch.store.schema import articles, facts, packages
 from aidwatch.web import queries, review
 from aidwatch.web.auth import add_user

@@ -89,7 +89,7 @@ def rows():
 @pytest.fixture(scope="session")
 def dev_store(tmp_path_factory) -> str:
     """A SQLite store of the five dev articles (ingested once per session)."""
-    from aidwatch.store import ingest
+    from aidwatch.run import ingest
 
     url = f"sqlite:///{tmp_path_factory.mktemp('dev') / 'dev.db'}"
     summary = ingest([DEV_ARTICLES], url)

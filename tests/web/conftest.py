@@ -12,7 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from aidwatch.store import ingest, open_store
+from aidwatch.run import ingest
+from aidwatch.store import open_store
 from aidwatch.store.schema import articles
 from aidwatch.web.app import create_app
 from aidwatch.web.auth import add_user

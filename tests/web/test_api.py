@@ -9,7 +9,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from aidwatch.cli import _record_problem
+from aidwatch.evaluate.files import record_problem
 from aidwatch.web.app import create_app
 
 FIRST = "000_ee75e9183deac66b.txt"
@@ -421,7 +421,7 @@ def test_reviewed_articles_export_as_gold(signed_in, doc_ids):
     lines = signed_in.get("/api/gold").text.splitlines()
     records = [json.loads(line) for line in lines]
     assert [r["doc"] for r in records] == ["001_6748cdcc9e2a9403.txt"]
-    assert _record_problem(records[0], gold=True) is None
+    assert record_problem(records[0], gold=True) is None
     assert len(records[0]["facts"]) == len(facts)
 
 

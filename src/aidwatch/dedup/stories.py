@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from aidwatch.extract.text import fold
+from aidwatch.textnorm import fold
 
 SHINGLE = 5  # words
 NUM_PERM = 128

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from aidwatch.extract.text import normalise_name
+from aidwatch.textnorm import normalise_name
 
 
 @dataclass

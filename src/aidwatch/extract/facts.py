@@ -19,7 +19,8 @@ from aidwatch.catalog import Donor
 from aidwatch.extract.donors import attribute
 from aidwatch.extract.items import ItemGroup
 from aidwatch.extract.language import tables
-from aidwatch.extract.numbers import Quantity, find_quantities, quantity_before
+from aidwatch.extract.money import find_quantities
+from aidwatch.extract.numbers import Quantity, quantity_before
 from aidwatch.extract.status import read_status
 from aidwatch.extract.text import Sentence, fold
 from aidwatch.model import Evidence, Fact

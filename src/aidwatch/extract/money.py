@@ -165,3 +165,14 @@ def find_money(text: str) -> list[Money]:
             kind = "exact"
         out.append(Money(float(amount), currency, kind, m.start(), m.end()))
     return out
+
+
+def find_quantities(text: str) -> list[numbers.Quantity]:
+    """Every count in the text, in order, with its bound (« plus de »), money
+    left out (« 700 millions de dollars », and « 700 millions » when no noun
+    follows): `numbers.find_counts` without the amounts `find_money` reads."""
+    counts = numbers.find_counts(text)
+    if not counts:
+        return counts
+    money = [(m.start, m.end) for m in find_money(text)]
+    return [q for q in counts if not any(start < q.end and q.start < end for start, end in money)]

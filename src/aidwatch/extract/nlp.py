@@ -23,9 +23,17 @@ MODEL = "fr_core_news_md"
 # many reprints and rewrites, whose sentences are mostly word for word the
 # same. A parse depends on the sentence's text alone. About 8.5 KB a sentence
 # once its tensor is dropped, so this holds about 170 MB. Processes sharing
-# one machine's memory share this out (see scaleout.py), through
+# one machine's memory share this out (see run/executors.py), through
 # AIDWATCH_PARSE_CACHE.
 CACHED_SENTENCES = int(os.environ.get("AIDWATCH_PARSE_CACHE", "20000"))
+
+# The longest sentence given to the parser. News sentences are far shorter
+# (424 characters at most in the dev, bench and held-out articles); a longer
+# one is a page scraped onto one line, on which the rules' reading of the
+# parse grows with the square of its length and spaCy refuses a text over a
+# million characters (E088). It is left unparsed (pipeline.py), and the run
+# says so in a warning (run/reading.py).
+MAX_SENTENCE_CHARS = 10_000
 
 
 @cache

@@ -1,14 +1,15 @@
 """Counts in French text: « quatre », « 1.000 », « 15 000 », « une cinquantaine »,
 « plus de 22 millions ».
 
-`parse_number` reads one number expression; `find_quantities` finds every
+`parse_number` reads one number expression; `find_counts` finds every
 count in a text with how exact it is (« environ », « plus de »); and
 `quantity_before` finds the count that directly precedes an item name. They do
-not find money (money.py does, with this module's number grammar, and
-`find_quantities` leaves money out), nor dates, nor what is counted: the caller
-knows where its items are. Numbers that are not counts are left out: years,
-days of the month, measures (« 155 mm », « 300 km », « 30 % »), ordinals,
-model numbers (« F-16 », « Leopard 2 ») and references (« article 5 »).
+not find money (money.py does, with this module's number grammar, and its
+`find_quantities` is `find_counts` with the money left out), nor dates, nor
+what is counted: the caller knows where its items are. Numbers that are not
+counts are left out: years, days of the month, measures (« 155 mm »,
+« 300 km », « 30 % »), ordinals, model numbers (« F-16 », « Leopard 2 ») and
+references (« article 5 »).
 
 The vocabulary is in numbers_fr.yaml; text2num does the arithmetic of numbers
 written in letters, which is all it is given: it garbles mixed forms
@@ -448,12 +449,13 @@ def may_hold_number(text: str, articles: bool = False) -> bool:
     return not words.isdisjoint(_WORD.findall(text.lower()))
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_counts(text: str) -> list[Quantity]:
     """Every count in the text, in order, with its bound (« plus de »).
 
     Bare « un »/« une » are left out (they are articles far more often than
-    counts; `quantity_before` does read them as 1), and so is money
-    (« 700 millions de dollars », and « 700 millions » when no noun follows).
+    counts; `quantity_before` does read them as 1). Money is not (money.py's
+    `find_quantities` leaves it out: this module cannot import money.py,
+    which builds on it).
     """
     if not may_hold_number(text):
         return []
@@ -462,12 +464,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in grammar().count.finditer(text):
         if m["number"].lower() not in articles and (q := _quantity(text, m, item_follows=False)):
             out.append(q)
-    if not out:
-        return out
-    from aidwatch.extract.money import find_money  # money.py builds on this module
-
-    money = [(m.start, m.end) for m in find_money(text)]
-    return [q for q in out if not any(start < q.end and q.start < end for start, end in money)]
+    return out
 
 
 # Characters before an item searched for its count: a bound, a count and

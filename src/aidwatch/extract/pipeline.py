@@ -62,6 +62,8 @@ class SentenceScan:
 
     @cached_property  # asked several times per sentence
     def needs_parse(self) -> bool:
+        if len(self.sentence.text) > nlp.MAX_SENTENCE_CHARS:
+            return False  # a page on one line, not a sentence: see nlp.py
         # An amount is only parsed when the sentence speaks of aid or names a
         # state: « 2,4 milliards d'euros » of a company's sales never is.
         if _HEADING.match(self.sentence.text):

@@ -1,70 +1,22 @@
 """Text plumbing shared by the extraction stages: folding and sentences.
 
 `fold` lowercases and strips accents while keeping every character in place,
-so a match found in the folded text has the same offsets in the original.
-`sentences` splits an article into paragraphs, then sentences (pysbd), each
-with its character offsets into the article text.
+so a match found in the folded text has the same offsets in the original; it
+lives in `aidwatch.textnorm`, below every stage, and is named here too so
+the extraction modules import it from where they always have. `sentences`
+splits an article into paragraphs, then sentences, each with its character
+offsets into the article text.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from aidwatch.extract.language import tables
+from aidwatch.textnorm import fold, fold_accents, normalise_name
 
-# Apostrophes and dashes news sites use interchangeably.
-_SAME = {
-    "’": "'",
-    "‘": "'",
-    "ʼ": "'",
-    "´": "'",
-    "‐": "-",
-    "‑": "-",
-    "–": "-",
-    "—": "-",
-    "\u00a0": " ",
-    "\u202f": " ",
-}
-
-
-def _table(lower: bool) -> dict[int, str]:
-    table = {}
-    for code in range(0x80, 0x250):
-        c = chr(code)
-        base = "".join(
-            ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch)
-        )
-        if lower:
-            base = base.lower()
-        if len(base) == 1 and base != c:
-            table[code] = base
-    if lower:
-        for code in range(ord("A"), ord("Z") + 1):
-            table[code] = chr(code + 32)
-    for k, v in _SAME.items():
-        table[ord(k)] = v
-    return table
-
-
-_FOLD = _table(lower=True)
-_FOLD_KEEP_CASE = _table(lower=False)
-
-
-def fold(text: str) -> str:
-    """Lowercase, accents off, one apostrophe and one dash; same length as `text`."""
-    return text.translate(_FOLD)
-
-
-def fold_accents(text: str) -> str:
-    """Like `fold` but keeping case, for proper nouns matched capitalised."""
-    return text.translate(_FOLD_KEEP_CASE)
-
-
-def normalise_name(name: str) -> str:
-    """The eval's item key: lower case, no accents, no non-alphanumerics."""
-    return re.sub(r"[^a-z0-9]", "", fold(name))
+__all__ = ["Sentence", "fold", "fold_accents", "normalise_name", "sentences"]
 
 
 @dataclass(frozen=True)

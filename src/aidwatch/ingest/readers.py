@@ -3,7 +3,9 @@
 `read_paths` streams: it yields each article as soon as it is read, and a
 `Skipped` record for every input it cannot use (missing, binary, empty, too
 large, undecodable, a bad JSON line), so that the caller prints one warning
-per problem and goes on with the batch. Readers set `Article.language` but
+per problem and goes on with the batch. An article read with a caveat (bytes
+that are not UTF-8) comes right after a `Notice` naming its file, also one
+warning line: its text is stored, so the analyst must know it was guessed. Readers set `Article.language` but
 never drop an article for its language: the pipeline decides what to do
 with non-French text. Article text is kept as written, apart from newlines
 made `\\n`, because evidence offsets point into it.
@@ -45,10 +47,19 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something to say about the article that comes next (short, lowercase):
+    it was read, but not as written (a guessed encoding, for instance)."""
+
+    source: str
+    reason: str
+
+
 NOT_FRENCH = "skipped: not in French (English support comes later)"
 
 
-def read_french(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+def read_french(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | Notice]:
     """`read_paths`, with articles in English turned into `Skipped`: the
     extraction reads French only for now."""
     for record in read_paths(paths):
@@ -58,13 +69,13 @@ def read_french(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
             yield record
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | Notice]:
     """Articles from files and folders (recursively, by name), and what was skipped."""
     for path in paths:
         yield from _read_path(Path(path), str(path))
 
 
-def _read_path(path: Path, source: str) -> Iterator[Article | Skipped]:
+def _read_path(path: Path, source: str) -> Iterator[Article | Skipped | Notice]:
     if path.is_dir():
         yield from _read_folder(path, set())
     elif not path.exists():
@@ -73,7 +84,7 @@ def _read_path(path: Path, source: str) -> Iterator[Article | Skipped]:
         yield from _read_file(path, source)
 
 
-def _read_folder(folder: Path, seen: set[Path]) -> Iterator[Article | Skipped]:
+def _read_folder(folder: Path, seen: set[Path]) -> Iterator[Article | Skipped | Notice]:
     # A symlink back up the tree would otherwise recurse forever.
     real = folder.resolve()
     if real in seen:
@@ -93,7 +104,7 @@ def _read_folder(folder: Path, seen: set[Path]) -> Iterator[Article | Skipped]:
             yield from _read_file(entry, str(entry))
 
 
-def _read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
+def _read_file(path: Path, source: str) -> Iterator[Article | Skipped | Notice]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         reader = _read_jsonl
@@ -121,10 +132,13 @@ def _read_file(path: Path, source: str) -> Iterator[Article | Skipped]:
         yield Skipped(source, _os_reason(error))
 
 
-def _read_text(path: Path, source: str) -> Iterator[Article]:
+def _read_text(path: Path, source: str) -> Iterator[Article | Notice]:
     raw = path.read_bytes()
     _reject_binary(raw[:BINARY_SNIFF_BYTES], source)
-    text = _normalise_newlines(_decode(raw, source))
+    text, caveat = decode(raw)
+    if text is None:
+        raise InputError(source, caveat)
+    text = _normalise_newlines(text)
     published = None
     prefix = _DATE_PREFIX.match(text)
     # A malformed date ("2022-13") stays in the text: better kept than guessed.
@@ -133,6 +147,8 @@ def _read_text(path: Path, source: str) -> Iterator[Article]:
         text = text[prefix.end() :]
     if not text.strip():
         raise InputError(source, "empty")
+    if caveat:
+        yield Notice(source, caveat)
     yield Article(
         id=path.name, source=source, text=text, language=detect(text), published=published
     )
@@ -222,18 +238,61 @@ def _read_html(path: Path, source: str) -> Iterator[Article]:
     )
 
 
-def _decode(raw: bytes, source: str) -> str:
+# A UTF-8 sequence of two to four bytes: text with many of them is UTF-8,
+# whatever stray bytes it also holds.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# What UTF-8 read as Windows-1252 looks like: « Ã© » for « é », « â€™ » for « ’ ».
+_MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u0152-\u2122]|â€|Â[\u00a0-\u00bf]")
+
+
+def decode(raw: bytes) -> tuple[str | None, str | None]:
+    """The text of a file's bytes and what to warn about, or (None, reason)
+    when they are not text.
+
+    UTF-8 is read strictly. Bytes that are not UTF-8 are never decoded in
+    silence (a whole file decoded as Windows-1252 because of one stray byte
+    turned every « é » of its UTF-8 into « Ã© »):
+    - UTF-8 with a few stray bytes (a bad copy-paste, a truncated character):
+      read as UTF-8, each stray byte made U+FFFD, with a warning;
+    - no UTF-8 at all (an old Windows export): read as Windows-1252, with a
+      warning, since every accented letter is then one byte of it;
+    - UTF-8 that was decoded wrongly once already (« soviÃ©tiques »): repaired
+      when the whole text reads back as UTF-8, else kept as written, both
+      with a warning; a text mixing right and wrong accents cannot be
+      repaired without guessing word by word."""
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _not_utf8(raw, error.start)
+    if not _MOJIBAKE.search(text):
+        return text, None
+    example = _MOJIBAKE.search(text).group()
+    try:
+        repaired = text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text, f"looks decoded twice ('{example}'), kept as written"
+    return repaired, f"UTF-8 decoded twice ('{example}'), repaired"
+
+
+def _not_utf8(raw: bytes, first: int) -> tuple[str | None, str]:
+    # NUL bytes mean it is not text at all (UTF-16, a binary format).
+    if b"\x00" in raw:
+        return None, "not UTF-8 text"
+    sequences = len(_UTF8_SEQUENCE.findall(raw))
+    text = raw.decode("utf-8-sig", errors="replace")
+    # Each run of bad bytes is one U+FFFD (Python's "replace" decoding).
+    stray = text.count("\ufffd") - raw.decode("utf-8-sig", errors="ignore").count("\ufffd")
+    if sequences >= stray:
+        return text, (
+            f"not valid UTF-8: {stray} bad byte sequence{'s' * (stray > 1)} "
+            f"(the first at byte {first}) read as U+FFFD"
+        )
+    try:
+        return raw.decode("cp1252"), "not UTF-8: read as Windows-1252"
     except UnicodeDecodeError:
-        pass
-    # Old French exports are often Windows-1252; NUL bytes mean it is not text at all.
-    if b"\x00" not in raw:
-        try:
-            return raw.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-    raise InputError(source, "not UTF-8 text")
+        return None, "not UTF-8 text"
 
 
 def _reject_binary(head: bytes, source: str) -> None:

@@ -6,23 +6,39 @@ one is created, then returns the Engine. It does not read or write articles
 (ingest.py does). Problems the user can cause (a bad URL, a missing driver, an
 unreachable server, a file that is not a database, a database made by a newer
 release) are `StoreError`s of one line.
+
+`store_lock(url)` is the store's write lock: one ingest (or migration) at a
+time. Two ingests into one store at once each built their stories from what
+was stored when they started (8 stories where there were 4), two of one
+folder raced on the same texts, and two first runs raced on the migration;
+now the second waits for the first, then sees everything it stored.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib.resources import files
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.pool import NullPool
 
-DEFAULT_URL = "sqlite:///aidwatch.db"
+from aidwatch.errors import AidwatchError
+from aidwatch.store import DEFAULT_URL
 
 
-class StoreError(Exception):
+class StoreError(AidwatchError):
     """A store that cannot be opened; the message names it (password hidden)."""
 
 
@@ -37,25 +53,22 @@ def alembic_config(url: str | None = None) -> Config:
     return config
 
 
-def open_store(url: str = DEFAULT_URL) -> Engine:
-    """An Engine on the store at `url`, its schema upgraded to the latest revision."""
+def open_store(url: str = DEFAULT_URL, on_wait: Callable[[], None] | None = None) -> Engine:
+    """An Engine on the store at `url`, its schema upgraded to the latest revision.
+
+    A store that needs migrating is migrated under `store_lock` (`on_wait` is
+    called if another process holds it); one at the latest revision is
+    opened without waiting, so the web app opens a store an ingest is filling."""
     shown = display_url(url)
-    try:
-        engine = create_engine(url)
-    except ArgumentError:
-        raise StoreError(
-            f"{shown}: not a database URL (sqlite:///FILE, postgresql://...)"
-        ) from None
-    except ImportError as error:
-        hint = " — pip install 'aidwatch[postgres]'" if url.startswith("postgres") else ""
-        raise StoreError(f"{shown}: no database driver installed ({error.name}){hint}") from None
+    engine = _engine(url)
     if engine.dialect.name == "sqlite":
         _sqlite_transactions(engine)
     config = alembic_config()
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        if not _at_head(engine, config):
+            with store_lock(url, on_wait), engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
     except DBAPIError as error:
         engine.dispose()
         raise StoreError(f"{shown}: cannot open ({_reason(error)})") from None
@@ -63,7 +76,120 @@ def open_store(url: str = DEFAULT_URL) -> Engine:
         engine.dispose()
         # The database's revision is unknown here: a newer aidwatch made it.
         raise StoreError(f"{shown}: made by a newer aidwatch ({error})") from None
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
+
+
+def _engine(url: str, **options) -> Engine:
+    shown = display_url(url)
+    try:
+        return create_engine(url, **options)
+    except ArgumentError:
+        raise StoreError(
+            f"{shown}: not a database URL (sqlite:///FILE, postgresql://...)"
+        ) from None
+    except ImportError as error:
+        hint = " — pip install 'aidwatch[postgres]'" if url.startswith("postgres") else ""
+        raise StoreError(f"{shown}: no database driver installed ({error.name}){hint}") from None
+
+
+def _at_head(engine: Engine, config: Config) -> bool:
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == set(ScriptDirectory.from_config(config).get_heads())
+
+
+# The key of the store's advisory lock on PostgreSQL (any 64-bit number that
+# other applications sharing the database are unlikely to use).
+_PG_LOCK_KEY = 0x61696477617463  # the bytes of "aidwatc"
+# Locks this process holds, by store and thread: taken again, a lock is
+# re-entered (an ingest opens its store while holding its lock).
+_held: dict[tuple[str, int], int] = {}
+_held_guard = threading.Lock()
+
+
+@contextmanager
+def store_lock(url: str, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the write lock of the store at `url`, waiting for it if another
+    process (or thread) holds it; `on_wait` is called before waiting.
+
+    On SQLite an exclusive `flock` of FILE.lock beside the database (left
+    there afterwards: removing it would let a third process lock a file the
+    second is about to open); on PostgreSQL a session advisory lock on a
+    connection of its own. Either is released when the holder exits, even
+    when it is killed. Other databases, and SQLite in memory, are not locked."""
+    key = (url, threading.get_ident())
+    with _held_guard:
+        depth = _held.get(key, 0)
+        _held[key] = depth + 1
+    try:
+        if depth:
+            yield
+            return
+        parsed = make_url(url) if "://" in url else None
+        backend = parsed.get_backend_name() if parsed else None
+        if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            with _file_lock(Path(parsed.database + ".lock"), url, on_wait):
+                yield
+        elif backend == "postgresql":
+            with _advisory_lock(url, on_wait):
+                yield
+        else:
+            yield
+    finally:
+        with _held_guard:
+            if _held[key] == 1:
+                del _held[key]
+            else:
+                _held[key] -= 1
+
+
+@contextmanager
+def _file_lock(path: Path, url: str, on_wait: Callable[[], None] | None) -> Iterator[None]:
+    import fcntl
+
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise StoreError(f"{display_url(url)}: cannot open ({reason})") from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait()
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+@contextmanager
+def _advisory_lock(url: str, on_wait: Callable[[], None] | None) -> Iterator[None]:
+    engine = _engine(url, poolclass=NullPool)
+    try:
+        try:
+            connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        except DBAPIError as error:
+            raise StoreError(f"{display_url(url)}: cannot open ({_reason(error)})") from None
+        with connection:
+            key = {"key": _PG_LOCK_KEY}
+            if not connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), key):
+                if on_wait:
+                    on_wait()
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), key)
+            try:
+                yield
+            finally:
+                # Closing the session releases the lock too: a connection
+                # lost meanwhile is not an error of its own.
+                with contextlib.suppress(DBAPIError):
+                    connection.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+    finally:
+        engine.dispose()
 
 
 def _sqlite_transactions(engine: Engine) -> None:

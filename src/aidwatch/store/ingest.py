@@ -1,44 +1,32 @@
-"""Ingest: files and folders → the store, once per article, resumable.
+"""The batch writes of an ingest: a triaged batch's new articles, with
+everything they own, in one transaction.
 
-`ingest(paths, url)` streams the articles of `paths` in batches of 32: texts
-already stored (same normalised text, see `text_hash`) are skipped, an
-off-topic article (`is_about_aid` false) is stored as such without
-extraction, an on-topic one joins its story in the persisted story index and
-is extracted, and each batch's new articles are written with everything they
-own in one transaction. A run killed at any point leaves only whole batches,
-and a re-run skips them, so it ends with the database an uninterrupted run
-gives. Memory holds one batch of articles, plus the story index (a fixed size per
-stored on-topic article). Unreadable inputs are reported, never stored.
-
-Extraction alone may run elsewhere (`executor`, see scaleout.py): batches
-are then read and triaged ahead of the writes, a few at a time, and the texts
-of those not stored yet count as stored, so the database is the same.
+The run (aidwatch.run) reads, triages and extracts; `store_batch` writes
+what it hands over, in input order: each article with its facts, packages,
+events and totals, its story (through the story index, store/stories.py)
+and its signature. A run killed at any point leaves only whole batches, and
+a re-run skips them (their text hash is stored), so it ends with the
+database an uninterrupted run gives. This module reads no file and runs no
+extraction.
 """
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, update
 
 from aidwatch.dedup import StoryIndex
-from aidwatch.extract import extract_articles
-from aidwatch.extract.pipeline import is_about_aid
-from aidwatch.extract.text import fold
-from aidwatch.ingest.readers import Skipped, read_french
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
-from aidwatch.store.db import DEFAULT_URL, open_store
-from aidwatch.store.scaleout import Executor, InProcess
 from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
-from aidwatch.store.stories import assign, load_index
+from aidwatch.store.stories import assign
 
 BATCH = 32
+
+# An article read, its text hash, and whether it is on-topic (None: a duplicate).
+Triaged = tuple[Article, str, bool | None]
 
 
 @dataclass
@@ -52,102 +40,10 @@ class Summary:
     reprints: int = 0  # new articles that joined an existing story
     off_topic: int = 0  # new articles stored as off-topic, without extraction
     facts: int = 0  # facts stored by this run
-    warnings: int = 0  # inputs skipped, each reported to `on_warning`
+    warnings: int = 0  # inputs skipped or read with a caveat, each reported to `on_warning`
 
 
-def text_hash(text: str) -> str:
-    """sha256 of the folded text with its whitespace made single spaces."""
-    normalised = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(fold(normalised).encode("utf-8")).hexdigest()
-
-
-def ingest(
-    paths: Iterable[str | Path],
-    url: str = DEFAULT_URL,
-    on_article: Callable[[Article], None] | None = None,
-    on_warning: Callable[[Skipped], None] | None = None,
-    executor: Executor | None = None,
-) -> Summary:
-    """Store the articles under `paths` that the store at `url` does not have yet.
-
-    `on_article` is called once per article read, when it is done with;
-    `on_warning` once per input skipped; `executor` runs extraction (here by
-    default, or on a Dask cluster: `scaleout.OnDask`). Raises `StoreError`
-    (before reading anything) when the store cannot be opened, `ScaleoutError`
-    when the executor's cluster cannot be reached or is lost."""
-    engine = open_store(url)
-    summary = Summary()
-    try:
-        with engine.connect() as connection:
-            with connection.begin():
-                stories = load_index(connection)
-            stream = _counted(read_french(paths), summary, on_warning)
-            unstored: set[str] = set()
-            triaged = _triaged(connection, stream, unstored)
-            extracted = (executor or InProcess()).map_batches(_extract, triaged)
-            try:
-                for batch, extractions in extracted:
-                    _store_batch(connection, batch, extractions, stories, summary, on_article)
-                    unstored.difference_update(d for _, d, about in batch if about is not None)
-            finally:
-                extracted.close()  # a cluster started for the run stops here
-    finally:
-        engine.dispose()
-    return summary
-
-
-def _counted(
-    records: Iterator[Article | Skipped],
-    summary: Summary,
-    on_warning: Callable[[Skipped], None] | None,
-) -> Iterator[Article]:
-    for record in records:
-        if isinstance(record, Skipped):
-            summary.warnings += 1
-            if on_warning:
-                on_warning(record)
-            continue
-        summary.read += 1
-        yield record
-
-
-# An article read, its text hash, and whether it is on-topic (None: a duplicate).
-Triaged = tuple[Article, str, bool | None]
-
-
-def _triaged(
-    connection: Connection, stream: Iterator[Article], unstored: set[str]
-) -> Iterator[tuple[list[Triaged], list[Article]]]:
-    """Batches of `BATCH` articles triaged into duplicates, off-topic and
-    on-topic, each with its on-topic articles (to extract). `unstored` holds
-    the hashes of new articles triaged but not stored yet: this adds to it."""
-    while batch := list(itertools.islice(stream, BATCH)):
-        hashes = [text_hash(article.text) for article in batch]
-        with connection.begin():
-            known = set(
-                connection.scalars(
-                    select(articles.c.text_hash).where(articles.c.text_hash.in_(hashes))
-                )
-            )
-        known |= unstored.intersection(hashes)
-        triaged: list[Triaged] = []
-        for article, digest in zip(batch, hashes, strict=True):
-            if digest in known:
-                triaged.append((article, digest, None))
-            else:
-                known.add(digest)  # the same text twice in one batch
-                unstored.add(digest)
-                triaged.append((article, digest, is_about_aid(article.text)))
-        yield triaged, [article for article, _, about in triaged if about]
-
-
-def _extract(batch: list[Article]) -> list[Extraction]:
-    """The batch's extractions, its sentences parsed in one spaCy call (what
-    a Dask worker runs)."""
-    return list(extract_articles(batch, batch_size=BATCH, gated=True))
-
-
-def _store_batch(
+def store_batch(
     connection: Connection,
     batch: list[Triaged],
     extractions: list[Extraction],
@@ -163,8 +59,11 @@ def _store_batch(
     for article, digest, about in batch:
         if about is not None:
             extraction = next(extracted) if about else None
-            # Extraction may have inferred the published date from the text.
-            new.append((extraction.article if extraction else article, digest, extraction))
+            # Extraction may have inferred the published date from the text;
+            # it may have read a shortened text (run/reading.py): the whole is stored.
+            if extraction:
+                article = replace(extraction.article, text=article.text)
+            new.append((article, digest, extraction))
     if new:
         with connection.begin():
             _write(connection, new, stories, summary)

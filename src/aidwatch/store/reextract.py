@@ -1,8 +1,9 @@
 """Re-extraction: run today's extraction again on stored articles, keeping people's work.
 
-`ingest` never extracts an article twice (a stored text is skipped), so after
-the extractor improves, `reextract(url)` is how stored articles get its new
-output. Per article, in one transaction: the machine's unreviewed facts and
+An ingest never extracts an article twice (a stored text is skipped), so after
+the extractor improves, re-extraction is how stored articles get its new
+output (the run is `aidwatch.run.reextract`; this module writes). Per
+article, in one transaction: the machine's unreviewed facts and
 its packages, events and totals are replaced by the new extraction; reviewed
 facts (confirmed, corrected, rejected) and facts people added are kept as
 they are, with their reviews and history, and a new machine fact identical to
@@ -12,16 +13,13 @@ so a rejected fact does not come back as new. Off-topic articles are left alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, func, insert, select
 
-from aidwatch.extract import extract_articles
 from aidwatch.model import Article
-from aidwatch.store.db import DEFAULT_URL, open_store
-from aidwatch.store.ingest import BATCH, _owned
-from aidwatch.store.schema import articles, events, fact_reviews, facts, packages, totals
+from aidwatch.store.ingest import _owned
+from aidwatch.store.schema import events, fact_reviews, facts, packages, totals
 
 
 @dataclass
@@ -32,36 +30,8 @@ class ReextractSummary:
     kept: int = 0  # reviewed or manual facts kept as they were
 
 
-def reextract(
-    url: str = DEFAULT_URL,
-    docs: Iterable[str] | None = None,
-    on_article: Callable[[str], None] | None = None,
-) -> ReextractSummary:
-    """Extract the stored on-topic articles (or those named in `docs`) again."""
-    engine = open_store(url)
-    summary = ReextractSummary()
-    try:
-        with engine.connect() as connection:
-            query = select(articles).where(articles.c.relevant).order_by(articles.c.id)
-            if docs is not None:
-                query = query.where(articles.c.doc.in_(list(docs)))
-            with connection.begin():
-                rows = connection.execute(query).all()
-            for start in range(0, len(rows), BATCH):
-                batch = rows[start : start + BATCH]
-                stored = [_article(row) for row in batch]
-                for row, extraction in zip(
-                    batch, extract_articles(stored, batch_size=BATCH), strict=True
-                ):
-                    replace_extraction(connection, row.id, extraction, summary)
-                    if on_article:
-                        on_article(row.doc)
-    finally:
-        engine.dispose()
-    return summary
-
-
-def _article(row) -> Article:
+def stored_article(row) -> Article:
+    """The stored article of an `articles` row, as extraction reads it."""
     return Article(
         id=row.doc,
         source=row.source,

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import IO
 
+from aidwatch.errors import AidwatchError
 from aidwatch.tracker.model import Record, Tracker
 
 COLUMNS = (
@@ -49,7 +50,7 @@ BINARY = ("xlsx", "parquet")
 SEPARATOR = " | "
 
 
-class ExportError(Exception):
+class ExportError(AidwatchError):
     """An export the user asked for that cannot be made (unknown format, ...)."""
 
 

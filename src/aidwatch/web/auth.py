@@ -21,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from aidwatch.errors import AidwatchError
 from aidwatch.store.schema import users
 
 NAME = re.compile(r"[A-Za-z0-9_.@-]{1,64}")
@@ -31,7 +32,7 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
-class UserError(ValueError):
+class UserError(AidwatchError, ValueError):
     """A user that cannot be made: a taken or malformed name, a short password."""
 
 

@@ -25,9 +25,9 @@ from functools import cache
 from sqlalchemy import Connection, and_, func, insert, select, update
 
 from aidwatch.catalog import donors_by_code, items_by_id
-from aidwatch.extract.text import normalise_name
 from aidwatch.model import CATEGORIES, QUANTITY_KINDS, STATUSES
 from aidwatch.store.schema import REVIEWED, articles, fact_history, fact_reviews, facts
+from aidwatch.textnorm import normalise_name
 
 VERDICTS = ("confirmed", "rejected", "corrected", "added")
 

@@ -1,14 +1,14 @@
-"""Where `ingest` runs extraction: in this process, or on a Dask cluster.
+"""Where a run extracts: in this process, or on a Dask cluster.
 
 An executor maps a function over batches, each with a context of the
 caller's, and hands back each batch's context and result in the order the
 batches came. `InProcess` maps a batch when it is asked for the next one;
 `OnDask` keeps a few batches running on a cluster's workers and waits for the
-oldest. `ingest` sends only extraction, pure and the expensive step, through
-it: reading, deduplication, stories and writes stay in its process, in input
-order, so both executors give the same database. Each worker process loads
-the spaCy model once, on its first batch; workers need aidwatch installed,
-the same version as the caller's.
+oldest. The ingest run (driver.py) sends only extraction, pure and the
+expensive step, through it: reading, deduplication, stories and writes stay
+in its process, in input order, so both executors give the same database.
+Each worker process loads the spaCy model once, on its first batch; workers
+need aidwatch installed, the same version as the caller's.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from aidwatch.errors import AidwatchError
+
 if TYPE_CHECKING:
     from distributed import Client, Future
 
@@ -27,7 +29,7 @@ Batch = TypeVar("Batch")
 Result = TypeVar("Result")
 
 
-class ScaleoutError(Exception):
+class ScaleoutError(AidwatchError):
     """A Dask scheduler that cannot be reached or was lost; the message names it."""
 
 

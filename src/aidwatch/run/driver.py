@@ -1,0 +1,172 @@
+"""The three runs of the pipeline: `extract_paths`, `ingest` and `reextract`.
+
+Each reads (files, or the store), guards the texts (reading.py), groups
+stories and extracts; `ingest` also triages (triage.py) and writes through
+`store.ingest.store_batch`, `reextract` through `store.reextract`. Only
+extraction, pure and the expensive step, goes through an executor
+(executors.py): reading, stories and writes stay in this process, in input
+order, so the store is the same whichever executor ran it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import select
+
+from aidwatch.dedup import StoryIndex
+from aidwatch.extract import extract_articles
+from aidwatch.model import Article, Extraction
+from aidwatch.run.executors import Executor, InProcess
+from aidwatch.run.reading import Warn, guard, read_articles, warn
+from aidwatch.run.triage import triaged
+from aidwatch.store.db import DEFAULT_URL, open_store, store_lock
+from aidwatch.store.ingest import BATCH, Summary, store_batch
+from aidwatch.store.reextract import ReextractSummary, replace_extraction, stored_article
+from aidwatch.store.schema import articles
+from aidwatch.store.stories import load_index
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    on_article: Callable[[Extraction], None] | None = None,
+    on_warning: Warn | None = None,
+) -> tuple[list[Extraction], Summary]:
+    """Read and extract every article under `paths`, warning about the rest;
+    reprints of one dispatch share a story. Nothing is stored."""
+    summary = Summary()
+    stories = StoryIndex()
+    originals: deque[Article] = deque()
+
+    def grouped():
+        for article in read_articles(paths, summary, on_warning):
+            stories.add(article.id, article.text)
+            originals.append(article)
+            seen, notice = guard(article)
+            if notice:
+                warn(notice, summary, on_warning)
+            yield seen
+
+    results = []
+    for result in extract_articles(grouped()):
+        # Extraction may have read a shortened text: the result holds the whole.
+        whole = originals.popleft()
+        result.article = replace(result.article, text=whole.text)
+        result.story = stories.story_of.get(result.article.id, result.article.id)
+        results.append(result)
+        if on_article:
+            on_article(result)
+    return results, summary
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    url: str = DEFAULT_URL,
+    on_article: Callable[[Article], None] | None = None,
+    on_warning: Warn | None = None,
+    executor: Executor | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> Summary:
+    """Store the articles under `paths` that the store at `url` does not have yet.
+
+    Texts already stored are skipped, an off-topic article is stored as such
+    without extraction, an on-topic one joins its story and is extracted, in
+    batches of `BATCH` written whole (store/ingest.py). The run holds the
+    store's lock from before it loads the story index to its last write
+    (`on_wait` is called if another run holds it: this one then waits, and
+    sees what that one stored).
+
+    `on_article` is called once per article read, when it is done with;
+    `on_warning` once per input skipped or read with a caveat; `executor`
+    runs extraction (here by default, or on a Dask cluster: `OnDask`).
+    Raises `StoreError` (before reading anything) when the store cannot be
+    opened, `ScaleoutError` when the executor's cluster cannot be reached or
+    is lost."""
+    summary = Summary()
+    on_wait = _once(on_wait)
+    # Opened (and migrated) first: a store that cannot be opened is said
+    # before any wait for the lock.
+    engine = open_store(url, on_wait)
+    try:
+        with store_lock(url, on_wait), engine.connect() as connection:
+            with connection.begin():
+                stories = load_index(connection)
+            stream = read_articles(paths, summary, on_warning)
+            # With an executor that works ahead, batches are triaged before
+            # the earlier ones are stored: their texts count as stored.
+            unstored: set[str] = set()
+            batches = triaged(connection, stream, unstored, summary, on_warning)
+            extracted = (executor or InProcess()).map_batches(_extract, batches)
+            try:
+                for batch, extractions in extracted:
+                    store_batch(connection, batch, extractions, stories, summary, on_article)
+                    unstored.difference_update(d for _, d, about in batch if about is not None)
+            finally:
+                extracted.close()  # a cluster started for the run stops here
+    finally:
+        engine.dispose()
+    return summary
+
+
+def _once(on_wait: Callable[[], None] | None) -> Callable[[], None] | None:
+    """`on_wait`, called the first time only: a run may wait for the
+    migration, then for the lock, and is one wait to whoever is told."""
+    if on_wait is None:
+        return None
+    waited = False
+
+    def once() -> None:
+        nonlocal waited
+        if not waited:
+            waited = True
+            on_wait()
+
+    return once
+
+
+def _extract(batch: list[Article]) -> list[Extraction]:
+    """The batch's extractions, its sentences parsed in one spaCy call (what
+    a Dask worker runs)."""
+    return list(extract_articles(batch, batch_size=BATCH, gated=True))
+
+
+def reextract(
+    url: str = DEFAULT_URL,
+    docs: Iterable[str] | None = None,
+    on_article: Callable[[str], None] | None = None,
+    on_warning: Warn | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> ReextractSummary:
+    """Extract the stored on-topic articles (or those named in `docs`) again,
+    keeping reviewed and hand-added facts (store/reextract.py), under the
+    store's lock like an ingest."""
+    summary = ReextractSummary()
+    counts = Summary()
+    on_wait = _once(on_wait)
+    engine = open_store(url, on_wait)
+    try:
+        with store_lock(url, on_wait), engine.connect() as connection:
+            query = select(articles).where(articles.c.relevant).order_by(articles.c.id)
+            if docs is not None:
+                query = query.where(articles.c.doc.in_(list(docs)))
+            with connection.begin():
+                rows = connection.execute(query).all()
+            for start in range(0, len(rows), BATCH):
+                batch = rows[start : start + BATCH]
+                seen = []
+                for row in batch:
+                    article, notice = guard(stored_article(row))
+                    if notice:
+                        warn(notice, counts, on_warning)
+                    seen.append(article)
+                extractions = extract_articles(seen, batch_size=BATCH)
+                for row, extraction in zip(batch, extractions, strict=True):
+                    replace_extraction(connection, row.id, extraction, summary)
+                    if on_article:
+                        on_article(row.doc)
+    finally:
+        engine.dispose()
+    return summary
