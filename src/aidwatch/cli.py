@@ -63,6 +63,22 @@ DB_OPTION = typer.Option(
 )
 
 
+MODEL_OPTION = typer.Option(
+    None,
+    "--model",
+    help="What decides the facts: a model file from `aidwatch train`, or `rules` for the "
+    "rules alone (default: the model shipped with aidwatch).",
+)
+
+
+def _decider(model: str | None):
+    """The decider, asked for before any article is read: a bad model file
+    is one line, not a failure after the reading."""
+    from aidwatch.extract import decider_for
+
+    return decider_for(model)
+
+
 class Format(StrEnum):
     jsonl = "jsonl"
     table = "table"
@@ -95,7 +111,7 @@ def _nothing_read(paths: list[Path]) -> AidwatchError:
     return AidwatchError("no article could be read from " + ", ".join(str(p) for p in paths))
 
 
-def _extracted(paths: list[Path], show_progress: bool):
+def _extracted(paths: list[Path], show_progress: bool, model: str | None = None):
     """`run.extract_paths` with a progress bar and warnings on standard error."""
     from aidwatch.run import extract_paths
 
@@ -114,6 +130,7 @@ def _extracted(paths: list[Path], show_progress: bool):
             paths,
             on_article=lambda result: progress.update(task, doc=result.article.id, advance=1),
             on_warning=_warn,
+            model=model,
         )
     if summary.read == 0:
         raise _nothing_read(paths)
@@ -131,12 +148,14 @@ def extract(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here instead of standard output."
     ),
+    model: str | None = MODEL_OPTION,
 ) -> None:
     """Extract sourced aid facts from French news articles."""
+    _decider(model)
     # Opened first: a wrong --output should not cost a whole extraction.
     stream = _open_output(output)
     try:
-        results = _extracted(paths, show_progress=sys.stderr.isatty())
+        results = _extracted(paths, show_progress=sys.stderr.isatty(), model=model)
         if format is Format.jsonl:
             for result in results:
                 stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -173,8 +192,10 @@ def ingest(
         help="Extract on a Dask cluster: its scheduler's address (tcp://HOST:PORT), "
         "or `local` for one process per core of this machine.",
     ),
+    model: str | None = MODEL_OPTION,
 ) -> None:
     """Store articles and their facts; articles already stored are skipped."""
+    _decider(model)
     from aidwatch.run import OnDask
     from aidwatch.run import ingest as ingest_paths
     from aidwatch.store.db import display_url
@@ -198,6 +219,7 @@ def ingest(
             on_warning=_warn,
             executor=OnDask(dask) if dask else None,
             on_wait=lambda: _waiting(db),
+            model=model,
         )
     if summary.read == 0:
         raise _nothing_read(paths)
@@ -314,11 +336,15 @@ def export(
 def reextract(
     docs: list[str] | None = typer.Argument(None, help="Only these stored articles (their doc)."),
     db: str = DB_OPTION,
+    model: str | None = MODEL_OPTION,
 ) -> None:
     """Extract stored articles again; reviewed and hand-added facts are kept."""
     from aidwatch.run import reextract as reextract_store
 
-    summary = reextract_store(db, docs or None, on_warning=_warn, on_wait=lambda: _waiting(db))
+    _decider(model)
+    summary = reextract_store(
+        db, docs or None, on_warning=_warn, on_wait=lambda: _waiting(db), model=model
+    )
     Console().print(
         f"{summary.articles} articles extracted again: {summary.added} facts stored, "
         f"{summary.replaced} unreviewed facts replaced, {summary.kept} reviewed or added kept",
@@ -333,27 +359,102 @@ def evaluate(
     run: Path | None = typer.Option(
         None, "--run", help="Extract the articles here and score them."
     ),
+    folds: int | None = typer.Option(
+        None,
+        "--folds",
+        min=2,
+        help="With --run: train and score the learned decisions by cross-validation, "
+        "folds split by story, beside the rules alone.",
+    ),
+    model: str | None = MODEL_OPTION,
     details: bool = typer.Option(False, "--details", help="List misses, extras and wrong values."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score extraction against gold: facts, quantities, dates, packages, stories."""
     from aidwatch.evaluate.files import load_records
     from aidwatch.evaluate.scoring import score
-    from aidwatch.output import print_eval
+    from aidwatch.output import print_breakdown, print_eval
 
     if (predictions is None) == (run is None):
         raise AidwatchError("give either a predictions file or --run PATH")
+    if folds is not None:
+        if run is None:
+            raise AidwatchError("--folds needs --run ARTICLES: the texts to train and score on")
+        _crossvalidate(gold, run, folds, as_json)
+        return
     gold_records = load_records(gold, gold=True)
     if predictions is not None:
         predicted = load_records(predictions, gold=False)
     else:
-        results = _extracted([run], show_progress=sys.stderr.isatty())
+        _decider(model)
+        results = _extracted([run], show_progress=sys.stderr.isatty(), model=model)
         predicted = [r.to_dict() for r in results]
     report = score(gold_records, predicted)
     if as_json:
         print(json.dumps(report.figures(), indent=2))
     else:
         print_eval(report, Console(), details)
+        if details:
+            print_breakdown(report, predicted, gold_records, Console())
+
+
+def _crossvalidate(gold: Path, articles: Path, folds: int, as_json: bool) -> None:
+    from aidwatch.output import print_crossval
+    from aidwatch.train.crossval import cross_validate
+
+    annotated = _annotated([gold], [articles])
+    try:
+        cv = cross_validate(annotated, folds)
+    except ValueError as e:
+        raise AidwatchError(f"{gold}: {e}") from None
+    if as_json:
+        figures = {"rules": cv.rules.report.figures(), "learned": cv.learned.report.figures()}
+        print(json.dumps({"folds": folds, "articles": len(cv.gold), **figures}, indent=2))
+    else:
+        print_crossval(cv, Console())
+
+
+def _annotated(gold: list[Path], articles: list[Path]):
+    """Gold records and their articles, each bad record one warning line."""
+    from aidwatch.train import data
+
+    annotated = data.load(gold, articles)
+    for problem in annotated.problems:
+        err.print(escape(f"warning: {problem}"), highlight=False, soft_wrap=True)
+    if not annotated.articles:
+        raise AidwatchError("no annotated article could be used: " + ", ".join(map(str, gold)))
+    return annotated
+
+
+@app.command()
+def train(
+    gold: list[Path] = typer.Argument(
+        ..., help="Gold JSON Lines: the eval's files, or `aidwatch review export-gold`."
+    ),
+    articles: list[Path] = typer.Option(
+        ..., "--articles", help="The annotated articles (files or folders); repeatable."
+    ),
+    output: Path = typer.Option(..., "--output", "-o", help="The model file to write."),
+) -> None:
+    """Train the learned decisions on annotated articles; use the model with --model."""
+    from aidwatch.train.fit import train as fit_model
+
+    annotated = _annotated(gold, articles)
+    try:
+        model = fit_model(annotated, {"trained_on": [str(g) for g in gold]})
+    except ValueError as e:
+        raise AidwatchError(f"{', '.join(map(str, gold))}: {e}") from None
+    try:
+        model.save(output)
+    except OSError as e:
+        raise OutputError(output, e) from None
+    support = ", ".join(f"{k} {v}" for k, v in model.meta["support"].items())
+    Console().print(
+        f"model written to {output}: {model.meta['articles']} articles, "
+        f"{model.meta['facts']} facts; item groups per status: {support}",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()

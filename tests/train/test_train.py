@@ -3,8 +3,6 @@ model trained on a few articles written here deciding like their gold."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
@@ -14,94 +12,7 @@ from aidwatch.extract.decide import Linear, Model, load
 from aidwatch.extract.pipeline import Learned, extract_articles
 from aidwatch.model import Article
 from aidwatch.train import data, fit
-
-# Our own sentences, annotated as the eval README says.
-ARTICLES = {
-    "a1": "L'Allemagne va livrer 14 chars Leopard 2 à l'Ukraine, a annoncé mercredi le chancelier.",
-    "a2": "La France a livré six canons Caesar à l'Ukraine le mois dernier.",
-    "a3": "Kiev demande aux Etats-Unis des missiles ATACMS pour frapper plus loin.",
-    "a4": "Le Royaume-Uni a exclu d'envoyer des avions Typhoon à l'Ukraine.",
-    "a5": "La Pologne va livrer des chars T-72 à l'Ukraine, a déclaré son ministre.",
-    "a6": "Les Pays-Bas ont livré des obusiers PzH 2000 à l'Ukraine en juillet.",
-    "a7": "Le match de football a été reporté à cause de la pluie à Lyon.",
-}
-
-
-def _fact(donor, item, accept, category, status, evidence):
-    return {
-        "donor": donor,
-        "item": item,
-        "specific": True,
-        "accept": accept,
-        "category": category,
-        "status": status,
-        "quantity": None,
-        "quantity_kind": None,
-        "date": None,
-        "package": None,
-        "evidence": evidence,
-    }
-
-
-GOLD = {
-    "a1": [
-        _fact(
-            "DE",
-            "Leopard 2",
-            ["leopard2"],
-            "main_battle_tank",
-            "pledged",
-            "va livrer 14 chars Leopard 2",
-        )
-    ],
-    "a2": [_fact("FR", "Caesar", ["caesar"], "howitzer", "delivered", "a livré six canons Caesar")],
-    "a3": [
-        _fact(
-            "US",
-            "ATACMS",
-            ["atacms"],
-            "long_range_strike",
-            "requested",
-            "demande aux Etats-Unis des missiles ATACMS",
-        )
-    ],
-    "a4": [
-        _fact(
-            "GB",
-            "Typhoon",
-            ["typhoon"],
-            "fighter_aircraft",
-            "refused",
-            "a exclu d'envoyer des avions Typhoon",
-        )
-    ],
-    "a5": [_fact("PL", "T-72", ["t72"], "main_battle_tank", "pledged", "va livrer des chars T-72")],
-    "a6": [
-        _fact(
-            "NL",
-            "PzH 2000",
-            ["pzh2000"],
-            "howitzer",
-            "delivered",
-            "ont livré des obusiers PzH 2000",
-        )
-    ],
-    "a7": [],
-}
-
-
-def _write(tmp_path, gold=GOLD):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for doc, text in ARTICLES.items():
-        (folder / f"{doc}.txt").write_text(text, encoding="utf-8")
-    lines = [
-        json.dumps({"doc": f"{doc}.txt", "story": doc, "facts": facts})
-        for doc, facts in gold.items()
-    ]
-    gold_path = tmp_path / "gold.jsonl"
-    gold_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return gold_path, folder
+from tests.train.conftest import GOLD, write_annotated
 
 
 @pytest.mark.parametrize(
@@ -116,14 +27,14 @@ def _write(tmp_path, gold=GOLD):
 def test_bad_gold_is_one_line_naming_the_record(tmp_path, change, problem):
     gold = dict(GOLD)
     gold["a2"] = [{**GOLD["a2"][0], **change}]
-    gold_path, folder = _write(tmp_path, gold)
+    gold_path, folder = write_annotated(tmp_path, gold)
     annotated = data.load([gold_path], [folder])
     assert annotated.problems == [f"{gold_path}:2 (a2.txt): {problem}"]
     assert "a2.txt" not in annotated.gold and "a1.txt" in annotated.gold
 
 
 def test_gold_for_an_article_not_given_is_reported(tmp_path):
-    gold_path, folder = _write(tmp_path)
+    gold_path, folder = write_annotated(tmp_path)
     (folder / "a3.txt").unlink()
     annotated = data.load([gold_path], [folder])
     assert annotated.problems == [f"{gold_path}:3: no article 'a3.txt' among the articles given"]
@@ -177,7 +88,7 @@ def test_a_file_that_is_not_a_model_is_one_line(tmp_path):
 
 
 def test_a_model_trained_on_annotated_articles_decides_like_their_gold(tmp_path):
-    gold_path, folder = _write(tmp_path)
+    gold_path, folder = write_annotated(tmp_path)
     annotated = data.load([gold_path], [folder])
     assert annotated.problems == []
     model = fit.train(annotated)

@@ -14,15 +14,24 @@ from collections.abc import Iterable, Iterator
 
 from aidwatch.model import Article, Extraction
 
-__all__ = ["extract_article", "extract_articles", "extract_text", "is_about_aid"]
+__all__ = ["decider_for", "extract_article", "extract_articles", "extract_text", "is_about_aid"]
+
+
+def decider_for(model: str | None = None):
+    """What decides the facts: None for the shipped model, `rules` for the
+    rules alone, or the path of a model file written by `aidwatch train`.
+    A file that is not a model raises InputError."""
+    from aidwatch.extract.pipeline import decider_for as find
+
+    return find(model)
 
 
 def extract_article(
-    article: Article, story: str | None = None, parse_all: bool = False
+    article: Article, story: str | None = None, parse_all: bool = False, decider=None
 ) -> Extraction:
     from aidwatch.extract.pipeline import extract_article as run
 
-    return run(article, story, parse_all)
+    return run(article, story, parse_all, decider)
 
 
 def extract_articles(
@@ -31,12 +40,21 @@ def extract_articles(
     parse_all: bool = False,
     gated: bool = False,
     stories: Iterable[str | None] | None = None,
+    decider=None,
 ) -> Iterator[Extraction]:
     """`extract_article` over a stream of articles, parsed in batches;
-    `gated`: they passed `is_about_aid` already; `stories`: each one's story."""
+    `gated`: they passed `is_about_aid` already; `stories`: each one's story;
+    `decider`: from `decider_for`, the shipped model's by default."""
     from aidwatch.extract.pipeline import extract_articles as run
 
-    return run(articles, batch_size=batch_size, parse_all=parse_all, stories=stories, gated=gated)
+    return run(
+        articles,
+        batch_size=batch_size,
+        parse_all=parse_all,
+        stories=stories,
+        gated=gated,
+        decider=decider,
+    )
 
 
 def is_about_aid(text: str) -> bool:

@@ -90,7 +90,9 @@ def load(path: str | Path) -> Model:
                     z[f"{name}_coef"].astype(np.float64),
                     z[f"{name}_intercept"].astype(np.float64),
                 )
-    except (OSError, ValueError, KeyError, EOFError) as e:
+    except OSError as e:
+        raise InputError(str(path), (e.strerror or str(e)).lower()) from None
+    except (ValueError, KeyError, EOFError) as e:
         first = str(e).split(".")[0]
         raise InputError(str(path), f"not an aidwatch model ({first})") from None
     return Model(parts["status"], parts["donor"], meta)

@@ -9,6 +9,7 @@ merged (facts.py). `extract_article(article)` is the library entry point.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -250,6 +251,18 @@ class Learned:
 def default_decider():
     model = decide.shipped()
     return Learned(model) if model is not None else RULES
+
+
+@functools.cache
+def decider_for(model: str | None):
+    """The decider a user names: None for the shipped model, `rules` for the
+    rules alone, else the path of a model file from `aidwatch train` (read
+    once per process; a bad file is an InputError)."""
+    if model is None:
+        return default_decider()
+    if model == "rules":
+        return RULES
+    return Learned(decide.load(model))
 
 
 def is_about_aid(text: str, words: list[tuple[int, int, str]] | None = None) -> bool:

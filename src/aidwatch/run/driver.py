@@ -10,6 +10,7 @@ order, so the store is the same whichever executor ran it.
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -18,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from aidwatch.dedup import StoryIndex
-from aidwatch.extract import extract_articles
+from aidwatch.extract import decider_for, extract_articles
 from aidwatch.model import Article, Extraction
 from aidwatch.run.executors import Executor, InProcess
 from aidwatch.run.reading import Warn, guard, read_articles, warn
@@ -34,9 +35,11 @@ def extract_paths(
     paths: Iterable[str | Path],
     on_article: Callable[[Extraction], None] | None = None,
     on_warning: Warn | None = None,
+    model: str | None = None,
 ) -> tuple[list[Extraction], Summary]:
     """Read and extract every article under `paths`, warning about the rest;
-    reprints of one dispatch share a story. Nothing is stored."""
+    reprints of one dispatch share a story. Nothing is stored. `model`: see
+    `extract.pipeline.decider_for`."""
     summary = Summary()
     stories = StoryIndex()
     originals: deque[Article] = deque()
@@ -51,7 +54,7 @@ def extract_paths(
             yield seen
 
     results = []
-    for result in extract_articles(grouped()):
+    for result in extract_articles(grouped(), decider=decider_for(model)):
         # Extraction may have read a shortened text: the result holds the whole.
         whole = originals.popleft()
         result.article = replace(result.article, text=whole.text)
@@ -69,6 +72,7 @@ def ingest(
     on_warning: Warn | None = None,
     executor: Executor | None = None,
     on_wait: Callable[[], None] | None = None,
+    model: str | None = None,
 ) -> Summary:
     """Store the articles under `paths` that the store at `url` does not have yet.
 
@@ -99,7 +103,8 @@ def ingest(
             # the earlier ones are stored: their texts count as stored.
             unstored: set[str] = set()
             batches = triaged(connection, stream, unstored, summary, on_warning)
-            extracted = (executor or InProcess()).map_batches(_extract, batches)
+            extract = functools.partial(_extract, model=model)
+            extracted = (executor or InProcess()).map_batches(extract, batches)
             try:
                 for batch, extractions in extracted:
                     store_batch(connection, batch, extractions, stories, summary, on_article)
@@ -127,10 +132,10 @@ def _once(on_wait: Callable[[], None] | None) -> Callable[[], None] | None:
     return once
 
 
-def _extract(batch: list[Article]) -> list[Extraction]:
+def _extract(batch: list[Article], model: str | None = None) -> list[Extraction]:
     """The batch's extractions, its sentences parsed in one spaCy call (what
-    a Dask worker runs)."""
-    return list(extract_articles(batch, batch_size=BATCH, gated=True))
+    a Dask worker runs; it reads the model file once)."""
+    return list(extract_articles(batch, batch_size=BATCH, gated=True, decider=decider_for(model)))
 
 
 def reextract(
@@ -139,6 +144,7 @@ def reextract(
     on_article: Callable[[str], None] | None = None,
     on_warning: Warn | None = None,
     on_wait: Callable[[], None] | None = None,
+    model: str | None = None,
 ) -> ReextractSummary:
     """Extract the stored on-topic articles (or those named in `docs`) again,
     keeping reviewed and hand-added facts (store/reextract.py), under the
@@ -162,7 +168,7 @@ def reextract(
                     if notice:
                         warn(notice, counts, on_warning)
                     seen.append(article)
-                extractions = extract_articles(seen, batch_size=BATCH)
+                extractions = extract_articles(seen, batch_size=BATCH, decider=decider_for(model))
                 for row, extraction in zip(batch, extractions, strict=True):
                     replace_extraction(connection, row.id, extraction, summary)
                     if on_article:
