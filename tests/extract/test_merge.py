@@ -1,5 +1,5 @@
 """The article-level merge of facts: a kind in an article that names a
-system of its category stands for that system."""
+system of its category stands for that system, the one named nearest it."""
 
 from __future__ import annotations
 
@@ -27,12 +27,25 @@ def _draft(donor, item, status, sentence):
             [("DE", PZH, "pledged", 0), ("NL", HOWITZERS, "pledged", 5)],
             {("DE", "pzh2000", "pledged"), ("NL", "pzh2000", "pledged")},
         ),
-        # two howitzers named: the kind says nothing an analyst would record
+        # two howitzers named: the kind is the one named nearest it
         (
             [
                 ("DE", PZH, "pledged", 0),
-                ("FR", CAESAR, "delivered", 1),
+                ("FR", CAESAR, "delivered", 4),
                 ("NL", HOWITZERS, "pledged", 5),
+            ],
+            {
+                ("DE", "pzh2000", "pledged"),
+                ("FR", "caesar", "delivered"),
+                ("NL", "caesar", "pledged"),
+            },
+        ),
+        # two howitzers in its own sentence: it cannot be told which
+        (
+            [
+                ("DE", PZH, "pledged", 2),
+                ("FR", CAESAR, "delivered", 2),
+                ("NL", HOWITZERS, "pledged", 2),
             ],
             {("DE", "pzh2000", "pledged"), ("FR", "caesar", "delivered")},
         ),

@@ -452,20 +452,24 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
 
 def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
     """A kind in an article that names a system of that category stands for
-    it (« les obusiers blindés » in an article about the PzH 2000): one
-    system, and the kind is that system; several, and the kind is left out,
-    as an analyst records a kind only where the text names no system."""
-    systems: dict[str, dict[str, object]] = {}
+    it (« les obusiers blindés » in an article about the PzH 2000): the one
+    system of the category the article names, or, when it names several, the
+    one nearest the kind (its sentence, else the nearest sentence naming one
+    alone). A kind that cannot be told apart from several is left out, as an
+    analyst records a kind only where the text names no system."""
+    systems: dict[str, list[tuple[int, object]]] = {}
     for d in drafts:
         if d.fact.item.specific:
-            systems.setdefault(d.fact.item.category, {})[d.fact.item.id] = d.fact.item
+            systems.setdefault(d.fact.item.category, []).append((d.sentence, d.fact.item))
     out = []
     for d in drafts:
         named = systems.get(d.fact.item.category) if not d.fact.item.specific else None
-        if named and len(named) > 1:
-            continue
         if named:
-            d = Draft(replace(d.fact, item=next(iter(named.values()))), d.sentence, d.paragraph)
+            nearest = min(abs(sentence - d.sentence) for sentence, _ in named)
+            items = {i.id: i for sentence, i in named if abs(sentence - d.sentence) == nearest}
+            if len(items) > 1:
+                continue
+            d = Draft(replace(d.fact, item=next(iter(items.values()))), d.sentence, d.paragraph)
         out.append(d)
     return out
 
