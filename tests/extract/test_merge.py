@@ -54,6 +54,20 @@ def _draft(donor, item, status, sentence):
             [("DE", PZH, "pledged", 0), ("PL", TANKS, "delivered", 5)],
             {("DE", "pzh2000", "pledged"), ("PL", "gen_tank", "delivered")},
         ),
+        # training on a system with no trainer named: the state that gives it
+        (
+            [("DE", PZH, "pledged", 0), (None, PZH, "training", 3)],
+            {("DE", "pzh2000", "pledged"), ("DE", "pzh2000", "training")},
+        ),
+        # two states give it: the trainer stays unnamed
+        (
+            [("DE", PZH, "pledged", 0), ("NL", PZH, "delivered", 1), (None, PZH, "training", 3)],
+            {
+                ("DE", "pzh2000", "pledged"),
+                ("NL", "pzh2000", "delivered"),
+                (None, "pzh2000", "training"),
+            },
+        ),
         # the kind and the system from one donor are one fact
         (
             [("DE", LEOPARD, "pledged", 0), ("DE", TANKS, "pledged", 6)],

@@ -484,7 +484,9 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
       les Pays-Bas »: the donor-less fact is the same as the named ones, and
       is dropped.
     - « Kiev réclame ces missiles » in an article where one state refuses,
-      weighs or gives that system: the request is addressed to it."""
+      weighs or gives that system: the request is addressed to it.
+    - « des soldats ukrainiens sont formés sur le Gepard » where one state
+      gives the Gepard: that state trains them."""
     named: dict[tuple, set[str]] = {}
     for f in facts:
         if f.donor is not None:
@@ -499,7 +501,7 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
             if (item, f.status) in named:
                 continue
             holders = named.get((item, "_holder"), set())
-            if f.status == "requested" and f.item.specific and len(holders) == 1:
+            if f.status in ("requested", "training") and f.item.specific and len(holders) == 1:
                 f.donor = next(iter(holders))
                 if (item, f.status) in named:
                     continue
