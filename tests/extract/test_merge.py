@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from aidwatch.extract.facts import Draft, merge_facts
+from aidwatch.extract.facts import Draft, merge_facts, partner_facts
+from aidwatch.extract.text import Sentence
 from aidwatch.model import Evidence, Fact, Item
 
 PZH = Item("pzh2000", "PzH 2000", "howitzer")
@@ -78,3 +79,22 @@ def _draft(donor, item, status, sentence):
 def test_kinds_stand_for_the_system_the_article_names(facts, expected):
     merged = merge_facts([_draft(*f) for f in facts])
     assert {(f.donor, f.item.id, f.status) for f in merged} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "donors", "expected"),
+    [
+        (
+            "Le Canada a envoyé des obusiers en collaboration avec nos alliés américains.",
+            ["CA"],
+            {"CA", "US"},
+        ),
+        ("Le Canada a envoyé des obusiers, a annoncé le ministre américain.", ["CA"], {"CA"}),
+        ("Le Canada, en partenariat avec la Norvège, a livré des obusiers.", ["CA"], {"CA", "NO"}),
+    ],
+)
+def test_a_partner_named_with_the_donor_gives_the_fact_too(text, donors, expected):
+    sentence = Sentence(0, 0, 0, len(text), text)
+    drafts = [_draft(d, CAESAR, "delivered", 0) for d in donors]
+    added = partner_facts(sentence, drafts)
+    assert {d.fact.donor for d in drafts + added} == expected

@@ -147,3 +147,21 @@ def test_error_types(gold, pred, missed, spurious):
     report = score([g], [p])
     assert error_types(report, [p], [g]) == {"missed": {missed: 1}, "spurious": {spurious: 1}}
     assert recall_by_status(report, [g])[gold[2]].value == 0.0
+
+
+def test_cross_validation_predicts_what_the_pipeline_extracts(tmp_path):
+    """A model's decisions replayed on recorded candidates (how the folds are
+    scored) are the facts the pipeline extracts with that model."""
+    gold_path, folder = write_annotated(tmp_path)
+    annotated = data.load([gold_path], [folder])
+    reads = fit.read(annotated.articles, annotated.gold)
+    model = fit.fit(reads)
+
+    def triples(facts):
+        return {(f["donor"], f["item"]["id"], f["status"]) for f in facts}
+
+    piped = {
+        e.article.id: triples(e.to_dict()["facts"])
+        for e in extract_articles(annotated.articles, decider=Learned(model))
+    }
+    assert {r.article.id: triples(r.predicted(model)["facts"]) for r in reads} == piped

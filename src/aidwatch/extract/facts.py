@@ -19,6 +19,7 @@ from aidwatch.catalog import Donor
 from aidwatch.extract.donors import attribute
 from aidwatch.extract.items import ItemGroup
 from aidwatch.extract.language import tables
+from aidwatch.extract.mentions import find_donors
 from aidwatch.extract.money import find_quantities
 from aidwatch.extract.numbers import Quantity, quantity_before
 from aidwatch.extract.status import read_status
@@ -350,6 +351,36 @@ def _gapped(
         seen.add(donor.code)
         fact = replace(first.fact, donor=donor.code, quantity=count.value, quantity_kind=count.kind)
         out.append((token.idx, Draft(fact, sentence.index, sentence.paragraph)))
+    return out
+
+
+# « ..., en collaboration avec nos alliés américains »: words up to the partner.
+_PARTNER = re.compile(r"\b(?:" + _WORDS.alternation("partner_markers") + r")\b[^,;:.]{0,40}$")
+
+
+def partner_facts(sentence: Sentence, drafts: list[Draft], mentions=None) -> list[Draft]:
+    """The sentence's facts again for a state it names as the donors'
+    partner (« envoyés en Ukraine en collaboration avec nos alliés
+    américains »). `mentions`: the sentence's donor mentions, if found."""
+    if not drafts:
+        return []
+    if mentions is None:
+        mentions = find_donors(sentence.text)
+    folded = fold(sentence.text)
+    partners = [
+        m.ref.code
+        for m in mentions
+        if m.ref.can_give and _PARTNER.search(folded[max(0, m.start - 60) : m.start])
+    ]
+    out: list[Draft] = []
+    for code in dict.fromkeys(partners):
+        for d in drafts:
+            if d.fact.donor not in (None, code) and all(
+                (o.fact.donor, o.fact.item.id, o.fact.status)
+                != (code, d.fact.item.id, d.fact.status)
+                for o in drafts + out
+            ):
+                out.append(Draft(replace(d.fact, donor=code), d.sentence, d.paragraph))
     return out
 
 

@@ -47,6 +47,7 @@ SCHEMA: dict[str, str] = {
     "period_bound_fillers": "forms",
     "act_bound_fillers": "forms",
     "source_markers": "forms",
+    "partner_markers": "forms",
     # sentence gates (pipeline.py)
     "aid_stems": "forms",
     "future_markers": "forms",

@@ -22,7 +22,13 @@ from aidwatch.extract.candidates import sentence_candidates
 from aidwatch.extract.dates import DateMention, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
-from aidwatch.extract.facts import Draft, item_quantity, merge_facts, sentence_facts
+from aidwatch.extract.facts import (
+    Draft,
+    item_quantity,
+    merge_facts,
+    partner_facts,
+    sentence_facts,
+)
 from aidwatch.extract.items import ItemGroup, group_items
 from aidwatch.extract.language import tables
 from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys, words_between
@@ -364,6 +370,7 @@ def _assemble(
             new = decider(
                 _candidates(sc, doc, before, carry, ruled, date, running, donor_lists), ruled
             )
+        new += partner_facts(s, new, sc.donors)
         _join_packages(new, packages, package_at, s)
         drafts += new
         # The running donor follows the rules' reading, so that a model's

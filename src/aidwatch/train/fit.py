@@ -16,7 +16,7 @@ import numpy as np
 
 from aidwatch.extract.candidates import Candidate
 from aidwatch.extract.decide import Linear, Model
-from aidwatch.extract.facts import Draft, merge_facts
+from aidwatch.extract.facts import Draft, merge_facts, partner_facts
 from aidwatch.extract.pipeline import Learned, extract_articles
 from aidwatch.model import STATUSES, Article, Extraction
 from aidwatch.train.align import Samples, label
@@ -57,7 +57,12 @@ class Read:
     def predicted(self, model: Model) -> dict:
         """The article's extraction record with the facts `model` decides."""
         learned = Learned(model)
-        drafts = [d for cands, ruled in self.sentences for d in learned(cands, ruled)]
+        drafts = []
+        for cands, ruled in self.sentences:
+            new = learned(cands, ruled)
+            if new and cands:  # as the pipeline does after its decider
+                new += partner_facts(cands[0].sentence, new)
+            drafts += new
         record = self.extraction.to_dict()
         record["facts"] = Extraction(self.article, "", merge_facts(drafts)).to_dict()["facts"]
         return record
