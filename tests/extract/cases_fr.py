@@ -599,6 +599,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("FR", "mirage2000", "requested", None, None, None)],
     ),
+    (
+        "Kiev a demandé à ses alliés occidentaux des avions de combat, dans l'espoir d'obtenir des F-16 américains.",
+        "2023-01",
+        [(None, "f16", "requested", None, None, None)],
+    ),
     # ------------------------------------------------------------------ refused
     (
         "Le chancelier allemand Olaf Scholz a exclu de livrer des missiles Taurus à l'Ukraine.",

@@ -169,8 +169,10 @@ def attribute(
     reading,
     donor_at: dict[int, Donor],
     lists: dict[int, tuple[Donor, ...]] | None = None,
+    item_tokens: set[int] | None = None,
 ) -> Attribution:
-    """Donors for the item at `item_root`, given its status reading."""
+    """Donors for the item at `item_root`, given its status reading;
+    `item_tokens`: the words of every item of the sentence."""
     doc = item_root.doc
     in_item = set(range(item_span.start, item_span.end))
     item_donors = [
@@ -184,6 +186,11 @@ def attribute(
         request = reading.trigger
         subject = _subject(request)
         skip = in_item | ({t.i for t in subject.subtree} if subject is not None else set())
+        # « dans l'espoir d'obtenir des F-16 américains »: a demonym on an
+        # item says where it comes from, not whom the request is made to.
+        skip |= {
+            t.i for t in request.subtree if t.dep_ == "amod" and t.head.i in (item_tokens or ())
+        }
         codes = _codes([t for t in request.subtree if t.i not in skip], donor_at, lists)
         return Attribution(codes, "addressee" if codes else "none")
 

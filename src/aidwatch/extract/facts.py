@@ -201,7 +201,12 @@ def sentence_facts(
             continue
         if attribution is None:
             attribution = attribute(
-                root, _with_demonym(doc, g, span, donor_at), reading, donor_at, donor_lists
+                root,
+                _with_demonym(doc, g, span, donor_at),
+                reading,
+                donor_at,
+                donor_lists,
+                item_tokens,
             )
         previous = (g, reading, attribution)
         if attribution.basis == "adversary":
