@@ -709,6 +709,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("CA", "armoured_vehicle", "considered", 20, "approx", None)],
     ),
+    (
+        "Selon la presse, l'administration américaine est susceptible d'envoyer des ATACMS à Kiev.",
+        "2023-09",
+        [("US", "atacms", "considered", None, None, None)],
+    ),
+    (
+        "La Suède avait l'intention de livrer des chars Leopard 2 à l'Ukraine.",
+        "2023-02",
+        [("SE", "leopard2", "considered", None, None, None)],
+    ),
     # ------------------------------------------------------------------ procured
     (
         "Le Pentagone a commandé des obus de 155 mm pour l'Ukraine auprès de plusieurs industriels américains.",
