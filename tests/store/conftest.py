@@ -58,13 +58,16 @@ def _generated_corpus(path: Path, count: int = 200) -> Path:
     (duplicates), and off-topic ones."""
     with path.open("w", encoding="utf-8") as out:
         for n in range(count):
-            sentence, published, _ = CASES[(n * 7) % len(CASES)]
-            kind = n % 4
+            # The last fifth repeats articles written before: duplicates,
+            # whatever the number of cases.
+            m = n if n < count * 4 // 5 else n - count // 2
+            sentence, published, _ = CASES[(m * 7) % len(CASES)]
+            kind = m % 4
             if kind == 0:
-                text = OFF_TOPIC[n % len(OFF_TOPIC)].format(n=n)
+                text = OFF_TOPIC[m % len(OFF_TOPIC)].format(n=m)
                 published = None
             elif kind == 2:
-                text = sentence + "\n\n" + BACKGROUNDS[n % len(BACKGROUNDS)]
+                text = sentence + "\n\n" + BACKGROUNDS[m % len(BACKGROUNDS)]
             else:
                 text = sentence
             record = {"id": f"a{n:03d}", "text": text}
