@@ -262,14 +262,18 @@ class RunningDonor:
     def carry(self) -> str | None:
         return self.current if self.age <= 1 else None
 
-    def update(
-        self, donors: set[str] | None, mentioned: set[str], about_aid: bool, date: str | None = None
-    ) -> None:
-        if donors is not None:
-            self.current = next(iter(donors)) if len(donors) == 1 else None
-            self.date = date
-            self.age = 0
-        elif about_aid and len(mentioned) == 1:
+    def gave(self, donors: set[str], date: str | None) -> None:
+        """The sentence's facts or packages were given by `donors`: one of
+        them carries on, several end the running donor."""
+        self.current = next(iter(donors)) if len(donors) == 1 else None
+        self.date = date
+        self.age = 0
+
+    def named(self, mentioned: set[str], about_aid: bool, date: str | None) -> None:
+        """A sentence without facts that names `mentioned`: a sentence about
+        aid naming one state makes it the running donor, naming several ends
+        it; any other sentence ages it."""
+        if about_aid and len(mentioned) == 1:
             self.current = next(iter(mentioned))
             self.date = date
             self.age = 0

@@ -147,18 +147,27 @@ def cumulative_total(text: str) -> tuple[int, str, int] | None:
     return None
 
 
-def sentence_facts(
-    sentence: Sentence,
-    doc,
-    groups: list[ItemGroup],
-    donor_at: dict[int, Donor],
-    donor_lists: dict[int, tuple[Donor, ...]],
-    running: str | None,
-    date: str | None,
-    running_date: str | None = None,
-) -> list[Draft]:
-    """Facts of one parsed sentence. `running` is the article's running donor,
-    `date` the resolved date of the sentence's first date expression."""
+@dataclass
+class SentenceContext:
+    """What one parsed sentence brings to its facts: its text, parse and
+    item groups, the donors the first pass found in it (by token, and by
+    list), and what the article carries to it."""
+
+    sentence: Sentence
+    doc: object  # spaCy's Doc of the sentence
+    groups: list[ItemGroup]
+    donor_at: dict[int, Donor]  # token → donor
+    donor_lists: dict[int, tuple[Donor, ...]]  # token → the donors of its list
+    running: str | None = None  # the article's running donor
+    date: str | None = None  # the sentence's first date expression, resolved
+    running_date: str | None = None  # the date that came with the running donor
+
+
+def sentence_facts(ctx: SentenceContext) -> list[Draft]:
+    """Facts of one parsed sentence."""
+    sentence, doc, groups = ctx.sentence, ctx.doc, ctx.groups
+    donor_at, donor_lists = ctx.donor_at, ctx.donor_lists
+    running, date, running_date = ctx.running, ctx.date, ctx.running_date
     spans = {}
     item_tokens: set[int] = set()
     categories: dict[int, str] = {}

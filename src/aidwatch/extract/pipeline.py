@@ -24,6 +24,7 @@ from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
 from aidwatch.extract.facts import (
     Draft,
+    SentenceContext,
     item_quantity,
     merge_facts,
     partner_facts,
@@ -325,7 +326,7 @@ def _assemble(
         before = [(s.index - i, codes) for i, codes in earlier if s.index - i <= 2]
         earlier = [*earlier[-1:], (s.index, named_here)]
         if not sc.needs_parse:
-            running.update(None, named_here, bool(_ABOUT_AID.search(folded)), None)
+            running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=None)
             continue
         date = _fact_date(s.text, sc.dates)
         doc = next(parsed)
@@ -361,15 +362,11 @@ def _assemble(
             packages.append(package)
             package_at[package.id] = (s.paragraph, s.index)
             sentence_donors.add(reading.donor)
-        ruled = sentence_facts(
+        ctx = SentenceContext(
             s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None
         )
-        if decider is RULES:
-            new = ruled
-        else:
-            new = decider(
-                _candidates(sc, doc, before, carry, ruled, date, running, donor_lists), ruled
-            )
+        ruled = sentence_facts(ctx)
+        new = ruled if decider is RULES else decider(_candidates(ctx, sc, before, ruled), ruled)
         new += partner_facts(s, new, sc.donors)
         _join_packages(new, packages, package_at, s)
         drafts += new
@@ -377,14 +374,9 @@ def _assemble(
         # features are the same whether it is trained or used.
         if ruled or sentence_donors:
             dates = [d.fact.date for d in ruled if d.fact.date] + [date]
-            running.update(
-                {d.fact.donor for d in ruled if d.fact.donor} | sentence_donors,
-                set(),
-                True,
-                dates[0],
-            )
+            running.gave({d.fact.donor for d in ruled if d.fact.donor} | sentence_donors, dates[0])
         else:
-            running.update(None, named_here, bool(_ABOUT_AID.search(folded)), date)
+            running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=date)
     return Extraction(
         article=article,
         story=story or article.id,
@@ -395,10 +387,10 @@ def _assemble(
     )
 
 
-def _candidates(sc: SentenceScan, doc, before, carry, ruled: list[Draft], date, running, lists):
+def _candidates(ctx: SentenceContext, sc: SentenceScan, before, ruled: list[Draft]):
     """The sentence's candidates, each with the rules' reading of its group,
     its count and its date."""
-    s = sc.sentence
+    s = ctx.sentence
     # Donors in the rules' order (a set's order changes from one process to
     # the next, and with it the order facts are stored in).
     rule: dict[int, tuple[str, list]] = {}
@@ -407,11 +399,13 @@ def _candidates(sc: SentenceScan, doc, before, carry, ruled: list[Draft], date, 
             _, donors = rule.setdefault(d.fact.mention.start - s.start, (d.fact.status, []))
             if d.fact.donor not in donors:
                 donors.append(d.fact.donor)
-    out = sentence_candidates(s, doc, sc.groups, sc.donors, before, carry, rule, lists)
+    out = sentence_candidates(
+        s, ctx.doc, ctx.groups, sc.donors, before, ctx.running, rule, ctx.donor_lists
+    )
     for c in out:
         c.quantity = item_quantity(s.text, c.group)
-        c.date = date
-        c.running_date = running.date if carry else None
+        c.date = ctx.date
+        c.running_date = ctx.running_date
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 
@@ -23,6 +24,18 @@ from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
 
 ATTITUDES = ("request", "refuse", "consider")
+
+
+class Pending(StrEnum):
+    """A reading that is not a status yet, while the chain of heads is read:
+    what governs the word decides, or the item is left out."""
+
+    OPEN = "open"  # an infinitive (« livrer »): « va », « a exclu de » above decide
+    NOMINAL = "nominal"  # a noun of transfer (« la livraison de »): its verb decides
+    PRODUCE = "produce"  # production: procured only when paid for, else nothing
+    DROP = "drop"  # not given (« ne livrera pas » under a pledge): no fact
+
+
 _WORDS = tables()
 
 
@@ -232,7 +245,7 @@ _TENSE_STATUS = {
     "present": "pledged",
     "future": "pledged",
     "conditional": "considered",
-    "infinitive": "_open",  # decided by what governs it
+    "infinitive": Pending.OPEN,  # decided by what governs it
 }
 
 
@@ -433,11 +446,11 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
                 # « la livraison de chars Leopard 2 réclamée par Kiev »
                 if child.dep_ == "acl" and word_class(child) in ATTITUDES:
                     return _STATUS_OF[word_class(child)], word_class(child)
-            return "_nominal", cls
+            return Pending.NOMINAL, cls
         if _is_purpose_clause(token):
-            return "_drop", cls
+            return Pending.DROP, cls
         if negated and _not_yet(token):
-            return "_drop", cls
+            return Pending.DROP, cls
         tense = verb_tense(token)
         status = _TENSE_STATUS[tense]
         if tense == "present" and not _SOON.search(nlp.folded(token.doc)):
@@ -453,7 +466,7 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     if cls == "package":
         return "pledged", cls
     if cls == "produce":
-        return "_produce", cls
+        return Pending.PRODUCE, cls
     if (
         cls == "request"
         and verb_lemma(token) in _DESTINED
@@ -462,7 +475,7 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         return None, None  # « le Lynx est appelé à succéder »: destined, not asked
     status = _STATUS_OF[cls]
     if negated:
-        status = {"refused": "considered", "considered": "refused"}.get(status, "_drop")
+        status = {"refused": "considered", "considered": "refused"}.get(status, Pending.DROP)
     return status, cls
 
 
@@ -501,7 +514,7 @@ def _read_status(item_token, span) -> StatusReading | None:
         for child in holder.children:
             if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX"):
                 status, cls = _first_reading(child, item_token)
-                if status and not status.startswith("_"):
+                if status and not isinstance(status, Pending):
                     return StatusReading(status, child, cls)
     return None
 
@@ -527,7 +540,7 @@ def _read_chain(item_token) -> StatusReading | None:
                 # The nearest verb says what is done with the item, and it is
                 # not giving: « des brouilleurs pour contrer les drones ».
                 return None
-            if status == "_drop":
+            if status == Pending.DROP:
                 return None
             continue
         # An outer word governing what we already read. A modal acts on the
@@ -554,7 +567,7 @@ def _read_chain(item_token) -> StatusReading | None:
         negated = is_negated(token)
         if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
-        open_inner = status in ("_open", "_nominal")
+        open_inner = status in (Pending.OPEN, Pending.NOMINAL)
         verb = verb_lemma(token)
         if (
             cls in ATTITUDES
@@ -564,15 +577,15 @@ def _read_chain(item_token) -> StatusReading | None:
             # « a évoqué un besoin de 300 chars » stays a request
             base = {"request": "requested", "refuse": "refused", "consider": "considered"}[cls]
             if negated:
-                base = {"refused": "considered", "considered": "refused"}.get(base, "_drop")
+                base = {"refused": "considered", "considered": "refused"}.get(base, Pending.DROP)
             if status != "training" or base != "requested":
                 status, trigger, trigger_class = base, token, cls
         elif cls == "pledge" and open_inner:
-            status = "_drop" if negated else "pledged"
-        elif status == "_produce" and cls in ("procure", "package", "pledge"):
+            status = Pending.DROP if negated else "pledged"
+        elif status == Pending.PRODUCE and cls in ("procure", "package", "pledge"):
             status = "procured"  # « un financement pour produire 18 obusiers »
         elif (
-            status == "_nominal"
+            status == Pending.NOMINAL
             and cls in ("transfer", "receive")
             and token.pos_ in ("VERB", "AUX")
         ):
@@ -584,7 +597,7 @@ def _read_chain(item_token) -> StatusReading | None:
             and token.pos_ in ("VERB", "AUX")
             and open_path
             and trigger.morph.get("VerbForm") != ["Fin"]  # a finite clause has its own mood
-            and status in ("_open", "pledged", "delivered")
+            and status in (Pending.OPEN, "pledged", "delivered")
             and (below.i == trigger.i or word_class(below) or verb_lemma(below) in _PASS_THROUGH)
         ):
             # Modals govern infinitives (« pourraient suivre »), never a noun
@@ -598,15 +611,15 @@ def _read_chain(item_token) -> StatusReading | None:
             and verb_tense(token) == "past"
         ):
             status = "pledged"  # future in the past: « a annoncé qu'il livrerait »
-        elif status == "_open" and cls in ("transfer", "package"):
+        elif status == Pending.OPEN and cls in ("transfer", "package"):
             status = "pledged"
-        elif status == "_open" and negated and token.pos_ in ("VERB", "AUX"):
+        elif status == Pending.OPEN and negated and token.pos_ in ("VERB", "AUX"):
             status = "refused"
-    if status in (None, "_drop", "_produce"):
+    if status in (None, Pending.DROP, Pending.PRODUCE):
         return None
-    if status == "_open":
+    if status == Pending.OPEN:
         status = "pledged"
-    if status == "_nominal":
+    if status == Pending.NOMINAL:
         sentence_words = {fold(t.text) for t in item_token.doc}
         if any(words in nlp.folded(item_token.doc) for words in _IN_PROGRESS):
             status = "delivered"  # « le transfert des F-16 était en cours »
