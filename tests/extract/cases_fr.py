@@ -882,4 +882,15 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [],
     ),
+    # ------------------------------------------------------------------ counts with a classifier
+    (
+        "La Norvège fournira deux unités de tir NASAMS à l'Ukraine.",
+        "2023-03",
+        [("NO", "nasams", "pledged", 2, "exact", None)],
+    ),
+    (
+        "Berlin va livrer 14 de ses propres chars Leopard 2 à l'Ukraine.",
+        "2023-01",
+        [("DE", "leopard2", "pledged", 14, "exact", None)],
+    ),
 ]

@@ -98,3 +98,12 @@ def test_a_partner_named_with_the_donor_gives_the_fact_too(text, donors, expecte
     drafts = [_draft(d, CAESAR, "delivered", 0) for d in donors]
     added = partner_facts(sentence, drafts)
     assert {d.fact.donor for d in drafts + added} == expected
+
+
+def test_a_donorless_copy_of_a_named_fact_gives_it_its_count():
+    """« L'Ukraine va recevoir 100 chars Leopard 2 » and, later, the same
+    pledge with its donor and no count: one fact, from Germany, 100 tanks."""
+    counted = _draft(None, LEOPARD, "pledged", 0)
+    counted.fact.quantity, counted.fact.quantity_kind = 100, "at_least"
+    merged = merge_facts([counted, _draft("DE", LEOPARD, "pledged", 2)])
+    assert [(f.donor, f.quantity, f.quantity_kind) for f in merged] == [("DE", 100, "at_least")]

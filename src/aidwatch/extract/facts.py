@@ -544,6 +544,11 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
         if f.donor is None:
             item = _key(f)[1]
             if (item, f.status) in named:
+                # the same fact: the count it may hold (« L'Ukraine va recevoir
+                # 100 chars ») is the named donors' when they have none
+                for other in facts:
+                    if other.donor is not None and _key(other) == (other.donor, item, f.status):
+                        _absorb(other, f)
                 continue
             holders = named.get((item, "_holder"), set())
             if f.status in ("requested", "training") and f.item.specific and len(holders) == 1:
