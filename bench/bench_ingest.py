@@ -319,6 +319,9 @@ def main() -> None:
     parser.add_argument("--dask", metavar="ADDRESS", help="'local' or tcp://HOST:PORT")
     parser.add_argument("--db", metavar="URL", help="default: SQLite in a temporary directory")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--model", help="a model file, or 'rules' (default: the shipped model), as --model"
+    )
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
@@ -338,7 +341,7 @@ def main() -> None:
         mode = f"Dask {args.dask}" if args.dask else "in-process"
         tree = TreeMemory()
         start = time.perf_counter()
-        summary = ingest([feed], url, executor=executor)
+        summary = ingest([feed], url, executor=executor, model=args.model)
         seconds = time.perf_counter() - start
         peak_tree, peak_pss = (peak / 2**20 for peak in tree.stop())
         peak_self = _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aidwatch.tracker.model import Package, Record, Tracker
+from aidwatch.tracker.model import PackageRecord, Record, Tracker
 
 # The statuses the report shows apart; the others are counted as « other ».
 SHOWN = ("pledged", "delivered")
@@ -48,7 +48,7 @@ class PledgeGap:
     outstanding: int  # pledges no recorded delivery fulfils yet
 
 
-def donor(record: Record | Package) -> str:
+def donor(record: Record | PackageRecord) -> str:
     return record.donor or "unknown"
 
 
@@ -104,6 +104,6 @@ def pledged_vs_delivered(tracker: Tracker) -> list[PledgeGap]:
     return sorted(gaps.values(), key=lambda g: (-(g.pledged + g.delivered), g.donor))
 
 
-def largest_packages(tracker: Tracker, count: int = 10) -> list[Package]:
+def largest_packages(tracker: Tracker, count: int = 10) -> list[PackageRecord]:
     """Packages by value in EUR, largest first; disputed or unconvertible ones last."""
     return sorted(tracker.packages, key=lambda p: (p.eur is None, -(p.eur or 0), p.id))[:count]

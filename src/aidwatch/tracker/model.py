@@ -2,7 +2,7 @@
 
 `FactRow`, `PackageRow` and `TotalRow` are what load.py reads from the store,
 each with the `Source` it came from (the article and its evidence sentence).
-records.py merges them into `Record`s and `Package`s, one per commitment,
+records.py merges them into `Record`s and `PackageRecord`s, one per commitment,
 keeping every source; totals.py adds a `TotalCheck` per cumulative figure an
 article states. Nothing here touches the database, so a merge is a pure
 function of rows and tests build rows by hand.
@@ -102,7 +102,7 @@ class Conflict:
 
 
 @dataclass
-class Package:
+class PackageRecord:
     """One announced tranche of aid, merged over the articles that report it."""
 
     id: str
@@ -134,7 +134,7 @@ class Record:
     quantity_kind: str | None = None
     date: str | None = None  # the most precise date a source gives
     when: str | None = None  # `date`, else the package's, else the first report's publication
-    package: str | None = None  # `Package.id`
+    package: str | None = None  # `PackageRecord.id`
     conflicts: list[Conflict] = field(default_factory=list)
     fulfils: str | None = None  # for a delivery: the `Record.id` of the pledge it fulfils
 
@@ -182,13 +182,13 @@ class Tracker:
     """Everything the tracker knows: records, packages and total checks."""
 
     records: list[Record]
-    packages: list[Package]
+    packages: list[PackageRecord]
     checks: list[TotalCheck]
     articles: int = 0  # articles the rows came from
 
-    def package(self, package_id: str | None) -> Package | None:
+    def package(self, package_id: str | None) -> PackageRecord | None:
         return self._packages_by_id.get(package_id) if package_id else None
 
     @cached_property
-    def _packages_by_id(self) -> dict[str, Package]:
+    def _packages_by_id(self) -> dict[str, PackageRecord]:
         return {p.id: p for p in self.packages}

@@ -22,7 +22,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from aidwatch.tracker.model import Claim, Conflict, FactRow, Package, PackageRow, Record, Source
+from aidwatch.tracker.model import (
+    Claim,
+    Conflict,
+    FactRow,
+    PackageRecord,
+    PackageRow,
+    Record,
+    Source,
+)
 from aidwatch.tracker.rates import convert
 
 # Two amounts closer than this are the same figure written two ways
@@ -144,13 +152,15 @@ def _unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def merge_packages(rows: Iterable[PackageRow]) -> tuple[list[Package], dict[tuple[int, str], str]]:
+def merge_packages(
+    rows: Iterable[PackageRow],
+) -> tuple[list[PackageRecord], dict[tuple[int, str], str]]:
     """Packages merged by donor and `when`; and the merged id of each article's
-    package label, `{(article_id, label): Package.id}`."""
+    package label, `{(article_id, label): PackageRecord.id}`."""
     by_donor: dict[str | None, list[PackageRow]] = defaultdict(list)
     for row in rows:
         by_donor[row.donor].append(row)
-    merged: list[Package] = []
+    merged: list[PackageRecord] = []
     ids: dict[tuple[int, str], str] = {}
     taken: set[str] = set()
 
@@ -159,7 +169,7 @@ def merge_packages(rows: Iterable[PackageRow]) -> tuple[list[Package], dict[tupl
             date = next((r.date for r in group if r.date), None)
             when = date or _first_published(group)
             claims = _claims([(float(r.amount), r.currency, r.source) for r in group])
-            package = Package(
+            package = PackageRecord(
                 id=_unique_id(f"{donor or 'unknown'}-{when or 'undated'}", taken),
                 donor=donor,
                 date=date,
@@ -180,7 +190,7 @@ def merge_packages(rows: Iterable[PackageRow]) -> tuple[list[Package], dict[tupl
 
 def merge_records(
     rows: Iterable[FactRow],
-    packages: list[Package] | None = None,
+    packages: list[PackageRecord] | None = None,
     package_ids: dict[tuple[int, str], str] | None = None,
 ) -> list[Record]:
     """One `Record` per commitment, deliveries linked to their pledges.
@@ -191,7 +201,7 @@ def merge_records(
     package_ids = package_ids or {}
     package_by_id = {p.id: p for p in packages or []}
 
-    def package_of(row: FactRow) -> Package | None:
+    def package_of(row: FactRow) -> PackageRecord | None:
         if row.package is None:
             return None
         return package_by_id.get(package_ids.get((row.source.article_id, row.package), ""))
@@ -216,7 +226,7 @@ def merge_records(
 def _record(
     group: list[FactRow],
     date_of: Callable[[FactRow], str | None],
-    package_of: Callable[[FactRow], Package | None],
+    package_of: Callable[[FactRow], PackageRecord | None],
     taken: set[str],
 ) -> Record:
     first = group[0]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aidwatch.tracker.model import FactRow, Package, Record, TotalCheck, TotalRow
+from aidwatch.tracker.model import FactRow, PackageRecord, Record, TotalCheck, TotalRow
 from aidwatch.tracker.rates import rate
 from aidwatch.tracker.records import compatible, not_after
 
@@ -82,7 +82,7 @@ def check_counts(rows: list[FactRow], records: list[Record]) -> list[TotalCheck]
     return [check for _, check in checks]
 
 
-def check_money(rows: list[TotalRow], packages: list[Package]) -> list[TotalCheck]:
+def check_money(rows: list[TotalRow], packages: list[PackageRecord]) -> list[TotalCheck]:
     """A check per aggregate money figure, the packages converted to its currency
     at their own month's rates (so packages in that currency count as written)."""
     checks = []
@@ -121,6 +121,6 @@ def check_totals(
     fact_rows: list[FactRow],
     total_rows: list[TotalRow],
     records: list[Record],
-    packages: list[Package],
+    packages: list[PackageRecord],
 ) -> list[TotalCheck]:
     return check_counts(fact_rows, records) + check_money(total_rows, packages)
