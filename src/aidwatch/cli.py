@@ -450,7 +450,7 @@ def user_add(
 ) -> None:
     """Add a user who can sign in and review; the password is asked for."""
     from aidwatch.store import StoreError, open_store
-    from aidwatch.web.auth import UserError, add_user
+    from aidwatch.store.users import UserError, add_user
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
@@ -488,7 +488,7 @@ def review_export_gold(
 ) -> None:
     """Write reviewed articles as gold JSON Lines, the format `aidwatch eval` reads."""
     from aidwatch.store import StoreError, open_store
-    from aidwatch.web.review import export_gold
+    from aidwatch.store.review import export_gold
 
     try:
         engine = open_store(db)

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from alembic import command
 from sqlalchemy import create_engine, insert, inspect, select
 
+from aidwatch.store import review
 from aidwatch.store.db import alembic_config, open_store
 from aidwatch.store.schema import articles, facts, packages
-from aidwatch.web import review
-from aidwatch.web.auth import add_user
+from aidwatch.store.users import add_user
 
 TEXT = "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine, a annoncé le gouvernement allemand."
 ARTICLE = {

@@ -10,16 +10,21 @@ release) are `StoreError`s of one line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 
 from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 DEFAULT_URL = "sqlite:///aidwatch.db"
+
+# The execution option `writing` sets: SQLite then begins with the write lock.
+WRITE_OPTION = "aidwatch_write"
 
 
 class StoreError(Exception):
@@ -73,7 +78,13 @@ def _sqlite_transactions(engine: Engine) -> None:
     never before CREATE or ALTER, so a migration killed halfway would leave
     half a schema; SQLAlchemy emits BEGIN itself instead (its documented
     recipe). WAL lets a reader (a progress poll, the web app) read while an
-    ingest writes; a killed process loses nothing that was committed."""
+    ingest writes; a killed process loses nothing that was committed.
+
+    A transaction opened by `writing` begins IMMEDIATE, taking the one write
+    lock at once and waiting (busy_timeout) while another writer holds it. A
+    plain BEGIN reads on a snapshot, and when another connection commits
+    before it writes, SQLite cannot upgrade it and fails at once with
+    "database is locked", however long the busy timeout."""
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
@@ -87,7 +98,22 @@ def _sqlite_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def writing(connection: Connection) -> Iterator[Connection]:
+    """A transaction that will write, on a connection with none in progress:
+    on SQLite it holds the store's write lock from its first statement (one
+    writer at a time, the others wait their turn); on PostgreSQL it is a
+    plain transaction (rows are locked as they are written, or by FOR UPDATE)."""
+    connection.execution_options(**{WRITE_OPTION: True})
+    try:
+        with connection.begin():
+            yield connection
+    finally:
+        connection.execution_options(**{WRITE_OPTION: False})
 
 
 def display_url(url: str) -> str:

@@ -3,7 +3,8 @@
 `create_app(url, read_only=False)` opens (and migrates) the store and returns
 a FastAPI app: HTML pages (dashboard, facts table, article with highlighted
 evidence, story, packages, systems) and, under /api, the same data as JSON
-(documented at /docs). Reads are queries.py, writes review.py and auth.py;
+(documented at /docs). Reads are queries.py, writes store/review.py and
+store/users.py;
 this module only routes, checks and renders.
 
 Guards, all here: writes need a signed-in user and the session's CSRF token
@@ -41,8 +42,9 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from aidwatch.catalog import items_by_id
 from aidwatch.model import CATEGORIES, QUANTITY_KINDS, STATUSES
+from aidwatch.store import review, users
 from aidwatch.store.db import open_store
-from aidwatch.web import auth, queries, review
+from aidwatch.web import auth, queries
 from aidwatch.web.dashboard import dashboard_figures
 
 MAX_BODY = 64 * 1024  # a review or a login is a few hundred bytes
@@ -179,6 +181,12 @@ class Changes(BaseModel):
 class ReviewBody(BaseModel):
     verdict: Literal["confirmed", "rejected", "corrected"]
     changes: Changes | None = None
+    version: int | None = Field(
+        None,
+        ge=0,
+        le=2**31 - 1,
+        description="the fact's `version` as you saw it: 409 if someone reviewed it since",
+    )
 
 
 class NewFactBody(Changes):
@@ -377,7 +385,7 @@ def create_app(
 
     @app.post("/api/login", tags=["users"])
     def api_login(body: LoginBody, request: Request, conn: Connection = Depends(connection)):
-        user = auth.authenticate(conn, body.name, body.password)
+        user = users.authenticate(conn, body.name, body.password)
         if user is None:
             raise HTTPException(401, "wrong name or password")
         _sign_in(request, user)
@@ -397,7 +405,7 @@ def create_app(
     ) -> dict:
         """Confirm, reject or correct a fact; returns its reviewed view."""
         changes = body.changes.model_dump(exclude_unset=True) if body.changes else {}
-        return _apply(conn, fact_id, user, body.verdict, changes)
+        return _apply(conn, fact_id, user, body.verdict, changes, body.version)
 
     @app.post("/api/articles/{article_id}/facts", tags=["review"], status_code=201)
     def api_add(
@@ -415,15 +423,24 @@ def create_app(
         except review.ReviewError as error:
             raise HTTPException(422, str(error)) from None
 
-    def _apply(conn: Connection, fact_id: int, user: dict, verdict: str, changes: dict) -> dict:
+    def _apply(
+        conn: Connection,
+        fact_id: int,
+        user: dict,
+        verdict: str,
+        changes: dict,
+        version: int | None,
+    ) -> dict:
         try:
             if verdict == "confirmed":
-                return review.confirm(conn, fact_id, user["id"])
+                return review.confirm(conn, fact_id, user["id"], version)
             if verdict == "rejected":
-                return review.reject(conn, fact_id, user["id"])
-            return review.correct(conn, fact_id, user["id"], changes)
+                return review.reject(conn, fact_id, user["id"], version)
+            return review.correct(conn, fact_id, user["id"], changes, version)
         except review.NotFound as error:
             raise HTTPException(404, str(error)) from None
+        except review.Conflict as error:
+            raise HTTPException(409, str(error)) from None
         except review.ReviewError as error:
             raise HTTPException(422, str(error)) from None
 
@@ -523,7 +540,7 @@ def create_app(
             raise HTTPException(403, "read-only: this server does not accept changes")
         if not auth.csrf_matches(request.session.get("csrf"), csrf):
             raise HTTPException(403, "missing or wrong CSRF token")
-        user = auth.authenticate(conn, name, password)
+        user = users.authenticate(conn, name, password)
         if user is None:
             return RedirectResponse("/login?error=1", status_code=303)
         _sign_in(request, user)
@@ -546,6 +563,7 @@ def create_app(
         quantity: str = Form("", max_length=16),
         quantity_kind: str = Form("", max_length=20),
         date: str = Form("", max_length=10),
+        version: int | None = Form(None, ge=0, le=2**31 - 1),
         user: dict = Depends(writer),
         conn: Connection = Depends(connection),
     ):
@@ -563,9 +581,9 @@ def create_app(
         }
         full = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}[verdict]
         try:
-            _apply(conn, fact_id, user, full, changes)
+            _apply(conn, fact_id, user, full, changes, version)
         except HTTPException as error:
-            if error.status_code != 422:
+            if error.status_code not in (409, 422):
                 raise
             return _back(fact["article_id"], fact_id, error.detail)
         return _back(fact["article_id"], fact_id)
