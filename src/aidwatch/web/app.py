@@ -21,11 +21,12 @@ import os
 import secrets
 from collections.abc import Iterator
 from importlib.resources import files
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import jinja2
-from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Form, HTTPException, Path, Query, Request
 from fastapi.responses import (
     FileResponse,
     HTMLResponse,
@@ -38,6 +39,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, event
 from sqlalchemy.exc import DBAPIError
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
 
 from aidwatch.catalog import items_by_id
@@ -58,18 +60,31 @@ CSP = (
 )
 
 
-def plotly_js() -> Path:
+def plotly_js() -> FilePath:
     """plotly.js as the plotly wheel ships it."""
     import plotly
 
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    return FilePath(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
 
 
 class Guard:
-    """Pure ASGI middleware: bounded bodies, read-only mode, security headers.
+    """Pure ASGI middleware: bounded bodies, read-only mode, same-origin
+    writes, security headers (on its own refusals too).
 
     The body limit counts what is received, not only Content-Length, so a
-    chunked upload cannot get round it."""
+    chunked upload cannot get round it. A write whose `Origin` (or, without
+    one, `Sec-Fetch-Site`) says another site sent it is refused with 403
+    before anything else: the browser's own word, checked on top of
+    SameSite and the CSRF token. Clients that send neither (scripts, curl)
+    are not browsers riding a cookie and pass on to the token check."""
 
     def __init__(self, app, max_body: int, read_only: bool):
         self.app = app
@@ -79,9 +94,12 @@ class Guard:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        if self.read_only and scope["method"] not in SAFE_METHODS:
-            return await _plain(send, 403, "read-only: this server does not accept changes")
         headers = dict(scope["headers"])
+        if scope["method"] not in SAFE_METHODS:
+            if self.read_only:
+                return await _plain(send, 403, "read-only: this server does not accept changes")
+            if _cross_origin(headers):
+                return await _plain(send, 403, "cross-origin write refused")
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             return await _plain(send, 413, "request body too large")
@@ -107,12 +125,7 @@ class Guard:
             if refused:
                 return  # the 413 is the answer
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + [
-                    (b"content-security-policy", CSP.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"same-origin"),
-                    (b"x-frame-options", b"DENY"),
-                ]
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
             await send(message)
 
         try:
@@ -120,6 +133,19 @@ class Guard:
         except Exception:
             if not refused:
                 raise
+
+
+def _cross_origin(headers: dict[bytes, bytes]) -> bool:
+    """The request says it comes from a page of another site."""
+    origin = headers.get(b"origin")
+    if origin is not None:
+        # Scheme left out: behind a TLS proxy the app sees http, the browser https.
+        try:
+            host = urlsplit(origin.decode("latin-1")).netloc
+        except ValueError:  # not a URL at all ("http://[")
+            return True
+        return not host or host != headers.get(b"host", b"").decode("latin-1")
+    return headers.get(b"sec-fetch-site") == b"cross-site"
 
 
 async def _plain(send, status: int, text: str) -> None:
@@ -131,11 +157,17 @@ async def _plain(send, status: int, text: str) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
             ],
         }
     )
     await send({"type": "http.response.body", "body": body})
 
+
+# Ids are 64-bit at most in either store: a larger one is refused (422)
+# before it reaches the driver, which cannot bind it.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Path(ge=0, le=MAX_ID)]
 
 ISO_PREFIX = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 FILTER_FIELDS = ("donor", "category", "status", "date_from", "date_to", "q", "verdict", "item_id")
@@ -155,9 +187,11 @@ class FactsQuery(BaseModel):
         None, max_length=16, description="unreviewed, confirmed, rejected, corrected or added"
     )
     item_id: str | None = Field(None, max_length=64)
-    article_id: int | None = None
+    article_id: int | None = Field(None, ge=0, le=MAX_ID)
     limit: int = Field(queries.PAGE_SIZE, ge=1, le=queries.MAX_PAGE_SIZE)
-    before: int | None = Field(None, description="the `next_before` of the previous page")
+    before: int | None = Field(
+        None, ge=0, le=MAX_ID, description="the `next_before` of the previous page"
+    )
 
 
 class LoginBody(BaseModel):
@@ -201,8 +235,14 @@ def create_app(
     read_only: bool = False,
     secret_key: str | None = None,
     max_body: int = MAX_BODY,
+    secure_cookies: bool = False,
+    throttle: auth.SignInThrottle | None = None,
 ) -> FastAPI:
-    """The web app over the store at `url` (opened and migrated now)."""
+    """The web app over the store at `url` (opened and migrated now).
+    `secure_cookies`: the session cookie is sent over HTTPS only (behind a
+    TLS proxy); `throttle`: the sign-in limits (`auth.SignInThrottle()`'s
+    by default)."""
+    throttle = throttle or auth.SignInThrottle()
     engine = open_store(url)
     _map_sqlite(engine)
     templates = jinja2.Environment(
@@ -232,10 +272,17 @@ def create_app(
             yield conn
 
     def session_user(request: Request) -> dict | None:
-        user_id = request.session.get("user_id")
-        if user_id is None:
-            return None
-        return {"id": user_id, "name": request.session.get("user_name")}
+        """The signed-in user, looked up once per request: the cookie names a
+        session, and only a session still in the store counts (see
+        store/users.py), so logout and a password change end it everywhere."""
+        if not hasattr(request.state, "user"):
+            token = request.session.get("sid")
+            user = None
+            if token:
+                with engine.connect() as conn:
+                    user = users.session_user(conn, token)
+            request.state.user = user
+        return request.state.user
 
     def csrf_token(request: Request) -> str:
         token = request.session.get("csrf")
@@ -247,7 +294,8 @@ def create_app(
         """The signed-in user allowed to write this request, or 401/403."""
         if read_only:
             raise HTTPException(403, "read-only: this server does not accept changes")
-        user = session_user(request)
+        # A query, so in a worker thread: the event loop is never blocked.
+        user = await run_in_threadpool(session_user, request)
         if user is None:
             raise HTTPException(401, "sign in first")
         given = request.headers.get("x-csrf-token")
@@ -318,22 +366,28 @@ def create_app(
         return _json(queries.facts_page(conn, where, limit=params.limit, before=params.before))
 
     @app.get("/api/facts/{fact_id}", tags=["facts"])
-    def api_fact(fact_id: int, conn: Connection = Depends(connection)) -> JSONResponse:
-        """One fact with its review history."""
+    def api_fact(
+        fact_id: Id, request: Request, conn: Connection = Depends(connection)
+    ) -> JSONResponse:
+        """One fact with its review history (who reviewed: to signed-in users only)."""
         fact = found(queries.fact(conn, fact_id), "fact")
-        return _json({**fact, "history": review.history(conn, fact_id)})
+        changes = review.history(conn, fact_id)
+        if session_user(request) is None:
+            # Reviewers' names are colleagues' business, not the public's.
+            changes = [{k: v for k, v in change.items() if k != "user"} for change in changes]
+        return _json({**fact, "history": changes})
 
     @app.get("/api/articles", tags=["articles"])
     def api_articles(conn: Connection = Depends(connection)) -> JSONResponse:
         return _json(queries.articles_list(conn))
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
-    def api_article(article_id: int, conn: Connection = Depends(connection)) -> JSONResponse:
+    def api_article(article_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
         """An article's text with its facts, packages, events, totals and story."""
         return _json(found(queries.article(conn, article_id), "article"))
 
     @app.get("/api/stories/{story_id}", tags=["articles"])
-    def api_story(story_id: int, conn: Connection = Depends(connection)) -> JSONResponse:
+    def api_story(story_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
         return _json(found(queries.story(conn, story_id), "story"))
 
     @app.get("/api/packages", tags=["packages"])
@@ -341,7 +395,7 @@ def create_app(
         return _json(queries.packages_list(conn))
 
     @app.get("/api/packages/{package_id}", tags=["packages"])
-    def api_package(package_id: int, conn: Connection = Depends(connection)) -> JSONResponse:
+    def api_package(package_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
         return _json(found(queries.package(conn, package_id), "package"))
 
     @app.get("/api/systems", tags=["systems"])
@@ -383,22 +437,52 @@ def create_app(
             "read_only": read_only,
         }
 
+    def sign_in(request: Request, conn: Connection, name: str, password: str) -> dict | None:
+        """The user when the password is theirs (and a new session started),
+        None when not; 429 past the throttle's limits, 503 when every
+        password-hashing slot stays busy."""
+        client = request.client.host if request.client else "?"
+        wait = throttle.retry_after(name, client)
+        if wait is not None:
+            raise HTTPException(
+                429, "too many failed sign-ins: try again later", {"retry-after": str(wait)}
+            )
+        try:
+            user = users.authenticate(conn, name, password)
+        except users.Busy as error:
+            raise HTTPException(503, str(error), {"retry-after": "1"}) from None
+        if user is None:
+            throttle.failed(name, client)
+            return None
+        throttle.succeeded(name)
+        # A new session on sign-in: a token planted before cannot ride along.
+        request.session.clear()
+        request.session.update(
+            sid=users.start_session(conn, user["id"]), csrf=auth.new_csrf_token()
+        )
+        request.state.user = user
+        return user
+
+    def sign_out(request: Request) -> None:
+        with engine.connect() as conn:
+            users.end_session(conn, request.session.get("sid"))
+        request.session.clear()
+
     @app.post("/api/login", tags=["users"])
     def api_login(body: LoginBody, request: Request, conn: Connection = Depends(connection)):
-        user = users.authenticate(conn, body.name, body.password)
+        user = sign_in(request, conn, body.name, body.password)
         if user is None:
             raise HTTPException(401, "wrong name or password")
-        _sign_in(request, user)
         return {"user": user, "csrf": request.session["csrf"]}
 
     @app.post("/api/logout", tags=["users"])
     def api_logout(request: Request, user: dict = Depends(writer)) -> dict:
-        request.session.clear()
+        sign_out(request)
         return {"user": None}
 
     @app.post("/api/facts/{fact_id}/review", tags=["review"])
     def api_review(
-        fact_id: int,
+        fact_id: Id,
         body: ReviewBody,
         user: dict = Depends(writer),
         conn: Connection = Depends(connection),
@@ -409,7 +493,7 @@ def create_app(
 
     @app.post("/api/articles/{article_id}/facts", tags=["review"], status_code=201)
     def api_add(
-        article_id: int,
+        article_id: Id,
         body: NewFactBody,
         user: dict = Depends(writer),
         conn: Connection = Depends(connection),
@@ -425,7 +509,7 @@ def create_app(
 
     def _apply(
         conn: Connection,
-        fact_id: int,
+        fact_id: Id,
         user: dict,
         verdict: str,
         changes: dict,
@@ -460,7 +544,7 @@ def create_app(
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts_page(
         request: Request,
-        before: int | None = None,
+        before: int | None = Query(None, ge=0, le=MAX_ID),
         where: queries.FactFilter = Depends(page_filter),
         conn: Connection = Depends(connection),
     ):
@@ -482,7 +566,7 @@ def create_app(
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(
         request: Request,
-        article_id: int,
+        article_id: Id,
         error: str | None = Query(None, max_length=300),
         conn: Connection = Depends(connection),
     ):
@@ -502,7 +586,7 @@ def create_app(
         )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: int, conn: Connection = Depends(connection)):
+    def story_page(request: Request, story_id: Id, conn: Connection = Depends(connection)):
         return page(request, "story.html", story=found(queries.story(conn, story_id), "story"))
 
     @app.get("/packages", response_class=HTMLResponse, include_in_schema=False)
@@ -510,7 +594,7 @@ def create_app(
         return page(request, "packages.html", packages=queries.packages_list(conn))
 
     @app.get("/packages/{package_id}", response_class=HTMLResponse, include_in_schema=False)
-    def package_page(request: Request, package_id: int, conn: Connection = Depends(connection)):
+    def package_page(request: Request, package_id: Id, conn: Connection = Depends(connection)):
         package = found(queries.package(conn, package_id), "package")
         return page(request, "package.html", package=package)
 
@@ -540,20 +624,19 @@ def create_app(
             raise HTTPException(403, "read-only: this server does not accept changes")
         if not auth.csrf_matches(request.session.get("csrf"), csrf):
             raise HTTPException(403, "missing or wrong CSRF token")
-        user = users.authenticate(conn, name, password)
+        user = sign_in(request, conn, name, password)
         if user is None:
             return RedirectResponse("/login?error=1", status_code=303)
-        _sign_in(request, user)
         return RedirectResponse(_local(next), status_code=303)
 
     @app.post("/logout", include_in_schema=False)
     def logout_form(request: Request, user: dict = Depends(writer)):
-        request.session.clear()
+        sign_out(request)
         return RedirectResponse("/", status_code=303)
 
     @app.post("/facts/{fact_id}/{verdict}", include_in_schema=False)
     def review_form(
-        fact_id: int,
+        fact_id: Id,
         verdict: Literal["confirm", "reject", "correct"],
         donor: str = Form("", max_length=8),
         item_id: str = Form("", max_length=64),
@@ -590,7 +673,7 @@ def create_app(
 
     @app.post("/articles/{article_id}/facts", include_in_schema=False)
     def add_form(
-        article_id: int,
+        article_id: Id,
         start: int = Form(...),
         end: int = Form(...),
         donor: str = Form("", max_length=8),
@@ -626,7 +709,7 @@ def create_app(
         secret_key=secret_key or os.environ.get(SECRET_VARIABLE) or secrets.token_urlsafe(32),
         session_cookie="aidwatch_session",
         same_site="strict",
-        https_only=False,
+        https_only=secure_cookies,
         max_age=14 * 24 * 3600,
     )
     app.add_middleware(Guard, max_body=max_body, read_only=read_only)
@@ -674,13 +757,8 @@ def app_from_environment() -> FastAPI:
     return create_app(
         os.environ["AIDWATCH_WEB_DB"],
         read_only=bool(os.environ.get("AIDWATCH_WEB_READ_ONLY")),
+        secure_cookies=bool(os.environ.get("AIDWATCH_WEB_SECURE_COOKIES")),
     )
-
-
-def _sign_in(request: Request, user: dict) -> None:
-    # A new session on sign-in: a token planted before cannot ride along.
-    request.session.clear()
-    request.session.update(user_id=user["id"], user_name=user["name"], csrf=auth.new_csrf_token())
 
 
 def _local(target: str) -> str:
