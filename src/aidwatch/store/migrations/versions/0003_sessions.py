@@ -21,12 +21,17 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(
-            sa.Column("disabled", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-    with op.batch_alter_table("fact_reviews") as batch:
-        batch.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
+    # Plain ADD COLUMN, not a batch: on SQLite a batch copies the table and
+    # drops the old one, which foreign keys from other tables' rows forbid
+    # (fact_reviews and fact_history refer to users). A NOT NULL column with
+    # a constant default is one ALTER on both databases.
+    op.add_column(
+        "users", sa.Column("disabled", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
+    op.add_column(
+        "fact_reviews",
+        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+    )
     op.create_table(
         "sessions",
         sa.Column("token_hash", sa.String(64), nullable=False),
