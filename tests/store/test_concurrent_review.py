@@ -3,103 +3,37 @@ uvicorn on a loopback port and reached over HTTP from real threads: every
 write succeeds or is told to retry (409), none is lost, and the history has
 one row per success, each `before` the previous `after`.
 
-The store is built by hand (one article, `FACTS` facts, `REVIEWERS` users) so
-the test spends its time on the writes, not on extraction."""
+The store is built by hand (`hand_built`: one article, `FACTS` facts,
+`REVIEWERS` users) so the test spends its time on the writes, not on
+extraction."""
 
 from __future__ import annotations
 
 import json
-import socket
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 
 import httpx
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from aidwatch.store import open_store
-from aidwatch.store.schema import articles, fact_history, fact_reviews, facts
-from aidwatch.store.users import add_user
+from aidwatch.store.schema import fact_history, fact_reviews
 
 REVIEWERS = 8
 FACTS = 80
-PASSWORD = "correct horse battery"
-TEXT = "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine, a annoncé le gouvernement allemand."
-
-
-def _build(url: str) -> list[int]:
-    """One article with FACTS facts and REVIEWERS users; the facts' ids."""
-    engine = open_store(url)
-    try:
-        with engine.connect() as connection:
-            with connection.begin():
-                article_id = connection.execute(
-                    insert(articles).values(
-                        doc="a.txt",
-                        source="a.txt",
-                        language="fr",
-                        published="2023-01",
-                        published_inferred=False,
-                        text=TEXT,
-                        text_hash="0" * 64,
-                        relevant=True,
-                        ingested_at=datetime.now(UTC),
-                    )
-                ).inserted_primary_key[0]
-                connection.execute(
-                    insert(facts),
-                    [
-                        {
-                            "article_id": article_id,
-                            "position": n,
-                            "donor": "DE",
-                            "item_id": "leopard2a6",
-                            "item_name": "Leopard 2A6",
-                            "category": "main_battle_tank",
-                            "specific": True,
-                            "status": "pledged",
-                            "quantity": n + 1,
-                            "quantity_kind": "exact",
-                            "evidence_text": TEXT,
-                            "evidence_start": 0,
-                            "evidence_end": len(TEXT),
-                        }
-                        for n in range(FACTS)
-                    ],
-                )
-            for n in range(REVIEWERS):
-                add_user(connection, f"reviewer{n}", PASSWORD)
-            with connection.begin():
-                return list(connection.scalars(select(facts.c.id).order_by(facts.c.id)))
-    finally:
-        engine.dispose()
+PASSWORD = "correct horse battery"  # conftest's HAND_PASSWORD
 
 
 @pytest.fixture
-def served(store_url):
+def served(store_url, hand_built, serve):
     """(base URL, store URL, fact ids): the app on a fresh store, served by uvicorn."""
-    import uvicorn
-
     from aidwatch.web.app import create_app
 
-    fact_ids = _build(store_url)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
+    fact_ids = hand_built(store_url, FACTS, tuple(f"reviewer{n}" for n in range(REVIEWERS)))
     app = create_app(store_url, secret_key="concurrency-test")
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}", store_url, fact_ids
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve(app) as base:
+        yield base, store_url, fact_ids
     app.state.engine.dispose()
 
 

@@ -293,6 +293,8 @@ def _checked(values: dict, required: bool) -> dict:
     for name in EDITABLE:
         value = values.get(name)
         if isinstance(value, str):
+            if not storable(value):
+                raise ReviewError(f"{name} holds a NUL or a lone surrogate")
             value = value.strip() or None
         out[name] = value
     if out["donor"] is not None:
@@ -327,6 +329,18 @@ def _checked(values: dict, required: bool) -> dict:
         )
     out["specific"] = bool(out["specific"]) if out["specific"] is not None else True
     return out
+
+
+def storable(text: str) -> bool:
+    """Text both stores keep as given: PostgreSQL refuses NUL in text, and a
+    lone surrogate (which JSON's \\ud800 escape can carry) is no UTF-8."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def real_date(value: str) -> bool:

@@ -68,10 +68,17 @@ def _bounded(work: Callable, *args):
         _slots.release()
 
 
+def _secret(password: str) -> bytes:
+    # What argon2 hashes: the UTF-8 of the password, as argon2-cffi encodes a
+    # str itself, but a lone surrogate (JSON can carry one) passes through
+    # instead of raising.
+    return password.encode("utf-8", "surrogatepass")
+
+
 def _checked_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise UserError(f"a password has at least {MIN_PASSWORD} characters")
-    return _bounded(_hasher.hash, password)
+    return _bounded(_hasher.hash, _secret(password))
 
 
 def add_user(connection: Connection, name: str, password: str) -> int:
@@ -137,10 +144,12 @@ def _user_id(connection: Connection, name: str) -> int:
 def authenticate(connection: Connection, name: str, password: str) -> dict | None:
     """{id, name} of the user when the password is theirs and they are not
     disabled, else None. Raises `Busy` when no hashing slot frees up."""
-    with connection.begin():
-        row = connection.execute(select(users).where(users.c.name == name)).first()
+    row = None
+    if NAME.fullmatch(name):  # no other name exists (nor reaches SQL: NUL, surrogates)
+        with connection.begin():
+            row = connection.execute(select(users).where(users.c.name == name)).first()
     try:
-        _bounded(_hasher.verify, row.password_hash if row else _DUMMY_HASH, password)
+        _bounded(_hasher.verify, row.password_hash if row else _DUMMY_HASH, _secret(password))
     except (VerificationError, InvalidHashError):
         return None
     if row is None or row.disabled:

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 import jinja2
 from fastapi import Depends, FastAPI, Form, HTTPException, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import (
     FileResponse,
     HTMLResponse,
@@ -95,6 +97,9 @@ class Guard:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = dict(scope["headers"])
+        if "\x00" in scope["path"] or b"%00" in scope["query_string"].lower():
+            # No text holds NUL, and PostgreSQL refuses it in a query (a 500).
+            return await _plain(send, 400, "NUL character in the URL")
         if scope["method"] not in SAFE_METHODS:
             if self.read_only:
                 return await _plain(send, 403, "read-only: this server does not accept changes")
@@ -164,9 +169,9 @@ async def _plain(send, status: int, text: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-# Ids are 64-bit at most in either store: a larger one is refused (422)
-# before it reaches the driver, which cannot bind it.
-MAX_ID = 2**63 - 1
+# Ids are INTEGER columns, 32-bit on PostgreSQL: a larger one is refused
+# (422) before it reaches the driver, which cannot bind it (a 500 otherwise).
+MAX_ID = 2**31 - 1
 Id = Annotated[int, Path(ge=0, le=MAX_ID)]
 
 ISO_PREFIX = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -263,6 +268,7 @@ def create_app(
         version="0.1.0",
     )
     app.state.engine = engine
+    app.add_exception_handler(RequestValidationError, _invalid)
     app.state.read_only = read_only
 
     # A sync dependency: the pool is waited on in a worker thread, never on
@@ -714,6 +720,18 @@ def create_app(
     )
     app.add_middleware(Guard, max_body=max_body, read_only=read_only)
     return app
+
+
+class AsciiJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped: a 422 repeats the input,
+    which may hold a lone surrogate that UTF-8 cannot encode (a 500 otherwise)."""
+
+    def render(self, content) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode()
+
+
+async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+    return AsciiJSONResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
 
 
 def _json(data) -> JSONResponse:
