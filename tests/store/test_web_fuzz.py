@@ -174,7 +174,7 @@ def test_no_added_fact_is_a_server_error(app_client, article, start, end, values
     _no_server_error(_post_json(app_client, f"/api/articles/{article}/facts", body))
 
 
-@FUZZ
+@settings(FUZZ, max_examples=EXAMPLES // 3)  # each try is an argon2 verify or two
 @given(name=st.one_of(TEXT, st.just("alice")), password=TEXT)
 def test_no_sign_in_is_a_server_error(app_client, name, password):
     # Never alice's password: every try is a failure the throttle counts, so
