@@ -14,8 +14,10 @@ sign in, then:
 - **one fact**: each corrects the same fact `rounds` times, reading its
   version first and retrying on 409.
 
-Printed per run: writes that succeeded, 409s (told to retry), other errors
-(any other status or a failed connection), writes/s, and whether the
+Printed per run: writes that succeeded, 409s (told to retry), 503s (the
+server busy: every connection of its pool taken; retried after a second),
+other errors (any other status, or 0 for a failed connection, listed),
+writes/s, and whether the
 history holds one row per success with each `before` equal to the previous
 `after` (no write lost). No asserts: the target is 0 errors, 0 lost.
 """
@@ -151,7 +153,8 @@ def at_once(base: str, reviewers: int, work) -> list:
 def post(client, path, body) -> int:
     try:
         return client.post(path, json=body).status_code
-    except httpx.HTTPError:
+    except httpx.HTTPError as error:
+        print(f"  {type(error).__name__}: {error}", file=sys.stderr)
         return 0
 
 
@@ -197,10 +200,18 @@ def run(url: str, reviewers: int, each: int, rounds: int, workers: int) -> None:
             for r in range(rounds):
                 while True:
                     try:
-                        seen = client.get(f"/api/facts/{target}").json()["version"]
-                    except (httpx.HTTPError, KeyError, ValueError):
+                        read = client.get(f"/api/facts/{target}")
+                    except httpx.HTTPError:
                         statuses.append(0)
                         break
+                    if read.status_code == 503:  # busy: counted, retried
+                        statuses.append(503)
+                        time.sleep(1)
+                        continue
+                    if read.status_code != 200:
+                        statuses.append(read.status_code)
+                        break
+                    seen = read.json()["version"]
                     body = {
                         "verdict": "corrected",
                         "changes": {"quantity": 1000 * (n + 1) + r},
@@ -208,8 +219,10 @@ def run(url: str, reviewers: int, each: int, rounds: int, workers: int) -> None:
                     }
                     status = post(client, f"/api/facts/{target}/review", body)
                     statuses.append(status)
-                    if status != 409:
+                    if status not in (409, 503):
                         break
+                    if status == 503:
+                        time.sleep(1)  # its Retry-After
             return statuses
 
         started = time.perf_counter()
@@ -226,9 +239,12 @@ def run(url: str, reviewers: int, each: int, rounds: int, workers: int) -> None:
 def report(name, reviewers, statuses, seconds, history, ok) -> None:
     done = statuses.count(200)
     conflicts = statuses.count(409)
-    errors = len(statuses) - done - conflicts
+    busy = statuses.count(503)
+    errors = sorted(set(statuses) - {200, 409, 503})
+    failed = len(statuses) - done - conflicts - busy
     print(
-        f"| {reviewers} | {name} | {done} | {conflicts} | {errors} | {done / seconds:.0f} |"
+        f"| {reviewers} | {name} | {done} | {conflicts} | {busy} |"
+        f" {failed}{f' {errors}' if errors else ''} | {done / seconds:.0f} |"
         f" {history} rows, {'chained' if ok else 'BROKEN'} |",
         flush=True,
     )
@@ -242,8 +258,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", help="default: a SQLite file in a temporary directory")
     args = parser.parse_args()
-    print("| reviewers | writes | succeeded | 409 (retried) | errors | writes/s | history |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "| reviewers | writes | succeeded | 409 (retried) | 503 busy (retried) | errors"
+        " | writes/s | history |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as folder:
         for reviewers in args.reviewers:
             url = args.db or f"sqlite:///{Path(folder) / f'review-{reviewers}.db'}"

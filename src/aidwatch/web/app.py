@@ -41,6 +41,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, event
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -51,6 +52,7 @@ from aidwatch.store.db import open_store
 from aidwatch.web import auth, queries
 from aidwatch.web.dashboard import dashboard_figures
 
+REQUEST_THREADS = 40  # AnyIO's default: sync routes and dependencies run in these
 MAX_BODY = 64 * 1024  # a review or a login is a few hundred bytes
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 SECRET_VARIABLE = "AIDWATCH_SECRET_KEY"
@@ -248,7 +250,10 @@ def create_app(
     TLS proxy); `throttle`: the sign-in limits (`auth.SignInThrottle()`'s
     by default)."""
     throttle = throttle or auth.SignInThrottle()
-    engine = open_store(url)
+    # A connection per thread AnyIO may run a request in, and a few over: a
+    # request waiting for SQLite's write lock holds its connection, and with
+    # SQLAlchemy's 15 the 16th waiter got a pool timeout (a 500).
+    engine = open_store(url, sqlite_pool=REQUEST_THREADS + 10)
     _map_sqlite(engine)
     templates = jinja2.Environment(
         loader=jinja2.PackageLoader("aidwatch.web", "templates"),
@@ -269,6 +274,7 @@ def create_app(
     )
     app.state.engine = engine
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(PoolTimeout, _busy)
     app.state.read_only = read_only
 
     # A sync dependency: the pool is waited on in a worker thread, never on
@@ -732,6 +738,16 @@ class AsciiJSONResponse(JSONResponse):
 
 async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
     return AsciiJSONResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
+
+
+async def _busy(request: Request, error: PoolTimeout) -> JSONResponse:
+    # Every connection taken for longer than the pool waits: a crowd of
+    # writers, not a fault. Said as such, with when to come back.
+    return JSONResponse(
+        {"detail": "the server is busy: try again in a moment"},
+        status_code=503,
+        headers={"retry-after": "1"},
+    )
 
 
 def _json(data) -> JSONResponse:
