@@ -81,8 +81,9 @@ def test_reviewers_of_different_facts_all_succeed(served):
 
     def confirm_ten(client, n):
         return [
-            client.post(f"/api/facts/{fact_id}/review", json={"verdict": "confirmed", "version": 0})
-            .status_code
+            client.post(
+                f"/api/facts/{fact_id}/review", json={"verdict": "confirmed", "version": 0}
+            ).status_code
             for fact_id in fact_ids[n::REVIEWERS]
         ]
 

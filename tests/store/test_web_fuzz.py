@@ -65,7 +65,16 @@ JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
     max_leaves=6,
 )
-EDITABLE = ["donor", "item_id", "item_name", "category", "status", "quantity", "quantity_kind", "date"]
+EDITABLE = [
+    "donor",
+    "item_id",
+    "item_name",
+    "category",
+    "status",
+    "quantity",
+    "quantity_kind",
+    "date",
+]
 
 
 @pytest.fixture(scope="module")

@@ -144,9 +144,7 @@ def overlay(row) -> dict:
 
 def reviewed_fact(connection: Connection, fact_id: int) -> dict | None:
     """The reviewed view of one fact, rejected or not; None when there is no such fact."""
-    row = connection.execute(
-        reviewed_facts(rejected=True).where(facts.c.id == fact_id)
-    ).first()
+    row = connection.execute(reviewed_facts(rejected=True).where(facts.c.id == fact_id)).first()
     return overlay(row._mapping) if row is not None else None
 
 

@@ -52,6 +52,10 @@ NAMING = {
 
 metadata = MetaData(naming_convention=NAMING)
 
+# Ids are INTEGER columns, 32-bit on PostgreSQL: the largest one there can be
+# (a larger value cannot even be bound as a parameter there).
+MAX_ID = 2**31 - 1
+
 
 def _owner() -> list[Column]:
     """The article a record belongs to and its rank among the article's records."""

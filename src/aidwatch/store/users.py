@@ -127,9 +127,7 @@ def remove_user(connection: Connection, name: str) -> None:
             select(func.count()).select_from(fact_history).where(fact_history.c.user_id == user_id)
         )
         if done:
-            raise UserError(
-                f"{name!r} has {done} reviews in the history: disable the user instead"
-            )
+            raise UserError(f"{name!r} has {done} reviews in the history: disable the user instead")
         connection.execute(delete(sessions).where(sessions.c.user_id == user_id))
         connection.execute(delete(users).where(users.c.id == user_id))
 

@@ -1,17 +1,20 @@
 """The web app: pages and a JSON API over one store, for browsing and reviewing facts.
 
 `create_app(url, read_only=False)` opens (and migrates) the store and returns
-a FastAPI app: HTML pages (dashboard, facts table, article with highlighted
-evidence, story, packages, systems) and, under /api, the same data as JSON
-(documented at /docs). Reads are queries.py, writes store/review.py and
-store/users.py;
-this module only routes, checks and renders.
+a FastAPI app made of three routers: the JSON API under /api (api.py,
+documented at /docs), the HTML pages (pages.py: dashboard, facts table,
+article with highlighted evidence, story, packages, systems) and the forms'
+posts (forms.py). What they share (the connection, the signed-in user, the
+write guard, rendering, the checked filters and edited values) is deps.py;
+reads are queries.py, writes store/review.py and store/users.py.
 
-Guards, all here: writes need a signed-in user and the session's CSRF token
-(auth.py); a read-only app refuses every write with 403; request bodies over
-`max_body` bytes are refused with 413 before they are read; templates are
-autoescaped and the Content-Security-Policy allows scripts from this origin
-only, so a `<script>` in an article is shown, never run.
+Guards: writes need a signed-in user and the session's CSRF token (deps.py,
+auth.py); here, around every request (`Guard`): a read-only app refuses
+every write with 403, a write from another site is refused with 403, request
+bodies over `max_body` bytes with 413 before they are read, and every answer
+carries the security headers; templates are autoescaped and the
+Content-Security-Policy allows scripts from this origin only, so a
+`<script>` in an article is shown, never run.
 """
 
 from __future__ import annotations
@@ -19,38 +22,24 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterator
 from importlib.resources import files
-from pathlib import Path as FilePath
-from typing import Annotated, Literal
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-from fastapi import Depends, FastAPI, Form, HTTPException, Path, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import (
-    FileResponse,
-    HTMLResponse,
-    JSONResponse,
-    RedirectResponse,
-    Response,
-    StreamingResponse,
-)
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
-from sqlalchemy import Connection, event
+from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
 
-from aidwatch.catalog import items_by_id
 from aidwatch.model import CATEGORIES, QUANTITY_KINDS, STATUSES
-from aidwatch.store import review, users
 from aidwatch.store.db import open_store
-from aidwatch.web import auth, queries
-from aidwatch.web.dashboard import dashboard_figures
+from aidwatch.web import api, auth, forms, pages
 
 REQUEST_THREADS = 40  # AnyIO's default: sync routes and dependencies run in these
 MAX_BODY = 64 * 1024  # a review or a login is a few hundred bytes
@@ -64,11 +53,11 @@ CSP = (
 )
 
 
-def plotly_js() -> FilePath:
+def plotly_js() -> Path:
     """plotly.js as the plotly wheel ships it."""
     import plotly
 
-    return FilePath(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 SECURITY_HEADERS = [
@@ -171,72 +160,6 @@ async def _plain(send, status: int, text: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-# Ids are INTEGER columns, 32-bit on PostgreSQL: a larger one is refused
-# (422) before it reaches the driver, which cannot bind it (a 500 otherwise).
-MAX_ID = 2**31 - 1
-Id = Annotated[int, Path(ge=0, le=MAX_ID)]
-
-ISO_PREFIX = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-FILTER_FIELDS = ("donor", "category", "status", "date_from", "date_to", "q", "verdict", "item_id")
-
-
-class FactsQuery(BaseModel):
-    """The query of /api/facts: one model, validated in one go (a dozen
-    separate parameters cost FastAPI more than the query itself)."""
-
-    donor: str | None = Field(None, max_length=8, description="ISO code, EU, NATO, or `none`")
-    category: str | None = Field(None, max_length=40)
-    status: str | None = Field(None, max_length=16)
-    date_from: str | None = Field(None, pattern=ISO_PREFIX, description="YYYY[-MM[-DD]], inclusive")
-    date_to: str | None = Field(None, pattern=ISO_PREFIX, description="YYYY[-MM[-DD]], inclusive")
-    q: str | None = Field(None, max_length=200, description="words in the evidence")
-    verdict: str | None = Field(
-        None, max_length=16, description="unreviewed, confirmed, rejected, corrected or added"
-    )
-    item_id: str | None = Field(None, max_length=64)
-    article_id: int | None = Field(None, ge=0, le=MAX_ID)
-    limit: int = Field(queries.PAGE_SIZE, ge=1, le=queries.MAX_PAGE_SIZE)
-    before: int | None = Field(
-        None, ge=0, le=MAX_ID, description="the `next_before` of the previous page"
-    )
-
-
-class LoginBody(BaseModel):
-    name: str = Field(max_length=64)
-    password: str = Field(max_length=1024)
-
-
-class Changes(BaseModel):
-    """Fact values a reviewer changes; fields left out stay as they are."""
-
-    donor: str | None = Field(None, max_length=8)
-    item_id: str | None = Field(None, max_length=64)
-    item_name: str | None = Field(None, max_length=200)
-    category: str | None = None
-    status: str | None = None
-    quantity: int | None = None
-    quantity_kind: str | None = None
-    date: str | None = Field(None, max_length=10)
-
-
-class ReviewBody(BaseModel):
-    verdict: Literal["confirmed", "rejected", "corrected"]
-    changes: Changes | None = None
-    version: int | None = Field(
-        None,
-        ge=0,
-        le=2**31 - 1,
-        description="the fact's `version` as you saw it: 409 if someone reviewed it since",
-    )
-
-
-class NewFactBody(Changes):
-    start: int
-    end: int
-    status: str
-    item_id: str | None = Field(None, max_length=64)
-
-
 def create_app(
     url: str,
     read_only: bool = False,
@@ -249,7 +172,6 @@ def create_app(
     `secure_cookies`: the session cookie is sent over HTTPS only (behind a
     TLS proxy); `throttle`: the sign-in limits (`auth.SignInThrottle()`'s
     by default)."""
-    throttle = throttle or auth.SignInThrottle()
     # A connection per thread AnyIO may run a request in, and a few over: a
     # request waiting for SQLite's write lock holds its connection, and with
     # SQLAlchemy's 15 the 16th waiter got a pool timeout (a 500).
@@ -272,82 +194,13 @@ def create_app(
         description="Sourced military-aid facts: browse, verify and correct.",
         version="0.1.0",
     )
+    # What the routes share (deps.py reads it from request.app.state).
     app.state.engine = engine
+    app.state.templates = templates
+    app.state.read_only = read_only
+    app.state.throttle = throttle or auth.SignInThrottle()
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(PoolTimeout, _busy)
-    app.state.read_only = read_only
-
-    # A sync dependency: the pool is waited on in a worker thread, never on
-    # the event loop (which returns connections and must not be blocked).
-    def connection() -> Iterator[Connection]:
-        with engine.connect() as conn:
-            yield conn
-
-    def session_user(request: Request) -> dict | None:
-        """The signed-in user, looked up once per request: the cookie names a
-        session, and only a session still in the store counts (see
-        store/users.py), so logout and a password change end it everywhere."""
-        if not hasattr(request.state, "user"):
-            token = request.session.get("sid")
-            user = None
-            if token:
-                with engine.connect() as conn:
-                    user = users.session_user(conn, token)
-            request.state.user = user
-        return request.state.user
-
-    def csrf_token(request: Request) -> str:
-        token = request.session.get("csrf")
-        if not token:
-            token = request.session["csrf"] = auth.new_csrf_token()
-        return token
-
-    async def writer(request: Request) -> dict:
-        """The signed-in user allowed to write this request, or 401/403."""
-        if read_only:
-            raise HTTPException(403, "read-only: this server does not accept changes")
-        # A query, so in a worker thread: the event loop is never blocked.
-        user = await run_in_threadpool(session_user, request)
-        if user is None:
-            raise HTTPException(401, "sign in first")
-        given = request.headers.get("x-csrf-token")
-        if given is None and request.headers.get("content-type", "").startswith(
-            ("application/x-www-form-urlencoded", "multipart/form-data")
-        ):
-            given = (await request.form()).get("csrf")
-        if not auth.csrf_matches(request.session.get("csrf"), given):
-            raise HTTPException(403, "missing or wrong CSRF token")
-        return user
-
-    def page(request: Request, template: str, **context) -> HTMLResponse:
-        # An anonymous visitor gets no session (and no cookie) until the
-        # sign-in form, the one form they can post.
-        html = templates.get_template(template).render(
-            request=request,
-            user=session_user(request),
-            csrf=request.session.get("csrf"),
-            **context,
-        )
-        return HTMLResponse(html)
-
-    def found(value, what: str):
-        if value is None:
-            raise HTTPException(404, f"no such {what}")
-        return value
-
-    # Empty form fields arrive as "" and the date patterns would refuse them.
-    async def page_filter(request: Request) -> queries.FactFilter:
-        params = request.query_params
-        values = {
-            name: (params.get(name) or None)
-            for name in ("donor", "category", "status", "date_from", "date_to", "q", "verdict")
-        }
-        for name, value in values.items():
-            if value is not None and len(value) > 200:
-                raise HTTPException(422, f"{name} is too long")
-        return queries.FactFilter(**values)
-
-    # -- static files -------------------------------------------------------
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_script() -> FileResponse:
@@ -362,358 +215,9 @@ def create_app(
         StaticFiles(directory=str(files("aidwatch.web") / "static")),
         name="static",
     )
-
-    # -- JSON API -----------------------------------------------------------
-
-    @app.get("/api/facts", tags=["facts"])
-    def api_facts(
-        params: Annotated[FactsQuery, Query()],
-        conn: Connection = Depends(connection),
-    ) -> JSONResponse:
-        """Facts (reviewed view), newest first, filtered and paged by key."""
-        where = queries.FactFilter(
-            **{name: getattr(params, name) or None for name in FILTER_FIELDS},
-            article_id=params.article_id,
-        )
-        return _json(queries.facts_page(conn, where, limit=params.limit, before=params.before))
-
-    @app.get("/api/facts/{fact_id}", tags=["facts"])
-    def api_fact(
-        fact_id: Id, request: Request, conn: Connection = Depends(connection)
-    ) -> JSONResponse:
-        """One fact with its review history (who reviewed: to signed-in users only)."""
-        fact = found(queries.fact(conn, fact_id), "fact")
-        changes = review.history(conn, fact_id)
-        if session_user(request) is None:
-            # Reviewers' names are colleagues' business, not the public's.
-            changes = [{k: v for k, v in change.items() if k != "user"} for change in changes]
-        return _json({**fact, "history": changes})
-
-    @app.get("/api/articles", tags=["articles"])
-    def api_articles(conn: Connection = Depends(connection)) -> JSONResponse:
-        return _json(queries.articles_list(conn))
-
-    @app.get("/api/articles/{article_id}", tags=["articles"])
-    def api_article(article_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
-        """An article's text with its facts, packages, events, totals and story."""
-        return _json(found(queries.article(conn, article_id), "article"))
-
-    @app.get("/api/stories/{story_id}", tags=["articles"])
-    def api_story(story_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
-        return _json(found(queries.story(conn, story_id), "story"))
-
-    @app.get("/api/packages", tags=["packages"])
-    def api_packages(conn: Connection = Depends(connection)) -> JSONResponse:
-        return _json(queries.packages_list(conn))
-
-    @app.get("/api/packages/{package_id}", tags=["packages"])
-    def api_package(package_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
-        return _json(found(queries.package(conn, package_id), "package"))
-
-    @app.get("/api/systems", tags=["systems"])
-    def api_systems(conn: Connection = Depends(connection)) -> JSONResponse:
-        return _json(queries.systems_list(conn))
-
-    @app.get("/api/systems/{item_id}", tags=["systems"])
-    def api_system(item_id: str, conn: Connection = Depends(connection)) -> JSONResponse:
-        return _json(found(queries.system(conn, item_id), "system"))
-
-    @app.get("/api/dashboard", tags=["dashboard"])
-    def api_dashboard(conn: Connection = Depends(connection)) -> JSONResponse:
-        """The dashboard's counts, and its charts as plotly figure JSON."""
-        return _json(
-            {
-                "counts": queries.counts(conn),
-                "figures": {
-                    title: json.loads(figure.to_json())
-                    for title, figure in dashboard_figures(conn).items()
-                },
-            }
-        )
-
-    @app.get("/api/gold", tags=["review"], response_class=Response)
-    def api_gold(complete_only: bool = True, conn: Connection = Depends(connection)) -> Response:
-        """Reviewed articles as gold JSON Lines (the eval format)."""
-        lines = [
-            json.dumps(record, ensure_ascii=False) + "\n"
-            for record in review.export_gold(conn, complete_only=complete_only)
-        ]
-        return StreamingResponse(iter(lines), media_type="application/x-ndjson")
-
-    @app.get("/api/me", tags=["users"])
-    def api_me(request: Request) -> dict:
-        """The signed-in user (or null), the CSRF token writes need, and the mode."""
-        return {
-            "user": session_user(request),
-            "csrf": csrf_token(request),
-            "read_only": read_only,
-        }
-
-    def sign_in(request: Request, conn: Connection, name: str, password: str) -> dict | None:
-        """The user when the password is theirs (and a new session started),
-        None when not; 429 past the throttle's limits, 503 when every
-        password-hashing slot stays busy."""
-        client = request.client.host if request.client else "?"
-        wait = throttle.retry_after(name, client)
-        if wait is not None:
-            raise HTTPException(
-                429, "too many failed sign-ins: try again later", {"retry-after": str(wait)}
-            )
-        try:
-            user = users.authenticate(conn, name, password)
-        except users.Busy as error:
-            raise HTTPException(503, str(error), {"retry-after": "1"}) from None
-        if user is None:
-            throttle.failed(name, client)
-            return None
-        throttle.succeeded(name)
-        # A new session on sign-in: a token planted before cannot ride along.
-        request.session.clear()
-        request.session.update(
-            sid=users.start_session(conn, user["id"]), csrf=auth.new_csrf_token()
-        )
-        request.state.user = user
-        return user
-
-    def sign_out(request: Request) -> None:
-        with engine.connect() as conn:
-            users.end_session(conn, request.session.get("sid"))
-        request.session.clear()
-
-    @app.post("/api/login", tags=["users"])
-    def api_login(body: LoginBody, request: Request, conn: Connection = Depends(connection)):
-        user = sign_in(request, conn, body.name, body.password)
-        if user is None:
-            raise HTTPException(401, "wrong name or password")
-        return {"user": user, "csrf": request.session["csrf"]}
-
-    @app.post("/api/logout", tags=["users"])
-    def api_logout(request: Request, user: dict = Depends(writer)) -> dict:
-        sign_out(request)
-        return {"user": None}
-
-    @app.post("/api/facts/{fact_id}/review", tags=["review"])
-    def api_review(
-        fact_id: Id,
-        body: ReviewBody,
-        user: dict = Depends(writer),
-        conn: Connection = Depends(connection),
-    ) -> dict:
-        """Confirm, reject or correct a fact; returns its reviewed view."""
-        changes = body.changes.model_dump(exclude_unset=True) if body.changes else {}
-        return _apply(conn, fact_id, user, body.verdict, changes, body.version)
-
-    @app.post("/api/articles/{article_id}/facts", tags=["review"], status_code=201)
-    def api_add(
-        article_id: Id,
-        body: NewFactBody,
-        user: dict = Depends(writer),
-        conn: Connection = Depends(connection),
-    ) -> dict:
-        """Add a fact the machine missed, supported by text[start:end]."""
-        values = body.model_dump(exclude={"start", "end"})
-        try:
-            return review.add(conn, article_id, user["id"], body.start, body.end, values)
-        except review.NotFound as error:
-            raise HTTPException(404, str(error)) from None
-        except review.ReviewError as error:
-            raise HTTPException(422, str(error)) from None
-
-    def _apply(
-        conn: Connection,
-        fact_id: Id,
-        user: dict,
-        verdict: str,
-        changes: dict,
-        version: int | None,
-    ) -> dict:
-        try:
-            if verdict == "confirmed":
-                return review.confirm(conn, fact_id, user["id"], version)
-            if verdict == "rejected":
-                return review.reject(conn, fact_id, user["id"], version)
-            return review.correct(conn, fact_id, user["id"], changes, version)
-        except review.NotFound as error:
-            raise HTTPException(404, str(error)) from None
-        except review.Conflict as error:
-            raise HTTPException(409, str(error)) from None
-        except review.ReviewError as error:
-            raise HTTPException(422, str(error)) from None
-
-    # -- pages --------------------------------------------------------------
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard_page(request: Request, conn: Connection = Depends(connection)):
-        figures = {title: fig.to_json() for title, fig in dashboard_figures(conn).items()}
-        return page(
-            request,
-            "dashboard.html",
-            figures=figures,
-            counts=queries.counts(conn),
-            articles=queries.articles_list(conn, limit=20),
-        )
-
-    @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
-    def facts_page(
-        request: Request,
-        before: int | None = Query(None, ge=0, le=MAX_ID),
-        where: queries.FactFilter = Depends(page_filter),
-        conn: Connection = Depends(connection),
-    ):
-        result = queries.facts_page(conn, where, before=before)
-        query = {k: v for k, v in request.query_params.items() if k != "before" and v}
-        return page(
-            request,
-            "facts.html",
-            result=result,
-            where=where,
-            query=query,
-            choices=queries.choices(conn),
-        )
-
-    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request, conn: Connection = Depends(connection)):
-        return page(request, "articles.html", articles=queries.articles_list(conn))
-
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(
-        request: Request,
-        article_id: Id,
-        error: str | None = Query(None, max_length=300),
-        conn: Connection = Depends(connection),
-    ):
-        article = found(queries.article(conn, article_id), "article")
-        spans = [
-            (f["evidence"]["start"], f["evidence"]["end"], f["id"])
-            for f in article["facts"]
-            if f["evidence"]["start"] is not None
-        ]
-        return page(
-            request,
-            "article.html",
-            article=article,
-            segments=queries.highlighted(article["text"], spans),
-            error=error,
-            items=sorted(items_by_id()),
-        )
-
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: Id, conn: Connection = Depends(connection)):
-        return page(request, "story.html", story=found(queries.story(conn, story_id), "story"))
-
-    @app.get("/packages", response_class=HTMLResponse, include_in_schema=False)
-    def packages_page(request: Request, conn: Connection = Depends(connection)):
-        return page(request, "packages.html", packages=queries.packages_list(conn))
-
-    @app.get("/packages/{package_id}", response_class=HTMLResponse, include_in_schema=False)
-    def package_page(request: Request, package_id: Id, conn: Connection = Depends(connection)):
-        package = found(queries.package(conn, package_id), "package")
-        return page(request, "package.html", package=package)
-
-    @app.get("/systems", response_class=HTMLResponse, include_in_schema=False)
-    def systems_page(request: Request, conn: Connection = Depends(connection)):
-        return page(request, "systems.html", systems=queries.systems_list(conn))
-
-    @app.get("/systems/{item_id}", response_class=HTMLResponse, include_in_schema=False)
-    def system_page(request: Request, item_id: str, conn: Connection = Depends(connection)):
-        return page(request, "system.html", system=found(queries.system(conn, item_id), "system"))
-
-    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
-    def login_page(request: Request, error: str | None = None, next: str = "/"):
-        csrf_token(request)
-        return page(request, "login.html", error=error, next=_local(next))
-
-    @app.post("/login", include_in_schema=False)
-    def login_form(
-        request: Request,
-        name: str = Form(..., max_length=64),
-        password: str = Form(..., max_length=1024),
-        csrf: str = Form(""),
-        next: str = Form("/"),
-        conn: Connection = Depends(connection),
-    ):
-        if read_only:
-            raise HTTPException(403, "read-only: this server does not accept changes")
-        if not auth.csrf_matches(request.session.get("csrf"), csrf):
-            raise HTTPException(403, "missing or wrong CSRF token")
-        user = sign_in(request, conn, name, password)
-        if user is None:
-            return RedirectResponse("/login?error=1", status_code=303)
-        return RedirectResponse(_local(next), status_code=303)
-
-    @app.post("/logout", include_in_schema=False)
-    def logout_form(request: Request, user: dict = Depends(writer)):
-        sign_out(request)
-        return RedirectResponse("/", status_code=303)
-
-    @app.post("/facts/{fact_id}/{verdict}", include_in_schema=False)
-    def review_form(
-        fact_id: Id,
-        verdict: Literal["confirm", "reject", "correct"],
-        donor: str = Form("", max_length=8),
-        item_id: str = Form("", max_length=64),
-        item_name: str = Form("", max_length=200),
-        category: str = Form("", max_length=40),
-        status: str = Form("", max_length=16),
-        quantity: str = Form("", max_length=16),
-        quantity_kind: str = Form("", max_length=20),
-        date: str = Form("", max_length=10),
-        version: int | None = Form(None, ge=0, le=2**31 - 1),
-        user: dict = Depends(writer),
-        conn: Connection = Depends(connection),
-    ):
-        fact = found(queries.fact(conn, fact_id), "fact")
-        conn.rollback()  # the read's transaction; the review runs in its own
-        changes = {
-            "donor": donor,
-            "item_id": item_id,
-            "item_name": item_name,
-            "category": category,
-            "status": status,
-            "quantity": quantity,
-            "quantity_kind": quantity_kind,
-            "date": date,
-        }
-        full = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}[verdict]
-        try:
-            _apply(conn, fact_id, user, full, changes, version)
-        except HTTPException as error:
-            if error.status_code not in (409, 422):
-                raise
-            return _back(fact["article_id"], fact_id, error.detail)
-        return _back(fact["article_id"], fact_id)
-
-    @app.post("/articles/{article_id}/facts", include_in_schema=False)
-    def add_form(
-        article_id: Id,
-        start: int = Form(...),
-        end: int = Form(...),
-        donor: str = Form("", max_length=8),
-        item_id: str = Form("", max_length=64),
-        item_name: str = Form("", max_length=200),
-        category: str = Form("", max_length=40),
-        status: str = Form("", max_length=16),
-        quantity: str = Form("", max_length=16),
-        date: str = Form("", max_length=10),
-        user: dict = Depends(writer),
-        conn: Connection = Depends(connection),
-    ):
-        values = {
-            "donor": donor,
-            "item_id": item_id,
-            "item_name": item_name,
-            "category": category or None,
-            "status": status,
-            "quantity": quantity,
-            "date": date,
-        }
-        try:
-            added = review.add(conn, article_id, user["id"], start, end, values)
-        except review.NotFound:
-            raise HTTPException(404, "no such article") from None
-        except review.ReviewError as error:
-            return _back(article_id, None, str(error))
-        return _back(article_id, added["id"])
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(forms.router)
 
     # Outermost last: the guard sees every request first.
     app.add_middleware(
@@ -748,13 +252,6 @@ async def _busy(request: Request, error: PoolTimeout) -> JSONResponse:
         status_code=503,
         headers={"retry-after": "1"},
     )
-
-
-def _json(data) -> JSONResponse:
-    """Plain data straight to JSON: the reads are dicts of str, int, float,
-    bool and None already, and FastAPI's own encoding of a 50-fact page would
-    cost more than the query."""
-    return JSONResponse(data)
 
 
 def _map_sqlite(engine) -> None:
@@ -793,16 +290,3 @@ def app_from_environment() -> FastAPI:
         read_only=bool(os.environ.get("AIDWATCH_WEB_READ_ONLY")),
         secure_cookies=bool(os.environ.get("AIDWATCH_WEB_SECURE_COOKIES")),
     )
-
-
-def _local(target: str) -> str:
-    """A redirect target on this site only (no //evil.example)."""
-    return target if target.startswith("/") and not target.startswith("//") else "/"
-
-
-def _back(article_id: int, fact_id: int | None, error: str | None = None) -> RedirectResponse:
-    from urllib.parse import urlencode
-
-    query = f"?{urlencode({'error': error})}" if error else ""
-    anchor = f"#fact-{fact_id}" if fact_id is not None else ""
-    return RedirectResponse(f"/articles/{article_id}{query}{anchor}", status_code=303)

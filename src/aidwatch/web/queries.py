@@ -10,7 +10,7 @@ a request only ever reach SQL as bound parameters. Nothing here writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from sqlalchemy import Connection, func, or_, select
@@ -23,6 +23,7 @@ from aidwatch.store.review import (
     reviewed_source,
 )
 from aidwatch.store.schema import (
+    MAX_ID,
     articles,
     events,
     fact_reviews,
@@ -36,19 +37,33 @@ MAX_PAGE_SIZE = 500
 COUNT_CAP = 1_000  # beyond this a list says "1,000+" rather than counting on
 
 
+ISO_PREFIX = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _filter(**check):
+    return field(default=None, metadata=check)
+
+
 @dataclass
 class FactFilter:
-    """What the facts table can be narrowed to; None means any."""
+    """What the facts table can be narrowed to; None means any.
 
-    donor: str | None = None
-    category: str | None = None
-    status: str | None = None
-    date_from: str | None = None  # ISO prefix, inclusive
-    date_to: str | None = None  # ISO prefix, inclusive (2022-06 takes all of June)
-    q: str | None = None  # words in the evidence sentence
-    verdict: str | None = None  # unreviewed confirmed rejected corrected added
-    item_id: str | None = None
-    article_id: int | None = None
+    The one declaration of the filters: each field's metadata is the check a
+    request's value must pass (pydantic `Field` arguments), from which the
+    web app builds the query of /api/facts and of the facts page."""
+
+    donor: str | None = _filter(max_length=8, description="ISO code, EU, NATO, or `none`")
+    category: str | None = _filter(max_length=40)
+    status: str | None = _filter(max_length=16)
+    # ISO prefixes, inclusive (2022-06 takes all of June)
+    date_from: str | None = _filter(pattern=ISO_PREFIX, description="YYYY[-MM[-DD]], inclusive")
+    date_to: str | None = _filter(pattern=ISO_PREFIX, description="YYYY[-MM[-DD]], inclusive")
+    q: str | None = _filter(max_length=200, description="words in the evidence")
+    verdict: str | None = _filter(
+        max_length=16, description="unreviewed, confirmed, rejected, corrected or added"
+    )
+    item_id: str | None = _filter(max_length=64)
+    article_id: int | None = _filter(ge=0, le=MAX_ID)
 
 
 @cache  # statements are immutable: built once, not per request
@@ -187,7 +202,10 @@ def facts_page(
             conditions.append((facts.c.id + 0).in_(_matching_ids(only_equal)))
         else:
             counted = (
-                select(facts.c.id).select_from(reviewed_source()).where(*conditions).limit(COUNT_CAP + 1)
+                select(facts.c.id)
+                .select_from(reviewed_source())
+                .where(*conditions)
+                .limit(COUNT_CAP + 1)
             ).subquery()
         query = _fact_query().where(*conditions)
         if before is not None:
