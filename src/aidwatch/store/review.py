@@ -98,21 +98,23 @@ def _view_columns() -> tuple:
         facts.c.evidence_text,
         facts.c.evidence_start,
         facts.c.evidence_end,
+        *(facts.c[name] for name in EDITABLE),
         fact_reviews.c.verdict,
         fact_reviews.c.reviewed_at,
-        # 0 before the first review: the version a reviewer sends back.
-        func.coalesce(fact_reviews.c.version, 0).label("version"),
-        *(effective(name).label(name) for name in EDITABLE),
-        *(facts.c[name].label(f"machine_{name}") for name in EDITABLE),
+        fact_reviews.c.version,
+        *(fact_reviews.c[name].label(f"r_{name}") for name in EDITABLE),
     )
 
 
 def reviewed_facts(*columns, rejected: bool = False) -> Select:
     """The reviewed view as one SELECT over `reviewed_source()`: each fact's
-    reviewed values under the columns' own names, its `verdict` (None when
-    unreviewed), `origin`, evidence, the machine's values as `machine_<name>`,
-    and `columns` (of the article, say) added. Rejected facts are left out
-    unless `rejected` (the web app shows them, marked)."""
+    row (the machine's values), its review's `verdict` (None when
+    unreviewed), `reviewed_at`, `version` and values (`r_<name>`), and
+    `columns` (of the article, say) added; `overlay` makes a row the
+    reviewed view. (The overlay is
+    made in Python, as the web app made it before: CASEs in the SELECT
+    would be computed for every row SQLite sorts, not only the page's.) Rejected facts
+    are left out unless `rejected` (the web app shows them, marked)."""
     query = select(*_view_columns(), *columns).select_from(reviewed_source())
     return query if rejected else query.where(not_rejected())
 
@@ -127,7 +129,8 @@ def overlay(row) -> dict:
         "origin": row["origin"],
         "verdict": row["verdict"],
         "reviewed_at": row["reviewed_at"].isoformat() if row.get("reviewed_at") else None,
-        "version": row["version"],
+        # 0 before the first review: the version a reviewer sends back.
+        "version": row["version"] or 0,
         "package": row["package"],
         "evidence": {
             "text": row["evidence_text"],
@@ -136,9 +139,9 @@ def overlay(row) -> dict:
         },
     }
     for name in EDITABLE:
-        fact[name] = row[name]
+        fact[name] = row[f"r_{name}"] if reviewed else row[name]
     if reviewed:
-        fact["machine"] = {name: row[f"machine_{name}"] for name in EDITABLE}
+        fact["machine"] = {name: row[name] for name in EDITABLE}
     return fact
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from aidwatch.store.review import reviewed_facts
+from aidwatch.store.review import EDITABLE, overlay, reviewed_facts
 from aidwatch.store.schema import articles, facts, packages, totals
 from aidwatch.tracker.model import FactRow, PackageRow, Source, TotalRow
 
@@ -55,24 +55,19 @@ def load_rows(connection: Connection) -> Rows:
         )
         return connection.execute(query)
 
-    fact_rows = [
-        FactRow(
-            source=source(row),
-            donor=row.donor,
-            item_id=row.item_id,
-            item_name=row.item_name,
-            category=row.category,
-            specific=bool(row.specific),
-            status=row.status,
-            quantity=row.quantity,
-            quantity_kind=row.quantity_kind,
-            date=row.date,
-            package=row.package,
+    fact_rows = []
+    for row in connection.execute(
+        reviewed_facts(*article_columns).order_by(facts.c.article_id, facts.c.position)
+    ):
+        fact = overlay(row._mapping)
+        fact_rows.append(
+            FactRow(
+                source=source(row),
+                specific=bool(fact["specific"]),
+                package=fact["package"],
+                **{name: fact[name] for name in EDITABLE if name != "specific"},
+            )
         )
-        for row in connection.execute(
-            reviewed_facts(*article_columns).order_by(facts.c.article_id, facts.c.position)
-        )
-    ]
     package_rows = [
         PackageRow(
             source=source(row),
