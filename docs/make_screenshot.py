@@ -21,11 +21,10 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 from sqlalchemy import select
 
-from aidwatch.store import ingest, open_store
+from aidwatch.store import ingest, open_store, review
 from aidwatch.store.schema import facts
-from aidwatch.web import review
+from aidwatch.store.users import add_user
 from aidwatch.web.app import create_app
-from aidwatch.web.auth import add_user
 
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",

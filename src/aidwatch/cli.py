@@ -466,6 +466,9 @@ def serve(
         False, "--read-only", help="Refuse every change (for a public deployment)."
     ),
     workers: int = typer.Option(1, "--workers", min=1, help="Server processes."),
+    secure_cookies: bool = typer.Option(
+        False, "--secure-cookies", help="Send the session cookie over HTTPS only (behind TLS)."
+    ),
 ) -> None:
     """Serve the web app: dashboard, facts, articles with their evidence, review."""
     import os
@@ -485,6 +488,7 @@ def serve(
     os.environ.setdefault(SECRET_VARIABLE, secrets.token_urlsafe(32))
     os.environ["AIDWATCH_WEB_DB"] = db
     os.environ["AIDWATCH_WEB_READ_ONLY"] = "1" if read_only else ""
+    os.environ["AIDWATCH_WEB_SECURE_COOKIES"] = "1" if secure_cookies else ""
     uvicorn.run(
         "aidwatch.web.app:app_from_environment",
         factory=True,
@@ -509,20 +513,65 @@ def user_add(
     ),
 ) -> None:
     """Add a user who can sign in and review; the password is asked for."""
-    from aidwatch.store import open_store
-    from aidwatch.web.auth import add_user
+    from aidwatch.store.users import add_user
 
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    _on_user(db, add_user, name, "added", _password(password_stdin))
+
+
+@user_app.command("passwd")
+def user_passwd(
+    name: str = typer.Argument(..., help="The user's sign-in name."),
+    db: str = DB_OPTION,
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from standard input."
+    ),
+) -> None:
+    """Set a user's password (asked for); every session of theirs ends."""
+    from aidwatch.store.users import set_password
+
+    _on_user(db, set_password, name, "has a new password", _password(password_stdin))
+
+
+@user_app.command("disable")
+def user_disable(
+    name: str = typer.Argument(..., help="The user's sign-in name."),
+    db: str = DB_OPTION,
+) -> None:
+    """Stop a user signing in and end their sessions; their reviews stay theirs."""
+    from aidwatch.store.users import disable_user
+
+    _on_user(db, disable_user, name, "disabled")
+
+
+@user_app.command("remove")
+def user_remove(
+    name: str = typer.Argument(..., help="The user's sign-in name."),
+    db: str = DB_OPTION,
+) -> None:
+    """Delete a user who has reviewed nothing (one who has is disabled instead)."""
+    from aidwatch.store.users import remove_user
+
+    _on_user(db, remove_user, name, "removed")
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _on_user(db: str, change, name: str, done: str, *args) -> None:
+    """`change(connection, name, *args)` on the store at `db` (a user or
+    store error is one line: the command group prints it)."""
+    from aidwatch.store import open_store
+
     engine = open_store(db)
     try:
         with engine.connect() as connection:
-            add_user(connection, name, password)
+            change(connection, name, *args)
     finally:
         engine.dispose()
-    err.print(f"user {escape(name)} added", highlight=False)
+    err.print(f"user {escape(name)} {done}", highlight=False)
 
 
 review_app = typer.Typer(no_args_is_help=True, help="Reviewed facts.")
@@ -543,7 +592,7 @@ def review_export_gold(
 ) -> None:
     """Write reviewed articles as gold JSON Lines, the format `aidwatch eval` reads."""
     from aidwatch.store import open_store
-    from aidwatch.web.review import export_gold
+    from aidwatch.store.review import export_gold
 
     engine = open_store(db)
     try:

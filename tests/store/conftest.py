@@ -13,6 +13,7 @@ the PostgreSQL runs are skipped, never faked."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -315,6 +316,107 @@ def _fact(row) -> dict:
         "evidence": _evidence(row),
         "mention": _evidence(row, "mention"),
     }
+
+
+HAND_PASSWORD = "correct horse battery"
+HAND_TEXT = "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine, a annoncé le gouvernement allemand."
+
+
+def _hand_built(url: str, facts_count: int = 80, user_names: tuple[str, ...] = ()) -> list[int]:
+    """A store made without extraction: one article, `facts_count` facts of it
+    (Leopard 2A6 pledged by DE, quantities 1, 2, ...), and `user_names` with
+    the password `HAND_PASSWORD`; the facts' ids in order."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from aidwatch.store import open_store
+    from aidwatch.store.users import add_user
+
+    engine = open_store(url)
+    try:
+        with engine.connect() as connection:
+            with connection.begin():
+                article_id = connection.execute(
+                    insert(articles).values(
+                        doc="a.txt",
+                        source="https://example.org/a",
+                        language="fr",
+                        published="2023-01",
+                        published_inferred=False,
+                        text=HAND_TEXT,
+                        text_hash="0" * 64,
+                        relevant=True,
+                        ingested_at=datetime.now(UTC),
+                    )
+                ).inserted_primary_key[0]
+                connection.execute(
+                    insert(facts),
+                    [
+                        {
+                            "article_id": article_id,
+                            "position": n,
+                            "donor": "DE",
+                            "item_id": "leopard2a6",
+                            "item_name": "Leopard 2A6",
+                            "category": "main_battle_tank",
+                            "specific": True,
+                            "status": "pledged",
+                            "quantity": n + 1,
+                            "quantity_kind": "exact",
+                            "evidence_text": HAND_TEXT,
+                            "evidence_start": 0,
+                            "evidence_end": len(HAND_TEXT),
+                        }
+                        for n in range(facts_count)
+                    ],
+                )
+            for name in user_names:
+                add_user(connection, name, HAND_PASSWORD)
+            with connection.begin():
+                return list(connection.scalars(select(facts.c.id).order_by(facts.c.id)))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def hand_built():
+    """`hand_built(url, facts_count, user_names)`: see `_hand_built`."""
+    return _hand_built
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """`with serve(app) as base_url:` the app served by uvicorn on a free
+    loopback port, in a thread, for clients that need a real server."""
+    return _serve
+
+
+@contextlib.contextmanager
+def _serve(app):
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    try:
+        while not server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the app did not start")
+            time.sleep(0.02)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 class IngestCommand:

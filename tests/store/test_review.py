@@ -12,9 +12,9 @@ from sqlalchemy import create_engine, func, select
 from aidwatch.evaluate.files import record_problem
 from aidwatch.evaluate.scoring import score
 from aidwatch.run import ingest, reextract
+from aidwatch.store import review
 from aidwatch.store.schema import articles, fact_history, facts
-from aidwatch.web import review
-from aidwatch.web.auth import add_user
+from aidwatch.store.users import add_user
 
 DEV_ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "dev" / "articles"
 
@@ -127,7 +127,13 @@ def test_every_change_is_kept_in_the_history(store):
         ({"quantity": "dozens"}, "quantity 'dozens' is not a whole number"),
         ({"quantity": -3}, "quantity must be positive"),
         ({"quantity_kind": "lots"}, "quantity_kind 'lots' is not one of the kinds"),
-        ({"date": "June 2022"}, "date 'June 2022' is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ({"date": "June 2022"}, "date 'June 2022' is not a real date YYYY, YYYY-MM or YYYY-MM-DD"),
+        ({"date": "2022-13-45"}, "date '2022-13-45' is not a real date"),
+        ({"date": "9999-99"}, "date '9999-99' is not a real date"),
+        ({"date": "2023-02-29"}, "date '2023-02-29' is not a real date"),
+        ({"date": "2022-00"}, "date '2022-00' is not a real date"),
+        ({"date": "1850"}, r"date '1850' is not a real date .* \(1900 to 2100\)"),
+        ({"date": "2022-6-1"}, "date '2022-6-1' is not a real date"),
         ({"evidence_text": "x"}, "cannot change evidence_text"),
         ({"item_id": "", "item_name": ""}, "item_id is required"),
     ],

@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from aidwatch.run import ingest
+from aidwatch.store import review
 from aidwatch.store.schema import articles, facts, packages
-from aidwatch.web import queries, review
-from aidwatch.web.auth import add_user
+from aidwatch.store.users import add_user
+from aidwatch.web import queries
 from aidwatch.web.dashboard import dashboard_figures
 
 DEV_ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "dev" / "articles"

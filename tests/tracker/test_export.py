@@ -108,3 +108,54 @@ def test_readme_documents_every_export_column():
     section = text[text.index("### Export columns") :]
     documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.M)
     assert tuple(documented[: len(COLUMNS)]) == COLUMNS
+
+
+# -- cells from hostile text ------------------------------------------------
+
+HOSTILE = [
+    # evidence sentence → its CSV cell
+    ('=HYPERLINK("http://evil.example","clic")', '\'=HYPERLINK("http://evil.example","clic")'),
+    ("+33 1 23 45 67 89", "'+33 1 23 45 67 89"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+    ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\r=1+1"),
+    ("Berlin livre = 14 chars", "Berlin livre = 14 chars"),
+]
+
+
+@pytest.fixture
+def hostile_tracker(rows):
+    from dataclasses import replace
+
+    from aidwatch.tracker import tracker_from_rows
+
+    facts = [(f"h{n}", "DE", f"item{n}", "pledged", 1) for n in range(len(HOSTILE))]
+    made = rows(facts=facts)
+    made.facts = [
+        replace(fact, source=replace(fact.source, evidence=evidence))
+        for fact, (evidence, _) in zip(made.facts, HOSTILE, strict=True)
+    ]
+    return tracker_from_rows(made)
+
+
+def test_csv_cells_that_read_as_formulas_are_made_text(hostile_tracker):
+    cells = {r["item_id"]: r["evidence"] for r in csv_rows(hostile_tracker)}
+    assert [cells[f"item{n}"] for n in range(len(HOSTILE))] == [csv for _, csv in HOSTILE]
+
+
+def test_xlsx_cells_are_text_never_formulas(hostile_tracker, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "hostile.xlsx"
+    write(hostile_tracker, "xlsx", path)
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    column = header.index("evidence") + 1
+    found = {
+        sheet.cell(n, header.index("item_id") + 1).value: sheet.cell(n, column)
+        for n in range(2, sheet.max_row + 1)
+    }
+    cells = [found[f"item{n}"] for n in range(len(HOSTILE))]
+    assert [c.data_type for c in cells] == ["s"] * len(HOSTILE)
+    assert [c.value for c in cells] == [evidence for evidence, _ in HOSTILE]

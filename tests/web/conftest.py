@@ -15,8 +15,8 @@ from sqlalchemy import select
 from aidwatch.run import ingest
 from aidwatch.store import open_store
 from aidwatch.store.schema import articles
+from aidwatch.store.users import add_user
 from aidwatch.web.app import create_app
-from aidwatch.web.auth import add_user
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_ARTICLES = ROOT / "examples" / "dev" / "articles"

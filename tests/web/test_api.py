@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from aidwatch.evaluate.files import record_problem
 from aidwatch.web.app import create_app
+from aidwatch.web.deps import LIMITS, TYPED
 
 FIRST = "000_ee75e9183deac66b.txt"
 
@@ -445,3 +446,50 @@ def test_the_dashboard_follows_a_review(signed_in):
     signed_in.post(f"/api/facts/{fact['id']}/review", json={"verdict": "rejected"})
     after = signed_in.get("/api/dashboard").json()["figures"]
     assert counted(after) == counted(before) - 1
+
+
+# -- one declaration, every door -----------------------------------------------
+# The filters are declared once (queries.FactFilter) and the edited values
+# once (the store's REVIEWED columns): a value past its declared limit is
+# refused the same way through each door that takes it.
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("donor", "X" * 9),
+        ("category", "x" * 41),
+        ("status", "x" * 17),
+        ("date_from", "June 2022"),
+        ("date_to", "2022-6"),
+        ("q", "x" * 201),
+        ("verdict", "x" * 17),
+        ("item_id", "x" * 65),
+    ],
+)
+@pytest.mark.parametrize("door", ["/api/facts", "/facts"])
+def test_a_filter_past_its_declaration_is_422_on_the_api_and_the_page(client, door, name, value):
+    answer = client.get(door, params={name: value})
+    assert answer.status_code == 422
+    assert name in json.dumps(answer.json()["detail"])
+
+
+@pytest.mark.parametrize("name", TYPED)
+@pytest.mark.parametrize("door", ["api", "form"])
+def test_an_edited_value_past_its_column_is_422_through_the_api_and_the_form(
+    signed_in, name, door
+):
+    too_long = "1" * (LIMITS[name] + 1)
+    if door == "api":
+        value = int(too_long) if name == "quantity" else too_long
+        answer = signed_in.post(
+            "/api/facts/1/review", json={"verdict": "corrected", "changes": {name: value}}
+        )
+    else:
+        answer = signed_in.post(
+            "/facts/1/correct",
+            data={name: too_long, "csrf": signed_in.headers["X-CSRF-Token"]},
+            follow_redirects=False,
+        )
+    assert answer.status_code == 422
+    assert all(f["verdict"] is None for f in all_facts(signed_in))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, func, insert, select
 
 from aidwatch.model import Article
+from aidwatch.store.db import writing
 from aidwatch.store.ingest import _owned
 from aidwatch.store.schema import events, fact_reviews, facts, packages, totals
 
@@ -53,7 +54,10 @@ def replace_extraction(
     """Store `extraction` as the machine's output for the article, in one
     transaction, keeping reviewed and manual facts (see the module's text)."""
     summary = summary if summary is not None else ReextractSummary()
-    with connection.begin():
+    # The write lock from the start (SQLite): it reads which facts are
+    # reviewed, then deletes the others, and a review written in between
+    # would otherwise fail the upgrade to a write ("database is locked").
+    with writing(connection):
         reviewed = select(fact_reviews.c.fact_id).where(fact_reviews.c.article_id == article_id)
         kept = connection.execute(
             select(facts).where(

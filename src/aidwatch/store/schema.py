@@ -11,7 +11,12 @@ row is what extraction wrote (`origin` machine) or what a person added from a
 span (`origin` manual); `fact_reviews` holds, per reviewed fact, the verdict
 and the reviewed values, and `fact_history` every change (who, when, before,
 after). The reviewed view of a fact is its row overlaid by its review.
-This module describes the latest schema;
+Revision 0003 makes sign-in revocable and review writes checkable:
+`sessions` holds each signed-in browser (deleted at logout, at a password
+change, when the user is disabled), `users.disabled` keeps a user's history
+while refusing them, and `fact_reviews.version` counts the writes to a fact's
+review so that a reviewer working from an older view is told (409), not
+overwritten. This module describes the latest schema;
 the migrations (migrations/versions/) build it, and a test checks that they
 agree: a change here needs a new migration.
 """
@@ -32,6 +37,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 # Named constraints, so that a later migration can name what it alters on
@@ -45,6 +51,10 @@ NAMING = {
 }
 
 metadata = MetaData(naming_convention=NAMING)
+
+# Ids are INTEGER columns, 32-bit on PostgreSQL: the largest one there can be
+# (a larger value cannot even be bound as a parameter there).
+MAX_ID = 2**31 - 1
 
 
 def _owner() -> list[Column]:
@@ -193,6 +203,25 @@ users = Table(
     Column("name", String(64), nullable=False, unique=True),
     Column("password_hash", Text, nullable=False),  # argon2id, PHC string
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # A disabled user cannot sign in; their reviews and history stay theirs.
+    Column("disabled", Boolean, nullable=False, server_default=false()),
+)
+
+# One row per signed-in browser: the cookie carries the token, this table its
+# sha256, so a copied cookie dies with the row and a leaked table opens nothing.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column(
+        "user_id",
+        Integer,
+        ForeignKey("users.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
 # One row per reviewed fact: the verdict and the fact's values as the
@@ -218,6 +247,9 @@ fact_reviews = Table(
     *_reviewable(),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
     Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    # 1 for the first review, +1 each write: what a reviewer saw, to tell a
+    # lost update (another write in between) from a fresh one.
+    Column("version", Integer, nullable=False, server_default="1"),
 )
 
 fact_history = Table(

@@ -5,6 +5,12 @@ lists); `write(tracker, format, stream_or_path)` writes them. CSV and XLSX
 join a list cell with ` | ` (a spreadsheet cell holds one value); JSON and
 Parquet keep lists. The columns are documented in the README ("Export
 columns"); a change here is a change there.
+
+Cells come from news text, so a sentence may begin with `=HYPERLINK(...)`:
+a spreadsheet must show it, never run it. CSV text cells that a spreadsheet
+would read as a formula get OWASP's treatment (a leading `'`, see `inert`);
+XLSX cells are written as text, which no spreadsheet evaluates, so they keep
+their text exactly.
 """
 
 from __future__ import annotations
@@ -48,6 +54,8 @@ LISTS = ("outlets", "sources", "evidence")
 FORMATS = ("csv", "xlsx", "json", "parquet")
 BINARY = ("xlsx", "parquet")
 SEPARATOR = " | "
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportError(AidwatchError):
@@ -102,6 +110,14 @@ def flat(row: dict) -> dict:
     return {k: SEPARATOR.join(v) if k in LISTS else v for k, v in row.items()}
 
 
+def inert(value):
+    """A CSV cell a spreadsheet shows as text: a string beginning like a
+    formula gets a leading `'` (which spreadsheets hide); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write(tracker: Tracker, format: str, out: IO | Path) -> int:
     """Write the tracker's rows in `format` to `out` (a path, or a text stream
     for csv and json); the number of rows written."""
@@ -127,9 +143,11 @@ def _text(rows: list[dict], format: str, stream: IO) -> None:
         json.dump(rows, stream, ensure_ascii=False, indent=1)
         stream.write("\n")
         return
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
+    # CRLF as RFC 4180 has it: the writer then also quotes a field holding a
+    # lone CR, which with "\n" alone it would leave bare, breaking the row.
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(flat(row) for row in rows)
+    writer.writerows({k: inert(v) for k, v in flat(row).items()} for row in rows)
 
 
 def _xlsx(rows: list[dict], path: Path) -> None:
@@ -140,8 +158,12 @@ def _xlsx(rows: list[dict], path: Path) -> None:
     sheet = book.active
     sheet.title = "records"
     sheet.append(list(COLUMNS))
-    for row in rows:
-        sheet.append([flat(row)[column] for column in COLUMNS])
+    for number, row in enumerate(rows, start=2):
+        values = flat(row)
+        for column, name in enumerate(COLUMNS, start=1):
+            cell = sheet.cell(number, column, values[name])
+            if isinstance(values[name], str):
+                cell.data_type = "s"  # text, even when it starts with "=": never a formula
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
     book.save(path)

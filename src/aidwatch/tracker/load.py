@@ -1,8 +1,8 @@
 """Read what the tracker needs from a store: facts, packages and totals with their articles.
 
-Facts are read as reviewed in the web app: a reviewed fact's values are its
-review's, a rejected fact is left out, a fact added by hand counts like any
-other. Three SELECTs, nothing written; works on any connection the store's schema
+Facts are the reviewed view (`store.review.reviewed_facts`, as the web app
+shows them): a reviewed fact's values are its review's, a rejected fact is
+left out, a fact added by hand counts like any other. Three SELECTs, nothing written; works on any connection the store's schema
 describes (SQLite, PostgreSQL). Off-topic articles own no facts and so bring
 nothing.
 """
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, case, or_, select
+from sqlalchemy import Connection, select
 
-from aidwatch.store.schema import REVIEWED, articles, fact_reviews, facts, packages, totals
+from aidwatch.store.review import EDITABLE, overlay, reviewed_facts
+from aidwatch.store.schema import articles, facts, packages, totals
 from aidwatch.tracker.model import FactRow, PackageRow, Source, TotalRow
 
 
@@ -54,47 +55,19 @@ def load_rows(connection: Connection) -> Rows:
         )
         return connection.execute(query)
 
-    def reviewed_facts():
-        query = (
-            select(
-                facts.c.article_id,
-                facts.c.package,
-                facts.c.evidence_text,
-                *(
-                    case(
-                        (fact_reviews.c.fact_id.is_(None), facts.c[name]),
-                        else_=fact_reviews.c[name],
-                    ).label(name)
-                    for name in REVIEWED
-                ),
-                *article_columns,
+    fact_rows = []
+    for row in connection.execute(
+        reviewed_facts(*article_columns).order_by(facts.c.article_id, facts.c.position)
+    ):
+        fact = overlay(row._mapping)
+        fact_rows.append(
+            FactRow(
+                source=source(row),
+                specific=bool(fact["specific"]),
+                package=fact["package"],
+                **{name: fact[name] for name in EDITABLE if name != "specific"},
             )
-            .select_from(
-                facts.join(articles, articles.c.id == facts.c.article_id).outerjoin(
-                    fact_reviews, fact_reviews.c.fact_id == facts.c.id
-                )
-            )
-            .where(or_(fact_reviews.c.verdict.is_(None), fact_reviews.c.verdict != "rejected"))
-            .order_by(facts.c.article_id, facts.c.position)
         )
-        return connection.execute(query)
-
-    fact_rows = [
-        FactRow(
-            source=source(row),
-            donor=row.donor,
-            item_id=row.item_id,
-            item_name=row.item_name,
-            category=row.category,
-            specific=bool(row.specific),
-            status=row.status,
-            quantity=row.quantity,
-            quantity_kind=row.quantity_kind,
-            date=row.date,
-            package=row.package,
-        )
-        for row in reviewed_facts()
-    ]
     package_rows = [
         PackageRow(
             source=source(row),

@@ -1,85 +1,21 @@
-"""Users, passwords and the checks every write goes through.
+"""The checks of the web app's requests: the CSRF token, and sign-in throttling.
 
-Passwords are stored as argon2id hashes (argon2-cffi's defaults); a signed-in
-person is a user id in the session cookie, which Starlette's SessionMiddleware
-signs with itsdangerous, marks HttpOnly and SameSite=strict. Every write also
+A signed-in person is a session in the signed cookie (Starlette's
+SessionMiddleware, itsdangerous, HttpOnly, SameSite=strict). Every write also
 needs the session's CSRF token, as the `csrf` form field or the
 `X-CSRF-Token` header: SameSite keeps other sites' forms from carrying the
-cookie, the token covers browsers that ignore SameSite. This module does not
-route requests (app.py does).
+cookie, the token covers browsers that ignore SameSite. Users and passwords
+are store/users.py; this module does not route requests (app.py does).
 """
 
 from __future__ import annotations
 
 import hmac
-import re
+import math
 import secrets
-from datetime import UTC, datetime
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, insert, select, update
-from sqlalchemy.exc import IntegrityError
-
-from aidwatch.errors import AidwatchError
-from aidwatch.store.schema import users
-
-NAME = re.compile(r"[A-Za-z0-9_.@-]{1,64}")
-MIN_PASSWORD = 8
-
-_hasher = PasswordHasher()
-# Verified when the name is unknown, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
-
-
-class UserError(AidwatchError, ValueError):
-    """A user that cannot be made: a taken or malformed name, a short password."""
-
-
-def add_user(connection: Connection, name: str, password: str) -> int:
-    """A new user with this password; returns its id."""
-    if not NAME.fullmatch(name):
-        raise UserError("a user name is 1 to 64 letters, digits, or . _ @ -")
-    if len(password) < MIN_PASSWORD:
-        raise UserError(f"a password has at least {MIN_PASSWORD} characters")
-    try:
-        with connection.begin():
-            return connection.execute(
-                insert(users).values(
-                    name=name, password_hash=_hasher.hash(password), created_at=datetime.now(UTC)
-                )
-            ).inserted_primary_key[0]
-    except IntegrityError:
-        raise UserError(f"there is already a user {name!r}") from None
-
-
-def set_password(connection: Connection, name: str, password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise UserError(f"a password has at least {MIN_PASSWORD} characters")
-    with connection.begin():
-        done = connection.execute(
-            update(users).where(users.c.name == name).values(password_hash=_hasher.hash(password))
-        ).rowcount
-    if not done:
-        raise UserError(f"no user {name!r}")
-
-
-def authenticate(connection: Connection, name: str, password: str) -> dict | None:
-    """{id, name} of the user when the password is theirs, else None."""
-    with connection.begin():
-        row = connection.execute(select(users).where(users.c.name == name)).first()
-    try:
-        _hasher.verify(row.password_hash if row else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
-        return None
-    if row is None:
-        return None
-    return {"id": row.id, "name": row.name}
-
-
-def user(connection: Connection, user_id: int) -> dict | None:
-    row = connection.execute(select(users.c.id, users.c.name).where(users.c.id == user_id)).first()
-    return {"id": row.id, "name": row.name} if row else None
+import threading
+import time
+from collections import deque
 
 
 def new_csrf_token() -> str:
@@ -88,3 +24,65 @@ def new_csrf_token() -> str:
 
 def csrf_matches(expected: str | None, given: str | None) -> bool:
     return bool(expected) and bool(given) and hmac.compare_digest(expected, given)
+
+
+class SignInThrottle:
+    """Failed sign-ins counted per account and per client over a sliding
+    `window`: past `per_account` failures on one name, or `per_client` from
+    one address, sign-in answers 429 until the oldest failure leaves the
+    window, without checking the password (no hash spent, no guess tried).
+    A success clears the account's count. Unknown names are counted like
+    known ones, so the answers do not tell which exist.
+
+    In memory, per process: with `--workers N` an attacker gets N times the
+    attempts, still a handful a minute. Bounded: at most `max_keys` names and
+    addresses are remembered (the oldest forgotten first)."""
+
+    def __init__(
+        self,
+        per_account: int = 5,
+        per_client: int = 20,
+        window: float = 15 * 60,
+        max_keys: int = 100_000,
+        clock=time.monotonic,
+    ):
+        self.limits = {"account": per_account, "client": per_client}
+        self.window = window
+        self.max_keys = max_keys
+        self.clock = clock
+        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _keys(self, account: str, client: str) -> list[tuple[str, str]]:
+        return [("account", account.lower()), ("client", client)]
+
+    def retry_after(self, account: str, client: str) -> int | None:
+        """Seconds to wait before trying again, or None when a try is allowed."""
+        now = self.clock()
+        wait = 0.0
+        with self._lock:
+            for key in self._keys(account, client):
+                failures = self._failures.get(key)
+                if not failures:
+                    continue
+                while failures and failures[0] <= now - self.window:
+                    failures.popleft()
+                if len(failures) >= self.limits[key[0]]:
+                    wait = max(wait, failures[0] + self.window - now)
+        return max(1, math.ceil(wait)) if wait > 0 else None
+
+    def failed(self, account: str, client: str) -> None:
+        now = self.clock()
+        with self._lock:
+            for key in self._keys(account, client):
+                failures = self._failures.pop(key, None) or deque()
+                failures.append(now)
+                while len(failures) > self.limits[key[0]]:
+                    failures.popleft()  # only the latest `limit` matter
+                self._failures[key] = failures  # re-inserted: dicts keep order
+            while len(self._failures) > self.max_keys:
+                del self._failures[next(iter(self._failures))]
+
+    def succeeded(self, account: str) -> None:
+        with self._lock:
+            self._failures.pop(("account", account.lower()), None)

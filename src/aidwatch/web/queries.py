@@ -2,7 +2,7 @@
 
 Every page and every JSON answer is one of these functions, so the HTML and
 the API show the same data. Facts are always the reviewed view (the machine's
-row overlaid by its review, see review.py). Lists are paged by key (`before`
+row overlaid by its review: `store.review.reviewed_facts`). Lists are paged by key (`before`
 a fact id, newest first), never by offset, and counted only up to
 `COUNT_CAP`, so a page costs the same on page 1 and page 2,000. Values from
 a request only ever reach SQL as bound parameters. Nothing here writes.
@@ -10,12 +10,20 @@ a request only ever reach SQL as bound parameters. Nothing here writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from sqlalchemy import Connection, case, func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
+from aidwatch.store.review import (
+    effective,
+    not_rejected,
+    overlay,
+    reviewed_facts,
+    reviewed_source,
+)
 from aidwatch.store.schema import (
+    MAX_ID,
     articles,
     events,
     fact_reviews,
@@ -23,48 +31,45 @@ from aidwatch.store.schema import (
     packages,
     totals,
 )
-from aidwatch.web.review import _review_columns, overlay
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 COUNT_CAP = 1_000  # beyond this a list says "1,000+" rather than counting on
 
 
+ISO_PREFIX = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _filter(**check):
+    return field(default=None, metadata=check)
+
+
 @dataclass
 class FactFilter:
-    """What the facts table can be narrowed to; None means any."""
+    """What the facts table can be narrowed to; None means any.
 
-    donor: str | None = None
-    category: str | None = None
-    status: str | None = None
-    date_from: str | None = None  # ISO prefix, inclusive
-    date_to: str | None = None  # ISO prefix, inclusive (2022-06 takes all of June)
-    q: str | None = None  # words in the evidence sentence
-    verdict: str | None = None  # unreviewed confirmed rejected corrected added
-    item_id: str | None = None
-    article_id: int | None = None
+    The one declaration of the filters: each field's metadata is the check a
+    request's value must pass (pydantic `Field` arguments), from which the
+    web app builds the query of /api/facts and of the facts page."""
+
+    donor: str | None = _filter(max_length=8, description="ISO code, EU, NATO, or `none`")
+    category: str | None = _filter(max_length=40)
+    status: str | None = _filter(max_length=16)
+    # ISO prefixes, inclusive (2022-06 takes all of June)
+    date_from: str | None = _filter(pattern=ISO_PREFIX, description="YYYY[-MM[-DD]], inclusive")
+    date_to: str | None = _filter(pattern=ISO_PREFIX, description="YYYY[-MM[-DD]], inclusive")
+    q: str | None = _filter(max_length=200, description="words in the evidence")
+    verdict: str | None = _filter(
+        max_length=16, description="unreviewed, confirmed, rejected, corrected or added"
+    )
+    item_id: str | None = _filter(max_length=64)
+    article_id: int | None = _filter(ge=0, le=MAX_ID)
 
 
 @cache  # statements are immutable: built once, not per request
-def effective(name: str):
-    """The reviewed value of a fact column: the review's when there is one."""
-    return case(
-        (fact_reviews.c.fact_id.is_(None), facts.c[name]),
-        else_=fact_reviews.c[name],
-    )
-
-
-@cache
 def _fact_date():
     # A fact without a date of its own happened around its article's date.
     return func.coalesce(effective("date"), articles.c.published)
-
-
-@cache
-def _joined():
-    return facts.join(articles, articles.c.id == facts.c.article_id).outerjoin(
-        fact_reviews, fact_reviews.c.fact_id == facts.c.id
-    )
 
 
 def _matching_ids(where: FactFilter, before: int | None = None):
@@ -135,7 +140,7 @@ def _equalities(where: FactFilter) -> dict[str, str]:
 
 
 def _conditions(where: FactFilter) -> list:
-    """Every condition of `where`, for a query over `_joined()`."""
+    """Every condition of `where`, for a query over `reviewed_source()`."""
     if _equalities(where):
         return [facts.c.id.in_(_matching_ids(where))]
     conditions = _date_conditions(_fact_date(), where)
@@ -152,13 +157,8 @@ def _conditions(where: FactFilter) -> list:
 
 @cache
 def _fact_query():
-    return select(
-        facts,
-        *_review_columns(),
-        articles.c.doc,
-        articles.c.title,
-        articles.c.published,
-    ).select_from(_joined())
+    # Rejected facts too: the pages show them, marked.
+    return reviewed_facts(articles.c.doc, articles.c.title, articles.c.published, rejected=True)
 
 
 def _fact(row) -> dict:
@@ -202,7 +202,10 @@ def facts_page(
             conditions.append((facts.c.id + 0).in_(_matching_ids(only_equal)))
         else:
             counted = (
-                select(facts.c.id).select_from(_joined()).where(*conditions).limit(COUNT_CAP + 1)
+                select(facts.c.id)
+                .select_from(reviewed_source())
+                .where(*conditions)
+                .limit(COUNT_CAP + 1)
             ).subquery()
         query = _fact_query().where(*conditions)
         if before is not None:
@@ -399,16 +402,12 @@ def systems_list(connection: Connection) -> list[dict]:
             func.max(effective("category")).label("category"),
             func.count().label("facts"),
         )
-        .select_from(_joined())
-        .where(_not_rejected())
+        .select_from(reviewed_source())
+        .where(not_rejected())
         .group_by(item)
         .order_by(func.count().desc(), item)
     )
     return [dict(row._mapping) for row in rows]
-
-
-def _not_rejected():
-    return or_(fact_reviews.c.verdict.is_(None), fact_reviews.c.verdict != "rejected")
 
 
 def system(connection: Connection, item_id: str, limit: int = PAGE_SIZE) -> dict | None:
@@ -419,8 +418,8 @@ def system(connection: Connection, item_id: str, limit: int = PAGE_SIZE) -> dict
             effective("status").label("status"),
             func.count().label("facts"),
         )
-        .select_from(_joined())
-        .where(*_conditions(FactFilter(item_id=item_id)), _not_rejected())
+        .select_from(reviewed_source())
+        .where(*_conditions(FactFilter(item_id=item_id)), not_rejected())
         .group_by(effective("donor"), effective("status"))
         .order_by(func.count().desc())
     ).all()
@@ -443,15 +442,15 @@ def counts(connection: Connection) -> dict:
     donor = func.coalesce(effective("donor"), "?")
     by_donor = connection.execute(
         select(donor.label("donor"), effective("status").label("status"), func.count())
-        .select_from(_joined())
-        .where(_not_rejected())
+        .select_from(reviewed_source())
+        .where(not_rejected())
         .group_by(donor, effective("status"))
     ).all()
     month = func.substr(_fact_date(), 1, 7)
     by_month = connection.execute(
         select(month.label("month"), effective("status").label("status"), func.count())
-        .select_from(_joined())
-        .where(_not_rejected(), _fact_date().is_not(None))
+        .select_from(reviewed_source())
+        .where(not_rejected(), _fact_date().is_not(None))
         .group_by(month, effective("status"))
         .order_by(month)
     ).all()

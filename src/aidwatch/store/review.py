@@ -1,5 +1,11 @@
 """Review: a person confirms, rejects or corrects a stored fact, or adds a missed one.
 
+The reviewed view of a fact is its row overlaid by its review (the review's
+values when there is one); `reviewed_facts()` is that view as one SELECT and
+`not_rejected()` the condition that leaves rejected facts out, used by the
+web app's reads, the tracker and the gold export alike, so "reviewed" means
+one thing everywhere.
+
 Plain library functions on a SQLAlchemy Connection, usable without HTTP (a
 notebook, a script, the CLI); each write runs in one transaction of its own,
 so it is given a connection with no transaction in progress. The machine's fact
@@ -19,14 +25,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, Select, case, func, insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from aidwatch.catalog import donors_by_code, items_by_id
 from aidwatch.model import CATEGORIES, QUANTITY_KINDS, STATUSES
-from aidwatch.store.schema import REVIEWED, articles, fact_history, fact_reviews, facts
+from aidwatch.store.db import writing
+from aidwatch.store.schema import REVIEWED, articles, fact_history, fact_reviews, facts, users
 from aidwatch.textnorm import normalise_name
 
 VERDICTS = ("confirmed", "rejected", "corrected", "added")
@@ -36,6 +44,8 @@ VERDICTS = ("confirmed", "rejected", "corrected", "added")
 EDITABLE = REVIEWED
 
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+# A fact's date is about the aid it reports: anything outside is a typo.
+YEARS = range(1900, 2101)
 
 
 class ReviewError(ValueError):
@@ -46,28 +56,71 @@ class NotFound(LookupError):
     """No such fact or article."""
 
 
-def reviewed_fact(connection: Connection, fact_id: int) -> dict | None:
-    """The reviewed view of one fact: its row overlaid by its review, with
-    `verdict` (None when unreviewed) and `origin`; None when there is no such fact."""
-    row = connection.execute(
-        select(facts, *_review_columns())
-        .select_from(facts.outerjoin(fact_reviews, fact_reviews.c.fact_id == facts.c.id))
-        .where(facts.c.id == fact_id)
-    ).first()
-    return overlay(row._mapping) if row is not None else None
+class Conflict(RuntimeError):
+    """The fact was reviewed by someone else since the version the reviewer saw."""
+
+
+# -- the reviewed view --------------------------------------------------------
+# Statements are immutable: built once (cached), not per request.
 
 
 @cache
-def _review_columns() -> tuple:
-    return (
-        fact_reviews.c.verdict,
-        *(fact_reviews.c[name].label(f"r_{name}") for name in EDITABLE),
-        fact_reviews.c.reviewed_at,
+def effective(name: str):
+    """The reviewed value of a fact column: the review's when there is one."""
+    return case(
+        (fact_reviews.c.fact_id.is_(None), facts.c[name]),
+        else_=fact_reviews.c[name],
     )
 
 
+@cache
+def not_rejected():
+    """True for a fact the reviewed view keeps: unreviewed, or reviewed but not rejected."""
+    return or_(fact_reviews.c.verdict.is_(None), fact_reviews.c.verdict != "rejected")
+
+
+@cache
+def reviewed_source():
+    """Facts with their article and (outer) their review: what the view reads from."""
+    return facts.join(articles, articles.c.id == facts.c.article_id).outerjoin(
+        fact_reviews, fact_reviews.c.fact_id == facts.c.id
+    )
+
+
+@cache
+def _view_columns() -> tuple:
+    return (
+        facts.c.id,
+        facts.c.article_id,
+        facts.c.position,
+        facts.c.origin,
+        facts.c.package,
+        facts.c.evidence_text,
+        facts.c.evidence_start,
+        facts.c.evidence_end,
+        *(facts.c[name] for name in EDITABLE),
+        fact_reviews.c.verdict,
+        fact_reviews.c.reviewed_at,
+        fact_reviews.c.version,
+        *(fact_reviews.c[name].label(f"r_{name}") for name in EDITABLE),
+    )
+
+
+def reviewed_facts(*columns, rejected: bool = False) -> Select:
+    """The reviewed view as one SELECT over `reviewed_source()`: each fact's
+    row (the machine's values), its review's `verdict` (None when
+    unreviewed), `reviewed_at`, `version` and values (`r_<name>`), and
+    `columns` (of the article, say) added; `overlay` makes a row the
+    reviewed view. (The overlay is
+    made in Python, as the web app made it before: CASEs in the SELECT
+    would be computed for every row SQLite sorts, not only the page's.) Rejected facts
+    are left out unless `rejected` (the web app shows them, marked)."""
+    query = select(*_view_columns(), *columns).select_from(reviewed_source())
+    return query if rejected else query.where(not_rejected())
+
+
 def overlay(row) -> dict:
-    """A fact row joined with `_review_columns()` as the reviewed view."""
+    """A row of `reviewed_facts()` as the reviewed view's dict."""
     reviewed = row["verdict"] is not None
     fact = {
         "id": row["id"],
@@ -76,6 +129,8 @@ def overlay(row) -> dict:
         "origin": row["origin"],
         "verdict": row["verdict"],
         "reviewed_at": row["reviewed_at"].isoformat() if row.get("reviewed_at") else None,
+        # 0 before the first review: the version a reviewer sends back.
+        "version": row["version"] or 0,
         "package": row["package"],
         "evidence": {
             "text": row["evidence_text"],
@@ -90,19 +145,41 @@ def overlay(row) -> dict:
     return fact
 
 
-def confirm(connection: Connection, fact_id: int, user_id: int) -> dict:
+def reviewed_fact(connection: Connection, fact_id: int) -> dict | None:
+    """The reviewed view of one fact, rejected or not; None when there is no such fact."""
+    row = connection.execute(reviewed_facts(rejected=True).where(facts.c.id == fact_id)).first()
+    return overlay(row._mapping) if row is not None else None
+
+
+# -- writes -------------------------------------------------------------------
+
+
+# Each write takes `version`, the fact's `version` as the reviewer saw it:
+# when someone else wrote in between, it raises `Conflict` and writes
+# nothing. Without it (a script that means "whatever is there now") the write
+# goes on; either way the fact is locked while it is read and written, so the
+# history's `before` is always the previous `after`.
+
+
+def confirm(connection: Connection, fact_id: int, user_id: int, version: int | None = None) -> dict:
     """Mark a fact right as it stands; returns its reviewed view."""
-    return _review(connection, fact_id, user_id, "confirmed", {})
+    return _review(connection, fact_id, user_id, "confirmed", {}, version)
 
 
-def reject(connection: Connection, fact_id: int, user_id: int) -> dict:
+def reject(connection: Connection, fact_id: int, user_id: int, version: int | None = None) -> dict:
     """Mark a fact wrong: it stays stored, out of the reviewed view's counts and the gold."""
-    return _review(connection, fact_id, user_id, "rejected", {})
+    return _review(connection, fact_id, user_id, "rejected", {}, version)
 
 
-def correct(connection: Connection, fact_id: int, user_id: int, changes: dict) -> dict:
+def correct(
+    connection: Connection,
+    fact_id: int,
+    user_id: int,
+    changes: dict,
+    version: int | None = None,
+) -> dict:
     """Change some of a fact's values (`EDITABLE`); returns its reviewed view."""
-    return _review(connection, fact_id, user_id, "corrected", changes)
+    return _review(connection, fact_id, user_id, "corrected", changes, version)
 
 
 def add(
@@ -114,8 +191,11 @@ def add(
     values: dict,
 ) -> dict:
     """A fact the machine missed, supported by `text[start:end]` of the article."""
-    with connection.begin():
-        text = connection.scalar(select(articles.c.text).where(articles.c.id == article_id))
+    with writing(connection):
+        # Locked: two facts added at once to one article get two positions.
+        text = connection.scalar(
+            select(articles.c.text).where(articles.c.id == article_id).with_for_update()
+        )
         if text is None:
             raise NotFound(f"no article {article_id}")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
@@ -143,12 +223,26 @@ def add(
 
 
 def _review(
-    connection: Connection, fact_id: int, user_id: int, verdict: str, changes: dict
+    connection: Connection,
+    fact_id: int,
+    user_id: int,
+    verdict: str,
+    changes: dict,
+    version: int | None,
 ) -> dict:
-    with connection.begin():
+    with writing(connection):
+        # PostgreSQL: the fact's row locked until commit, so a second reviewer
+        # of the same fact waits, then reads what the first wrote. (SQLite's
+        # IMMEDIATE transaction already holds the store's write lock.)
+        connection.execute(select(facts.c.id).where(facts.c.id == fact_id).with_for_update())
         before = reviewed_fact(connection, fact_id)
         if before is None:
             raise NotFound(f"no fact {fact_id}")
+        if version is not None and version != before["version"]:
+            raise Conflict(
+                f"fact {fact_id} was reviewed by someone else since version {version}"
+                f" (now {before['version']}): reload it and review again"
+            )
         values = {name: before[name] for name in EDITABLE}
         if verdict == "corrected":
             unknown = set(changes) - set(EDITABLE)
@@ -200,6 +294,8 @@ def _checked(values: dict, required: bool) -> dict:
     for name in EDITABLE:
         value = values.get(name)
         if isinstance(value, str):
+            if not storable(value):
+                raise ReviewError(f"{name} holds a NUL or a lone surrogate")
             value = value.strip() or None
         out[name] = value
     if out["donor"] is not None:
@@ -227,10 +323,37 @@ def _checked(values: dict, required: bool) -> dict:
         out["quantity_kind"] = None
     if out["quantity_kind"] is not None and out["quantity_kind"] not in QUANTITY_KINDS:
         raise ReviewError(f"quantity_kind {out['quantity_kind']!r} is not one of the kinds")
-    if out["date"] is not None and not ISO_DATE.fullmatch(out["date"]):
-        raise ReviewError(f"date {out['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if out["date"] is not None and not real_date(out["date"]):
+        raise ReviewError(
+            f"date {out['date']!r} is not a real date YYYY, YYYY-MM or YYYY-MM-DD"
+            f" ({YEARS[0]} to {YEARS[-1]})"
+        )
     out["specific"] = bool(out["specific"]) if out["specific"] is not None else True
     return out
+
+
+def storable(text: str) -> bool:
+    """Text both stores keep as given: PostgreSQL refuses NUL in text, and a
+    lone surrogate (which JSON's \\ud800 escape can carry) is no UTF-8."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def real_date(value: str) -> bool:
+    """`value` is YYYY, YYYY-MM or YYYY-MM-DD, a real one (no 2022-13-45), within `YEARS`."""
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        return False
+    parts = [int(part) for part in value.split("-")] + [1, 1]
+    try:
+        date(*parts[:3])
+    except ValueError:
+        return False
+    return parts[0] in YEARS
 
 
 def _write_review(
@@ -243,18 +366,19 @@ def _write_review(
     before: dict | None,
 ) -> None:
     now = datetime.now(UTC)
-    row = {"verdict": verdict, "user_id": user_id, "reviewed_at": now, **values}
-    exists = connection.scalar(
-        select(fact_reviews.c.fact_id).where(fact_reviews.c.fact_id == fact_id)
+    version = before["version"] + 1 if before else 1
+    row = {"verdict": verdict, "user_id": user_id, "reviewed_at": now, "version": version}
+    row.update(values)
+    # One statement, insert or update: no window between looking and writing
+    # in which another writer's insert would make this one a duplicate key.
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    upsert = dialect.insert(fact_reviews).values(fact_id=fact_id, article_id=article_id, **row)
+    connection.execute(
+        upsert.on_conflict_do_update(
+            index_elements=[fact_reviews.c.fact_id],
+            set_={name: upsert.excluded[name] for name in row},
+        )
     )
-    if exists is None:
-        connection.execute(
-            insert(fact_reviews).values(fact_id=fact_id, article_id=article_id, **row)
-        )
-    else:
-        connection.execute(
-            update(fact_reviews).where(fact_reviews.c.fact_id == fact_id).values(**row)
-        )
     connection.execute(
         insert(fact_history).values(
             fact_id=fact_id,
@@ -274,8 +398,6 @@ def _kept(view: dict) -> dict:
 
 def history(connection: Connection, fact_id: int) -> list[dict]:
     """Every change to a fact, oldest first: who, when, action, before, after."""
-    from aidwatch.store.schema import users
-
     rows = connection.execute(
         select(fact_history, users.c.name.label("user"))
         .select_from(fact_history.join(users, users.c.id == fact_history.c.user_id))
@@ -318,21 +440,11 @@ def export_gold(connection: Connection, complete_only: bool = True) -> Iterator[
     docs = dict(connection.execute(select(story_doc.c.id, story_doc.c.doc)).all())
     for article in connection.execute(query).all():
         rows = connection.execute(
-            select(facts, *_review_columns())
-            .select_from(
-                facts.join(
-                    fact_reviews,
-                    and_(fact_reviews.c.fact_id == facts.c.id),
-                )
-            )
-            .where(facts.c.article_id == article.id)
+            reviewed_facts()
+            .where(facts.c.article_id == article.id, fact_reviews.c.verdict.is_not(None))
             .order_by(facts.c.position)
         )
-        gold_facts = [
-            _gold_fact(fact)
-            for fact in (overlay(row._mapping) for row in rows)
-            if fact["verdict"] != "rejected"
-        ]
+        gold_facts = [_gold_fact(overlay(row._mapping)) for row in rows]
         stated = None if article.published_inferred else article.published
         yield {
             "doc": article.doc,
