@@ -346,3 +346,20 @@ def test_eval_records_of_the_wrong_shape_fail_with_one_line(tmp_path, gold_line,
     predictions.write_text(prediction_line, encoding="utf-8")
     result = invoke("eval", gold, predictions)
     assert failed_cleanly(result) and len(lines(result.stderr)) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("a\nwarning: forged.txt", "a\\nwarning: forged.txt"),
+        ("tab\there.txt", "tab\\there.txt"),
+        ("[draft].txt", "[draft].txt"),
+    ],
+)
+def test_a_file_name_cannot_forge_a_warning_line(tmp_path, name, shown):
+    (tmp_path / name).write_bytes(b"")
+    (tmp_path / "good.txt").write_text(FRENCH, encoding="utf-8")
+    result = invoke("extract", tmp_path)
+    assert result.exit_code == 0, result.output
+    [warning] = lines(result.stderr)
+    assert warning == f"aidwatch: warning: {tmp_path / shown}: empty"

@@ -84,18 +84,27 @@ class Format(StrEnum):
     table = "table"
 
 
+def _one_line(text: str) -> str:
+    """`text` as one line of plain text: control characters (a newline in a
+    file name would forge a second warning) written as escapes, and rich
+    markup (« [draft].txt ») escaped."""
+    shown = "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode() for c in text
+    )
+    return escape(shown)
+
+
 def _warn(record) -> None:
     """One warning line for a `Skipped` or `Notice` record."""
-    # Escaped: a file name like « [draft].txt » is not rich markup.
     err.print(
-        f"[yellow]aidwatch: warning:[/] {escape(record.source)}: {escape(record.reason)}",
+        f"[yellow]aidwatch: warning:[/] {_one_line(record.source)}: {_one_line(record.reason)}",
         highlight=False,
         soft_wrap=True,
     )
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]aidwatch: error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    err.print(f"[red]aidwatch: error:[/] {_one_line(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
