@@ -143,7 +143,7 @@ def item_features(doc, root, group: ItemGroup, rule_status: str | None, reading)
     lo, hi = max(0, root.i - _WINDOW), min(len(doc), root.i + _WINDOW + 1)
     for t in doc[lo:hi]:
         if t.is_alpha and t.i != root.i:
-            f.append(("wl=" if t.i < root.i else "wr=") + lemma(t))
+            f.append(("wl=" if t.i < root.i else "wr=") + fold(t.text))  # words as written: a lemma costs the lemmatizer
     for i, cue, negated in sentence_cues(doc):
         f.append("cue=" + cue)
         if abs(i - root.i) <= 8:
