@@ -57,6 +57,7 @@ class Candidate:
     quantity: object = None  # numbers.Quantity written with the item, if any
     date: str | None = None  # the sentence's date
     running_date: str | None = None  # the date that came with a carried donor
+    judge: bool = True  # False: the model cannot change the rules' reading; no features
 
 
 def _bucket(n: int) -> str:
@@ -143,7 +144,9 @@ def item_features(doc, root, group: ItemGroup, rule_status: str | None, reading)
     lo, hi = max(0, root.i - _WINDOW), min(len(doc), root.i + _WINDOW + 1)
     for t in doc[lo:hi]:
         if t.is_alpha and t.i != root.i:
-            f.append(("wl=" if t.i < root.i else "wr=") + fold(t.text))  # words as written: a lemma costs the lemmatizer
+            f.append(
+                ("wl=" if t.i < root.i else "wr=") + fold(t.text)
+            )  # words as written: a lemma costs the lemmatizer
     for i, cue, negated in sentence_cues(doc):
         f.append("cue=" + cue)
         if abs(i - root.i) <= 8:
@@ -252,6 +255,7 @@ def sentence_candidates(
     carry: str | None,
     rule: dict[int, tuple[str, list[str | None]]],
     lists: dict[int, tuple[Donor, ...]] | None = None,
+    judged: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """The candidates of one parsed sentence.
 
@@ -259,7 +263,11 @@ def sentence_candidates(
     `earlier`: (distance, donor codes) of the sentences before;
     `carry`: the article's running donor; `rule`: group start → (status,
     donors) as the rules read it; `lists`: token → the donors written in
-    one list with it (« le Danemark, les Pays-Bas et l'Allemagne »)."""
+    one list with it (« le Danemark, les Pays-Bas et l'Allemagne »);
+    `judged`: the statuses the model judges (None: all). A group the model
+    cannot change (the rules read another status, or read one and set it
+    aside) gets no features: reading the parse for them is most of the
+    model's cost."""
     named: list[tuple[object, Donor]] = []
     for m in donor_mentions:
         donor: Donor = m.ref
@@ -276,8 +284,25 @@ def sentence_candidates(
             continue
         root = head_of(span)
         rule_status, rule_donors = rule.get(g.start, (None, []))
-        cue = first_cue(doc, root)
         reading = read_status(root, span)
+        if judged is not None and (
+            rule_status not in judged and (rule_status is not None or reading is not None)
+        ):
+            out.append(
+                Candidate(
+                    sentence,
+                    g,
+                    [],
+                    [],
+                    frozenset(codes_here),
+                    reading.status if reading else None,
+                    rule_status,
+                    tuple(rule_donors),
+                    judge=False,
+                )
+            )
+            continue
+        cue = first_cue(doc, root)
         features = item_features(doc, root, g, rule_status, reading)
         options: dict[str, DonorOption] = {}
         for token, donor in sorted(named, key=lambda td: abs(td[0].i - root.i)):

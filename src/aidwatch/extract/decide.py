@@ -124,27 +124,35 @@ def decide(model: Model, candidates: list[Candidate]) -> list[tuple[Candidate, s
     training (`MIN_SUPPORT`): for the others, the rules decide. It adds no
     fact to a group the rules read and then set aside on purpose (an enemy's
     weapons, a state buying for itself)."""
-    if not candidates:
-        return []
-    probs = model.status.proba([c.features for c in candidates])
-    support = model.meta.get("support", {})
+    judged_ones = [c for c in candidates if c.judge]
+    probs = iter(model.status.proba([c.features for c in judged_ones]) if judged_ones else [])
+    judged = judged_statuses(model)
     out = []
-    for c, p in zip(candidates, probs, strict=True):
-        for status, q in zip(model.status.classes, p, strict=True):
+    for c in candidates:
+        if not c.judge:
+            if c.rule_status is not None:
+                out.append((c, c.rule_status, _rule_donors(c)))
+            continue
+        for status, q in zip(model.status.classes, next(probs), strict=True):
             ruled = status == c.rule_status
-            judged = support.get(status, 0) >= MIN_SUPPORT
             if ruled:
-                take = q >= KEEP or not judged
+                take = q >= KEEP or status not in judged
             else:
-                take = judged and q >= ADD and c.rule_status is None and not c.read
+                take = status in judged and q >= ADD and c.rule_status is None and not c.read
             if not take or not c.options:
                 continue
-            if ruled:
-                chosen = [NO_DONOR if d is None else d for d in c.rule_donors]
-            else:
-                chosen = _donors(model, c, status)
-            out.append((c, status, chosen))
+            out.append((c, status, _rule_donors(c) if ruled else _donors(model, c, status)))
     return out
+
+
+def judged_statuses(model: Model) -> frozenset[str]:
+    """The statuses the model saw often enough in training to judge."""
+    support = model.meta.get("support", {})
+    return frozenset(s for s in model.status.classes if support.get(s, 0) >= MIN_SUPPORT)
+
+
+def _rule_donors(c: Candidate) -> list[str]:
+    return [NO_DONOR if d is None else d for d in c.rule_donors]
 
 
 def _donors(model: Model, c: Candidate, status: str) -> list[str]:

@@ -248,6 +248,7 @@ class Learned:
 
     def __init__(self, model: decide.Model):
         self.model = model
+        self.judged = decide.judged_statuses(model)
 
     def __call__(self, candidates: list, rule_drafts: list[Draft]) -> list[Draft]:
         return decide.with_cumulative(
@@ -366,7 +367,13 @@ def _assemble(
             s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None
         )
         ruled = sentence_facts(ctx)
-        new = ruled if decider is RULES else decider(_candidates(ctx, sc, before, ruled), ruled)
+        new = (
+            ruled
+            if decider is RULES
+            else decider(
+                _candidates(ctx, sc, before, ruled, getattr(decider, "judged", None)), ruled
+            )
+        )
         new += partner_facts(s, new, sc.donors)
         _join_packages(new, packages, package_at, s)
         drafts += new
@@ -387,7 +394,7 @@ def _assemble(
     )
 
 
-def _candidates(ctx: SentenceContext, sc: SentenceScan, before, ruled: list[Draft]):
+def _candidates(ctx: SentenceContext, sc: SentenceScan, before, ruled: list[Draft], judged=None):
     """The sentence's candidates, each with the rules' reading of its group,
     its count and its date."""
     s = ctx.sentence
@@ -400,7 +407,7 @@ def _candidates(ctx: SentenceContext, sc: SentenceScan, before, ruled: list[Draf
             if d.fact.donor not in donors:
                 donors.append(d.fact.donor)
     out = sentence_candidates(
-        s, ctx.doc, ctx.groups, sc.donors, before, ctx.running, rule, ctx.donor_lists
+        s, ctx.doc, ctx.groups, sc.donors, before, ctx.running, rule, ctx.donor_lists, judged
     )
     for c in out:
         c.quantity = item_quantity(s.text, c.group)
