@@ -9,9 +9,9 @@ written from a few texts: the words that govern the item, tense, mood,
 negation, the cue classes of the language tables, where the donor stands in
 the parse and which word introduces it.
 
-Two decisions are made on these features (decide.py): the status of an item
-group (one of the statuses, or none), and for each of its donor options
-whether that donor gives it. Features are plain strings (one-hot) so a linear
+Two decisions are made on these features (decide.py): which statuses an
+item group has (one yes-or-no per status: none, one, or several), and for
+each status which of its donor options give it. Features are plain strings (one-hot) so a linear
 model can hold them; they name words and relations, never whole sentences.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from aidwatch.catalog import Donor
+from aidwatch.extract.facts import head_word
 from aidwatch.extract.items import ItemGroup
 from aidwatch.extract.status import (
     is_negated,
@@ -240,10 +241,6 @@ def tokens_of(doc, start: int, end: int):
     return span if span is not None and len(span) else None
 
 
-def head_of(span):
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
-    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
-    return (nouns or heads or [span.root])[0]
 
 
 def sentence_candidates(
@@ -282,7 +279,7 @@ def sentence_candidates(
         span = tokens_of(doc, g.start, g.end)
         if span is None:
             continue
-        root = head_of(span)
+        root = head_word(span)
         rule_status, rule_donors = rule.get(g.start, (None, []))
         reading = read_status(root, span)
         if judged is not None and (

@@ -122,13 +122,13 @@ def _roots(doc, group: ItemGroup, span) -> list:
     first = doc.char_span(group.mentions[0].start, group.mentions[0].end, alignment_mode="expand")
     for candidate in (first, span):
         if candidate is not None and len(candidate):
-            root = _head_word(candidate)
+            root = head_word(candidate)
             if all(root.i != r.i for r in out):
                 out.append(root)
     return out
 
 
-def _head_word(span):
+def head_word(span):
     """The span's word attached outside it, a noun rather than the « - » of a
     badly split « sol-air »."""
     heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
