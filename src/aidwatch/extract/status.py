@@ -485,16 +485,25 @@ _IN_PROGRESS = _WORDS.sequence("in_progress")
 def read_status(item_token, span=None) -> StatusReading | None:
     """The status of the item at `item_token` (whose words are `span`), or
     None when nothing in its chain of heads says it is given, asked for,
-    refused, and so on. Kept with the parse: the rules and the learned
-    decisions' features both ask."""
-    key = ("status", item_token.i, span.start, span.end) if span is not None else None
-    memo = item_token.doc.user_data
-    if key is not None and key in memo:
-        return memo[key]
+    refused, and so on. The readings of the sentence last asked about are
+    remembered: the rules and the learned decisions' features both ask.
+    (Not in the Doc's user_data: a reading holds a token, the token its Doc,
+    and a Doc in a cycle outlives the parse cache until the garbage collector
+    runs: 90 MB more per worker on a long ingest.)"""
+    doc = item_token.doc
+    if _MEMO.get("doc") is not doc:
+        _MEMO.clear()
+        _MEMO["doc"] = doc
+    key = (item_token.i, span.start, span.end) if span is not None else None
+    if key is not None and key in _MEMO:
+        return _MEMO[key]
     reading = _read_status(item_token, span)
     if key is not None:
-        memo[key] = reading
+        _MEMO[key] = reading
     return reading
+
+
+_MEMO: dict = {}  # the readings of one sentence, and that sentence's Doc under "doc"
 
 
 def _read_status(item_token, span) -> StatusReading | None:
