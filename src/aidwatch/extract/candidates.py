@@ -55,7 +55,6 @@ class Candidate:
     read: str | None = None  # the status the rules read off the parse, before choosing donors
     rule_status: str | None = None  # what the rules said
     rule_donors: tuple[str | None, ...] = ()
-    quantity: object = None  # numbers.Quantity written with the item, if any
     date: str | None = None  # the sentence's date
     running_date: str | None = None  # the date that came with a carried donor
     judge: bool = True  # False: the model cannot change the rules' reading; no features
@@ -239,8 +238,6 @@ def first_cue(doc, root) -> str | None:
 def tokens_of(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return span if span is not None and len(span) else None
-
-
 
 
 def sentence_candidates(

@@ -21,7 +21,7 @@ import numpy as np
 
 from aidwatch.errors import InputError
 from aidwatch.extract.candidates import NO_DONOR, Candidate
-from aidwatch.extract.facts import Draft
+from aidwatch.extract.facts import Draft, item_quantity
 from aidwatch.model import Evidence, Fact
 
 SHIPPED = "decisions.npz"
@@ -180,7 +180,6 @@ def drafts(
     out = []
     for c, status, codes in decisions:
         s, g = c.sentence, c.group
-        q = c.quantity
         for code in codes:
             donor = None if code == NO_DONOR else code
             same = ruled.get((s.start + g.start, donor, status))
@@ -188,6 +187,9 @@ def drafts(
                 out.append(replace(same))
                 continue
             carried = donor is not None and donor not in c.named
+            # Counted only here, for a fact the rules did not read: most
+            # candidates never need it.
+            q = item_quantity(s.text, g)
             fact = Fact(
                 donor=donor,
                 item=g.system.item,

@@ -25,7 +25,6 @@ from aidwatch.extract.events import sentence_events
 from aidwatch.extract.facts import (
     Draft,
     SentenceContext,
-    item_quantity,
     merge_facts,
     partner_facts,
     sentence_facts,
@@ -395,8 +394,8 @@ def _assemble(
 
 
 def _candidates(ctx: SentenceContext, sc: SentenceScan, before, ruled: list[Draft], judged=None):
-    """The sentence's candidates, each with the rules' reading of its group,
-    its count and its date."""
+    """The sentence's candidates, each with the rules' reading of its group
+    and its date."""
     s = ctx.sentence
     # Donors in the rules' order (a set's order changes from one process to
     # the next, and with it the order facts are stored in).
@@ -410,7 +409,6 @@ def _candidates(ctx: SentenceContext, sc: SentenceScan, before, ruled: list[Draf
         s, ctx.doc, ctx.groups, sc.donors, before, ctx.running, rule, ctx.donor_lists, judged
     )
     for c in out:
-        c.quantity = item_quantity(s.text, c.group)
         c.date = ctx.date
         c.running_date = ctx.running_date
     return out
