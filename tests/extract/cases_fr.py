@@ -804,6 +804,31 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("PL", "krab", "training", None, None, None)],
     ),
+    (
+        "La Suède livrera des chars Strv 122 et formera leurs équipages.",
+        None,
+        [("SE", "strv122", "pledged", None, None, None), ("SE", "strv122", "training", None, None, None)],
+    ),
+    (
+        "La formation des pilotes ukrainiens sur le Gripen durera six mois en Suède.",
+        None,
+        [("SE", "gripen", "training", None, None, None)],
+    ),
+    (
+        "L'Espagne enverra des Leopard 2A4 à Kiev. Elle assurera aussi la formation des tankistes.",
+        None,
+        [("ES", "leopard2a4", "pledged", None, None, None), ("ES", "leopard2a4", "training", None, None, None)],
+    ),
+    (
+        "Les Pays-Bas fourniront des F-16 à l'Ukraine. Les forces ukrainiennes sont entraînées et équipées pour durer.",
+        None,
+        [("NL", "f16", "pledged", None, None, None)],
+    ),
+    (
+        "Les pilotes ukrainiens connaissent déjà le MiG-29 : aucune formation ne sera nécessaire.",
+        None,
+        [],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from aidwatch.catalog import Donor
+from aidwatch.extract.anaphora import trains_crews
 from aidwatch.extract.donors import attribute
 from aidwatch.extract.items import ItemGroup
 from aidwatch.extract.language import tables
@@ -184,6 +185,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
     evidence = Evidence(sentence.text, sentence.start, sentence.end)
     previous = None  # (group, reading, attribution) of the item before, for lists
     before: ItemGroup | None = None
+    set_aside: set[int] = set()  # groups that are no aid item (a part, an enemy's)
     for g, span in spans.items():
         roots = _roots(doc, g, span)
         root = roots[0]
@@ -194,6 +196,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             or _serves_other_item(root, item_tokens, categories)
             or _possessive_part(root, g, item_tokens)
         ):
+            set_aside.add(g.start)
             continue
         reading, attribution = None, None
         for candidate in roots:
@@ -219,14 +222,17 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             )
         previous = (g, reading, attribution)
         if attribution.basis == "adversary":
+            set_aside.add(g.start)
             continue  # Russia's weapons, or what Russia receives: not aid to Ukraine
         if attribution.basis == "subject" and reading.trigger_class == "receive":
+            set_aside.add(g.start)
             continue  # « L'Inde a reçu ses Rafale »: a named state receives, not Ukraine
         if (
             reading.status == "procured"
             and attribution.basis == "subject"
             and _DOMESTIC.search(fold(sentence.text))
         ):
+            set_aside.add(g.start)
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
         donors: list[str | None] = list(attribution.donors)
         gapped_donor = _gapped_donor(sentence.text, doc, g, donor_at)
@@ -249,6 +255,8 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             # goes on with the last one's donor, and its date.
             donors = [running]
             fact_date = date or running_date
+        if not donors and reading.status == "training":
+            donors = _training_place(ctx)
         if not donors:
             # « les alliés livrent de l'artillerie »: a kind given by nobody named
             # is not a trackable commitment; a named system still is.
@@ -271,6 +279,8 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             )
             drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
     drafts += _gapped(sentence, doc, drafts, donor_at)
+    if trains_crews(fold(sentence.text)):
+        drafts += _trained_on(ctx, spans, drafts, set_aside)
     cumulative = cumulative_total(sentence.text)
     if cumulative:
         count, status, offset = cumulative
@@ -294,6 +304,48 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                 fact = Fact(donor, g.system.item, status, evidence, count, "cumulative_total", date)
                 drafts.append((offset, Draft(fact, sentence.index, sentence.paragraph)))
     return [d for _, d in drafts]
+
+
+def _training_place(ctx: SentenceContext) -> list[str]:
+    """« formés en France »: the one state a training sentence names is
+    where the crews train, and so the trainer."""
+    named = {d.code for d in ctx.donor_at.values() if d.can_give}
+    return list(named) if len(named) == 1 else []
+
+
+def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> list:
+    """A sentence about training people (« les pilotes seront formés sur le
+    F-16 », « la formation sur le Marder durera huit semaines ») trains them
+    on each system it names, whatever else it says of it: the parse rarely
+    ties « formation » to the system. The trainer is who gives the system in
+    this sentence, else the sentence's subject donors, else the one state it
+    names (« en Suède »), else the running donor."""
+    sentence = ctx.sentence
+    made = {(start, d.fact.status) for start, d in drafts}
+    sources = None
+    out = []
+    for g in spans:
+        if not g.specific or g.start in set_aside or (g.start, "training") in made:
+            continue  # crews train on a system, not on « des munitions »
+        donors = list(dict.fromkeys(d.fact.donor for start, d in drafts if start == g.start))
+        if not donors:
+            if sources is None:
+                sources = _sentence_sources(ctx.doc, ctx.donor_at, ctx.donor_lists)
+                sources = sources or _training_place(ctx)
+            donors = sources or [ctx.running]
+        for donor in donors:
+            fact = Fact(
+                donor=donor,
+                item=g.system.item,
+                status="training",
+                evidence=Evidence(sentence.text, sentence.start, sentence.end),
+                date=ctx.date,
+                mention=Evidence(
+                    sentence.text[g.start : g.end], sentence.start + g.start, sentence.start + g.end
+                ),
+            )
+            out.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
+    return out
 
 
 _GAP_DET = re.compile(r"^\s*(?:" + _WORDS.alternation("gap_determiners") + r")?\s*$")

@@ -84,7 +84,9 @@ SCHEMA: dict[str, str] = {
     "anaphora_modifiers": "forms",
     "noun_complement_prepositions": "forms",
     "crew_nouns": "forms",
-    "recipient_demonyms": "forms",
+    "not_training": "forms",
+    "trainee_nouns": "forms",
+    "training_denials": "forms",
     "training_words": "forms",
     # donors (donors.py)
     "subject_pronouns": "words",
