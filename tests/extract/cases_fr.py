@@ -807,7 +807,10 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
     (
         "La Suède livrera des chars Strv 122 et formera leurs équipages.",
         None,
-        [("SE", "strv122", "pledged", None, None, None), ("SE", "strv122", "training", None, None, None)],
+        [
+            ("SE", "strv122", "pledged", None, None, None),
+            ("SE", "strv122", "training", None, None, None),
+        ],
     ),
     (
         "La formation des pilotes ukrainiens sur le Gripen durera six mois en Suède.",
@@ -817,7 +820,10 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
     (
         "L'Espagne enverra des Leopard 2A4 à Kiev. Elle assurera aussi la formation des tankistes.",
         None,
-        [("ES", "leopard2a4", "pledged", None, None, None), ("ES", "leopard2a4", "training", None, None, None)],
+        [
+            ("ES", "leopard2a4", "pledged", None, None, None),
+            ("ES", "leopard2a4", "training", None, None, None),
+        ],
     ),
     (
         "Les Pays-Bas fourniront des F-16 à l'Ukraine. Les forces ukrainiennes sont entraînées et équipées pour durer.",

@@ -215,15 +215,24 @@ def with_cumulative(decided: list[Draft], rule_drafts: list[Draft]) -> list[Draf
     return out
 
 
-def with_unjudged(decided: list[Draft], rule_drafts: list[Draft], judged: frozenset[str]) -> list[Draft]:
+def with_unjudged(
+    decided: list[Draft], rule_drafts: list[Draft], judged: frozenset[str]
+) -> list[Draft]:
     """The rules' facts of the statuses the model does not judge, where a
     candidate could not carry them: a group holds one rule reading, and
     « formera des pilotes sur le F-16 qu'il livre » is two facts."""
     out = list(decided)
-    keys = {(d.fact.mention.start if d.fact.mention else None, d.fact.donor, d.fact.status) for d in decided}
+    keys = {
+        (d.fact.mention.start if d.fact.mention else None, d.fact.donor, d.fact.status)
+        for d in decided
+    }
     for d in rule_drafts:
         key = (d.fact.mention.start if d.fact.mention else None, d.fact.donor, d.fact.status)
-        if d.fact.status not in judged and d.fact.quantity_kind != "cumulative_total" and key not in keys:
+        if (
+            d.fact.status not in judged
+            and d.fact.quantity_kind != "cumulative_total"
+            and key not in keys
+        ):
             out.append(replace(d))
             keys.add(key)
     return out
