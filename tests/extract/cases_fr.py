@@ -835,6 +835,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [],
     ),
+    (
+        "La Finlande est prête à envoyer des chars Leopard 2, mais seulement si l'Allemagne donne son accord.",
+        None,
+        [("FI", "leopard2", "considered", None, None, None)],
+    ),
+    (
+        "La Belgique livrera des F-16 à l'Ukraine sous réserve que ses propres avions soient remplacés.",
+        None,
+        [("BE", "f16", "considered", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

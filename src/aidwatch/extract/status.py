@@ -45,6 +45,7 @@ class Lexicon:
     nouns: dict[str, str]
     modals: dict[str, str]  # lemma → status it gives an open verb below it
     consider_cues: frozenset[str]
+    conditions: re.Pattern  # a promise made conditional
     negations: frozenset[str]
     reporting: frozenset[str]
     not_donor_agents: frozenset[str]
@@ -64,6 +65,9 @@ def lexicon() -> Lexicon:
         nouns=invert(raw["nouns"]),
         modals=invert(raw["modals"]),
         consider_cues=frozenset(fold(w) for w in raw["consider_cues"]),
+        conditions=re.compile(
+            r"\b(?:" + "|".join(re.escape(fold(w)) for w in raw["condition_markers"]) + r")\b"
+        ),
         negations=frozenset(fold(w) for w in raw["negations"]),
         reporting=frozenset(fold(w) for w in raw["reporting"]),
         not_donor_agents=frozenset(fold(w) for w in raw["not_donor_agents"]),
@@ -507,6 +511,17 @@ _MEMO: dict = {}  # the readings of one sentence, and that sentence's Doc under 
 
 
 def _read_status(item_token, span) -> StatusReading | None:
+    reading = _read_parse(item_token, span)
+    if (
+        reading is not None
+        and reading.status == "pledged"
+        and lexicon().conditions.search(nlp.folded(item_token.doc))
+    ):
+        return StatusReading("considered", reading.trigger, reading.trigger_class)
+    return reading
+
+
+def _read_parse(item_token, span) -> StatusReading | None:
     reading = _read_chain(item_token)
     if reading is not None:
         return reading
