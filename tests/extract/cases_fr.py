@@ -845,6 +845,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("BE", "f16", "considered", None, None, None)],
     ),
+    (
+        "La Pologne vient d'envoyer 8 chars PT-91 à l'Ukraine.",
+        None,
+        [("PL", "pt91", "delivered", 8, "exact", None)],
+    ),
+    (
+        "La Pologne vient d'annoncer l'envoi de 8 chars PT-91 à l'Ukraine.",
+        None,
+        [("PL", "pt91", "pledged", 8, "exact", None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",
