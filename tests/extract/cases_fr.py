@@ -855,6 +855,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("PL", "pt91", "pledged", 8, "exact", None)],
     ),
+    (
+        "L'Allemagne a racheté au Qatar des chars antiaériens Gepard destinés à l'Ukraine.",
+        None,
+        [("DE", "gepard", "procured", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",
