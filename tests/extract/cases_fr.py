@@ -860,6 +860,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("DE", "gepard", "procured", None, None, None)],
     ),
+    (
+        "L'Espagne livrera un système de missiles Hawk supplémentaire à l'Ukraine.",
+        None,
+        [("ES", "hawk", "pledged", 1, "exact", None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

@@ -475,6 +475,7 @@ def _with_demonym(doc, group: ItemGroup, span, donor_at):
 _CLASSIFIERS = re.compile(
     r"^\s*[»”\"]?\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*$", re.IGNORECASE
 )
+_ONE = re.compile(r"\b(?:" + _WORDS.alternation("singular_articles") + r")\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(" + _WORDS.alternation("total_markers") + r")\b", re.IGNORECASE)
 # A state buying for itself, not for Ukraine.
 _DOMESTIC = re.compile(_WORDS.alternation("domestic_purchase"))
@@ -492,6 +493,13 @@ def item_quantity(text: str, group: ItemGroup):
             if _CLASSIFIERS.match(gap):
                 found = Quantity(q.value, q.kind, q.start + window_start, q.end + window_start)
             break
+        else:
+            # « un système de missiles Patriot », « une seule batterie »: one
+            one = None
+            for one in _ONE.finditer(text, window_start, group.start):  # noqa: B007
+                pass
+            if one is not None and _CLASSIFIERS.match(text[one.end() : group.start]):
+                found = Quantity(1, "exact", one.start(), one.end())
     if found and _TOTAL.search(text[: found.start]):
         return Quantity(found.value, "cumulative_total", found.start, found.end)
     return found

@@ -85,6 +85,7 @@ SCHEMA: dict[str, str] = {
     "noun_complement_prepositions": "forms",
     "crew_nouns": "forms",
     "not_training": "forms",
+    "singular_articles": "forms",
     "trainee_nouns": "forms",
     "training_denials": "forms",
     "training_words": "forms",
