@@ -865,6 +865,14 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("ES", "hawk", "pledged", 1, "exact", None)],
     ),
+    (
+        "La France a promis des AMX-10 RC à l'Ukraine, selon Kiev. « Les premiers AMX-10 RC sont arrivés », a dit le ministre ukrainien.",
+        None,
+        [
+            ("FR", "amx10rc", "pledged", None, None, None),
+            ("FR", "amx10rc", "delivered", None, None, None),
+        ],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

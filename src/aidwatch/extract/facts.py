@@ -591,7 +591,10 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
     - « Kiev réclame ces missiles » in an article where one state refuses,
       weighs or gives that system: the request is addressed to it.
     - « des soldats ukrainiens sont formés sur le Gepard » where one state
-      gives the Gepard: that state trains them."""
+      gives the Gepard: that state trains them.
+    - « le premier lot d'AMX-10 RC est arrivé » in an article where only
+      France gives the AMX-10 RC: France delivered it. Whatever the status,
+      a named system's one holder in the article is its donor."""
     named: dict[tuple, set[str]] = {}
     for f in facts:
         if f.donor is not None:
@@ -611,7 +614,7 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
                         _absorb(other, f)
                 continue
             holders = named.get((item, "_holder"), set())
-            if f.status in ("requested", "training") and f.item.specific and len(holders) == 1:
+            if f.item.specific and len(holders) == 1:
                 f.donor = next(iter(holders))
                 if (item, f.status) in named:
                     continue
