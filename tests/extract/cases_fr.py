@@ -873,6 +873,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
             ("FR", "amx10rc", "delivered", None, None, None),
         ],
     ),
+    (
+        "Berlin a autorisé Varsovie à remettre cinq MiG-29 supplémentaires à Kiev.",
+        None,
+        [("PL", "mig29", "pledged", 5, "exact", None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

@@ -91,6 +91,7 @@ SCHEMA: dict[str, str] = {
     "training_words": "forms",
     # donors (donors.py)
     "subject_pronouns": "words",
+    "authorising_verbs": "words",
     "collective_subjects": "words",
     "source_determiners": "words",
     "source_prepositions": "words",
