@@ -878,6 +878,15 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("PL", "mig29", "pledged", 5, "exact", None)],
     ),
+    (
+        "La France a promis des AMX-10 RC à l'Ukraine. Les Etats-Unis ont livré des Bradley. Les premiers AMX-10 RC sont arrivés en Ukraine.",
+        None,
+        [
+            ("FR", "amx10rc", "pledged", None, None, None),
+            ("US", "bradley", "delivered", None, None, None),
+            ("FR", "amx10rc", "delivered", None, None, None),
+        ],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

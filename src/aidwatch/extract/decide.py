@@ -200,7 +200,7 @@ def drafts(
                 date=c.date or (c.running_date if carried else None),
                 mention=Evidence(s.text[g.start : g.end], s.start + g.start, s.start + g.end),
             )
-            out.append(Draft(fact, s.index, s.paragraph))
+            out.append(Draft(fact, s.index, s.paragraph, carried))
     return out
 
 

@@ -59,6 +59,7 @@ class Draft:
     fact: Fact
     sentence: int
     paragraph: int
+    carried: bool = False  # the donor is the running one, not named in the sentence
 
 
 def _serves_other_item(root, item_tokens: set[int], categories: dict[int, str]) -> bool:
@@ -239,6 +240,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         if gapped_donor:
             donors = [gapped_donor]  # « l'Allemagne livrera 14 Leopard, la France des Caesar »
         fact_date = date
+        carried = False
         if (
             not donors
             and reading.status != "requested"
@@ -255,6 +257,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             # goes on with the last one's donor, and its date.
             donors = [running]
             fact_date = date or running_date
+            carried = True
         if not donors and reading.status == "training":
             donors = _training_place(ctx)
         if not donors:
@@ -277,7 +280,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                     sentence.text[g.start : g.end], sentence.start + g.start, sentence.start + g.end
                 ),
             )
-            drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
+            drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph, carried)))
     drafts += _gapped(sentence, doc, drafts, donor_at)
     if trains_crews(fold(sentence.text)):
         drafts += _trained_on(ctx, spans, drafts, set_aside)
@@ -333,6 +336,7 @@ def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> lis
                 sources = _sentence_sources(ctx.doc, ctx.donor_at, ctx.donor_lists)
                 sources = sources or _training_place(ctx)
             donors = sources or [ctx.running]
+        carried = donors == [ctx.running] and ctx.running is not None
         for donor in donors:
             fact = Fact(
                 donor=donor,
@@ -546,13 +550,31 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             _absorb(target.fact, g.fact)
             drafts.remove(g)
     merged: dict[tuple, Fact] = {}
-    for d in _kinds_as_systems(drafts):
+    for d in _carried_to_holders(_kinds_as_systems(drafts)):
         key = _key(d.fact)
         if key in merged:
             _absorb(merged[key], d.fact)
         else:
             merged[key] = d.fact
     return _settle_unnamed_donors(list(merged.values()))
+
+
+def _carried_to_holders(drafts: list[Draft]) -> list[Draft]:
+    """A running donor carried to a sentence about a system that another
+    state alone gives in the article is that state's: « La Pologne livre des
+    MiG-29. L'Allemagne a donné son accord. L'Ukraine a reçu 10 avions »."""
+    holders: dict[str, set[str]] = {}
+    for d in drafts:
+        f = d.fact
+        if not d.carried and f.donor is not None and f.item.specific and f.status in _HOLDERS:
+            holders.setdefault(f.item.id, set()).add(f.donor)
+    out = []
+    for d in drafts:
+        held = holders.get(d.fact.item.id, set())
+        if d.carried and len(held) == 1 and d.fact.donor not in held:
+            d = replace(d, fact=replace(d.fact, donor=next(iter(held))), carried=False)
+        out.append(d)
+    return out
 
 
 def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
@@ -574,7 +596,7 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
             items = {i.id: i for sentence, i in named if abs(sentence - d.sentence) == nearest}
             if len(items) > 1:
                 continue
-            d = Draft(replace(d.fact, item=next(iter(items.values()))), d.sentence, d.paragraph)
+            d = replace(d, fact=replace(d.fact, item=next(iter(items.values()))))
         out.append(d)
     return out
 
