@@ -348,7 +348,7 @@ def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> lis
                     sentence.text[g.start : g.end], sentence.start + g.start, sentence.start + g.end
                 ),
             )
-            out.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
+            out.append((g.start, Draft(fact, sentence.index, sentence.paragraph, carried)))
     return out
 
 
