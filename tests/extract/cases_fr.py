@@ -887,6 +887,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
             ("FR", "amx10rc", "delivered", None, None, None),
         ],
     ),
+    (
+        "Le président ukrainien a exprimé son souhait de recevoir des avions Gripen.",
+        None,
+        [(None, "gripen", "requested", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

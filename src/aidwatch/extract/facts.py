@@ -610,8 +610,8 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
     - « Les premiers F-16 sont arrivés » then « fournis par le Danemark et
       les Pays-Bas »: the donor-less fact is the same as the named ones, and
       is dropped.
-    - « Kiev réclame ces missiles » in an article where one state refuses,
-      weighs or gives that system: the request is addressed to it.
+    - Not requests: « Kiev réclame ces missiles » is addressed to nobody
+      named, even where one state refuses or gives that system.
     - « des soldats ukrainiens sont formés sur le Gepard » where one state
       gives the Gepard: that state trains them.
     - « le premier lot d'AMX-10 RC est arrivé » in an article where only
@@ -636,7 +636,7 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
                         _absorb(other, f)
                 continue
             holders = named.get((item, "_holder"), set())
-            if f.item.specific and len(holders) == 1:
+            if f.item.specific and len(holders) == 1 and f.status != "requested":
                 f.donor = next(iter(holders))
                 if (item, f.status) in named:
                     continue
