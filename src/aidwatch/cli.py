@@ -29,12 +29,34 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from aidwatch.errors import AidwatchError, OutputError
 from aidwatch.store import DEFAULT_URL
 
 err = Console(stderr=True)
+
+# What an option's value is, as help shows it: `TEXT`, `PATH`, `csv|json`,
+# never Python types. Typer ≥ 0.20 labels every option with its annotation
+# (`<bool>` for a flag, which takes no value; `<list[Path]>`; `<str>` for a
+# format of four choices), which a user reads as something to type.
+_TYPE_LABELS = {"str": "TEXT", "int": "N", "float": "NUMBER", "Path": "PATH", "path": "PATH"}
+
+
+def _value_label(param, ctx) -> str | None:
+    if param.metavar is not None:
+        return param.metavar
+    if getattr(param, "is_flag", False):
+        return None
+    label = TyperOption.display_type(param, ctx).strip("<>")
+    if label.startswith("list[") and label.endswith("]"):
+        label = label[5:-1]
+    label = _TYPE_LABELS.get(label, label)
+    return label + "..." if param.nargs != 1 else label
+
+
+TyperOption.display_type_rich = _value_label
+TyperArgument.display_type_rich = _value_label
 
 
 class _Commands(TyperGroup):
@@ -45,8 +67,27 @@ class _Commands(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            _reader_left()
         except AidwatchError as error:
+            if isinstance(error, OutputError) and error.broken_pipe:
+                _reader_left()
             _fail(str(error))
+
+
+def _reader_left() -> None:
+    """The command reading our output stopped (`| head`): what it wanted it
+    has, so exit quietly with status 0, like `cat`. Standard output is
+    pointed at /dev/null first, or Python's own flush at exit would fail
+    on the closed pipe and print its message."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
+    raise typer.Exit(0)
 
 
 app = typer.Typer(
@@ -56,9 +97,32 @@ app = typer.Typer(
     help="Sourced military-aid facts from news articles.",
 )
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"aidwatch {version('aidwatch')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Sourced military-aid facts from news articles."""
+
+
 DB_OPTION = typer.Option(
     DEFAULT_URL,
     "--db",
+    metavar="URL",
     help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
 )
 
@@ -66,6 +130,7 @@ DB_OPTION = typer.Option(
 MODEL_OPTION = typer.Option(
     None,
     "--model",
+    metavar="FILE|rules",
     help="What decides the facts: a model file from `aidwatch train`, or `rules` for the "
     "rules alone (default: the model shipped with aidwatch).",
 )
@@ -171,13 +236,22 @@ def extract(
         else:
             from aidwatch.output import print_table
 
-            # Piped or written to a file, the table keeps a readable width
-            # instead of folding every cell to 80 columns.
-            width = None if (sys.stdout.isatty() and not output) else 200
-            print_table(results, Console(file=stream, width=width))
+            print_table(results, Console(file=stream, width=_table_width(output)))
     finally:
         if output:
             stream.close()
+
+
+def _table_width(output: Path | None) -> int | None:
+    """The width a table is printed at: the terminal's, else `COLUMNS` when
+    set (a script can ask for a width), else 200: piped or written to a file,
+    a table keeps a readable width instead of folding every cell to 80."""
+    import os
+
+    if sys.stdout.isatty() and not output:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 200
 
 
 class _RateColumn(ProgressColumn):
@@ -258,26 +332,34 @@ def _waiting(db: str) -> None:
     )
 
 
-def _tracker(db: str):
-    """The tracker of the store at `db`; a missing or empty store is a one-line error
-    (a missing SQLite file is not created)."""
+def _existing_store(db: str) -> None:
+    """A SQLite store that does not exist is a one-line error: the commands
+    that only read a store must not create an empty one for a mistyped name."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from aidwatch.store import open_store
     from aidwatch.store.db import display_url
-    from aidwatch.tracker import build_tracker
 
     try:
         url = make_url(db)
     except ArgumentError:
-        url = None  # open_store says what is wrong with it
-    if url is not None and url.get_backend_name() == "sqlite":
+        return  # open_store says what is wrong with it
+    if url.get_backend_name() == "sqlite":
         path = url.database
         if path and path != ":memory:" and not Path(path).exists():
             raise AidwatchError(
                 f"{display_url(db)}: no such database (make one with `aidwatch ingest`)"
             )
+
+
+def _tracker(db: str):
+    """The tracker of the store at `db`; a missing or empty store is a one-line error
+    (a missing SQLite file is not created)."""
+    from aidwatch.store import open_store
+    from aidwatch.store.db import display_url
+    from aidwatch.tracker import build_tracker
+
+    _existing_store(db)
     engine = open_store(db)
     try:
         tracker = build_tracker(engine)
@@ -311,13 +393,17 @@ def report(
         return
     from aidwatch.tracker.report import print_report
 
-    print_report(tracker, Console(width=None if sys.stdout.isatty() else 200))
+    print_report(tracker, Console(width=_table_width(None)))
 
 
 @app.command()
 def export(
     format: str = typer.Option(
-        "csv", "--format", "-f", help="csv, xlsx, json or parquet: one row per tracker record."
+        "csv",
+        "--format",
+        "-f",
+        metavar="csv|xlsx|json|parquet",
+        help="csv, xlsx, json or parquet: one row per tracker record.",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here (standard output for csv and json if not given)."
@@ -486,8 +572,10 @@ def serve(
     import uvicorn
 
     from aidwatch.store import open_store
+    from aidwatch.store.db import display_url
     from aidwatch.web.app import SECRET_VARIABLE, plan_statistics
 
+    _existing_store(db)
     engine = open_store(db)  # migrate once here, not in every worker
     plan_statistics(engine)
     engine.dispose()
@@ -498,15 +586,60 @@ def serve(
     os.environ["AIDWATCH_WEB_DB"] = db
     os.environ["AIDWATCH_WEB_READ_ONLY"] = "1" if read_only else ""
     os.environ["AIDWATCH_WEB_SECURE_COOKIES"] = "1" if secure_cookies else ""
+    shown = f"[{host}]" if ":" in host else host
+    err.print(
+        escape(
+            f"aidwatch: serving {display_url(db)} at http://{shown}:{port}/ "
+            f"(API documentation at /docs; Ctrl-C to stop)"
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
     uvicorn.run(
         "aidwatch.web.app:app_from_environment",
         factory=True,
         host=host,
         port=port,
         workers=workers,
+        # One line per request (uvicorn's access log), server errors, not
+        # uvicorn's own start-up lines: the address is said above.
         log_level="warning",
-        access_log=False,
+        access_log=True,
+        log_config=_SERVE_LOGGING,
     )
+
+
+# uvicorn's logging, with its access logger on at INFO while the rest says
+# only warnings (`log_level` sets every uvicorn logger alike).
+_SERVE_LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "access": {
+            "()": "uvicorn.logging.AccessFormatter",
+            "fmt": '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s',
+            "use_colors": False,
+        },
+        "default": {"()": "uvicorn.logging.DefaultFormatter", "fmt": "%(levelprefix)s %(message)s"},
+    },
+    "handlers": {
+        "access": {
+            "class": "logging.StreamHandler",
+            "formatter": "access",
+            "stream": "ext://sys.stderr",
+        },
+        "default": {
+            "class": "logging.StreamHandler",
+            "formatter": "default",
+            "stream": "ext://sys.stderr",
+        },
+    },
+    "loggers": {
+        "uvicorn": {"handlers": ["default"], "level": "WARNING", "propagate": False},
+        "uvicorn.error": {"level": "WARNING"},
+        "uvicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+    },
+}
 
 
 user_app = typer.Typer(no_args_is_help=True, help="People who may review facts.")
