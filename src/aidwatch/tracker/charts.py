@@ -20,6 +20,15 @@ from aidwatch.tracker.model import Record, Tracker
 from aidwatch.tracker.report import headline, money
 
 STATUS_COLOURS = {"pledged": "#1f77b4", "delivered": "#2ca02c"}
+# Every status's colour, the same in every chart (the dashboard's too).
+PALETTE = {
+    **STATUS_COLOURS,
+    "requested": "#9467bd",
+    "refused": "#d62728",
+    "considered": "#bcbd22",
+    "procured": "#17becf",
+    "training": "#8c564b",
+}
 TOP_SYSTEMS = 15
 HEIGHT = 420
 
@@ -75,7 +84,7 @@ def timeline(tracker: Tracker) -> go.Figure:
         xaxis={"title": "date", "type": "date"},
         yaxis={"title": "donor", "type": "category", "categoryorder": "category descending"},
     )
-    return _styled(figure)
+    return styled(figure)
 
 
 def top_systems(tracker: Tracker) -> go.Figure:
@@ -101,9 +110,9 @@ def top_systems(tracker: Tracker) -> go.Figure:
     figure.update_layout(
         title=f"Top systems (named systems, up to {TOP_SYSTEMS}): records",
         barmode="stack",
-        xaxis={"title": "records"},
+        xaxis=count_axis("records", max((sum(counts[i].values()) for i in top), default=0)),
     )
-    return _styled(figure)
+    return styled(figure)
 
 
 def pledge_gap(tracker: Tracker) -> go.Figure:
@@ -139,9 +148,11 @@ def pledge_gap(tracker: Tracker) -> go.Figure:
     figure.update_layout(
         title="Pledged vs delivered: the gap (records)",
         barmode="group",
-        yaxis={"title": "records"},
+        yaxis=count_axis(
+            "records", max((max(g.fulfilled + g.outstanding, g.delivered) for g in gaps), default=0)
+        ),
     )
-    return _styled(figure)
+    return styled(figure)
 
 
 def package_values(tracker: Tracker) -> go.Figure:
@@ -164,10 +175,19 @@ def package_values(tracker: Tracker) -> go.Figure:
         xaxis={"title": "date", "type": "date"},
         yaxis={"title": "EUR"},
     )
-    return _styled(figure)
+    return styled(figure)
 
 
-def _styled(figure: go.Figure) -> go.Figure:
+def count_axis(title: str, largest: int) -> dict:
+    """An axis of counts: whole numbers only (plotly puts a tick at 0.5 on
+    a small range, and half a record means nothing)."""
+    axis = {"title": title, "rangemode": "tozero", "tickformat": ",d"}
+    if largest <= 10:
+        axis.update(tick0=0, dtick=1)
+    return axis
+
+
+def styled(figure: go.Figure) -> go.Figure:
     figure.update_layout(
         template="plotly_white",
         height=HEIGHT,

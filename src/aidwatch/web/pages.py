@@ -10,8 +10,9 @@ from sqlalchemy import Connection
 
 from aidwatch.catalog import items_by_id
 from aidwatch.store.schema import MAX_ID
-from aidwatch.web import queries
-from aidwatch.web.dashboard import dashboard_figures
+from aidwatch.tracker import build_tracker
+from aidwatch.web import queries, records
+from aidwatch.web.dashboard import dashboard
 from aidwatch.web.deps import Id, connection, csrf_token, found, local, page, page_filter
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -19,11 +20,12 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 @router.get("/")
 def dashboard_page(request: Request, conn: Connection = Depends(connection)):
-    figures = {title: fig.to_json() for title, fig in dashboard_figures(conn).items()}
+    cards, record_count = dashboard(conn)
     return page(
         request,
         "dashboard.html",
-        figures=figures,
+        cards=cards,
+        records=record_count,
         counts=queries.counts(conn),
         articles=queries.articles_list(conn, limit=20),
     )
@@ -45,6 +47,38 @@ def facts_page(
         where=where,
         query=query,
         choices=queries.choices(conn),
+    )
+
+
+@router.get("/records")
+def records_page(
+    request: Request,
+    where: queries.FactFilter = Depends(page_filter),
+    conn: Connection = Depends(connection),
+):
+    tracker = build_tracker(conn)
+    query = {k: v for k, v in request.query_params.items() if v}
+    return page(
+        request,
+        "records.html",
+        records=records.matching(tracker, where),
+        tracker=tracker,
+        where=where,
+        query=query,
+        choices=queries.choices(conn),
+    )
+
+
+@router.get("/records/{record_id}")
+def record_page(request: Request, record_id: str, conn: Connection = Depends(connection)):
+    tracker = build_tracker(conn)
+    record = found(records.find(tracker, record_id), "record")
+    return page(
+        request,
+        "record.html",
+        record=record,
+        package=tracker.package(record.package),
+        fulfilled_by=records.fulfilled_by(tracker, record.id),
     )
 
 
@@ -74,6 +108,11 @@ def article_page(
         error=error,
         items=sorted(items_by_id()),
     )
+
+
+@router.get("/stories")
+def stories_page(request: Request, conn: Connection = Depends(connection)):
+    return page(request, "stories.html", stories=queries.stories_list(conn))
 
 
 @router.get("/stories/{story_id}")
