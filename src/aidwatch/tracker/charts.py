@@ -218,6 +218,8 @@ table {{ border-collapse: collapse; margin: 8px 0 28px; font-size: 0.9em; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; }}
 td.n {{ text-align: right; }}
 .flag {{ color: #b00; font-weight: bold; }}
+.path {{ color: #666; font-size: 0.85em; }}
+details ol {{ margin: 4px 0; padding-left: 1.2em; max-width: 48em; }}
 </style>
 <script>{plotly_js}</script>
 </head><body>
@@ -242,7 +244,7 @@ def html_report(tracker: Tracker) -> str:
         headline=html.escape(headline(tracker)),
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         charts=charts,
-        tables=_packages_table(tracker) + _checks_table(tracker),
+        tables=_records_table(tracker) + _packages_table(tracker) + _checks_table(tracker),
     )
 
 
@@ -259,6 +261,46 @@ def _cell(value: str, numeric: bool = False, flag: bool = False) -> str:
         if classes
         else f"<td>{html.escape(value)}</td>"
     )
+
+
+def _sources_cell(record: Record) -> str:
+    """Each source (its URL or file) with the sentence it gives, folded."""
+    items = "".join(
+        f"<li>{_link(s.url, s.title or s.doc)}: « {html.escape(s.evidence)} »</li>"
+        for s in record.sources
+    )
+    count = f"{record.corroboration} article{'s' if record.corroboration > 1 else ''}"
+    return f"<td><details><summary>{count}</summary><ol>{items}</ol></details></td>"
+
+
+def _link(url: str, text: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
+    return f'{html.escape(text)} <span class="path">({html.escape(url)})</span>'
+
+
+def _records_table(tracker: Tracker) -> str:
+    """Every record, as the web app's records page lists them: what a chart
+    counts can be checked here against its sources and their sentences."""
+    rows = [
+        [
+            _cell(r.id),
+            _cell(aggregates.donor(r)),
+            _cell(r.item_name),
+            _cell(r.status),
+            _cell(f"{r.quantity:,}" if r.quantity is not None else "", numeric=True),
+            _cell(r.when or ""),
+            _cell(r.package or ""),
+            _cell(str(r.stories), numeric=True),
+            _cell("; ".join(str(c) for c in r.conflicts), flag=r.flagged),
+            _cell(r.fulfils or ""),
+            _sources_cell(r),
+        ]
+        for r in sorted(tracker.records, key=lambda r: (r.when or "", r.id), reverse=True)
+    ]
+    header = ["record", "donor", "item", "status", "qty", "when", "package", "stories",
+              "conflicts", "fulfils", "sources"]  # fmt: skip
+    return _html_table(f"Records ({len(rows)})", header, rows)
 
 
 def _packages_table(tracker: Tracker) -> str:
