@@ -101,3 +101,19 @@ def test_serve_refuses_a_store_that_does_not_exist(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
     assert "no such database" in result.stderr
     assert not missing.exists()
+
+
+ENGLISH = (
+    "The United States will send more weapons to Ukraine, and the Pentagon said that it "
+    "was not clear when they would arrive at the front.\n"
+)
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_an_english_article_is_reported_as_english_not_as_unreadable(tmp_path, command):
+    (tmp_path / "english.txt").write_text(ENGLISH, encoding="utf-8")
+    db = ["--db", f"sqlite:///{tmp_path / 'store.db'}"] if command == "ingest" else []
+    result = invoke(command, tmp_path / "english.txt", *db)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    [error] = [line for line in result.stderr.splitlines() if "error" in line]
+    assert "1 in English" in error and "could be read" not in error

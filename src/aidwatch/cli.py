@@ -181,14 +181,59 @@ def _open_output(output: Path | None) -> TextIO:
         raise OutputError(output, e) from None
 
 
-def _nothing_read(paths: list[Path]) -> AidwatchError:
-    return AidwatchError("no article could be read from " + ", ".join(str(p) for p in paths))
+def _nothing_read(paths: list[Path], warnings: _Warnings) -> AidwatchError:
+    given = ", ".join(str(p) for p in paths)
+    if warnings.english:
+        # Read, but in a language not extracted yet: said as such, not as unreadable.
+        return AidwatchError(
+            f"no article in French in {given}: {warnings.english} in English, "
+            "which aidwatch does not extract yet"
+        )
+    return AidwatchError("no article could be read from " + given)
+
+
+class _Warnings:
+    """The warning printer of a run, counting the articles skipped as English
+    and calling `then` for every input given up (a progress bar's step)."""
+
+    def __init__(self, then=None):
+        self.english = 0
+        self.then = then
+
+    def __call__(self, record) -> None:
+        from aidwatch.ingest.readers import NOT_FRENCH, Skipped
+
+        if isinstance(record, Skipped):
+            self.english += record.reason == NOT_FRENCH
+            if self.then:
+                self.then()
+        _warn(record)
+
+
+def _progress_start(paths: list[Path], show: bool, load_model: bool) -> int | None:
+    """Before a bar: the number of articles to read (its total), and the
+    language model loaded under a spinner rather than behind a bar stuck at
+    0 for the ten seconds it takes."""
+    if not show:
+        return None
+    from aidwatch.ingest.readers import count_inputs
+
+    with err.status("counting articles…"):
+        total = count_inputs(paths)
+    if load_model:
+        from aidwatch.extract.nlp import parser
+
+        with err.status("loading the French language model (spaCy fr_core_news_md)…"):
+            parser()
+        err.print("[dim]language model loaded[/]", highlight=False)
+    return total
 
 
 def _extracted(paths: list[Path], show_progress: bool, model: str | None = None):
     """`run.extract_paths` with a progress bar and warnings on standard error."""
     from aidwatch.run import extract_paths
 
+    total = _progress_start(paths, show_progress, load_model=True)
     with Progress(
         TextColumn("extracting"),
         BarColumn(),
@@ -199,15 +244,16 @@ def _extracted(paths: list[Path], show_progress: bool, model: str | None = None)
         disable=not show_progress,
         transient=True,
     ) as progress:
-        task = progress.add_task("extract", total=None, doc="")
+        task = progress.add_task("extract", total=total, doc="")
+        warnings = _Warnings(then=lambda: progress.advance(task))
         results, summary = extract_paths(
             paths,
             on_article=lambda result: progress.update(task, doc=result.article.id, advance=1),
-            on_warning=_warn,
+            on_warning=warnings,
             model=model,
         )
     if summary.read == 0:
-        raise _nothing_read(paths)
+        raise _nothing_read(paths, warnings)
     return results
 
 
@@ -283,29 +329,34 @@ def ingest(
     from aidwatch.run import ingest as ingest_paths
     from aidwatch.store.db import display_url
 
+    show_progress = sys.stderr.isatty()
+    # On a Dask cluster the workers load the model, not this process.
+    total = _progress_start(paths, show_progress, load_model=not dask)
     with Progress(
         TextColumn("ingesting"),
         BarColumn(),
-        TextColumn("{task.completed} articles"),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
         _RateColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.fields[doc]}"),
         console=err,
-        disable=not sys.stderr.isatty(),
+        disable=not show_progress,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None, doc="")
+        task = progress.add_task("ingest", total=total, doc="")
+        warnings = _Warnings(then=lambda: progress.advance(task))
         summary = ingest_paths(
             paths,
             db,
             on_article=lambda article: progress.update(task, advance=1, doc=article.id),
-            on_warning=_warn,
+            on_warning=warnings,
             executor=OnDask(dask) if dask else None,
             on_wait=lambda: _waiting(db),
             model=model,
         )
     if summary.read == 0:
-        raise _nothing_read(paths)
+        raise _nothing_read(paths, warnings)
     table = Table(title=escape(f"ingested into {display_url(db)}"), show_header=False)
     table.add_column("what")
     table.add_column("articles", justify="right")

@@ -46,3 +46,24 @@ def test_warnings_name_the_path_as_typed(tmp_path, monkeypatch):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     [skipped] = list(read_paths(["empty.txt"]))
     assert skipped.source == "empty.txt"
+
+
+@pytest.mark.parametrize(
+    "files, expected",
+    [
+        ({"a.txt": TEXT}, 1),
+        ({"a.txt": TEXT, "b.html": "<p>x</p>", "c.png": "x"}, 3),  # each file ends as something
+        ({"a.jsonl": '{"id": 1}\n\n{"id": 2}\n{"id": 3}\n'}, 3),  # blank lines are not records
+        ({"sub/a.txt": TEXT, "sub/deeper/b.txt": TEXT, ".hidden/c.txt": TEXT}, 2),
+    ],
+)
+def test_count_inputs_counts_what_read_paths_will_try(tmp_path, files, expected):
+    from aidwatch.ingest.readers import count_inputs
+
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    assert count_inputs([tmp_path]) == expected
+    # The same as the articles and skips read_paths yields (notices aside).
+    records = [r for r in read_paths([tmp_path]) if type(r).__name__ != "Notice"]
+    assert len(records) == expected

@@ -70,6 +70,45 @@ def read_french(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | Not
             yield record
 
 
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many articles `read_paths` will try to read: one per text or HTML
+    file, one per non-blank line of a JSON Lines file (a progress bar's
+    total: each ends as an article or a `Skipped`). Walks the folders as
+    `read_paths` does, without reading the articles."""
+    count = 0
+    for path in map(Path, paths):
+        files = _files_under(path, set()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix in JSONL_SUFFIXES:
+                try:
+                    with file.open("rb") as lines:
+                        count += sum(1 for line in lines if line.strip())
+                except OSError:
+                    count += 1  # read_paths says what is wrong with it
+            else:
+                count += 1
+    return count
+
+
+def _files_under(folder: Path, seen: set[Path]) -> Iterator[Path]:
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _files_under(entry, seen)
+        else:
+            yield entry
+
+
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | Notice]:
     """Articles from files and folders (recursively, by name), and what was skipped."""
     for path in paths:
