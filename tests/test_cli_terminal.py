@@ -117,3 +117,10 @@ def test_an_english_article_is_reported_as_english_not_as_unreadable(tmp_path, c
     assert result.exit_code == 2 and "Traceback" not in result.output
     [error] = [line for line in result.stderr.splitlines() if "error" in line]
     assert "1 in English" in error and "could be read" not in error
+
+
+@pytest.mark.parametrize("command", ["add", "passwd"])
+def test_a_password_without_a_terminal_points_to_password_stdin(tmp_path, command):
+    result = invoke("user", command, "bob", "--db", f"sqlite:///{tmp_path / 's.db'}")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--password-stdin" in result.stderr and "Aborted" not in result.output

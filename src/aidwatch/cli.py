@@ -750,6 +750,13 @@ def user_remove(
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
+    if not sys.stdin.isatty():
+        # The prompt would read the pipe, find it ended and say « Aborted. »
+        # with no word of what to do instead.
+        raise AidwatchError(
+            "no terminal to ask for the password: give it on standard input with "
+            "--password-stdin (printf '%s\\n' \"$PASSWORD\" | aidwatch user add NAME --password-stdin)"
+        )
     return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 

@@ -13,7 +13,7 @@ from aidwatch.store.schema import MAX_ID
 from aidwatch.tracker import build_tracker
 from aidwatch.web import queries, records
 from aidwatch.web.dashboard import dashboard
-from aidwatch.web.deps import Id, connection, csrf_token, found, local, page, page_filter
+from aidwatch.web.deps import TYPED, Id, connection, csrf_token, found, local, page, page_filter
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -92,9 +92,16 @@ def article_page(
     request: Request,
     article_id: Id,
     error: str | None = Query(None, max_length=300),
+    start: int | None = Query(None, ge=0, le=MAX_ID),
+    end: int | None = Query(None, ge=0, le=MAX_ID),
     conn: Connection = Depends(connection),
 ):
     article = found(queries.article(conn, article_id), "article")
+    # A refused added fact comes back with its selection and values (forms.add_form).
+    kept = {name: request.query_params.get(name, "")[:200] for name in TYPED}
+    selection = None
+    if start is not None and end is not None and 0 <= start < end <= len(article["text"]):
+        selection = {"start": start, "end": end, "text": article["text"][start:end]}
     spans = [
         (f["evidence"]["start"], f["evidence"]["end"], f["id"])
         for f in article["facts"]
@@ -107,6 +114,9 @@ def article_page(
         segments=queries.highlighted(article["text"], spans),
         error=error,
         items=sorted(items_by_id()),
+        names=sorted({item.name for item in items_by_id().values()}),
+        kept=kept,
+        selection=selection,
     )
 
 
