@@ -124,3 +124,38 @@ def test_a_password_without_a_terminal_points_to_password_stdin(tmp_path, comman
     result = invoke("user", command, "bob", "--db", f"sqlite:///{tmp_path / 's.db'}")
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "--password-stdin" in result.stderr and "Aborted" not in result.output
+
+
+def test_serve_says_where_it_listens_and_logs_each_request(tmp_path):
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from aidwatch.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    open_store(url).dispose()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "aidwatch.cli", "serve", "--db", url, "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        first = server.stderr.readline()
+        assert f"at http://127.0.0.1:{port}/" in first
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/facts") as answer:
+                    assert answer.status == 200
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "serve did not answer"
+                time.sleep(0.2)
+    finally:
+        server.send_signal(signal.SIGINT)
+        rest = server.communicate(timeout=30)[1]
+    assert '"GET /facts HTTP/1.1" 200' in rest

@@ -653,8 +653,8 @@ def serve(
         port=port,
         workers=workers,
         # One line per request (uvicorn's access log), server errors, not
-        # uvicorn's own start-up lines: the address is said above.
-        log_level="warning",
+        # uvicorn's own start-up lines: the address is said above. No
+        # `log_level`: uvicorn would set it on the access logger too.
         access_log=True,
         log_config=_SERVE_LOGGING,
     )
