@@ -125,3 +125,21 @@ def test_api_docs_load_everything_from_the_app(client):
     for src in re.findall(r'(?:src|href)="(/[^"]+)"', page):
         assert client.get(src).status_code == 200, src
     assert "<script>" not in page  # the CSP runs no inline script
+
+
+def test_a_rejected_fact_leaves_the_records_at_once(signed_in, tracker):
+    """The records are kept between requests, and made again after a review."""
+    record = next(r for r in tracker.records if r.corroboration == 1)
+    assert signed_in.get(f"/api/records/{record.id}").status_code == 200
+    source = record.sources[0]
+    facts = signed_in.get(f"/api/articles/{source.article_id}").json()["facts"]
+    for fact in facts:
+        if (fact["item_id"], fact["status"], fact["donor"]) == (
+            record.item_id,
+            record.status,
+            record.donor,
+        ):
+            answer = signed_in.post(f"/api/facts/{fact['id']}/review", json={"verdict": "rejected"})
+            assert answer.status_code == 200
+    assert signed_in.get(f"/api/records/{record.id}").status_code == 404
+    assert record.id not in {r["id"] for r in signed_in.get("/api/records").json()["records"]}

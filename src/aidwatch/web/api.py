@@ -15,7 +15,6 @@ from sqlalchemy import Connection
 
 from aidwatch.store import review
 from aidwatch.store.schema import MAX_ID
-from aidwatch.tracker import build_tracker
 from aidwatch.web import queries, records
 from aidwatch.web.dashboard import dashboard
 from aidwatch.web.deps import (
@@ -90,7 +89,7 @@ def api_records(
     facts' filters (`verdict`, `limit` and `before` do not apply): each with
     its sources and their evidence, corroboration, conflicts, package and the
     pledge it fulfils."""
-    tracker = build_tracker(conn)
+    tracker = records.current_tracker(conn)
     kept = records.matching(tracker, fact_filter(params))
     return json_answer({"total": len(kept), "records": [records.as_dict(r, tracker) for r in kept]})
 
@@ -98,7 +97,7 @@ def api_records(
 @router.get("/records/{record_id}", tags=["records"])
 def api_record(record_id: str, conn: Connection = Depends(connection)) -> JSONResponse:
     """One record, with the deliveries that fulfil it (for a pledge)."""
-    tracker = build_tracker(conn)
+    tracker = records.current_tracker(conn)
     record = found(records.find(tracker, record_id), "record")
     fulfilled_by = [r.id for r in records.fulfilled_by(tracker, record.id)]
     return json_answer({**records.as_dict(record, tracker), "fulfilled_by": fulfilled_by})

@@ -14,12 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from aidwatch.model import STATUSES
-from aidwatch.store.schema import fact_history, facts
-from aidwatch.tracker import build_tracker, charts
+from aidwatch.tracker import charts
 from aidwatch.web.queries import counts
+from aidwatch.web.records import current_tracker, store_state
 
 TOP_DONORS = 15
 
@@ -37,16 +37,7 @@ def dashboard_figures(connection: Connection) -> list[Chart]:
 
 def dashboard(connection: Connection) -> tuple[list[Chart], int]:
     """The dashboard's cards and the number of tracker records they count."""
-    state = (
-        connection.engine.url.render_as_string(hide_password=True),
-        *connection.execute(
-            select(
-                select(func.count(facts.c.id)).scalar_subquery(),
-                select(func.max(facts.c.id)).scalar_subquery(),
-                select(func.max(fact_history.c.id)).scalar_subquery(),
-            )
-        ).one(),
-    )
+    state = store_state(connection)
     if state not in _last:
         _last.clear()
         _last[state] = _figures(connection)
@@ -87,7 +78,7 @@ REPORT_CHARTS = {
 
 
 def _figures(connection: Connection) -> tuple[list[Chart], int]:
-    tracker = build_tracker(connection)
+    tracker = current_tracker(connection)
     figures = counts(connection)
     report = charts.figures(tracker) if tracker.records else {}
     cards = [Chart(*REPORT_CHARTS[name], figure) for name, figure in report.items()]

@@ -10,7 +10,6 @@ from sqlalchemy import Connection
 
 from aidwatch.catalog import items_by_id
 from aidwatch.store.schema import MAX_ID
-from aidwatch.tracker import build_tracker
 from aidwatch.web import queries, records
 from aidwatch.web.dashboard import dashboard
 from aidwatch.web.deps import TYPED, Id, connection, csrf_token, found, local, page, page_filter
@@ -56,7 +55,7 @@ def records_page(
     where: queries.FactFilter = Depends(page_filter),
     conn: Connection = Depends(connection),
 ):
-    tracker = build_tracker(conn)
+    tracker = records.current_tracker(conn)
     query = {k: v for k, v in request.query_params.items() if v}
     return page(
         request,
@@ -71,7 +70,7 @@ def records_page(
 
 @router.get("/records/{record_id}")
 def record_page(request: Request, record_id: str, conn: Connection = Depends(connection)):
-    tracker = build_tracker(conn)
+    tracker = records.current_tracker(conn)
     record = found(records.find(tracker, record_id), "record")
     return page(
         request,

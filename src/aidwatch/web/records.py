@@ -4,16 +4,50 @@ and made plain data for the pages and the API.
 A record (tracker/model.py) is one commitment merged over every article that
 reports it; the web app shows it with its sources, their evidence, its
 corroboration, conflicts and the pledge it fulfils. The tracker is computed
-from the store on each request, as `aidwatch report` computes it (a fraction
-of a second for thousands of facts); nothing here reads the database.
+from the store as `aidwatch report` computes it, and kept until the store
+changes (`current_tracker`): a fraction of a second for thousands of facts,
+but about 10 s for 100,000, too long to pay on every page.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
 
-from aidwatch.tracker import Record, Tracker
+from sqlalchemy import Connection, func, select
+
+from aidwatch.store.schema import fact_history, facts
+from aidwatch.tracker import Record, Tracker, build_tracker
 from aidwatch.web.queries import FactFilter
+
+# The last tracker made, by the state of the store it was made from.
+_last: dict[tuple, Tracker] = {}
+
+
+def store_state(connection: Connection) -> tuple:
+    """What the tracker depends on, in three cheap aggregates: facts stored
+    or re-extracted change the count or the highest id, a review adds a
+    history row. (Per process: each worker keeps its own.)"""
+    return (
+        connection.engine.url.render_as_string(hide_password=True),
+        *connection.execute(
+            select(
+                select(func.count(facts.c.id)).scalar_subquery(),
+                select(func.max(facts.c.id)).scalar_subquery(),
+                select(func.max(fact_history.c.id)).scalar_subquery(),
+            )
+        ).one(),
+    )
+
+
+def current_tracker(connection: Connection) -> Tracker:
+    """The tracker of the store as it is now, made again only when it changed."""
+    state = store_state(connection)
+    tracker = _last.get(state)
+    if tracker is None:
+        tracker = build_tracker(connection)
+        _last.clear()
+        _last[state] = tracker
+    return tracker
 
 
 def _within(when: str | None, where: FactFilter) -> bool:
