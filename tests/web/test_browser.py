@@ -261,18 +261,19 @@ def test_the_analyst_path_from_the_dashboard_to_a_review(page, server, sign_in):
         evidence,
     )
     assert marked is True
-    article_path = "/" + page.url.split("/", 3)[3].split("#")[0]
+    article_path = "/" + page.url.split("/", 3)[3].split("?")[0].split("#")[0]
+
+    # The fact behind the record is outlined and its sentence lit.
+    card = page.locator("section.fact.of-record").first
+    assert card.locator(".item").inner_text() == record["item_name"]
+    fact_id = card.get_attribute("data-fact")
+    assert page.locator(f"mark.evidence.of-record[data-facts~='{fact_id}']").count() > 0
     shot("4-article-evidence")
 
-    # The fact behind the record, by its item and status, confirmed.
-    sign_in(page, server, article_path)
-    card = (
-        page.locator("section.fact")
-        .filter(has=page.locator(f".item:text-is('{record['item_name']}')"))
-        .filter(has=page.locator(f".status:text-is('{record['status']}')"))
-        .first
-    )
-    fact_id = card.get_attribute("data-fact")
+    # Signed in, the analyst confirms it.
+    query = page.url.split("?", 1)[1].split("#")[0]
+    sign_in(page, server, f"{article_path}?{query}")
+    card = page.locator(f"#fact-{fact_id}")
     card.locator("button.confirm").click()
     page.wait_for_load_state()
     page.locator(f"#fact-{fact_id}").scroll_into_view_if_needed()

@@ -57,7 +57,7 @@ def test_a_record_comes_with_its_sources_evidence_and_counts(client, tracker):
     assert (data["corroboration"], data["stories"]) == (record.corroboration, record.stories)
     page = client.get(f"/records/{record.id}").text
     for source in record.sources:
-        assert f'href="/articles/{source.article_id}"' in page
+        assert f'href="/articles/{source.article_id}?record={record.id}"' in page
 
 
 def test_a_delivery_links_to_the_pledge_it_fulfils_and_back(client, tracker):
@@ -143,3 +143,16 @@ def test_a_rejected_fact_leaves_the_records_at_once(signed_in, tracker):
             assert answer.status_code == 200
     assert signed_in.get(f"/api/records/{record.id}").status_code == 404
     assert record.id not in {r["id"] for r in signed_in.get("/api/records").json()["records"]}
+
+
+def test_a_source_link_outlines_the_records_facts_in_the_article(client, tracker):
+    record = max(tracker.records, key=lambda r: r.corroboration)
+    for source in record.sources:
+        page = client.get(f"/articles/{source.article_id}", params={"record": record.id}).text
+        outlined = re.findall(r'class="fact [^"]*of-record" id="fact-(\d+)"', page)
+        assert outlined, source.doc
+        facts = client.get(f"/api/articles/{source.article_id}").json()["facts"]
+        for fact in facts:
+            if str(fact["id"]) in outlined:
+                assert (fact["item_id"], fact["status"]) == (record.item_id, record.status)
+                assert fact["evidence"]["text"] == source.evidence

@@ -93,9 +93,13 @@ def article_page(
     error: str | None = Query(None, max_length=300),
     start: int | None = Query(None, ge=0, le=MAX_ID),
     end: int | None = Query(None, ge=0, le=MAX_ID),
+    record: str | None = Query(None, max_length=200),
     conn: Connection = Depends(connection),
 ):
     article = found(queries.article(conn, article_id), "article")
+    # Come from a record's sources: the facts of this article it is made of.
+    shown_record = records.find(records.current_tracker(conn), record) if record else None
+    record_facts = records.facts_in(shown_record, article["facts"]) if shown_record else set()
     # A refused added fact comes back with its selection and values (forms.add_form).
     kept = {name: request.query_params.get(name, "")[:200] for name in TYPED}
     selection = None
@@ -116,6 +120,8 @@ def article_page(
         names=sorted({item.name for item in items_by_id().values()}),
         kept=kept,
         selection=selection,
+        record=shown_record,
+        record_facts=record_facts,
     )
 
 

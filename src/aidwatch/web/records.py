@@ -127,3 +127,17 @@ def find(tracker: Tracker, record_id: str) -> Record | None:
 def fulfilled_by(tracker: Tracker, record_id: str) -> list[Record]:
     """The deliveries that fulfil the pledge `record_id`."""
     return [r for r in tracker.records if r.fulfils == record_id]
+
+
+def facts_in(record: Record, facts: list[dict]) -> set[int]:
+    """The ids of the facts (an article's, as queries.article gives them)
+    that `record` is made of: its donor, item and status, and a sentence
+    among its sources'."""
+    sentences = {s.evidence for s in record.sources}
+    return {
+        f["id"]
+        for f in facts
+        if (f["donor"], f["item_id"], f["status"]) == (record.donor, record.item_id, record.status)
+        and f["evidence"]["text"] in sentences
+        and f["verdict"] != "rejected"
+    }
