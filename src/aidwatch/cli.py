@@ -75,6 +75,14 @@ class _Commands(TyperGroup):
             _fail(str(error))
 
 
+class _Out(Console):
+    """A console on standard output (or `file`) whose reader may leave:
+    rich's own answer to a broken pipe is exit status 1."""
+
+    def on_broken_pipe(self) -> None:
+        _reader_left()
+
+
 def _reader_left() -> None:
     """The command reading our output stopped (`| head`): what it wanted it
     has, so exit quietly with status 0, like `cat`. Standard output is
@@ -282,7 +290,7 @@ def extract(
         else:
             from aidwatch.output import print_table
 
-            print_table(results, Console(file=stream, width=_table_width(output)))
+            print_table(results, _Out(file=stream, width=_table_width(output)))
     finally:
         if output:
             stream.close()
@@ -370,7 +378,7 @@ def ingest(
         ("warnings", summary.warnings),
     ]:
         table.add_row(what, str(count))
-    Console().print(table)
+    _Out().print(table)
 
 
 def _waiting(db: str) -> None:
@@ -444,7 +452,7 @@ def report(
         return
     from aidwatch.tracker.report import print_report
 
-    print_report(tracker, Console(width=_table_width(None)))
+    print_report(tracker, _Out(width=_table_width(None)))
 
 
 @app.command()
@@ -491,7 +499,7 @@ def reextract(
     summary = reextract_store(
         db, docs or None, on_warning=_warn, on_wait=lambda: _waiting(db), model=model
     )
-    Console().print(
+    _Out().print(
         f"{summary.articles} articles extracted again: {summary.added} facts stored, "
         f"{summary.replaced} unreviewed facts replaced, {summary.kept} reviewed or added kept",
         highlight=False,
@@ -539,9 +547,9 @@ def evaluate(
     if as_json:
         print(json.dumps(report.figures(), indent=2))
     else:
-        print_eval(report, Console(), details)
+        print_eval(report, _Out(), details)
         if details:
-            print_breakdown(report, predicted, gold_records, Console())
+            print_breakdown(report, predicted, gold_records, _Out())
 
 
 def _crossvalidate(gold: Path, articles: Path, folds: int, as_json: bool) -> None:
@@ -557,7 +565,7 @@ def _crossvalidate(gold: Path, articles: Path, folds: int, as_json: bool) -> Non
         figures = {"rules": cv.rules.report.figures(), "learned": cv.learned.report.figures()}
         print(json.dumps({"folds": folds, "articles": len(cv.gold), **figures}, indent=2))
     else:
-        print_crossval(cv, Console())
+        print_crossval(cv, _Out())
 
 
 def _annotated(gold: list[Path], articles: list[Path]):
@@ -595,7 +603,7 @@ def train(
     except OSError as e:
         raise OutputError(output, e) from None
     support = ", ".join(f"{k} {v}" for k, v in model.meta["support"].items())
-    Console().print(
+    _Out().print(
         f"model written to {output}: {model.meta['articles']} articles, "
         f"{model.meta['facts']} facts; item groups per status: {support}",
         highlight=False,
