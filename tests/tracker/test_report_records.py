@@ -31,3 +31,11 @@ def test_record_counts_are_drawn_on_whole_numbers(dev_tracker, name, axis):
 )
 def test_a_small_count_axis_ticks_every_unit(largest, dtick):
     assert count_axis("records", largest).get("dtick") == dtick
+
+
+def test_each_stated_total_is_shown_with_the_sentence_that_states_it(dev_tracker):
+    page = html_report(dev_tracker)
+    assert dev_tracker.checks
+    for check in dev_tracker.checks:
+        for source in check.sources:
+            assert html.escape(f"« {source.evidence} »") in page

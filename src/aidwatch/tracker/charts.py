@@ -333,8 +333,10 @@ def _checks_table(tracker: Tracker) -> str:
             _cell(money(c.counted, c.unit), numeric=True),
             _cell(c.verdict, flag=c.flagged),
             _cell(", ".join(s.doc for s in c.sources)),
+            # The article's own words: the label above is made by the extraction.
+            _cell(" | ".join(f"« {s.evidence} »" for s in c.sources)),
         ]
         for c in tracker.checks
     ]
-    header = ["statement", "date", "stated", "records sum", "verdict", "sources"]
+    header = ["statement", "date", "stated", "records sum", "verdict", "sources", "as written"]
     return _html_table("Stated totals against the records", header, rows)
