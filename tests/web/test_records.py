@@ -156,3 +156,13 @@ def test_a_source_link_outlines_the_records_facts_in_the_article(client, tracker
             if str(fact["id"]) in outlined:
                 assert (fact["item_id"], fact["status"]) == (record.item_id, record.status)
                 assert fact["evidence"]["text"] == source.evidence
+
+
+def test_the_records_page_shows_the_newest_when_there_are_too_many(client, tracker, monkeypatch):
+    from aidwatch.web import pages
+
+    monkeypatch.setattr(pages, "RECORDS_SHOWN", 5)
+    page = client.get("/records").text
+    newest = client.get("/api/records").json()["records"][:5]
+    assert re.findall(r'data-record="([^"]+)"', page) == [r["id"] for r in newest]
+    assert f"{len(tracker.records)} records (the newest 5 shown" in page

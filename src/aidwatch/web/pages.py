@@ -16,6 +16,8 @@ from aidwatch.web.deps import TYPED, Id, connection, csrf_token, found, local, p
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
+RECORDS_SHOWN = 1000
+
 
 @router.get("/")
 def dashboard_page(request: Request, conn: Connection = Depends(connection)):
@@ -57,10 +59,13 @@ def records_page(
 ):
     tracker = records.current_tracker(conn)
     query = {k: v for k, v in request.query_params.items() if v}
+    kept = records.matching(tracker, where)
     return page(
         request,
         "records.html",
-        records=records.matching(tracker, where),
+        # A page a browser draws quickly; the filters narrow, /api/records has all.
+        records=kept[:RECORDS_SHOWN],
+        total=len(kept),
         tracker=tracker,
         where=where,
         query=query,
