@@ -892,6 +892,21 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [(None, "gripen", "requested", None, None, None)],
     ),
+    (
+        "Les Pays-Bas vont livrer des obusiers blindés PzH 2000 à l'Ukraine. Ces obusiers blindés arriveront en mai.",
+        None,
+        [("NL", "pzh2000", "pledged", None, None, None)],
+    ),
+    (
+        "Les Etats-Unis enverront des Bradley à l'Ukraine. Ces véhicules blindés arriveront au printemps.",
+        None,
+        [("US", "bradley", "pledged", None, None, None)],
+    ),
+    (
+        "Berlin a fourni 18 blindés lourds à Kiev.",
+        None,
+        [("DE", "main_battle_tank", "delivered", 18, "exact", None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

@@ -577,6 +577,17 @@ def _carried_to_holders(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+# The categories of systems a kind of a category may stand for: « des
+# véhicules blindés » in an article about the Bradley.
+_STANDS_FOR = {
+    "armoured_vehicle": (
+        "armoured_vehicle",
+        "infantry_fighting_vehicle",
+        "armoured_personnel_carrier",
+    ),
+}
+
+
 def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
     """A kind in an article that names a system of that category stands for
     it (« les obusiers blindés » in an article about the PzH 2000): the one
@@ -590,7 +601,13 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
             systems.setdefault(d.fact.item.category, []).append((d.sentence, d.fact.item))
     out = []
     for d in drafts:
-        named = systems.get(d.fact.item.category) if not d.fact.item.specific else None
+        named = None
+        if not d.fact.item.specific:
+            named = [
+                n
+                for c in _STANDS_FOR.get(d.fact.item.category, (d.fact.item.category,))
+                for n in systems.get(c, ())
+            ]
         if named:
             nearest = min(abs(sentence - d.sentence) for sentence, _ in named)
             items = {i.id: i for sentence, i in named if abs(sentence - d.sentence) == nearest}
