@@ -917,6 +917,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("DE", "leopard2", "pledged", None, None, None)],
     ),
+    (
+        "La Norvège et le Royaume-Uni ont convenu de transférer des lance-roquettes M270 à l'Ukraine.",
+        None,
+        [("NO", "m270", "pledged", None, None, None), ("GB", "m270", "pledged", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",
