@@ -67,6 +67,32 @@ def test_a_noun_stands_for_the_system_named_before(text, expected):
     assert expected in facts(text)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le Danemark a promis des chars Leopard 1. Les Etats-Unis envisagent aussi de les envoyer.",
+            ("US", "leopard1", "considered", None),
+        ),
+        (
+            "Les chars Leopard 1 sont attendus. Ils ont été promis à l'Ukraine par le Danemark.",
+            ("DK", "leopard1", "pledged", None),
+        ),
+        (
+            "Le Danemark a promis des F-16. Ils sont arrivés en Ukraine en août.",
+            ("DK", "f16", "delivered", None),
+        ),
+    ],
+)
+def test_a_pronoun_a_giving_verb_governs_stands_for_the_system_named_before(text, expected):
+    assert expected in facts(text)
+
+
+def test_a_pronoun_that_gives_is_no_item():
+    found = facts("Les Pays-Bas ont des chars Leopard 2. Ils ont livré des obus à l'Ukraine.")
+    assert not any(item == "leopard2" for _, item, _, _ in found)
+
+
 def test_nothing_is_resolved_without_a_system_named_before():
     assert facts("Le Danemark s'est engagé à céder 19 appareils.") == set()
 

@@ -64,6 +64,9 @@ _NOT_TRAINING = re.compile(r"\b(?:" + _WORDS.alternation("not_training") + r")")
 _UNTRAINED = re.compile(r"\b(?:" + _WORDS.alternation("training_denials") + r")\b")
 
 
+_PRONOUN_ITEM = re.compile(r"\b(?:" + _WORDS.alternation("item_pronouns") + r")\b")
+
+
 def trains_crews(folded: str, crews: re.Pattern = _TRAINEE) -> re.Match | None:
     """The people a (folded) sentence says are trained: a training word near
     them (« la formation des pilotes », « 60 Ukrainiens formés ») and not
@@ -103,6 +106,13 @@ def resolve(
         if system is not None:
             mention = Mention(start, end, system, "anaphor")
             added.append(ItemGroup(start, end, system, (mention,)))
+    if not groups and not added and recent:
+        # « les Etats-Unis envisagent de les envoyer »: the last system named
+        pronoun = _PRONOUN_ITEM.search(folded)
+        if pronoun:
+            start, end = pronoun.start(), pronoun.start() + pronoun.group().find(" ")
+            system = recent[-1]
+            added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
     crew = trains_crews(folded, _CREW) if not groups and not added and recent else None
     if crew:
         start, end = crew.start("noun"), crew.end("noun")
