@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from aidwatch.catalog import Donor, donors_by_code
 from aidwatch.extract.language import tables
@@ -41,14 +42,14 @@ class MoneyReading:
 def _package_noun_near(root) -> bool:
     """A package noun above or beside the amount (« une rallonge de 325
     millions »), or a pledging verb taking it as object (« Londres a promis
-    200 millions de livres »)."""
+    200 millions de livres », « 85 milliards ont été alloués »)."""
     nouns = lexicon().nouns
     token = root
     for _ in range(6):
         if nouns.get(lemma(token)) == "package":
             return True
-        if token.dep_ == "obj" and word_class(token.head) in ("pledge", "transfer"):
-            return True
+        if token.dep_ in ("obj", "nsubj:pass") and word_class(token.head) in ("pledge", "transfer"):
+            return True  # « a promis 200 millions », « 85 milliards ont été alloués »
         if any(
             nouns.get(lemma(c)) == "package"
             for c in token.children
@@ -113,7 +114,7 @@ def _aggregated(text: str, amounts: list[Money]) -> set[int]:
     out: set[int] = set()
     for i, money in enumerate(amounts):
         if _SUBSET.search(text[: money.start]) or _TOTAL_BEFORE.search(
-            text[max(0, money.start - 30) : money.start]
+            text[max(0, money.start - 60) : money.start]
         ):
             out.add(i)
     for cue in _AGGREGATE.finditer(text):
@@ -127,6 +128,21 @@ def _aggregated(text: str, amounts: list[Money]) -> set[int]:
         if nearest is not None:
             out.add(nearest)
     return out
+
+
+@cache
+def _states_by_currency() -> dict[str, str]:
+    """Currency → the one state that uses it; not the euro (twenty states),
+    nor the dollar, in which French articles convert everyone's aid."""
+    users: dict[str, set[str]] = {}
+    for d in donors_by_code().values():
+        if d.kind == "state" and d.currency:
+            users.setdefault(d.currency, set()).add(d.code)
+    return {c: next(iter(codes)) for c, codes in users.items() if len(codes) == 1 and c != "USD"}
+
+
+def _state_of(currency: str | None) -> str | None:
+    return _states_by_currency().get(currency) if currency else None
 
 
 def read_money(
@@ -160,6 +176,13 @@ def read_money(
         if not about_aid:
             continue
         donor = donors[0] if len(donors) == 1 else (running if not donors else None)
+        if donor is None and not donors:
+            # « un nouveau paquet de 800 millions de dollars, qui porte le total
+            # de l'aide américaine à 41 milliards »: the one giver the sentence
+            # names; else « 85 milliards de couronnes norvégiennes »: the one
+            # state that pays in that currency
+            named = {d.code for d in donor_at.values() if d.can_give}
+            donor = next(iter(named)) if len(named) == 1 else _state_of(currency)
         if donor is None:
             continue
         if currency is None:
