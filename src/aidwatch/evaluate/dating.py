@@ -30,8 +30,10 @@ class Tally:
     def add(self, doc: str, gold: str, predicted: str | None) -> None:
         # Compared to the gold's precision, at most a month: « 2022 » is
         # right for any month of 2022, « 2022-06-01 » for any day of June.
+        # A year alone (« 2023 » for a gold « 2023-05 ») names no month: it
+        # counts as none when the year is right, as wrong when it is not.
         gold = gold[:7]
-        if not predicted:
+        if not predicted or (len(predicted) < len(gold) and gold.startswith(predicted)):
             self.none += 1
         elif predicted[: len(gold)] == gold:
             self.right += 1
