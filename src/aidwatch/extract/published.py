@@ -42,6 +42,7 @@ from aidwatch.extract.text import fold
 
 FIRST_YEAR = 2022
 BASES = ("weekday", "duration", "dates", "event", "official", "story", "facts")
+_RANK = {"weekday": 0, "duration": 1, "dates": 2, "event": 2, "official": 2}
 _LOOKED_BACK_ON = {"mobilisation", "annexation", "battle", "incident"}
 _BOUND = re.compile(
     r"\b("
@@ -104,21 +105,25 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
         *_durations(folded),
         *_latest_dated(text, folded, mentions),
     ]
+    # An event the article names is a month it may be written in too (the
+    # day after, for one it looks back on).
+    points += _event_months(folded)
+    # A month without a year (« le 23 mai »), placed in the range when the
+    # range leaves it only one year.
+    if deciding:
+        for m in mentions:
+            if not m.month or m.year is not None:
+                continue
+            years = [y for y in range(lo // 12, hi // 12 + 1) if lo <= y * 12 + m.month - 1 <= hi]
+            if len(years) == 1:
+                when = years[0] * 12 + m.month - 1
+                points.append(_Clue(when, when, deciding[0].basis, m.start, m.end))
     inside = [p for p in points if lo <= p.lo <= hi]
     if inside:
-        best = max(inside, key=lambda p: (BASES.index(p.basis) * -1, p.lo))
+        # A weekday, then a duration; else the latest of the dated months and
+        # events, the article being written after what it reports.
+        best = max(inside, key=lambda p: (-_RANK[p.basis], p.lo))
         return best.dating()
-    # No point clue: a month without a year (« le 23 mai »), placed in the
-    # range when the range leaves it only one year.
-    undated = [m for m in mentions if m.month and m.year is None]
-    placed = []
-    for m in undated:
-        years = [y for y in range(lo // 12, hi // 12 + 1) if lo <= y * 12 + m.month - 1 <= hi]
-        if len(years) == 1:
-            placed.append((years[0] * 12 + m.month - 1, m))
-    if placed and deciding:
-        when, m = max(placed, key=lambda p: p[0])
-        return Dating(_iso(when), deciding[0].basis, m.start, m.end)
     if deciding and lo // 12 == hi // 12:
         return Dating(f"{lo // 12:04d}", deciding[0].basis, deciding[0].start, deciding[0].end)
     # A year said alone (« en 2024, elle déploiera ») is as often ahead as
@@ -259,6 +264,20 @@ def _latest_dated(text: str, folded: str, mentions: list[DateMention]) -> list[_
 
 def _matched_events(folded: str):
     return [(e, m) for e in known_events() if (m := e.pattern.search(folded))]
+
+
+def _event_months(folded: str) -> list[_Clue]:
+    """The month of each event named, but the invasion that every article
+    recalls; the day after for an event the article looks back on."""
+    out = []
+    for e, m in _matched_events(folded):
+        when = date.fromisoformat(e.date)
+        if e.type == "invasion":
+            continue
+        if e.type in _LOOKED_BACK_ON:
+            when += timedelta(days=1)
+        out.append(_Clue(_index(when), _index(when), "event", m.start(), m.end()))
+    return out
 
 
 def _past_events(folded: str) -> list[_Clue]:
