@@ -43,6 +43,15 @@ TODAY = date(2026, 12, 1)
         # dates with their year: the latest that is neither a bound nor ahead
         ("Berlin a livré des obus le 3 mai 2023 puis le 9 juin.", ("2023-06", "dates")),
         ("Depuis février 2022, les alliés ont livré des chars.", None),
+        # a month without its day recalls the past: a lower bound only
+        ("Paris avait livré des canons en septembre 2022.", None),
+        # a summit may be ahead: the months around it give its year, not a month
+        (
+            "Le sommet de l'Otan, prévu en juillet à Vilnius, doit approuver un plan.",
+            ("2023", "event"),
+        ),
+        # the invasion's own day is no day of the article
+        ("Le ministre Oleksiï Reznikov a rappelé le 24 février.", None),
         ("Les livraisons sont prévues en août 2025.", None),
         ("La guerre a commencé en février 2022 et Paris a livré des canons.", None),
         # a year said alone dates nothing

@@ -79,13 +79,6 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     today = today or date.today()
     folded = fold(text)
     lo, hi = FIRST_YEAR * 12, today.year * 12 + today.month - 1
-    bounds: list[_Clue] = [*_officials(folded), *_past_events(folded)]
-    for clue in sorted(bounds, key=lambda c: c.hi - c.lo):
-        # A clue that contradicts the narrower ones before it is dropped
-        # (a minister's name in a quote from his successor's time).
-        if clue.lo <= hi and clue.hi >= lo:
-            lo, hi = max(lo, clue.lo), min(hi, clue.hi)
-    deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
     # Bounds (« depuis février 2022 »), what is to come (« les livraisons
     # prévues en août ») and the invasion's month (« la guerre, en février
     # 2022 ») do not say when the article was written.
@@ -100,19 +93,31 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
             and _WAR.search(folded[max(0, m.start - 60) : m.start])
         )
     ]
-    points = [
-        *_weekdays(folded, lo, hi),
-        *_durations(folded),
-        *_latest_dated(text, folded, mentions),
+    # The latest dated month is a point when the text gives its day (news
+    # date their own acts: « a annoncé le 3 mai »), only a lower bound when
+    # not (« en septembre 2022 » recalls the past).
+    latest = _latest_dated(text, folded, mentions)
+    points = [c for c in latest if c.lo == c.hi]
+    bounds: list[_Clue] = [
+        *_officials(folded),
+        *_past_events(folded),
+        *[c for c in latest if c.lo != c.hi],
     ]
+    for clue in sorted(bounds, key=lambda c: c.hi - c.lo):
+        # A clue that contradicts the narrower ones before it is dropped
+        # (a minister's name in a quote from his successor's time).
+        if clue.lo <= hi and clue.hi >= lo:
+            lo, hi = max(lo, clue.lo), min(hi, clue.hi)
+    deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
+    points += [*_weekdays(folded, lo, hi), *_durations(folded)]
     # An event the article names is a month it may be written in too (the
     # day after, for one it looks back on).
     points += _event_months(folded)
-    # A month without a year (« le 23 mai »), placed in the range when the
+    # A day without a year (« le 23 mai »), placed in the range when the
     # range leaves it only one year.
     if deciding:
         for m in mentions:
-            if not m.month or m.year is not None:
+            if not m.day or m.year is not None or _recalls_event(m):
                 continue
             years = [y for y in range(lo // 12, hi // 12 + 1) if lo <= y * 12 + m.month - 1 <= hi]
             if len(years) == 1:
@@ -250,16 +255,16 @@ def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
 
 def _latest_dated(text: str, folded: str, mentions: list[DateMention]) -> list[_Clue]:
     """The latest month of the latest year the text gives with a month."""
-    events = known_events()
-    own = [m for m in mentions if not any(_is_event_date(m, e.date) for e in events)]
+    own = [m for m in mentions if not _recalls_event(m)]
     own = [m for m in own if m.year is None or m.year >= FIRST_YEAR]
     years = [m.year for m in own if m.year and m.month]
     if not years:
         return []
     year = max(years)
     dated = [m for m in own if m.month and m.year in (None, year)]
-    m = max(dated, key=lambda m: (m.month, m.year or 0))
-    return [_Clue(year * 12 + m.month - 1, year * 12 + m.month - 1, "dates", m.start, m.end)]
+    m = max(dated, key=lambda m: (m.month, m.day is not None, m.year or 0))
+    when = year * 12 + m.month - 1
+    return [_Clue(when, when if m.day else 10**6, "dates", m.start, m.end)]
 
 
 def _matched_events(folded: str):
@@ -267,15 +272,15 @@ def _matched_events(folded: str):
 
 
 def _event_months(folded: str) -> list[_Clue]:
-    """The month of each event named, but the invasion that every article
-    recalls; the day after for an event the article looks back on."""
+    """The month after each event the article looks back on."""
     out = []
     for e, m in _matched_events(folded):
         when = date.fromisoformat(e.date)
-        if e.type == "invasion":
+        # A summit or a meeting is as often announced as reported: it gives
+        # the months around it (_past_events), not a month.
+        if e.type not in _LOOKED_BACK_ON:
             continue
-        if e.type in _LOOKED_BACK_ON:
-            when += timedelta(days=1)
+        when += timedelta(days=1)
         out.append(_Clue(_index(when), _index(when), "event", m.start(), m.end()))
     return out
 
@@ -342,6 +347,11 @@ def _officials(folded: str) -> list[_Clue]:
                 out.append(_Clue(lo, hi, "official", m.start(), m.end()))
                 break
     return out
+
+
+def _recalls_event(mention: DateMention) -> bool:
+    """« le 24 février »: the date of a known event, not of the article."""
+    return any(_is_event_date(mention, e.date) for e in known_events())
 
 
 def _is_event_date(mention, anchor: str) -> bool:
