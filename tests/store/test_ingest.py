@@ -239,3 +239,49 @@ def test_every_article_read_is_reported_once(dev_copy):
     seen = []
     ingest([DEV_ARTICLES, DEV_ARTICLES], dev_copy, on_article=lambda a: seen.append(a.id))
     assert sorted(seen) == sorted(DEV_IDS * 2)
+
+
+# An aid dispatch of our own, and a reprint of it with another last line.
+DISPATCH = (
+    "L'Allemagne va livrer à l'Ukraine quatorze chars Leopard 2A6 prélevés sur les stocks de la "
+    "Bundeswehr, a indiqué le gouvernement fédéral dans un communiqué. Berlin autorise aussi la "
+    "Pologne et la Norvège à réexporter leurs propres chars vers Kiev. Les équipages ukrainiens "
+    "seront formés en Allemagne pendant plusieurs semaines avant la livraison. Le ministre "
+    "ukrainien a salué une décision attendue depuis longtemps par son armée, qui manque de "
+    "blindés lourds pour reprendre les territoires occupés dans l'est du pays. Washington doit de "
+    "son côté fournir des chars Abrams, dont la livraison prendra plusieurs mois.\n"
+)
+
+
+@pytest.mark.parametrize("one_run", [True, False])
+def test_an_undated_reprint_takes_the_month_of_its_stored_story(store_url, tmp_path, one_run):
+    dated = folder(tmp_path, "dated", {"a.txt": " date 2023-01-25\n" + DISPATCH})
+    undated = folder(tmp_path, "undated", {"b.txt": DISPATCH + "Un article de notre bureau.\n"})
+    if one_run:
+        ingest([dated, undated], store_url)
+    else:
+        ingest([dated], store_url)
+        ingest([undated], store_url)
+    engine = create_engine(store_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(articles.c.doc, articles.c.published, articles.c.published_inferred)
+        ).all()
+    engine.dispose()
+    assert sorted(map(tuple, rows)) == [("a.txt", "2023-01-25", False), ("b.txt", "2023-01", True)]
+
+
+def test_an_undated_reprint_takes_the_month_of_its_story_in_one_extract(tmp_path):
+    path = folder(
+        tmp_path,
+        "both",
+        {
+            "a.txt": " date 2023-01-25\n" + DISPATCH,
+            "b.txt": DISPATCH + "Un article de notre bureau.\n",
+        },
+    )
+    results, _ = extract_paths([path])
+    published = {r.article.id: r.to_dict()["published"] for r in results}
+    assert published["b.txt"]["date"] == "2023-01"
+    assert (published["b.txt"]["inferred"], published["b.txt"]["basis"]) == (True, "story")
+    assert published["b.txt"]["evidence"]["text"] == "a.txt"

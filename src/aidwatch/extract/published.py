@@ -20,7 +20,7 @@ strongest point clue inside it (weekday, duration, dates, event), or the
 latest month the text names without a year if the range leaves it one year.
 A range that leaves no month gives its year when it lies in one, else
 nothing: never an invented month, never a day. Dating by the other articles
-of a story is corroborate.py's.
+of a story is dedup/corroborate.py's.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from aidwatch.dedup import StoryIndex
+from aidwatch.dedup.corroborate import corroborate
 from aidwatch.extract import decider_for, extract_articles
-from aidwatch.extract.corroborate import corroborate
 from aidwatch.model import Article, Extraction
 from aidwatch.run.executors import Executor, InProcess
 from aidwatch.run.reading import Warn, guard, read_articles, warn

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, bindparam, insert, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 
 from aidwatch.dedup import StoryIndex
+from aidwatch.dedup.corroborate import vote
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
 from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
 from aidwatch.store.stories import assign
@@ -110,11 +111,43 @@ def _write(
             .values(story=bindparam("story")),
             story_of,
         )
+    if story_of:
+        _date_by_story(connection, [(a, i) for (a, _, x), i in zip(new, ids, strict=True) if x])
     if signed:
         connection.execute(insert(signatures), signed)
     for table, rows in owned.items():
         if rows:
             connection.execute(insert(table), rows)
+
+
+def _date_by_story(connection: Connection, stored: list[tuple[Article, int]]) -> None:
+    """An article stored without a month takes the month of its story's
+    other articles (dedup/corroborate.py), as an inferred date. Its facts
+    keep the dates they were extracted with: `reextract` reads them again."""
+    undated = [(a, i) for a, i in stored if not (a.published and len(a.published) >= 7)]
+    if not undated:
+        return
+    other = articles.alias()
+    rows = connection.execute(
+        select(articles.c.id, other.c.published, other.c.published_inferred)
+        .join(other, (other.c.story == articles.c.story) & (other.c.id != articles.c.id))
+        .where(articles.c.id.in_([i for _, i in undated]), func.length(other.c.published) >= 7)
+    ).all()
+    witnesses: dict[int, list[tuple[str, bool]]] = {}
+    for row in rows:
+        witnesses.setdefault(row.id, []).append((row.published[:7], row.published_inferred))
+    redated = []
+    for article, article_id in undated:
+        month = vote(witnesses.get(article_id, []), article.published)
+        if month:
+            redated.append({"row": article_id, "month": month})
+    if redated:
+        connection.execute(
+            update(articles)
+            .where(articles.c.id == bindparam("row"))
+            .values(published=bindparam("month"), published_inferred=True),
+            redated,
+        )
 
 
 def _article(article: Article, digest: str, relevant: bool, now: datetime) -> dict:

@@ -7,15 +7,17 @@ status) triples in common, one of them with the same quantity (one triple
 alone is too common: HIMARS are pledged by the US in every year of the
 war). The month is the one
 most of those articles give, stated dates counting before inferred ones; a
-tie gives nothing. It works over the extractions of one call (`aidwatch
-extract` of several files); it does not read the store, and it does not
-re-read the text (the caller re-extracts an article it dates, so that its
-facts' relative dates resolve against the new month).
+tie gives nothing. `corroborate` works over the extractions of one call
+(`aidwatch extract` of several files) and does not re-read the text (the
+caller re-extracts an article it dates, so that its facts' relative dates
+resolve against the new month); an ingest asks `vote` about the stored
+articles of a story (store/ingest.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from aidwatch.model import Article, Evidence, Extraction
@@ -30,22 +32,18 @@ def corroborate(extractions: list[Extraction]) -> dict[int, Article]:
         article = e.article
         if _month(article) or not (e.facts or e.packages):
             continue
-        votes: Counter[str] = Counter()
         witness: dict[str, tuple[str, str]] = {}  # month → (basis, doc)
+        months = []
         for other in dated:
             basis = _shared(e, other)
             if basis is None:
                 continue
             month = _month(other.article)
-            # A year the text gave stays: only a month of that year fits.
-            if article.published and not month.startswith(article.published):
-                continue
-            votes[month] += 1 if other.article.published_inferred else 2
+            months.append((month, other.article.published_inferred))
             witness.setdefault(month, (basis, other.article.id))
-        ranked = votes.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        month = vote(months, article.published)
+        if month is None:
             continue
-        month = ranked[0][0]
         basis, doc = witness[month]
         # The evidence of a corroborated date is the article that gave it.
         out[i] = replace(
@@ -56,6 +54,20 @@ def corroborate(extractions: list[Extraction]) -> dict[int, Article]:
             published_evidence=Evidence(doc, 0, 0),
         )
     return out
+
+
+def vote(months: Iterable[tuple[str, bool]], year: str | None = None) -> str | None:
+    """The month most (month, inferred) witnesses give, a stated date
+    counting twice an inferred one; None on a tie. A year the article's own
+    text gave stays: only a month of that year counts."""
+    votes: Counter[str] = Counter()
+    for month, inferred in months:
+        if not year or month.startswith(year):
+            votes[month] += 1 if inferred else 2
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _month(article: Article) -> str | None:

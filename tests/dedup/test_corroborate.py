@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aidwatch.extract.corroborate import corroborate
+from aidwatch.dedup.corroborate import corroborate
 from aidwatch.model import Article, Evidence, Extraction, Fact, Item
 
 EVIDENCE = Evidence("...", 0, 3)
