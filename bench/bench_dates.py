@@ -45,6 +45,7 @@ def _measure(label: str, articles: Path, gold: list[dict], wrongs: bool) -> None
     print(f"  {label} ({time.perf_counter() - start:.0f} s)")
     print(f"    publication month: {report.published.line()}")
     print(f"    matched facts' month: {report.facts.line()}")
+    print(f"      (undated facts given their article's month: {report.facts_or_article.line()})")
     if wrongs:
         for what, tally in (("published", report.published), ("fact", report.facts)):
             for doc, expected, got in tally.wrongs:

@@ -303,9 +303,10 @@ def _past_events(folded: str) -> list[_Clue]:
 
 
 @cache
-def _official_patterns() -> tuple[tuple[re.Pattern, int, int], ...]:
-    """Per person whose offices began or ended since the war: their names and
-    the months from their first start to their last end."""
+def _official_names() -> tuple[re.Pattern, dict[str, tuple[int, int]]]:
+    """One pattern for the names of every person whose offices began or
+    ended since the war (one scan of the text, not one per person), and per
+    name the months from the person's first start to their last end."""
     spans: dict[str, list] = {}
     for o in officials():
         if o.start is None and o.end is None:
@@ -315,12 +316,14 @@ def _official_patterns() -> tuple[tuple[re.Pattern, int, int], ...]:
         names, lo, hi = spans.setdefault(o.name, [set(), start, end])
         names.update(fold(a) for a in o.aliases)
         spans[o.name] = [names, min(lo, start), max(hi, end)]
-    out = []
+    by_name: dict[str, tuple[int, int]] = {}
     for names, lo, hi in spans.values():
         if lo <= FIRST_YEAR * 12 and hi >= 10**6:
             continue  # in office all along: says nothing of the time
-        out.append((re.compile(rf"\b(?:{_alt(names)})\b"), lo, hi))
-    return tuple(out)
+        for name in names:
+            # A name two people share (a surname) dates nothing.
+            by_name[name] = (lo, hi) if name not in by_name else (0, 10**6)
+    return re.compile(rf"\b(?:{_alt(by_name)})\b"), by_name
 
 
 @cache
@@ -334,18 +337,21 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def _officials(folded: str) -> list[_Clue]:
     title, former = _title_patterns()
-    out = []
-    for pattern, lo, hi in _official_patterns():
-        for m in pattern.finditer(folded):
-            before = folded[max(0, m.start() - 60) : m.start()]
-            after = folded[m.end() : m.end() + 40]
-            # In office when the text gives the office (« le ministre X »,
-            # « X, le chancelier »), not when it says he was or will be.
-            if former.search(before) or former.search(after[:25]):
-                continue
-            if title.search(before) or (after.startswith(",") and title.search(after)):
-                out.append(_Clue(lo, hi, "official", m.start(), m.end()))
-                break
+    pattern, by_name = _official_names()
+    out, seen = [], set()
+    for m in pattern.finditer(folded):
+        lo, hi = by_name[m.group()]
+        if (lo, hi) in seen:
+            continue
+        before = folded[max(0, m.start() - 60) : m.start()]
+        after = folded[m.end() : m.end() + 40]
+        # In office when the text gives the office (« le ministre X »,
+        # « X, le chancelier »), not when it says he was or will be.
+        if former.search(before) or former.search(after[:25]):
+            continue
+        if title.search(before) or (after.startswith(",") and title.search(after)):
+            out.append(_Clue(lo, hi, "official", m.start(), m.end()))
+            seen.add((lo, hi))
     return out
 
 
