@@ -33,7 +33,7 @@ def print_table(results: list[Extraction], console: Console) -> None:
         a = result.article
         published = a.published or "undated"
         if a.published_inferred:
-            published += " (inferred)"
+            published += f" (inferred: {a.published_basis})" if a.published_basis else " (inferred)"
         table = Table(title=f"{a.id} — {published}", title_justify="left")
         for column in ("donor", "item", "category", "status", "qty", "date", "pkg"):
             table.add_column(column, no_wrap=True)
@@ -45,7 +45,8 @@ def print_table(results: list[Extraction], console: Console) -> None:
                 f.item.category,
                 f.status,
                 _quantity(f.quantity, f.quantity_kind),
-                f.date or "",
+                # « ~ »: resolved against an inferred publication date
+                (f"~{f.date}" if f.date_inferred else f.date) if f.date else "",
                 f.package or "",
                 _snippet(f),
             )
