@@ -97,10 +97,11 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     # date their own acts: « a annoncé le 3 mai »), only a lower bound when
     # not (« en septembre 2022 » recalls the past).
     latest = _latest_dated(text, folded, mentions)
+    events = _matched_events(folded)
     points = [c for c in latest if c.lo == c.hi]
     bounds: list[_Clue] = [
         *_officials(folded),
-        *_past_events(folded),
+        *_past_events(events),
         *[c for c in latest if c.lo != c.hi],
     ]
     for clue in sorted(bounds, key=lambda c: c.hi - c.lo):
@@ -112,7 +113,7 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     points += [*_weekdays(folded, lo, hi), *_durations(folded)]
     # An event the article names is a month it may be written in too (the
     # day after, for one it looks back on).
-    points += _event_months(folded)
+    points += _event_months(events)
     # A day without a year (« le 23 mai »), placed in the range when the
     # range leaves it only one year.
     if deciding:
@@ -271,10 +272,10 @@ def _matched_events(folded: str):
     return [(e, m) for e in known_events() if (m := e.pattern.search(folded))]
 
 
-def _event_months(folded: str) -> list[_Clue]:
+def _event_months(events) -> list[_Clue]:
     """The month after each event the article looks back on."""
     out = []
-    for e, m in _matched_events(folded):
+    for e, m in events:
         when = date.fromisoformat(e.date)
         # A summit or a meeting is as often announced as reported: it gives
         # the months around it (_past_events), not a month.
@@ -285,11 +286,11 @@ def _event_months(folded: str) -> list[_Clue]:
     return out
 
 
-def _past_events(folded: str) -> list[_Clue]:
+def _past_events(events) -> list[_Clue]:
     """An event the article looks back on is before it; a summit or a meeting
     may be ahead (announced), so only the months around it."""
     out = []
-    for e, m in _matched_events(folded):
+    for e, m in events:
         when = date.fromisoformat(e.date)
         if e.type == "invasion":
             # « le 24 février » without its year is written the same year.
