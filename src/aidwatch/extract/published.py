@@ -96,7 +96,7 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     # The latest dated month is a point when the text gives its day (news
     # date their own acts: « a annoncé le 3 mai »), only a lower bound when
     # not (« en septembre 2022 » recalls the past).
-    latest = _latest_dated(text, folded, mentions)
+    latest = _latest_dated(mentions)
     events = _matched_events(folded)
     points = [c for c in latest if c.lo == c.hi]
     bounds: list[_Clue] = [
@@ -111,8 +111,8 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
             lo, hi = max(lo, clue.lo), min(hi, clue.hi)
     deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
     points += [*_weekdays(folded, lo, hi), *_durations(folded)]
-    # An event the article names is a month it may be written in too (the
-    # day after, for one it looks back on).
+    # An event the article looks back on is a month it may be written in
+    # (that of the day after).
     points += _event_months(events)
     # A day without a year (« le 23 mai »), placed in the range when the
     # range leaves it only one year.
@@ -254,8 +254,9 @@ def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
     return out
 
 
-def _latest_dated(text: str, folded: str, mentions: list[DateMention]) -> list[_Clue]:
-    """The latest month of the latest year the text gives with a month."""
+def _latest_dated(mentions: list[DateMention]) -> list[_Clue]:
+    """The latest month of the latest year the text gives with a month: a
+    point when the text gives its day, else a lower bound."""
     own = [m for m in mentions if not _recalls_event(m)]
     own = [m for m in own if m.year is None or m.year >= FIRST_YEAR]
     years = [m.year for m in own if m.year and m.month]

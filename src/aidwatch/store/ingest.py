@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from aidwatch.dedup import StoryIndex
 from aidwatch.dedup.corroborate import vote
@@ -112,7 +112,7 @@ def _write(
             story_of,
         )
     if story_of:
-        _date_by_story(connection, [(a, i) for (a, _, x), i in zip(new, ids, strict=True) if x])
+        _date_by_story(connection, {s["story"] for s in story_of})
     if signed:
         connection.execute(insert(signatures), signed)
     for table, rows in owned.items():
@@ -120,32 +120,49 @@ def _write(
             connection.execute(insert(table), rows)
 
 
-def _date_by_story(connection: Connection, stored: list[tuple[Article, int]]) -> None:
-    """An article stored without a month takes the month of its story's
-    other articles (dedup/corroborate.py), as an inferred date. Its facts
-    keep the dates they were extracted with: `reextract` reads them again."""
-    undated = [(a, i) for a, i in stored if not (a.published and len(a.published) >= 7)]
-    if not undated:
-        return
-    other = articles.alias()
+def _date_by_story(connection: Connection, stories: set[int]) -> None:
+    """Each article of the `stories` a batch touched that its own text does
+    not date (no date, or a month its story gave) takes the month the
+    story's self-dated articles give (dedup/corroborate.py's vote), or loses
+    one a tie now undoes: the store is the same whatever order or runs the
+    articles came in. Facts keep the dates they were extracted with."""
     rows = connection.execute(
-        select(articles.c.id, other.c.published, other.c.published_inferred)
-        .join(other, (other.c.story == articles.c.story) & (other.c.id != articles.c.id))
-        .where(articles.c.id.in_([i for _, i in undated]), func.length(other.c.published) >= 7)
+        select(
+            articles.c.id,
+            articles.c.story,
+            articles.c.published,
+            articles.c.published_inferred,
+            articles.c.published_basis,
+        ).where(articles.c.story.in_(sorted(stories)))
     ).all()
-    witnesses: dict[int, list[tuple[str, bool]]] = {}
+    members: dict[int, list] = {}
     for row in rows:
-        witnesses.setdefault(row.id, []).append((row.published[:7], row.published_inferred))
+        members.setdefault(row.story, []).append(row)
     redated = []
-    for article, article_id in undated:
-        month = vote(witnesses.get(article_id, []), article.published)
-        if month:
-            redated.append({"row": article_id, "month": month})
+    for story_rows in members.values():
+        own = [
+            (r.published[:7], r.published_inferred)
+            for r in story_rows
+            if r.published and len(r.published) >= 7 and r.published_basis != "story"
+        ]
+        month = vote(own)
+        dated = {"month": month, "inferred": True, "basis": "story"}
+        undated = {"month": None, "inferred": False, "basis": None}
+        for r in story_rows:
+            if r.published is not None and r.published_basis != "story":
+                continue
+            target = dated if month else undated
+            if (r.published, r.published_inferred, r.published_basis) != tuple(target.values()):
+                redated.append({"row": r.id, **target})
     if redated:
         connection.execute(
             update(articles)
             .where(articles.c.id == bindparam("row"))
-            .values(published=bindparam("month"), published_inferred=True),
+            .values(
+                published=bindparam("month"),
+                published_inferred=bindparam("inferred"),
+                published_basis=bindparam("basis"),
+            ),
             redated,
         )
 
@@ -158,6 +175,7 @@ def _article(article: Article, digest: str, relevant: bool, now: datetime) -> di
         "language": article.language,
         "published": article.published,
         "published_inferred": article.published_inferred,
+        "published_basis": article.published_basis,
         "text": article.text,
         "text_hash": digest,
         "story": None,
