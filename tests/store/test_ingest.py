@@ -252,7 +252,7 @@ def test_every_article_read_is_reported_once(dev_copy):
 # An aid dispatch of our own, and a reprint of it with another last line.
 DISPATCH = (
     "L'Allemagne va livrer à l'Ukraine quatorze chars Leopard 2A6 prélevés sur les stocks de la "
-    "Bundeswehr, a indiqué le gouvernement fédéral dans un communiqué. Berlin autorise aussi la "
+    "Bundeswehr, a indiqué mardi le gouvernement fédéral dans un communiqué. Berlin autorise aussi la "
     "Pologne et la Norvège à réexporter leurs propres chars vers Kiev. Les équipages ukrainiens "
     "seront formés en Allemagne pendant plusieurs semaines avant la livraison. Le ministre "
     "ukrainien a salué une décision attendue depuis longtemps par son armée, qui manque de "
@@ -284,6 +284,31 @@ def test_an_undated_reprint_takes_the_month_of_its_stored_story(store_url, tmp_p
         ("a.txt", "2023-01-25", False, None),
         ("b.txt", "2023-01", True, "story"),
     ]
+
+
+def test_a_month_its_story_gave_survives_a_reextract(store_url, tmp_path):
+    from aidwatch.run import reextract
+
+    dated = folder(tmp_path, "dated", {"a.txt": " date 2023-01-25\n" + DISPATCH})
+    undated = folder(tmp_path, "undated", {"b.txt": DISPATCH + "Un article de notre bureau.\n"})
+    ingest([dated, undated], store_url)
+    reextract(store_url)
+    engine = create_engine(store_url)
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(articles.c.published, articles.c.published_basis).where(
+                articles.c.doc == "b.txt"
+            )
+        ).one()
+        # « mardi » resolves against the story's month, not against nothing
+        dates = connection.scalars(
+            select(facts.c.date)
+            .join(articles, articles.c.id == facts.c.article_id)
+            .where(articles.c.doc == "b.txt")
+        ).all()
+    engine.dispose()
+    assert tuple(row) == ("2023-01", "story")
+    assert "2023-01" in dates
 
 
 def test_an_undated_reprint_takes_the_month_of_its_story_in_one_extract(tmp_path):
