@@ -34,6 +34,15 @@ TODAY = date(2026, 12, 1)
             ("2023-03", "official"),
         ),
         ("L'ancien ministre Oleksiï Reznikov a parlé le 7 mars.", None),
+        # a former minister: after the office, here with one still in it
+        (
+            "Le ministre Oleksiï Reznikov a reçu l'ancienne ministre Christine Lambrecht le 7 mars.",
+            ("2023-03", "official"),
+        ),
+        (
+            "Le ministre Oleksiï Reznikov a reçu Christine Lambrecht, ancienne ministre, le 7 mars.",
+            ("2023-03", "official"),
+        ),
         # events looked back on: the article is after them
         (
             "Au lendemain de la destruction du barrage de Kakhovka, Kiev demande de l'aide.",
@@ -122,3 +131,32 @@ def test_a_bad_events_row_is_reported_with_its_entry(monkeypatch, tmp_path):
             module.known_events()
     finally:
         module.known_events.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "key,value,message",
+    [
+        ("units", {"mois": "fortnight"}, "units: each must be day, week, month or year"),
+        ("titles", "ministre", "titles must be a list of phrases"),
+        ("count_words", {}, "count_words must be a non-empty mapping"),
+    ],
+)
+def test_a_bad_dating_table_is_reported_with_its_key(monkeypatch, tmp_path, key, value, message):
+    import yaml
+
+    import aidwatch.extract.published as module
+
+    table = yaml.safe_load(
+        module.resources.files("aidwatch.extract").joinpath("dating_fr.yaml").read_text("utf-8")
+    )
+    table[key] = value
+    (tmp_path / "dating_fr.yaml").write_text(yaml.safe_dump(table), encoding="utf-8")
+    real = module.resources.files
+    monkeypatch.setattr(module.resources, "files", lambda package: tmp_path)
+    module._words.cache_clear()
+    try:
+        with pytest.raises(CatalogError, match=message):
+            module._words()
+    finally:
+        monkeypatch.setattr(module.resources, "files", real)
+        module._words.cache_clear()

@@ -171,7 +171,16 @@ def _words() -> dict:
             raise CatalogError(f"{name}: {key} must be a non-empty mapping")
     if set(raw["units"].values()) - {"day", "week", "month", "year"}:
         raise CatalogError(f"{name}: units: each must be day, week, month or year")
-    for key in ("at_least", "nearly", "war_words_after", "war_words_before", "war_anniversary"):
+    for key in (
+        "at_least",
+        "nearly",
+        "war_words_after",
+        "war_words_before",
+        "war_anniversary",
+        "titles",
+        "former",
+        "future",
+    ):
         if not isinstance(raw.get(key), list) or not all(isinstance(w, str) for w in raw[key]):
             raise CatalogError(f"{name}: {key} must be a list of phrases")
     raw["war_anchor_date"] = date.fromisoformat(str(raw["war_anchor_date"]))
@@ -329,16 +338,17 @@ def _official_names() -> tuple[re.Pattern, dict[str, tuple[int, int]]]:
 
 
 @cache
-def _title_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     w = _words()
     return (
         re.compile(rf"\b(?:{_alt(fold(t) for t in w['titles'])})\b"),
         re.compile(rf"(?:^|\W)(?:{_alt(fold(t) for t in w['former'])})"),
+        re.compile(rf"(?:^|\W)(?:{_alt(fold(t) for t in w['future'])})"),
     )
 
 
 def _officials(folded: str) -> list[_Clue]:
-    title, former = _title_patterns()
+    title, former, future = _title_patterns()
     pattern, by_name = _official_names()
     out, seen = [], set()
     for m in pattern.finditer(folded):
@@ -348,12 +358,21 @@ def _officials(folded: str) -> list[_Clue]:
         before = folded[max(0, m.start() - 60) : m.start()]
         after = folded[m.end() : m.end() + 40]
         # In office when the text gives the office (« le ministre X »,
-        # « X, le chancelier »), not when it says he was or will be.
-        if former.search(before) or former.search(after[:25]):
-            continue
-        if title.search(before) or (after.startswith(",") and title.search(after)):
+        # « X, le chancelier »); after it when he was (« l'ancien ministre
+        # X »), before it when he will be (« le futur chancelier X »).
+        apposition = after[:25] if after.startswith(",") else ""  # « X, ancien ministre »
+        near = before[-30:] + " " + apposition
+        if former.search(near):
+            if hi < 10**6:
+                out.append(_Clue(hi + 1, 10**6, "official", m.start(), m.end()))
+        elif future.search(near):
+            if lo > 0:
+                out.append(_Clue(0, lo - 1, "official", m.start(), m.end()))
+        elif title.search(before) or (after.startswith(",") and title.search(after)):
             out.append(_Clue(lo, hi, "official", m.start(), m.end()))
-            seen.add((lo, hi))
+        else:
+            continue
+        seen.add((lo, hi))
     return out
 
 
