@@ -5,19 +5,24 @@ article can have been written in:
 
 - weekday: « mardi 11 octobre » names the one year of the war in which that
   day was a Tuesday, and a weekday is only written of the current week;
-- duration: « onze mois de guerre », « il y a près de 11 mois » after the
-  invasion, « le deuxième anniversaire de l'invasion » count from 24 February
-  2022 (dating_fr.yaml);
-- dates: the latest month the text dates with a year (« février 2023 »,
-  « le 1er juin » in that year), bounds (« depuis février 2022 ») left out;
+- duration: « onze mois de guerre », « la Russie a envahi l'Ukraine il y a
+  six mois », « le deuxième anniversaire de l'invasion » count from 24
+  February 2022 (dating_fr.yaml);
+- dates: the latest date the text gives with its year (« le 3 mai 2023 »,
+  then « le 9 juin » in that year) is the month when it has its day; a month
+  alone (« en septembre 2022 ») recalls the past and is a lower bound; bounds
+  (« depuis février 2022 »), dates ahead (« prévues en août ») and the
+  invasion's own date are left out;
 - event: a dated event the text names (known_events_fr.yaml) is past when the
   article looks back on it, near when it is a summit or a meeting;
 - official: a person named with an office (« le ministre Boris Pistorius »)
-  held it at the time (catalog/officials.csv, its start and end months).
+  held it at the time (catalog/officials.csv, its start and end months); a
+  former one (« l'ancien ministre ») is after it.
 
 Officials and past events bound a range of months; the month is then the
-strongest point clue inside it (weekday, duration, dates, event), or the
-latest month the text names without a year if the range leaves it one year.
+strongest point clue inside it (weekday, duration, then the latest of dates
+and events), or a day the text names without a year (« le 7 mars ») if the
+range leaves it one year.
 A range that leaves no month gives its year when it lies in one, else
 nothing: never an invented month, never a day. Dating by the other articles
 of a story is dedup/corroborate.py's.
