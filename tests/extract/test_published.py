@@ -62,6 +62,11 @@ TODAY = date(2026, 12, 1)
         # the invasion's own day is no day of the article
         ("Le ministre Oleksiï Reznikov a rappelé le 24 février.", None),
         ("Les livraisons sont prévues en août 2025.", None),
+        # a date in the clause of a verb in the future is ahead
+        (
+            "Paris a livré des canons le 3 mai 2023. Le premier avion volera le 9 juin 2024.",
+            ("2023-05", "dates"),
+        ),
         ("La guerre a commencé en février 2022 et Paris a livré des canons.", None),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),

@@ -92,6 +92,7 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
         for m in find_dates(text, base=None)
         if not _BOUND.search(folded[max(0, m.start - 25) : m.start])
         and not _AHEAD.search(folded[max(0, m.start - 40) : m.start])
+        and not _future_tense().search(_clause_before(folded, m.start))
         and not (
             m.year == FIRST_YEAR
             and m.month == 2
@@ -185,11 +186,23 @@ def _words() -> dict:
         "titles",
         "former",
         "future",
+        "future_endings",
     ):
         if not isinstance(raw.get(key), list) or not all(isinstance(w, str) for w in raw[key]):
             raise CatalogError(f"{name}: {key} must be a list of phrases")
     raw["war_anchor_date"] = date.fromisoformat(str(raw["war_anchor_date"]))
     return raw
+
+
+@cache
+def _future_tense() -> re.Pattern:
+    return re.compile(rf"\b[a-z]{{3,}}(?:{_alt(_words()['future_endings'])})\b")
+
+
+def _clause_before(folded: str, start: int) -> str:
+    """The words of the sentence before `start` (at most 80 characters)."""
+    window = folded[max(0, start - 80) : start]
+    return re.split(r"[.!?\n;]", window)[-1]
 
 
 def _alt(phrases) -> str:
