@@ -79,7 +79,21 @@ def test_extract_writes_one_object_per_article(dev_records):
 
 def test_extract_records_have_the_documented_keys(dev_records):
     assert [OUTPUT_KEYS - record.keys() for record in dev_records] == [set()] * len(DEV_IDS)
-    assert {tuple(sorted(record["published"])) for record in dev_records} == {("date", "inferred")}
+    assert {tuple(sorted(record["published"])) for record in dev_records} == {
+        ("basis", "date", "evidence", "inferred")
+    }
+
+
+def test_extract_inferred_dates_say_why(dev_records, dev_texts):
+    inferred = [r for r in dev_records if r["published"]["inferred"]]
+    assert inferred, "the dev set has undated articles"
+    for record in inferred:
+        basis, evidence = record["published"]["basis"], record["published"]["evidence"]
+        if basis in ("story", "facts"):  # the article that gave the month
+            assert evidence["text"] in DEV_IDS
+        else:
+            text = dev_texts[record["doc"]]
+            assert text[evidence["start"] : evidence["end"]] == evidence["text"]
 
 
 def test_extract_evidence_offsets_slice_the_article_text(dev_records, dev_texts):

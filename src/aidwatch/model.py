@@ -60,6 +60,10 @@ class Article:
     language: str = "fr"
     published: str | None = None  # ISO, as precise as known
     published_inferred: bool = False
+    # How an inferred date was reached (published.py's BASES) and the words
+    # that gave it; None for a stated date.
+    published_basis: str | None = None
+    published_evidence: Evidence | None = None
 
     @property
     def published_precision(self) -> str | None:
@@ -95,6 +99,7 @@ class Fact:
     date: str | None = None
     package: str | None = None
     mention: Evidence | None = None  # the words naming the item, inside the evidence
+    date_inferred: bool = False  # `date` rests on an inferred publication date
 
 
 @dataclass
@@ -146,6 +151,12 @@ class Extraction:
             "published": {
                 "date": self.article.published,
                 "inferred": self.article.published_inferred,
+                "basis": self.article.published_basis,
+                "evidence": (
+                    asdict(self.article.published_evidence)
+                    if self.article.published_evidence
+                    else None
+                ),
             },
             "story": self.story,
             "facts": [_fact_dict(f) for f in self.facts],
@@ -165,6 +176,7 @@ def _fact_dict(fact: Fact) -> dict:
         "quantity": record["quantity"],
         "quantity_kind": record["quantity_kind"],
         "date": record["date"],
+        "date_inferred": record["date_inferred"],
         "package": record["package"],
         "evidence": record["evidence"],
         "mention": record["mention"],

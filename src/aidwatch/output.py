@@ -49,7 +49,8 @@ def _cells(fact) -> dict[str, str]:
         "category": fact.item.category,
         "status": fact.status,
         "qty": _quantity(fact.quantity, fact.quantity_kind),
-        "date": fact.date or "",
+        # « ~ »: resolved against an inferred publication date
+        "date": (f"~{fact.date}" if fact.date_inferred else fact.date) if fact.date else "",
         "pkg": fact.package or "",
     }
 
@@ -61,7 +62,7 @@ def fact_table(result: Extraction, width: int) -> RenderableType:
     a = result.article
     published = a.published or "undated"
     if a.published_inferred:
-        published += " (inferred)"
+        published += f" (inferred: {a.published_basis})" if a.published_basis else " (inferred)"
     title = f"{a.id} — {published}"
     rows = [_cells(f) for f in result.facts]
 

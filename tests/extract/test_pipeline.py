@@ -220,3 +220,22 @@ def test_an_article_that_never_names_ukraine_is_not_about_aid():
     )
     assert not is_about_aid(airbus)
     assert is_about_aid(airbus + " Le groupe fournira aussi des hélicoptères à l'Ukraine.")
+
+
+@pytest.mark.parametrize(
+    "text,published,facts",
+    [
+        # the day resolves against the month the weekday gave: inferred
+        (
+            "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine, a annoncé mardi 11 octobre le ministre.",
+            ("2022-10", "weekday"),
+            [("2022-10-11", True)],
+        ),
+        # a date with its year stands on its own
+        (STORM_SHADOW, ("2023-05", "dates"), [("2023-05-11", False)]),
+    ],
+)
+def test_fact_dates_resolved_against_an_inferred_date_are_marked(text, published, facts):
+    result = extract_article(article(text))
+    assert (result.article.published, result.article.published_basis) == published
+    assert [(f.date, f.date_inferred) for f in result.facts] == facts

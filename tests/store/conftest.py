@@ -247,7 +247,11 @@ def _stored_records(url: str) -> dict[str, dict]:
             "doc": row.doc,
             "source": row.source,
             "title": row.title,
-            "published": {"date": row.published, "inferred": row.published_inferred},
+            "published": {
+                "date": row.published,
+                "inferred": row.published_inferred,
+                "basis": row.published_basis,
+            },
             "story": rows[row.story].doc if row.story else None,
             "facts": [_fact(f) for f in owned["facts"].get(row.id, [])],
             "packages": [

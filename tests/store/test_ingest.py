@@ -68,9 +68,17 @@ def test_the_dev_articles_are_all_stored(dev_store, stored_records):
     assert sorted(stored_records(url)) == DEV_IDS
 
 
+def as_stored(record: dict) -> dict:
+    """An extract record without what the store does not keep: the evidence
+    of an inferred date, and which fact dates rest on it."""
+    published = {k: record["published"][k] for k in ("date", "inferred", "basis")}
+    facts = [{k: v for k, v in f.items() if k != "date_inferred"} for f in record["facts"]]
+    return {**record, "published": published, "facts": facts}
+
+
 def test_each_article_is_stored_with_what_extract_gives(dev_store, stored_records):
     url, summary = dev_store
-    extracted = {r.article.id: r.to_dict() for r in extract_paths([DEV_ARTICLES])[0]}
+    extracted = {r.article.id: as_stored(r.to_dict()) for r in extract_paths([DEV_ARTICLES])[0]}
     stored = stored_records(url)
     for doc in DEV_IDS:
         assert stored[doc] == extracted[doc], doc
@@ -239,3 +247,81 @@ def test_every_article_read_is_reported_once(dev_copy):
     seen = []
     ingest([DEV_ARTICLES, DEV_ARTICLES], dev_copy, on_article=lambda a: seen.append(a.id))
     assert sorted(seen) == sorted(DEV_IDS * 2)
+
+
+# An aid dispatch of our own, and a reprint of it with another last line.
+DISPATCH = (
+    "L'Allemagne va livrer à l'Ukraine quatorze chars Leopard 2A6 prélevés sur les stocks de la "
+    "Bundeswehr, a indiqué mardi le gouvernement fédéral dans un communiqué. Berlin autorise aussi la "
+    "Pologne et la Norvège à réexporter leurs propres chars vers Kiev. Les équipages ukrainiens "
+    "seront formés en Allemagne pendant plusieurs semaines avant la livraison. Le ministre "
+    "ukrainien a salué une décision attendue depuis longtemps par son armée, qui manque de "
+    "blindés lourds pour reprendre les territoires occupés dans l'est du pays. Washington doit de "
+    "son côté fournir des chars Abrams, dont la livraison prendra plusieurs mois.\n"
+)
+
+
+@pytest.mark.parametrize("runs", [["dated", "undated"], ["undated", "dated"], ["both"]])
+def test_an_undated_reprint_takes_the_month_of_its_stored_story(store_url, tmp_path, runs):
+    """Whichever comes first, and in one run or two: the same store."""
+    dated = folder(tmp_path, "dated", {"a.txt": " date 2023-01-25\n" + DISPATCH})
+    undated = folder(tmp_path, "undated", {"b.txt": DISPATCH + "Un article de notre bureau.\n"})
+    paths = {"dated": [dated], "undated": [undated], "both": [dated, undated]}
+    for run in runs:
+        ingest(paths[run], store_url)
+    engine = create_engine(store_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(
+                articles.c.doc,
+                articles.c.published,
+                articles.c.published_inferred,
+                articles.c.published_basis,
+            )
+        ).all()
+    engine.dispose()
+    assert sorted(map(tuple, rows)) == [
+        ("a.txt", "2023-01-25", False, None),
+        ("b.txt", "2023-01", True, "story"),
+    ]
+
+
+def test_a_month_its_story_gave_survives_a_reextract(store_url, tmp_path):
+    from aidwatch.run import reextract
+
+    dated = folder(tmp_path, "dated", {"a.txt": " date 2023-01-25\n" + DISPATCH})
+    undated = folder(tmp_path, "undated", {"b.txt": DISPATCH + "Un article de notre bureau.\n"})
+    ingest([dated, undated], store_url)
+    reextract(store_url)
+    engine = create_engine(store_url)
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(articles.c.published, articles.c.published_basis).where(
+                articles.c.doc == "b.txt"
+            )
+        ).one()
+        # « mardi » resolves against the story's month, not against nothing
+        dates = connection.scalars(
+            select(facts.c.date)
+            .join(articles, articles.c.id == facts.c.article_id)
+            .where(articles.c.doc == "b.txt")
+        ).all()
+    engine.dispose()
+    assert tuple(row) == ("2023-01", "story")
+    assert "2023-01" in dates
+
+
+def test_an_undated_reprint_takes_the_month_of_its_story_in_one_extract(tmp_path):
+    path = folder(
+        tmp_path,
+        "both",
+        {
+            "a.txt": " date 2023-01-25\n" + DISPATCH,
+            "b.txt": DISPATCH + "Un article de notre bureau.\n",
+        },
+    )
+    results, _ = extract_paths([path])
+    published = {r.article.id: r.to_dict()["published"] for r in results}
+    assert published["b.txt"]["date"] == "2023-01"
+    assert (published["b.txt"]["inferred"], published["b.txt"]["basis"]) == (True, "story")
+    assert published["b.txt"]["evidence"]["text"] == "a.txt"

@@ -1,15 +1,18 @@
-"""The table of dated events (known_events_fr.yaml), loaded once."""
+"""The table of dated events (known_events_fr.yaml), loaded once and validated."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
 import yaml
 
 from aidwatch.errors import CatalogError
+
+TYPES = ("invasion", "summit", "meeting", "mobilisation", "annexation", "battle", "incident")
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class KnownEvent:
     date: str
     place: str | None
     pattern: re.Pattern
+    source: str
 
 
 @cache
@@ -28,16 +32,21 @@ def known_events() -> tuple[KnownEvent, ...]:
     )
     out = []
     for n, row in enumerate(raw, start=1):
+        where = f"known_events_fr.yaml entry {n}"
         try:
-            out.append(
-                KnownEvent(
-                    row["name"],
-                    row["type"],
-                    str(row["date"]),
-                    row.get("place"),
-                    re.compile(row["pattern"]),
-                )
+            event = KnownEvent(
+                row["name"],
+                row["type"],
+                date.fromisoformat(str(row["date"])).isoformat(),
+                row.get("place"),
+                re.compile(row["pattern"]),
+                row["source"],
             )
-        except (KeyError, re.error) as err:
-            raise CatalogError(f"known_events_fr.yaml entry {n}: {err}") from err
+        except (KeyError, re.error, ValueError) as err:
+            raise CatalogError(f"{where}: {err}") from err
+        if event.type not in TYPES:
+            raise CatalogError(f"{where}: type {event.type!r} not one of {TYPES}")
+        if not event.source.startswith("https://"):
+            raise CatalogError(f"{where}: source must be an https:// address")
+        out.append(event)
     return tuple(out)

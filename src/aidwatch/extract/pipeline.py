@@ -34,7 +34,7 @@ from aidwatch.extract.language import tables
 from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys, words_between
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
-from aidwatch.extract.published import infer_published
+from aidwatch.extract.published import date_article
 from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Package, Total
@@ -302,9 +302,17 @@ def _prepare(article: Article, gated: bool = False) -> tuple[Article, list[Sente
     if not gated and not is_about_aid(article.text, words):
         return article, []
     if article.published is None:
-        inferred = infer_published(article.text)
-        if inferred:
-            article = replace(article, published=inferred, published_inferred=True)
+        dating = date_article(article.text)
+        if dating:
+            article = replace(
+                article,
+                published=dating.date,
+                published_inferred=True,
+                published_basis=dating.basis,
+                published_evidence=Evidence(
+                    article.text[dating.start : dating.end], dating.start, dating.end
+                ),
+            )
     return article, scan(article, words)
 
 
@@ -389,10 +397,17 @@ def _assemble(
             running.gave({d.fact.donor for d in ruled if d.fact.donor} | sentence_donors, dates[0])
         else:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=date)
+    facts = merge_facts(drafts)
+    if article.published_inferred:
+        # A date the text gives with its year stands on its own; any other
+        # was resolved against the inferred publication date.
+        stated = {d.iso for sc in scans if sc._dates for d in sc._dates if d.kind == "explicit"}
+        for f in facts:
+            f.date_inferred = f.date is not None and f.date not in stated
     return Extraction(
         article=article,
         story=story or article.id,
-        facts=merge_facts(drafts),
+        facts=facts,
         packages=packages,
         events=events,
         totals=totals,

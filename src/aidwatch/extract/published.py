@@ -1,24 +1,54 @@
-"""A publication date for an undated article, from what it says.
+"""A publication month for an undated article, from the clues its text gives.
 
-The year comes from explicit dates (« février 2022 ») or, failing them, from
-dated events the article names without a year (« l'invasion ... le 24
-février »; see known_events_fr.yaml). The month is then the latest date the
-article mentions in that year (« annoncée le 1er juin », « doivent se réunir
-le 15 juin » → June). Nothing is guessed when no year can be found.
+Each clue has its evidence (a span of the text) and narrows the months the
+article can have been written in:
+
+- weekday: « mardi 11 octobre » names the one year of the war in which that
+  day was a Tuesday, and a weekday is only written of the current week;
+- duration: « onze mois de guerre », « la Russie a envahi l'Ukraine il y a
+  six mois », « le deuxième anniversaire de l'invasion » count from 24
+  February 2022 (dating_fr.yaml);
+- dates: the latest date the text gives with its year (« le 3 mai 2023 »,
+  then « le 9 juin » in that year) is the month when it has its day; a month
+  alone (« en septembre 2022 ») recalls the past and is a lower bound; bounds
+  (« depuis février 2022 »), dates ahead (« prévues en août ») and the
+  invasion's own date are left out;
+- event: a dated event the text names (known_events_fr.yaml) is past when the
+  article looks back on it, near when it is a summit or a meeting;
+- official: a person named with an office (« le ministre Boris Pistorius »)
+  held it at the time (catalog/officials.csv, its start and end months); a
+  former one (« l'ancien ministre ») is after it.
+
+Officials and past events bound a range of months; the month is then the
+strongest point clue inside it (weekday, duration, then the latest of dates
+and events), or a day the text names without a year (« le 7 mars ») if the
+range leaves it one year.
+A range that leaves no month gives its year when it lies in one, else
+nothing: never an invented month, never a day. Dating by the other articles
+of a story is dedup/corroborate.py's.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
-from aidwatch.extract.dates import find_dates
+import yaml
+
+from aidwatch.catalog import officials
+from aidwatch.errors import CatalogError
+from aidwatch.extract.dates import DateMention, _table, find_dates
 from aidwatch.extract.known_events import known_events
 from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
 
 FIRST_YEAR = 2022
-_LOOKED_BACK_ON = {"mobilisation", "annexation", "battle"}
+BASES = ("weekday", "duration", "dates", "event", "official", "story", "facts")
+_RANK = {"weekday": 0, "duration": 1, "dates": 2, "event": 2, "official": 2}
+_LOOKED_BACK_ON = {"mobilisation", "annexation", "battle", "incident"}
 _BOUND = re.compile(
     r"\b("
     + tables().alternation("period_bounds")
@@ -27,51 +57,346 @@ _BOUND = re.compile(
     + ")?$"
 )
 
+_AHEAD = re.compile(r"\b(" + tables().alternation("future_markers") + r")\b")
+_WAR = re.compile(r"\b(guerre|invasion|offensive|conflit)\b")
 
-def infer_published(text: str) -> str | None:
+
+@dataclass(frozen=True)
+class Dating:
+    """An inferred publication date: `YYYY-MM` (or `YYYY` when only the year
+    is known), the kind of clue that decided it, and its span in the text."""
+
+    date: str
+    basis: str  # one of BASES
+    start: int
+    end: int
+
+
+def infer_published(text: str, today: date | None = None) -> str | None:
     """`YYYY-MM` (or `YYYY`) for an undated article, or None."""
-    # « depuis février 2022 » says when something began, not when the
-    # article was written: bounds are left out.
+    found = date_article(text, today)
+    return found.date if found else None
+
+
+def date_article(text: str, today: date | None = None) -> Dating | None:
+    """The month (or year) the clues of `text` give, or None; `today` bounds
+    it (the article is not from the future)."""
+    today = today or date.today()
+    folded = fold(text)
+    lo, hi = FIRST_YEAR * 12, today.year * 12 + today.month - 1
+    # Bounds (« depuis février 2022 »), what is to come (« les livraisons
+    # prévues en août ») and the invasion's month (« la guerre, en février
+    # 2022 ») do not say when the article was written.
     mentions = [
         m
         for m in find_dates(text, base=None)
-        if not _BOUND.search(fold(text[max(0, m.start - 25) : m.start]))
+        if not _BOUND.search(folded[max(0, m.start - 25) : m.start])
+        and not _AHEAD.search(folded[max(0, m.start - 40) : m.start])
+        and not _future_tense().search(_clause_before(folded, m.start))
+        and not (
+            m.year == FIRST_YEAR
+            and m.month == 2
+            and _WAR.search(folded[max(0, m.start - 60) : m.start])
+        )
     ]
-    folded = fold(text)
-    events = [e for e in known_events() if e.pattern.search(folded)]
-    anchors = [e.date for e in events]
-    # A known event's own date (« l'invasion du 24 février 2022 ») is the
-    # past the article looks back on, not its time: it gives a year when
-    # nothing else does, never the month.
-    own = [m for m in mentions if not any(_is_event_date(m, e.date) for e in known_events())]
-    # The tracker covers the war since 2022: an older year (a company founded
-    # in 1952) is history, not the article's time.
+    # The latest dated month is a point when the text gives its day (news
+    # date their own acts: « a annoncé le 3 mai »), only a lower bound when
+    # not (« en septembre 2022 » recalls the past).
+    latest = _latest_dated(mentions)
+    events = _matched_events(folded)
+    points = [c for c in latest if c.lo == c.hi]
+    bounds: list[_Clue] = [
+        *_officials(folded),
+        *_past_events(events),
+        *[c for c in latest if c.lo != c.hi],
+    ]
+    for clue in sorted(bounds, key=lambda c: c.hi - c.lo):
+        # A clue that contradicts the narrower ones before it is dropped
+        # (a minister's name in a quote from his successor's time).
+        if clue.lo <= hi and clue.hi >= lo:
+            lo, hi = max(lo, clue.lo), min(hi, clue.hi)
+    deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
+    points += [*_weekdays(folded, lo, hi), *_durations(folded)]
+    # An event the article looks back on is a month it may be written in
+    # (that of the day after).
+    points += _event_months(events)
+    # A day without a year (« le 23 mai »), placed in the range when the
+    # range leaves it only one year.
+    if deciding:
+        for m in mentions:
+            if not m.day or m.year is not None or _recalls_event(m):
+                continue
+            years = [y for y in range(lo // 12, hi // 12 + 1) if lo <= y * 12 + m.month - 1 <= hi]
+            if len(years) == 1:
+                when = years[0] * 12 + m.month - 1
+                points.append(_Clue(when, when, deciding[0].basis, m.start, m.end))
+    inside = [p for p in points if lo <= p.lo <= hi]
+    if inside:
+        # A weekday, then a duration; else the latest of the dated months and
+        # events, the article being written after what it reports.
+        best = max(inside, key=lambda p: (-_RANK[p.basis], p.lo))
+        return best.dating()
+    if deciding and lo // 12 == hi // 12:
+        return Dating(f"{lo // 12:04d}", deciding[0].basis, deciding[0].start, deciding[0].end)
+    # A year said alone (« en 2024, elle déploiera ») is as often ahead as
+    # behind: it dates nothing.
+    return None
+
+
+# --- clues -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Clue:
+    """Months `lo`..`hi` (year * 12 + month - 1); a point clue has lo == hi."""
+
+    lo: int
+    hi: int
+    basis: str
+    start: int
+    end: int
+
+    def dating(self) -> Dating:
+        return Dating(_iso(self.lo), self.basis, self.start, self.end)
+
+
+def _iso(month_index: int) -> str:
+    return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+
+
+def _index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+@cache
+def _words() -> dict:
+    name = "dating_fr.yaml"
+    raw = yaml.safe_load(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
+    for key in ("count_words", "ordinal_words", "units"):
+        if not isinstance(raw.get(key), dict) or not raw[key]:
+            raise CatalogError(f"{name}: {key} must be a non-empty mapping")
+    if set(raw["units"].values()) - {"day", "week", "month", "year"}:
+        raise CatalogError(f"{name}: units: each must be day, week, month or year")
+    for key in (
+        "at_least",
+        "nearly",
+        "war_words_after",
+        "war_words_before",
+        "war_anniversary",
+        "titles",
+        "former",
+        "future",
+        "future_endings",
+    ):
+        if not isinstance(raw.get(key), list) or not all(isinstance(w, str) for w in raw[key]):
+            raise CatalogError(f"{name}: {key} must be a list of phrases")
+    raw["war_anchor_date"] = date.fromisoformat(str(raw["war_anchor_date"]))
+    return raw
+
+
+@cache
+def _future_tense() -> re.Pattern:
+    return re.compile(rf"\b[a-z]{{3,}}(?:{_alt(_words()['future_endings'])})\b")
+
+
+def _clause_before(folded: str, start: int) -> str:
+    """The words of the sentence before `start` (at most 80 characters)."""
+    window = folded[max(0, start - 80) : start]
+    return re.split(r"[.!?\n;]", window)[-1]
+
+
+def _alt(phrases) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    w = _words()
+    count = rf"(?P<n>\d{{1,3}}|{_alt(w['count_words'])})"
+    qualifier = rf"(?:(?P<q>{_alt(w['at_least'] + w['nearly'])})\s+)?"
+    unit = rf"(?P<u>{_alt(w['units'])})"
+    after = re.compile(rf"\b{qualifier}{count}\s+{unit}\s+(?:{_alt(w['war_words_after'])})\b")
+    before = re.compile(rf"\b(?:{_alt(w['war_words_before'])})\s+{qualifier}{count}\s+{unit}\b")
+    ordinal = rf"(?P<n>\d{{1,2}}(?:e|eme)|{_alt(w['ordinal_words'])})"
+    anniversary = re.compile(rf"\b{ordinal}\s+(?:{_alt(w['war_anniversary'])})\b")
+    return after, before, anniversary
+
+
+def _durations(folded: str) -> list[_Clue]:
+    w = _words()
+    after, before, anniversary = _duration_patterns()
+    anchor: date = w["war_anchor_date"]
+    out = []
+    for pattern in (after, before):
+        for m in pattern.finditer(folded):
+            n = int(m["n"]) if m["n"].isdigit() else w["count_words"][m["n"]]
+            unit = w["units"][m["u"]]
+            if unit in ("day", "week"):
+                when = _index(anchor + timedelta(days=n * (7 if unit == "week" else 1)))
+            else:
+                when = _index(anchor) + n * (12 if unit == "year" else 1)
+            span = 11 if unit == "year" and m["q"] in w["at_least"] else 0
+            # « plus de deux ans de guerre » is any month of the third year:
+            # a bound, not a month.
+            if span:
+                continue
+            out.append(_Clue(when, when + span, "duration", m.start(), m.end()))
+    for m in anniversary.finditer(folded):
+        raw = m["n"]
+        n = int(re.match(r"\d+", raw).group()) if raw[0].isdigit() else w["ordinal_words"][raw]
+        when = _index(anchor) + 12 * n
+        out.append(_Clue(when, when, "duration", m.start(), m.end()))
+    return out
+
+
+@cache
+def _weekday_pattern() -> re.Pattern:
+    t = _table("fr")
+    weekdays = _alt({fold(k) for k in t.weekdays})
+    months = _alt({fold(k) for k in t.months if not k.endswith(".")})
+    times = _alt({fold(k) for k in t.times_of_day})
+    return re.compile(
+        rf"\b(?P<weekday>{weekdays})(?:\s+(?:{times}))?,?\s+(?:le\s+)?"
+        rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{months})\b(?!\s+\d{{4}})"
+    )
+
+
+def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
+    t = _table("fr")
+    weekdays = {fold(k): v for k, v in t.weekdays.items()}
+    months = {fold(k): v for k, v in t.months.items()}
+    out = []
+    for m in _weekday_pattern().finditer(folded):
+        day, month, weekday = int(m["day"]), months[m["month"]], weekdays[m["weekday"]]
+        years = []
+        for year in range(lo // 12, hi // 12 + 1):
+            try:
+                if date(year, month, day).weekday() == weekday:
+                    years.append(year)
+            except ValueError:
+                continue
+        if len(years) == 1:
+            when = years[0] * 12 + month - 1
+            out.append(_Clue(when, when, "weekday", m.start(), m.end()))
+    return out
+
+
+def _latest_dated(mentions: list[DateMention]) -> list[_Clue]:
+    """The latest month of the latest year the text gives with a month: a
+    point when the text gives its day, else a lower bound."""
+    own = [m for m in mentions if not _recalls_event(m)]
     own = [m for m in own if m.year is None or m.year >= FIRST_YEAR]
-    # A year said alone (« l'été 2022 ») bounds the story, it does not date
-    # the article: the year must come with a month, or from a known event.
     years = [m.year for m in own if m.year and m.month]
-    if years:
-        year = max(years)
-    elif anchors:
-        year = int(max(anchors)[:4])
-    else:
-        return None
-    months = [(year, m.month) for m in own if m.month and m.year in (None, year)]
-    # Events the article reports on date it: a meeting or summit by its own
-    # date (it may be ahead), a fact it looks back on (mobilisation,
-    # annexation) by the day after, since the article was written after it.
-    # The invasion, which every article recalls, does not.
-    for e in events:
-        if e.type == "invasion" or not e.date.startswith(str(year)):
-            continue
+    if not years:
+        return []
+    year = max(years)
+    dated = [m for m in own if m.month and m.year in (None, year)]
+    m = max(dated, key=lambda m: (m.month, m.day is not None, m.year or 0))
+    when = year * 12 + m.month - 1
+    return [_Clue(when, when if m.day else 10**6, "dates", m.start, m.end)]
+
+
+def _matched_events(folded: str):
+    return [(e, m) for e in known_events() if (m := e.pattern.search(folded))]
+
+
+def _event_months(events) -> list[_Clue]:
+    """The month after each event the article looks back on."""
+    out = []
+    for e, m in events:
         when = date.fromisoformat(e.date)
+        # A summit or a meeting is as often announced as reported: it gives
+        # the months around it (_past_events), not a month.
+        if e.type not in _LOOKED_BACK_ON:
+            continue
+        when += timedelta(days=1)
+        out.append(_Clue(_index(when), _index(when), "event", m.start(), m.end()))
+    return out
+
+
+def _past_events(events) -> list[_Clue]:
+    """An event the article looks back on is before it; a summit or a meeting
+    may be ahead (announced), so only the months around it."""
+    out = []
+    for e, m in events:
+        when = date.fromisoformat(e.date)
+        if e.type == "invasion":
+            # « le 24 février » without its year is written the same year.
+            out.append(_Clue(_index(when), FIRST_YEAR * 12 + 11, "event", m.start(), m.end()))
+            continue
         if e.type in _LOOKED_BACK_ON:
-            when += timedelta(days=1)
-        months.append((when.year, when.month))
-    if not months:
-        return None if not own else f"{year:04d}"
-    latest = max(months)
-    return f"{latest[0]:04d}-{latest[1]:02d}"
+            out.append(_Clue(_index(when + timedelta(days=1)), 10**6, "event", m.start(), m.end()))
+        else:
+            out.append(_Clue(_index(when) - 2, _index(when) + 2, "event", m.start(), m.end()))
+    return out
+
+
+@cache
+def _official_names() -> tuple[re.Pattern, dict[str, tuple[int, int]]]:
+    """One pattern for the names of every person whose offices began or
+    ended since the war (one scan of the text, not one per person), and per
+    name the months from the person's first start to their last end."""
+    spans: dict[str, list] = {}
+    for o in officials():
+        if o.start is None and o.end is None:
+            continue
+        start = int(o.start[:4]) * 12 + int(o.start[5:7]) - 1 if o.start else 0
+        end = int(o.end[:4]) * 12 + int(o.end[5:7]) - 1 if o.end else 10**6
+        names, lo, hi = spans.setdefault(o.name, [set(), start, end])
+        names.update(fold(a) for a in o.aliases)
+        spans[o.name] = [names, min(lo, start), max(hi, end)]
+    by_name: dict[str, tuple[int, int]] = {}
+    for names, lo, hi in spans.values():
+        if lo <= FIRST_YEAR * 12 and hi >= 10**6:
+            continue  # in office all along: says nothing of the time
+        for name in names:
+            # A name two people share (a surname) dates nothing.
+            by_name[name] = (lo, hi) if name not in by_name else (0, 10**6)
+    return re.compile(rf"\b(?:{_alt(by_name)})\b"), by_name
+
+
+@cache
+def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    w = _words()
+    return (
+        re.compile(rf"\b(?:{_alt(fold(t) for t in w['titles'])})\b"),
+        re.compile(rf"(?:^|\W)(?:{_alt(fold(t) for t in w['former'])})"),
+        re.compile(rf"(?:^|\W)(?:{_alt(fold(t) for t in w['future'])})"),
+    )
+
+
+def _officials(folded: str) -> list[_Clue]:
+    title, former, future = _title_patterns()
+    pattern, by_name = _official_names()
+    out, seen = [], set()
+    for m in pattern.finditer(folded):
+        lo, hi = by_name[m.group()]
+        if (lo, hi) in seen:
+            continue
+        before = folded[max(0, m.start() - 60) : m.start()]
+        after = folded[m.end() : m.end() + 40]
+        # In office when the text gives the office (« le ministre X »,
+        # « X, le chancelier »); after it when he was (« l'ancien ministre
+        # X »), before it when he will be (« le futur chancelier X »).
+        apposition = after[:25] if after.startswith(",") else ""  # « X, ancien ministre »
+        near = before[-30:] + " " + apposition
+        if former.search(near):
+            if hi < 10**6:
+                out.append(_Clue(hi + 1, 10**6, "official", m.start(), m.end()))
+        elif future.search(near):
+            if lo > 0:
+                out.append(_Clue(0, lo - 1, "official", m.start(), m.end()))
+        elif title.search(before) or (after.startswith(",") and title.search(after)):
+            out.append(_Clue(lo, hi, "official", m.start(), m.end()))
+        else:
+            continue
+        seen.add((lo, hi))
+    return out
+
+
+def _recalls_event(mention: DateMention) -> bool:
+    """« le 24 février »: the date of a known event, not of the article."""
+    return any(_is_event_date(mention, e.date) for e in known_events())
 
 
 def _is_event_date(mention, anchor: str) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from aidwatch.dedup import StoryIndex
+from aidwatch.dedup.corroborate import corroborate
 from aidwatch.extract import decider_for, extract_articles
 from aidwatch.model import Article, Extraction
 from aidwatch.run.executors import Executor, InProcess
@@ -62,6 +63,13 @@ def extract_paths(
         results.append(result)
         if on_article:
             on_article(result)
+    # Undated articles take the month of dated ones reporting the same
+    # thing, and are read again for their facts' relative dates.
+    redated = corroborate(results)
+    again = extract_articles(list(redated.values()), decider=decider_for(model))
+    for i, result in zip(redated, again, strict=True):
+        result.story = results[i].story
+        results[i] = result
     return results, summary
 
 

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, bindparam, insert, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from aidwatch.dedup import StoryIndex
+from aidwatch.dedup.corroborate import vote
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
 from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
 from aidwatch.store.stories import assign
@@ -110,11 +111,60 @@ def _write(
             .values(story=bindparam("story")),
             story_of,
         )
+    if story_of:
+        _date_by_story(connection, {s["story"] for s in story_of})
     if signed:
         connection.execute(insert(signatures), signed)
     for table, rows in owned.items():
         if rows:
             connection.execute(insert(table), rows)
+
+
+def _date_by_story(connection: Connection, stories: set[int]) -> None:
+    """Each article of the `stories` a batch touched that its own text does
+    not date (no date, or a month its story gave) takes the month the
+    story's self-dated articles give (dedup/corroborate.py's vote), or loses
+    one a tie now undoes: the store is the same whatever order or runs the
+    articles came in. Facts keep the dates they were extracted with."""
+    rows = connection.execute(
+        select(
+            articles.c.id,
+            articles.c.story,
+            articles.c.published,
+            articles.c.published_inferred,
+            articles.c.published_basis,
+        ).where(articles.c.story.in_(sorted(stories)))
+    ).all()
+    members: dict[int, list] = {}
+    for row in rows:
+        members.setdefault(row.story, []).append(row)
+    redated = []
+    for story_rows in members.values():
+        own = [
+            (r.published[:7], r.published_inferred)
+            for r in story_rows
+            if r.published and len(r.published) >= 7 and r.published_basis != "story"
+        ]
+        month = vote(own)
+        dated = {"month": month, "inferred": True, "basis": "story"}
+        undated = {"month": None, "inferred": False, "basis": None}
+        for r in story_rows:
+            if r.published is not None and r.published_basis != "story":
+                continue
+            target = dated if month else undated
+            if (r.published, r.published_inferred, r.published_basis) != tuple(target.values()):
+                redated.append({"row": r.id, **target})
+    if redated:
+        connection.execute(
+            update(articles)
+            .where(articles.c.id == bindparam("row"))
+            .values(
+                published=bindparam("month"),
+                published_inferred=bindparam("inferred"),
+                published_basis=bindparam("basis"),
+            ),
+            redated,
+        )
 
 
 def _article(article: Article, digest: str, relevant: bool, now: datetime) -> dict:
@@ -125,6 +175,7 @@ def _article(article: Article, digest: str, relevant: bool, now: datetime) -> di
         "language": article.language,
         "published": article.published,
         "published_inferred": article.published_inferred,
+        "published_basis": article.published_basis,
         "text": article.text,
         "text_hash": digest,
         "story": None,

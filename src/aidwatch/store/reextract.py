@@ -33,14 +33,19 @@ class ReextractSummary:
 
 def stored_article(row) -> Article:
     """The stored article of an `articles` row, as extraction reads it."""
+    by_story = row.published_inferred and row.published_basis == "story"
     return Article(
         id=row.doc,
         source=row.source,
         text=row.text,
         title=row.title,
         language=row.language,
-        # An inferred date is inferred again; a stated one is kept.
-        published=None if row.published_inferred else row.published,
+        # An inferred date is inferred again from the text; a stated one is
+        # kept, and so is a month the article's story gave (the text alone
+        # cannot give it again), for the facts' dates to resolve against.
+        published=None if row.published_inferred and not by_story else row.published,
+        published_inferred=by_story,
+        published_basis="story" if by_story else None,
     )
 
 

@@ -111,6 +111,7 @@ articles = Table(
     Column("language", String(8), nullable=False),
     Column("published", String(10)),
     Column("published_inferred", Boolean, nullable=False),
+    Column("published_basis", String(16)),  # how an inferred date was reached (published.py)
     Column("text", Text, nullable=False),
     # sha256 of the folded, whitespace-normalised text: what "already stored" means.
     Column("text_hash", String(64), nullable=False, unique=True),

@@ -35,6 +35,7 @@ COLUMNS = (
     "quantity_kind",
     "date",
     "when",
+    "date_inferred",
     "package",
     "package_date",
     "value",
@@ -76,6 +77,10 @@ def export_row(record: Record, tracker: Tracker) -> dict:
         "quantity_kind": record.quantity_kind,
         "date": record.date,
         "when": record.when,
+        # The store keeps which articles were dated by inference, not which
+        # fact dates were: a record whose every source is such an article
+        # has a date that rests on an inference.
+        "date_inferred": bool(record.when) and all(s.published_inferred for s in record.sources),
         "package": record.package,
         "package_date": package.date if package else None,
         "value": package.amount if package else None,
@@ -176,6 +181,7 @@ def _parquet(rows: list[dict], path: Path) -> None:
     text, number, count = pa.string(), pa.float64(), pa.int64()
     types = {
         "specific": pa.bool_(),
+        "date_inferred": pa.bool_(),
         "quantity": count,
         "value": number,
         "value_eur": number,

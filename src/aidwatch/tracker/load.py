@@ -33,6 +33,7 @@ def load_rows(connection: Connection) -> Rows:
         articles.c.source.label("url"),
         articles.c.title,
         articles.c.published,
+        articles.c.published_inferred,
         articles.c.story,
     )
 
@@ -45,6 +46,7 @@ def load_rows(connection: Connection) -> Rows:
             story=row.story,
             evidence=row.evidence_text,
             title=row.title,
+            published_inferred=row.published_inferred,
         )
 
     def rows_of(table):

@@ -26,6 +26,7 @@ class Source:
     story: int | None
     evidence: str
     title: str | None = None
+    published_inferred: bool = False  # `published` inferred from the text, not stated
 
     @property
     def outlet(self) -> str | None:

@@ -1,0 +1,93 @@
+"""Dating by corroboration: an article its own text cannot date takes the
+month of the dated articles that report the same thing.
+
+Two articles report the same thing when they share a story (reprints and
+rewrites of one dispatch, dedup/) or a commitment: two (donor, item,
+status) triples in common, one of them with the same quantity (one triple
+alone is too common: HIMARS are pledged by the US in every year of the
+war). The month is the one
+most of those articles give, stated dates counting before inferred ones; a
+tie gives nothing. `corroborate` works over the extractions of one call
+(`aidwatch extract` of several files) and does not re-read the text (the
+caller re-extracts an article it dates, so that its facts' relative dates
+resolve against the new month); an ingest asks `vote` about the stored
+articles of a story (store/ingest.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from aidwatch.model import Article, Evidence, Extraction
+
+
+def corroborate(extractions: list[Extraction]) -> dict[int, Article]:
+    """Index in `extractions` → the article with the month its story or its
+    facts give, for each article that had no month."""
+    dated = [e for e in extractions if _month(e.article)]
+    out: dict[int, Article] = {}
+    for i, e in enumerate(extractions):
+        article = e.article
+        if _month(article) or not (e.facts or e.packages):
+            continue
+        witness: dict[str, tuple[str, str]] = {}  # month → (basis, doc)
+        months = []
+        for other in dated:
+            basis = _shared(e, other)
+            if basis is None:
+                continue
+            month = _month(other.article)
+            months.append((month, other.article.published_inferred))
+            witness.setdefault(month, (basis, other.article.id))
+        month = vote(months, article.published)
+        if month is None:
+            continue
+        basis, doc = witness[month]
+        # The evidence of a corroborated date is the article that gave it.
+        out[i] = replace(
+            article,
+            published=month,
+            published_inferred=True,
+            published_basis=basis,
+            published_evidence=Evidence(doc, 0, 0),
+        )
+    return out
+
+
+def vote(months: Iterable[tuple[str, bool]], year: str | None = None) -> str | None:
+    """The month most (month, inferred) witnesses give, a stated date
+    counting twice an inferred one; None on a tie. A year the article's own
+    text gave stays: only a month of that year counts."""
+    votes: Counter[str] = Counter()
+    for month, inferred in months:
+        if not year or month.startswith(year):
+            votes[month] += 1 if inferred else 2
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _month(article: Article) -> str | None:
+    date = article.published
+    return date[:7] if date and len(date) >= 7 else None
+
+
+def _triples(e: Extraction) -> dict[tuple, int | None]:
+    return {(f.donor, f.item.id, f.status): f.quantity for f in e.facts if f.item.specific}
+
+
+def _shared(e: Extraction, other: Extraction) -> str | None:
+    """ "story" or "facts" when `other` reports what `e` does, else None."""
+    if other is e:
+        return None
+    if e.story == other.story:
+        return "story"
+    mine, theirs = _triples(e), _triples(other)
+    common = mine.keys() & theirs.keys()
+    same_count = [k for k in common if mine[k] is not None and mine[k] == theirs[k]]
+    if same_count and len(common) >= 2:
+        return "facts"
+    return None

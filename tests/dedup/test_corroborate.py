@@ -1,0 +1,73 @@
+"""Dating by corroboration (corroborate.py) over hand-built extractions."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidwatch.dedup.corroborate import corroborate
+from aidwatch.model import Article, Evidence, Extraction, Fact, Item
+
+EVIDENCE = Evidence("...", 0, 3)
+
+
+def fact(donor, item, status, quantity=None):
+    return Fact(donor, Item(item, item, "other"), status, EVIDENCE, quantity)
+
+
+def extraction(doc, published, story, facts, inferred=False):
+    article = Article(doc, doc, "...", published=published, published_inferred=inferred)
+    return Extraction(article, story, facts)
+
+
+HIMARS = fact("US", "himars", "pledged", 4)
+LEOPARD = fact("DE", "leopard2", "pledged", 14)
+PATRIOT = fact("DE", "patriot", "delivered")
+
+
+@pytest.mark.parametrize(
+    "others,undated,expected",
+    [
+        # the same story: its dated article's month
+        ([("a", "2023-01-25", "s1", [PATRIOT])], ("s1", [HIMARS]), ("2023-01", "story")),
+        # two commitments in common, one with its count: the same news
+        (
+            [("a", "2023-01", "s2", [HIMARS, LEOPARD])],
+            ("s1", [HIMARS, LEOPARD]),
+            ("2023-01", "facts"),
+        ),
+        # one commitment in common is too common to date anything
+        ([("a", "2023-01", "s2", [HIMARS])], ("s1", [HIMARS]), None),
+        # two months, equally supported: nothing
+        (
+            [("a", "2023-01", "s1", [PATRIOT]), ("b", "2023-02", "s1", [PATRIOT])],
+            ("s1", [HIMARS]),
+            None,
+        ),
+        # no fact: nothing to corroborate
+        ([("a", "2023-01", "s1", [PATRIOT])], ("s1", []), None),
+    ],
+)
+def test_an_undated_article_takes_the_month_of_those_reporting_the_same(others, undated, expected):
+    extractions = [extraction(*o) for o in others] + [extraction("u", None, *undated)]
+    found = corroborate(extractions)
+    got = found.get(len(others))
+    assert ((got.published, got.published_basis) if got else None) == expected
+    if got:
+        assert got.published_inferred and got.published_evidence.text in {o[0] for o in others}
+
+
+def test_a_stated_date_outweighs_an_inferred_one():
+    extractions = [
+        extraction("a", "2023-01", "s1", [PATRIOT], inferred=True),
+        extraction("b", "2023-02", "s1", [PATRIOT]),
+        extraction("u", None, "s1", [HIMARS]),
+    ]
+    assert corroborate(extractions)[2].published == "2023-02"
+
+
+def test_dated_articles_are_left_alone():
+    extractions = [
+        extraction("a", "2023-01", "s1", [PATRIOT]),
+        extraction("b", "2023-02", "s1", [PATRIOT]),
+    ]
+    assert corroborate(extractions) == {}

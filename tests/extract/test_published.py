@@ -1,0 +1,167 @@
+"""Dating an undated article from its text (published.py), clue by clue.
+
+Sentences are our own; `TODAY` fixes the upper bound so that the cases do
+not age."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from aidwatch.errors import CatalogError
+from aidwatch.extract.known_events import TYPES, known_events
+from aidwatch.extract.published import date_article
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # weekday + day + month: the one year of the war it fits
+        ("Le ministre a parlé mardi 11 octobre à Bruxelles.", ("2022-10", "weekday")),
+        ("Les chars sont arrivés lundi 19 juin, selon Kiev.", ("2023-06", "weekday")),
+        ("Il l'a annoncé vendredi soir 11 octobre.", ("2024-10", "weekday")),
+        # durations counted from the invasion
+        ("Après onze mois de guerre, les alliés promettent des chars.", ("2023-01", "duration")),
+        ("La Russie a envahi l'Ukraine il y a six mois.", ("2022-08", "duration")),
+        ("Au deuxième anniversaire de l'invasion, Kiev manque d'obus.", ("2024-02", "duration")),
+        ("Après plus de deux ans de guerre, Kiev manque d'obus.", None),  # a bound, no month
+        # officials in office: their tenures leave one year for « le 7 mars »
+        (
+            "Le ministre Boris Pistorius a reçu son homologue Oleksiï Reznikov le 7 mars.",
+            ("2023-03", "official"),
+        ),
+        ("L'ancien ministre Oleksiï Reznikov a parlé le 7 mars.", None),
+        # a former minister: after the office, here with one still in it
+        (
+            "Le ministre Oleksiï Reznikov a reçu l'ancienne ministre Christine Lambrecht le 7 mars.",
+            ("2023-03", "official"),
+        ),
+        (
+            "Le ministre Oleksiï Reznikov a reçu Christine Lambrecht, ancienne ministre, le 7 mars.",
+            ("2023-03", "official"),
+        ),
+        # events looked back on: the article is after them
+        (
+            "Au lendemain de la destruction du barrage de Kakhovka, Kiev demande de l'aide.",
+            ("2023-06", "event"),
+        ),
+        ("Les quatre régions que Moscou veut annexer restent contestées.", ("2022-10", "event")),
+        # dates with their year: the latest that is neither a bound nor ahead
+        ("Berlin a livré des obus le 3 mai 2023 puis le 9 juin.", ("2023-06", "dates")),
+        ("Depuis février 2022, les alliés ont livré des chars.", None),
+        # a month without its day recalls the past: a lower bound only
+        ("Paris avait livré des canons en septembre 2022.", None),
+        # a summit may be ahead: the months around it give its year, not a month
+        (
+            "Le sommet de l'Otan, prévu en juillet à Vilnius, doit approuver un plan.",
+            ("2023", "event"),
+        ),
+        # the invasion's own day is no day of the article
+        ("Le ministre Oleksiï Reznikov a rappelé le 24 février.", None),
+        ("Les livraisons sont prévues en août 2025.", None),
+        # a date in the clause of a verb in the future is ahead
+        (
+            "Paris a livré des canons le 3 mai 2023. Le premier avion volera le 9 juin 2024.",
+            ("2023-05", "dates"),
+        ),
+        ("La guerre a commencé en février 2022 et Paris a livré des canons.", None),
+        # a year said alone dates nothing
+        ("En 2024, elle déploiera deux escadrons.", None),
+        ("Le groupe, fondé en mai 1952, publie ses résultats.", None),
+    ],
+)
+def test_undated_article_is_dated_by_its_clues(text, expected):
+    found = date_article(text, today=TODAY)
+    assert ((found.date, found.basis) if found else None) == expected
+
+
+def test_an_inferred_date_never_has_a_day_nor_a_future_month():
+    found = date_article("Le ministre a parlé mardi 11 octobre.", today=date(2022, 9, 1))
+    assert found is None  # 11 October 2022 is after that "today"
+
+
+@pytest.mark.parametrize(
+    "text,evidence",
+    [
+        ("Kiev l'a dit mardi 11 octobre à Bruxelles.", "mardi 11 octobre"),
+        ("Après onze mois de guerre, Kiev attend.", "onze mois de guerre"),
+    ],
+)
+def test_the_evidence_is_the_clue_itself(text, evidence):
+    found = date_article(text, today=TODAY)
+    assert text[found.start : found.end] == evidence
+
+
+# ---------------------------------------------------------------- the events table
+
+
+def test_every_known_event_has_a_type_and_a_source():
+    for event in known_events():
+        assert event.type in TYPES and event.source.startswith("https://"), event.name
+
+
+@pytest.mark.parametrize(
+    "sentence,name",
+    [
+        ("Le sommet de l'Otan à Vilnius a promis l'adhésion.", "NATO summit"),
+        ("Après la mutinerie du groupe Wagner, Moscou a changé de ton.", "Wagner Group rebellion"),
+        (
+            "Depuis l'incursion ukrainienne dans la région de Koursk, Moscou recule.",
+            "Ukrainian incursion into Kursk Oblast",
+        ),
+        (
+            "Depuis le naufrage du croiseur Moskva, la flotte reste à quai.",
+            "Sinking of the cruiser Moskva",
+        ),
+    ],
+)
+def test_known_event_patterns_match_ordinary_wordings(sentence, name):
+    from aidwatch.extract.text import fold
+
+    assert [e.name for e in known_events() if e.pattern.search(fold(sentence))] == [name]
+
+
+def test_a_bad_events_row_is_reported_with_its_entry(monkeypatch, tmp_path):
+    import aidwatch.extract.known_events as module
+
+    bad = "- {name: X, type: parade, date: 2023-01-01, pattern: x, source: 'https://a'}\n"
+    (tmp_path / "known_events_fr.yaml").write_text(bad, encoding="utf-8")
+    monkeypatch.setattr(module.resources, "files", lambda package: tmp_path)
+    module.known_events.cache_clear()
+    try:
+        with pytest.raises(CatalogError, match="entry 1: type 'parade'"):
+            module.known_events()
+    finally:
+        module.known_events.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "key,value,message",
+    [
+        ("units", {"mois": "fortnight"}, "units: each must be day, week, month or year"),
+        ("titles", "ministre", "titles must be a list of phrases"),
+        ("count_words", {}, "count_words must be a non-empty mapping"),
+    ],
+)
+def test_a_bad_dating_table_is_reported_with_its_key(monkeypatch, tmp_path, key, value, message):
+    import yaml
+
+    import aidwatch.extract.published as module
+
+    table = yaml.safe_load(
+        module.resources.files("aidwatch.extract").joinpath("dating_fr.yaml").read_text("utf-8")
+    )
+    table[key] = value
+    (tmp_path / "dating_fr.yaml").write_text(yaml.safe_dump(table), encoding="utf-8")
+    real = module.resources.files
+    monkeypatch.setattr(module.resources, "files", lambda package: tmp_path)
+    module._words.cache_clear()
+    try:
+        with pytest.raises(CatalogError, match=message):
+            module._words()
+    finally:
+        monkeypatch.setattr(module.resources, "files", real)
+        module._words.cache_clear()
