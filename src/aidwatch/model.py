@@ -99,7 +99,9 @@ class Fact:
     date: str | None = None
     package: str | None = None
     mention: Evidence | None = None  # the words naming the item, inside the evidence
-    date_inferred: bool = False  # `date` rests on an inferred publication date
+    # `date` is not stated by its sentence: the article's month, or resolved
+    # against an inferred publication date
+    date_inferred: bool = False
 
 
 @dataclass

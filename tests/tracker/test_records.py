@@ -180,6 +180,16 @@ def test_reprints_with_two_dates_merge_and_flag_the_dates(rows):
     ]
 
 
+def test_a_date_that_is_only_the_articles_month_gives_way_to_a_stated_one(rows):
+    # « a » is published 2022-06: its fact dated 2022-06 is dated by the article
+    facts = [
+        ("a", "US", "himars", "pledged", 4, "2022-06"),
+        ("a2", "US", "himars", "pledged", 4, "2022-05-30"),
+    ]
+    (record,) = tracker_from_rows(rows(facts=facts)).records
+    assert (record.date, record.conflicts) == ("2022-05-30", [])
+
+
 # (pledges, delivery, the pledge the delivery fulfils: its date, or None)
 LINKS = [
     pytest.param([("a", "2022-06-01")], ("c", "2022-07"), "2022-06-01", id="earlier pledge"),

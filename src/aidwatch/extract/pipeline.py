@@ -37,7 +37,7 @@ from aidwatch.extract.packages import read_money, total_scope
 from aidwatch.extract.published import date_article
 from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
-from aidwatch.model import Article, Event, Evidence, Extraction, Package, Total
+from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
 
 _WORDS = tables()
 _ABOUT_AID = re.compile(r"\b(" + _WORDS.alternation("aid_stems") + ")")
@@ -397,13 +397,7 @@ def _assemble(
             running.gave({d.fact.donor for d in ruled if d.fact.donor} | sentence_donors, dates[0])
         else:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=date)
-    facts = merge_facts(drafts)
-    if article.published_inferred:
-        # A date the text gives with its year stands on its own; any other
-        # was resolved against the inferred publication date.
-        stated = {d.iso for sc in scans if sc._dates for d in sc._dates if d.kind == "explicit"}
-        for f in facts:
-            f.date_inferred = f.date is not None and f.date not in stated
+    facts = date_facts(article, merge_facts(drafts))
     return Extraction(
         article=article,
         story=story or article.id,
@@ -412,6 +406,25 @@ def _assemble(
         events=events,
         totals=totals,
     )
+
+
+def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
+    """Marks the dates that rest on an inferred publication date, and dates
+    by the article's month the facts their sentence does not date."""
+    if article.published_inferred:
+        # A date the sentence gives with its year stands on its own; any
+        # other was resolved against the inferred publication date.
+        for f in facts:
+            if f.date is not None:
+                stated = {d.iso for d in find_dates(f.evidence.text) if d.kind == "explicit"}
+                f.date_inferred = f.date not in stated
+    if article.published:
+        # A fact its sentence does not date is the news of the day: an
+        # analyst dates it by the article's month, and marks it as such.
+        for f in facts:
+            if f.date is None:
+                f.date, f.date_inferred = article.published[:7], True
+    return facts
 
 
 def _candidates(ctx: SentenceContext, sc: SentenceScan, before, ruled: list[Draft], judged=None):

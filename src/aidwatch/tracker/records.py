@@ -223,6 +223,13 @@ def merge_records(
     return records
 
 
+def _publication_month(row: FactRow) -> bool:
+    """The fact's date is its article's month, as extraction dates a fact
+    whose sentence gives no date."""
+    published = row.source.published
+    return bool(row.date and len(row.date) == 7 and published and published[:7] == row.date)
+
+
 def _record(
     group: list[FactRow],
     date_of: Callable[[FactRow], str | None],
@@ -230,7 +237,12 @@ def _record(
     taken: set[str],
 ) -> Record:
     first = group[0]
-    date = max((r.date for r in group if r.date), key=len, default=None)
+    # A fact dated only by its article's month says no more than the article:
+    # a date its sentence states wins, and only those can be in dispute.
+    dated = [r for r in group if r.date and not _publication_month(r)] or [
+        r for r in group if r.date
+    ]
+    date = max((r.date for r in dated), key=len, default=None)
     # Undated: the first report's publication, the latest it can have happened.
     when = date_of(first) or _first_published(group)
     record = Record(
@@ -250,7 +262,6 @@ def _record(
     )
     # Reprints of one story merge whatever their dates: two that cannot be the
     # same day are a dispute, shown like the others.
-    dated = [r for r in group if r.date]
     if any(not compatible(a.date, b.date) for a in dated for b in dated):
         record.conflicts.append(
             Conflict("date", tuple(_claims([(r.date, None, r.source) for r in dated])))

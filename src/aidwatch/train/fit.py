@@ -17,7 +17,7 @@ import numpy as np
 from aidwatch.extract.candidates import Candidate
 from aidwatch.extract.decide import Linear, Model
 from aidwatch.extract.facts import Draft, merge_facts, partner_facts
-from aidwatch.extract.pipeline import Learned, extract_articles
+from aidwatch.extract.pipeline import Learned, date_facts, extract_articles
 from aidwatch.model import STATUSES, Article, Extraction
 from aidwatch.train.align import Samples, label
 
@@ -64,7 +64,9 @@ class Read:
                 new += partner_facts(cands[0].sentence, new)
             drafts += new
         record = self.extraction.to_dict()
-        record["facts"] = Extraction(self.article, "", merge_facts(drafts)).to_dict()["facts"]
+        article = self.extraction.article  # with its inferred date, if any
+        facts = date_facts(article, merge_facts(drafts))
+        record["facts"] = Extraction(article, "", facts).to_dict()["facts"]
         return record
 
 
