@@ -922,6 +922,19 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("NO", "m270", "pledged", None, None, None), ("GB", "m270", "pledged", None, None, None)],
     ),
+    (
+        "L'Allemagne livrera des Marder à l'Ukraine. La formation sur le véhicule Marder durera huit semaines.",
+        None,
+        [
+            ("DE", "marder", "pledged", None, None, None),
+            ("DE", "marder", "training", None, None, None),
+        ],
+    ),
+    (
+        "La Slovaquie a livré des chars T-72 à Kiev. Une formation accélérée des unités ukrainiennes accompagne ces chars.",
+        None,
+        [("SK", "t72", "delivered", None, None, None), ("SK", "t72", "training", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

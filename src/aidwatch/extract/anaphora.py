@@ -61,6 +61,7 @@ _TRAINEE = re.compile(
 )
 _TRAINING = re.compile(r"\b(" + _WORDS.alternation("training_words") + r")\b")
 _NOT_TRAINING = re.compile(r"\b(?:" + _WORDS.alternation("not_training") + r")")
+_ON_SYSTEM = re.compile(r"\s+(?:" + _WORDS.alternation("training_on") + r")\b")
 _UNTRAINED = re.compile(r"\b(?:" + _WORDS.alternation("training_denials") + r")\b")
 
 
@@ -79,6 +80,8 @@ def trains_crews(folded: str, crews: re.Pattern = _TRAINEE) -> re.Match | None:
             continue
         for crew in crews.finditer(folded, max(0, word.start() - 40), word.end() + 40):
             return crew
+        if crews is _TRAINEE and _ON_SYSTEM.match(folded, word.end()):
+            return word  # « la formation sur le Marder »: crews, unnamed
     return None
 
 

@@ -36,6 +36,8 @@ _CONSUMABLES = {
     "air_defence_missile",
     "spare_parts",
 }
+# Nobody is trained on these: « une formation, des munitions et des gilets ».
+_UNTRAINED = _CONSUMABLES | {"protective_equipment", "medical", "other", "logistics_vehicle"}
 _WORDS = tables()
 _SERVES = _WORDS.words("serving_prepositions")
 _POSSESSIVES = _WORDS.words("possessives")
@@ -328,7 +330,11 @@ def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> lis
     sources = None
     out = []
     for g in spans:
-        if not g.specific or g.start in set_aside or (g.start, "training") in made:
+        if (
+            g.system.item.category in _UNTRAINED
+            or g.start in set_aside
+            or (g.start, "training") in made
+        ):
             continue  # crews train on a system, not on « des munitions »
         donors = list(dict.fromkeys(d.fact.donor for start, d in drafts if start == g.start))
         if not donors:

@@ -88,6 +88,7 @@ SCHEMA: dict[str, str] = {
     "singular_articles": "forms",
     "trainee_nouns": "forms",
     "training_denials": "forms",
+    "training_on": "forms",
     "training_words": "forms",
     # donors (donors.py)
     "subject_pronouns": "words",
