@@ -935,6 +935,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("SK", "t72", "delivered", None, None, None), ("SK", "t72", "training", None, None, None)],
     ),
+    (
+        "Le Danemark a annoncé l'envoi possible d'avions F-16 à l'Ukraine.",
+        None,
+        [("DK", "f16", "considered", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

@@ -476,6 +476,10 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
                 # « la livraison de chars Leopard 2 réclamée par Kiev »
                 if child.dep_ == "acl" and word_class(child) in ATTITUDES:
                     return _STATUS_OF[word_class(child)], word_class(child)
+            if any(
+                c.dep_ == "amod" and fold(c.text) in lexicon().consider_cues for c in token.children
+            ):
+                return "considered", cls  # « l'envoi possible d'avions F-16 »
             return Pending.NOMINAL, cls
         if _is_purpose_clause(token):
             return Pending.DROP, cls
