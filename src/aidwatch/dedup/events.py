@@ -84,8 +84,9 @@ class Report:
     names: frozenset[int]  # hashes of the folded proper names of the opening
 
 
-def report_of(extraction: Extraction) -> Report:
-    """The `Report` of an extracted article (its story already set)."""
+def report_of(extraction: Extraction, key: str | None = None, story: str | None = None) -> Report:
+    """The `Report` of an extracted article, named `key` (default: its id)
+    in story `story` (default: its story)."""
     article = extraction.article
     facts, items, quantities = set(), set(), []
     for fact in extraction.facts:
@@ -102,8 +103,8 @@ def report_of(extraction: Extraction) -> Report:
     dated = [f.date for f in extraction.facts] + [p.date for p in extraction.packages]
     dated += [e.date for e in extraction.events] + [article.published]
     return Report(
-        article=article.id,
-        story=extraction.story,
+        article=key or article.id,
+        story=story or extraction.story,
         published=article.published,
         facts=frozenset(facts),
         items=frozenset(items),
