@@ -60,6 +60,7 @@ FEATURES = (
     "shared_packages",  # same donor and amount
     "shared_meetings",  # same named meeting
     "names_overlap",  # shared proper names / the fewer
+    "quantities_agree",  # same item, same quantity
     "quantities_disagree",  # same item, other quantity
     "dates_close",  # both dated, within MAX_DAYS
     "months_shared",  # a month both date something in (facts, packages, meetings, publication)
@@ -129,7 +130,9 @@ def features(a: Report, b: Report) -> list[float]:
     """The pair's values of `FEATURES`."""
     names = len(a.names & b.names) / max(1, min(len(a.names), len(b.names)))
     qa, qb = dict(a.quantities), dict(b.quantities)
-    disagree = any(qa[i] != qb[i] for i in qa.keys() & qb.keys())
+    common = qa.keys() & qb.keys()
+    agree = any(qa[i] == qb[i] for i in common)
+    disagree = any(qa[i] != qb[i] for i in common)
     days = _days(a.published, b.published)
     return [
         math.log1p(len(a.facts & b.facts)),
@@ -137,6 +140,7 @@ def features(a: Report, b: Report) -> list[float]:
         float(bool(a.packages & b.packages)),
         float(bool(a.meetings & b.meetings)),
         names,
+        float(agree),
         float(disagree),
         float(days is not None and days <= MAX_DAYS),
         float(bool(a.months & b.months)),

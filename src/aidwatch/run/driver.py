@@ -37,10 +37,12 @@ def extract_paths(
     on_article: Callable[[Extraction], None] | None = None,
     on_warning: Warn | None = None,
     model: str | None = None,
+    events: EventIndex | None = None,
 ) -> tuple[list[Extraction], Summary]:
     """Read and extract every article under `paths`, warning about the rest;
     reprints of one dispatch share a story, reports of one event an event.
-    Nothing is stored. `model`: see
+    Nothing is stored. `events`: the event index to group them with (a new
+    one by default). `model`: see
     `extract.pipeline.decider_for`."""
     summary = Summary()
     stories = StoryIndex()
@@ -56,7 +58,7 @@ def extract_paths(
             yield seen
 
     results = []
-    events = EventIndex()
+    events = events if events is not None else EventIndex()
     for result in extract_articles(grouped(), decider=decider_for(model)):
         # Extraction may have read a shortened text: the result holds the whole.
         whole = originals.popleft()
