@@ -476,7 +476,9 @@ def test_a_filter_past_its_declaration_is_422_on_the_api_and_the_page(client, do
 
 @pytest.mark.parametrize("name", TYPED)
 @pytest.mark.parametrize("door", ["api", "form"])
-def test_an_edited_value_past_its_column_is_422_through_the_api_and_the_form(signed_in, name, door):
+def test_an_edited_value_past_its_column_is_422_through_the_api_and_the_form(
+    signed_in, name, door
+):
     too_long = "1" * (LIMITS[name] + 1)
     if door == "api":
         value = int(too_long) if name == "quantity" else too_long
