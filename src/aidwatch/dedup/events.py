@@ -80,7 +80,7 @@ class Report:
     items: frozenset[str]  # "leopard2"
     quantities: tuple[tuple[str, int], ...]  # (item, quantity)
     packages: frozenset[str]  # "US 700000000 USD"
-    meetings: frozenset[str]
+    meetings: frozenset[str]  # "ramstein 2023-01"
     months: frozenset[str]  # YYYY-MM of its dated facts, packages, meetings, publication
     names: frozenset[int]  # hashes of the folded proper names of the opening
 
@@ -92,7 +92,10 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     facts, items, quantities = set(), set(), []
     for fact in extraction.facts:
         item = fact.item.id if fact.item.specific else fact.item.category
-        facts.add(f"{fact.donor or '?'} {item} {fact.status}")
+        # Without a donor (« les alliés », Kiev's requests to everyone) a
+        # fact is every week's news: its item counts, not the fact.
+        if fact.donor:
+            facts.add(f"{fact.donor} {item} {fact.status}")
         items.add(item)
         if fact.quantity and fact.quantity_kind != "cumulative_total":
             quantities.append((item, fact.quantity))
@@ -111,7 +114,8 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         items=frozenset(items),
         quantities=tuple(sorted(set(quantities))),
         packages=frozenset(packages),
-        meetings=frozenset(fold(e.name) for e in extraction.events),
+        # A contact group meets every month: a meeting is its name and month.
+        meetings=frozenset(f"{fold(e.name)} {e.date[:7]}" for e in extraction.events if e.date),
         months=frozenset(d[:7] for d in dated if d and len(d) >= 7),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
     )
