@@ -19,7 +19,14 @@ from sqlalchemy import Connection, func, select, update
 from aidwatch.dedup import EventIndex, report_of
 from aidwatch.dedup.events import CAPACITY, OPENING, Assignment
 
-__all__ = ["Assignment", "article_columns", "assign", "load_events", "record_merges"]
+__all__ = [
+    "Assignment",
+    "article_columns",
+    "assign",
+    "load_events",
+    "record_merges",
+    "stored_extractions",
+]
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Item, Package
 from aidwatch.store.schema import articles, event_merges, events, facts, packages
 
@@ -74,7 +81,27 @@ def load_events(connection: Connection, capacity: int = CAPACITY) -> EventIndex:
         )
         or 0
     )
-    recent = articles.c.id >= oldest
+    for row, extraction in stored_extractions(connection, oldest):
+        if row.event is None:
+            assignment = index.add(report_of(extraction))
+            connection.execute(
+                update(articles)
+                .where(articles.c.id == row.id)
+                .values(
+                    **{k: v for k, v in article_columns(row.id, assignment).items() if k != "row"}
+                )
+            )
+            record_merges(connection, row.id, assignment, datetime.now().astimezone())
+        else:
+            index.restore(report_of(extraction), str(row.event))
+    return index
+
+
+def stored_extractions(connection: Connection, since: int = 0):
+    """(row, `Extraction`) of each stored on-topic article from id `since`,
+    in id order: what `report_of` needs (facts, packages, meetings, title,
+    opening), rebuilt from the rows; `row` has `id` and `event`."""
+    recent = articles.c.id >= since
     owned_facts = defaultdict(list)
     for row in connection.execute(
         select(facts).join(articles, articles.c.id == facts.c.article_id).where(recent)
@@ -108,7 +135,7 @@ def load_events(connection: Connection, capacity: int = CAPACITY) -> EventIndex:
         )
         .where(recent, articles.c.relevant)
         .order_by(articles.c.id)
-    )
+    ).all()  # read whole: the caller may write on this connection meanwhile
     for row in rows:
         article = Article(str(row.id), "", row.opening, row.title, published=row.published)
         extraction = Extraction(
@@ -118,16 +145,4 @@ def load_events(connection: Connection, capacity: int = CAPACITY) -> EventIndex:
             owned_packages.pop(row.id, []),
             owned_events.pop(row.id, []),
         )
-        if row.event is None:
-            assignment = index.add(report_of(extraction))
-            connection.execute(
-                update(articles)
-                .where(articles.c.id == row.id)
-                .values(
-                    **{k: v for k, v in article_columns(row.id, assignment).items() if k != "row"}
-                )
-            )
-            record_merges(connection, row.id, assignment, datetime.now().astimezone())
-        else:
-            index.restore(report_of(extraction), str(row.event))
-    return index
+        yield row, extraction
