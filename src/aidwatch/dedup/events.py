@@ -35,7 +35,9 @@ from importlib import resources
 from aidwatch.model import Extraction
 from aidwatch.textnorm import fold
 
-CAPACITY = 20_000  # articles remembered: reports of one event come within days
+# On-topic articles remembered (about 2 KiB each): reports of one event come
+# within days, and weeks of a busy feed are 10,000 on-topic articles.
+CAPACITY = 10_000
 POSTINGS = 64  # latest articles remembered per key: a common key (« Ukraine ») stays cheap
 CANDIDATES = 48  # candidates scored per article, those sharing most keys first
 OPENING = 1200  # characters of text whose proper names are compared
@@ -219,7 +221,7 @@ class EventIndex:
     reports: dict[str, Report] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)
     story_event: dict[str, str] = field(default_factory=dict)
-    _postings: dict[object, deque[str]] = field(default_factory=dict)
+    _postings: dict[object, list[str]] = field(default_factory=dict)
     _order: deque[str] = field(default_factory=deque)
     _merged_into: dict[str, str] = field(default_factory=dict)
 
@@ -274,7 +276,12 @@ class EventIndex:
         self.event_of[report.article] = event
         self.story_event.setdefault(report.story, event)
         for key in self._keys(report):
-            self._postings.setdefault(key, deque(maxlen=POSTINGS)).append(report.article)
+            # Lists, not deques of `maxlen` (600 bytes each, empty): most
+            # keys (a proper name) have one or two articles.
+            posted = self._postings.setdefault(key, [])
+            posted.append(report.article)
+            if len(posted) > POSTINGS:
+                del posted[0]
         self._order.append(report.article)
         while len(self._order) > self.capacity:
             self._forget(self._order.popleft())
@@ -315,7 +322,13 @@ class EventIndex:
         return ranked[:CANDIDATES]
 
     def _forget(self, article: str) -> None:
-        self.reports.pop(article, None)
+        report = self.reports.pop(article)
+        for key in self._keys(report):
+            posted = self._postings.get(key)
+            if posted is not None and article in posted:
+                posted.remove(article)
+                if not posted:
+                    del self._postings[key]
         self.event_of.pop(article, None)
         # A story is named after its first article: forgotten with it.
         self.story_event.pop(article, None)
