@@ -1,9 +1,10 @@
 """Events: one event, every write-up of it.
 
 Adds `articles.event`, `articles.event_partner` and `articles.event_reason`
-(NULL for the articles stored before: an ingest that finds an on-topic
-article without an event gives it its own when it loads the index, see
-store/events.py) and the `event_merges` table. Written out, like the
+(NULL for the articles stored before: the next ingest groups the latest
+10,000 on-topic ones when it loads the event index, store/events.py; older
+ones keep NULL, which the tracker counts as an event each) and the
+`event_merges` table. Written out, like the
 revisions before it, so it keeps building this revision when schema.py
 moves on.
 
