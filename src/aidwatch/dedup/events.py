@@ -242,22 +242,20 @@ class EventIndex:
                 p = weights.probability(features(report, earlier))
             if p >= weights.threshold:
                 matches.append((p, other))
-        events: list[str] = []
-        for p, other in sorted(matches, reverse=True):
+        # The story's event first: a reprint reports what its dispatch did.
+        # Then the best match chooses, and others merge their event in only
+        # when as sure as a story: chained joins are how events snowball.
+        story_event = self.story_event.get(report.story)
+        events: list[str] = [self.find(story_event)] if story_event is not None else []
+        ranked = sorted(matches, reverse=True)
+        for p, other in ranked:
             event = self.find(self.event_of[other])
-            # Only the best match chooses; others merge their event in only
-            # when as sure as a story: chained joins are how events snowball.
             if event not in events and (not events or p >= MERGE):
                 events.append(event)
-        story_event = self.story_event.get(report.story)
-        if story_event is not None:
-            story_event = self.find(story_event)
-            if story_event not in events:
-                events.insert(0, story_event)
         if not events:
             assignment = Assignment(report.article)
         else:
-            partner = max(matches)[1] if matches else None
+            partner = next((o for _, o in ranked if self.find(self.event_of[o]) in events), None)
             events.sort(key=self._age)
             assignment = Assignment(
                 events[0],
