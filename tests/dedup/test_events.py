@@ -130,3 +130,18 @@ def test_the_shipped_weights_join_two_write_ups_of_one_decision():
     other = report("c", [OBUS], BIDEN)
     assert weights.probability(features(a, other)) < weights.threshold
     assert reason(a, b).startswith("shared facts: ")
+
+
+def test_extract_gives_the_write_ups_of_one_decision_one_event():
+    from pathlib import Path
+
+    from aidwatch.run import extract_paths
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "events"
+    results, _ = extract_paths([examples])
+    event = {r.article.id: r.to_dict()["event"] for r in results}
+    story = {r.article.id: r.story for r in results}
+    leopard = ("berlin.txt", "bundestag.txt", "scholz.txt", "scholz-reprint.txt")
+    assert {event[doc] for doc in leopard} == {"berlin.txt"}
+    assert len({story[doc] for doc in leopard}) == 3
+    assert event["caesar.txt"] == "caesar.txt"
