@@ -36,7 +36,9 @@ workers), the peak of the sum over this process and all its children
 (sampled every half second with psutil), the database size; then, in separate passes over the same data,
 reading alone (JSON, language detection), reading with the exact-text hash
 and the aid gate, and `StoryIndex.add` over the texts of the on-topic
-articles stored, in their order: the de-duplication cost per article. No
+articles stored, in their order: the de-duplication cost per article; and
+`EventIndex.add` over the same articles (their facts read back): the cost
+of event grouping per article. No
 asserts: the targets are 300 articles/s on 2 cores, 1 ms of de-duplication
 per article, and less than 2 GB.
 """
@@ -58,12 +60,13 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, select
 
-from aidwatch.dedup import StoryIndex
+from aidwatch.dedup import EventIndex, StoryIndex, report_of
 from aidwatch.dedup.variants import KINDS, other_news, paragraphs, scrambled, sentences, variant
 from aidwatch.extract import is_about_aid
 from aidwatch.ingest.readers import read_french, read_paths
 from aidwatch.model import Article
 from aidwatch.run import OnDask, ingest, text_hash
+from aidwatch.store.events import stored_extractions
 from aidwatch.store.schema import articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -264,6 +267,26 @@ def dedup_pass(url: str) -> tuple[int, float, int]:
     return n, seconds, joined
 
 
+def events_pass(url: str) -> tuple[int, float, int]:
+    """`EventIndex.add` over the stored on-topic articles (their facts,
+    packages, meetings and openings read back), in their order: count,
+    seconds, how many joined an earlier article's event."""
+    engine = create_engine(url)
+    index, seconds, joined, n = EventIndex(), 0.0, 0, 0
+    clock = time.perf_counter
+    try:
+        with engine.connect() as connection:
+            for row, extraction in stored_extractions(connection):
+                start = clock()
+                event = index.add(report_of(extraction)).event
+                seconds += clock() - start
+                n += 1
+                joined += event != str(row.id)
+    finally:
+        engine.dispose()
+    return n, seconds, joined
+
+
 def _pss(pid: int) -> int:
     """Proportional set size, in bytes: resident memory with the pages it
     shares with other processes (libraries, mostly) divided between them,
@@ -352,7 +375,7 @@ def main() -> None:
         )
         print(
             f"summary: read {summary.read}, new {summary.new}, off-topic {summary.off_topic}, "
-            f"reprints {summary.reprints}, duplicates {summary.duplicates}, "
+            f"reprints {summary.reprints}, joined an event {summary.joined}, duplicates {summary.duplicates}, "
             f"facts {summary.facts}, warnings {summary.warnings}"
         )
         print(
@@ -376,6 +399,14 @@ def main() -> None:
                 f"{dedup / summary.read * 1000:.3f} ms per article read (target: ≤ 1 ms); "
                 f"{joined} joined an earlier story ({made['near-duplicate']} near-duplicates "
                 f"generated), {dedup / seconds:.0%} of the ingest's wall time"
+            )
+        on, grouping, joined = events_pass(url)
+        if on:
+            print(
+                f"events (EventIndex.add over the {on} on-topic articles stored): "
+                f"{grouping:.1f} s, {grouping / on * 1000:.3f} ms per on-topic article, "
+                f"{grouping / summary.read * 1000:.3f} ms per article read; {joined} joined "
+                f"an earlier article's event, {grouping / seconds:.0%} of the ingest's wall time"
             )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

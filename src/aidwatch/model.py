@@ -143,6 +143,8 @@ class Extraction:
     packages: list[Package] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     totals: list[Total] = field(default_factory=list)
+    # The event (dedup/events.py): the id of its first article; None until grouped.
+    event: str | None = None
 
     def to_dict(self) -> dict:
         """The JSON Lines record of `aidwatch extract`."""
@@ -161,6 +163,7 @@ class Extraction:
                 ),
             },
             "story": self.story,
+            "event": self.event,
             "facts": [_fact_dict(f) for f in self.facts],
             "packages": [asdict(p) for p in self.packages],
             "events": [asdict(e) for e in self.events],

@@ -26,7 +26,15 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import make_url
 
-from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
+from aidwatch.store.schema import (
+    articles,
+    event_merges,
+    events,
+    facts,
+    packages,
+    signatures,
+    totals,
+)
 from tests.extract.cases_fr import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,8 +111,15 @@ def _dump(url: str) -> dict[str, list[tuple]]:
                     row.text,
                     hash_of.get(row.story),
                     row.relevant,
+                    hash_of.get(row.event),
+                    hash_of.get(row.event_partner),
+                    row.event_reason,
                 )
                 for row in connection.execute(select(articles))
+            )
+            tables["event_merges"] = sorted(
+                (hash_of[row.event], hash_of[row.into], hash_of[row.article_id])
+                for row in connection.execute(select(event_merges))
             )
             for table in (signatures, facts, packages, events, totals):
                 kept = [c for c in table.c if c.name not in ("id", "article_id")]
@@ -253,6 +268,7 @@ def _stored_records(url: str) -> dict[str, dict]:
                 "basis": row.published_basis,
             },
             "story": rows[row.story].doc if row.story else None,
+            "event": rows[row.event].doc if row.event else None,
             "facts": [_fact(f) for f in owned["facts"].get(row.id, [])],
             "packages": [
                 {

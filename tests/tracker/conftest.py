@@ -18,7 +18,9 @@ from aidwatch.tracker import FactRow, PackageRow, Rows, Source, TotalRow
 ROOT = Path(__file__).resolve().parents[2]
 DEV_ARTICLES = ROOT / "examples" / "dev" / "articles"
 
-# Article name → (published, story); the story is another article's name for a reprint.
+# Article name → (published, story[, event]); the story is another article's
+# name for a reprint, the event (its story's by default) for a write-up of
+# another article's event.
 ARTICLES = {
     "a": ("2022-06", "a"),
     "b": ("2022-06", "b"),
@@ -26,6 +28,7 @@ ARTICLES = {
     "d": ("2022-10", "d"),
     "a2": ("2022-06", "a"),  # a reprint of a
     "old": ("2022-03", "old"),
+    "e": ("2022-06", "e", "a"),  # its own write-up of a's event
 }
 
 
@@ -37,7 +40,7 @@ def _id(name: str) -> int:
 
 
 def source(doc: str, evidence: str = "…") -> Source:
-    published, story = ARTICLES.get(doc, ("2022-06", doc))
+    published, story, *event = ARTICLES.get(doc, ("2022-06", doc))
     return Source(
         article_id=_id(doc),
         doc=doc,
@@ -45,6 +48,7 @@ def source(doc: str, evidence: str = "…") -> Source:
         published=published,
         story=_id(story),
         evidence=f"{evidence} ({doc})",
+        event=_id(event[0] if event else story),
     )
 
 

@@ -152,6 +152,25 @@ def test_corroboration_counts_articles_and_stories(rows, facts, corroboration, s
     )
 
 
+@pytest.mark.parametrize(
+    "docs, corroboration, stories, events",
+    [
+        (["a", "b"], 2, 2, 2),  # two events: two confirmations
+        (["a", "a2"], 2, 1, 1),  # a reprint
+        (["a", "e"], 2, 2, 1),  # two outlets writing up one event
+        (["a", "a2", "e", "b"], 4, 3, 2),
+    ],
+)
+def test_events_count_independent_reports_of_a_record(rows, docs, corroboration, stories, events):
+    facts = [(doc, "US", "himars", "pledged", 4, "2022-06-01") for doc in docs]
+    (record,) = tracker_from_rows(rows(facts=facts)).records
+    assert (record.corroboration, record.stories, record.events) == (
+        corroboration,
+        stories,
+        events,
+    )
+
+
 def test_conflicting_quantities_are_kept_side_by_side_with_their_sources(rows):
     facts = [
         ("a", "US", "himars", "pledged", 4, "2022-06-01"),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from aidwatch.dedup import StoryIndex
+from aidwatch.dedup import EventIndex, StoryIndex, report_of
 from aidwatch.dedup.corroborate import corroborate
 from aidwatch.extract import decider_for, extract_articles
 from aidwatch.model import Article, Extraction
@@ -26,6 +26,7 @@ from aidwatch.run.executors import Executor, InProcess
 from aidwatch.run.reading import Warn, guard, read_articles, warn
 from aidwatch.run.triage import triaged
 from aidwatch.store.db import DEFAULT_URL, open_store, store_lock
+from aidwatch.store.events import load_events
 from aidwatch.store.ingest import BATCH, Summary, store_batch
 from aidwatch.store.reextract import ReextractSummary, replace_extraction, stored_article
 from aidwatch.store.schema import articles
@@ -37,9 +38,12 @@ def extract_paths(
     on_article: Callable[[Extraction], None] | None = None,
     on_warning: Warn | None = None,
     model: str | None = None,
+    events: EventIndex | None = None,
 ) -> tuple[list[Extraction], Summary]:
     """Read and extract every article under `paths`, warning about the rest;
-    reprints of one dispatch share a story. Nothing is stored. `model`: see
+    reprints of one dispatch share a story, reports of one event an event.
+    Nothing is stored. `events`: the event index to group them with (a new
+    one by default). `model`: see
     `extract.pipeline.decider_for`."""
     summary = Summary()
     stories = StoryIndex()
@@ -55,11 +59,18 @@ def extract_paths(
             yield seen
 
     results = []
+    events = events if events is not None else EventIndex()
     for result in extract_articles(grouped(), decider=decider_for(model)):
         # Extraction may have read a shortened text: the result holds the whole.
         whole = originals.popleft()
         result.article = replace(result.article, text=whole.text)
         result.story = stories.story_of.get(result.article.id, result.article.id)
+        # Only articles extraction found something in are grouped, as only
+        # on-topic ones are in the store.
+        if result.facts or result.packages or result.events:
+            result.event = events.add(report_of(result)).event
+        else:
+            result.event = result.story
         results.append(result)
         if on_article:
             on_article(result)
@@ -106,6 +117,7 @@ def ingest(
         with store_lock(url, on_wait), engine.connect() as connection:
             with connection.begin():
                 stories = load_index(connection)
+                event_index = load_events(connection)
             stream = read_articles(paths, summary, on_warning)
             # With an executor that works ahead, batches are triaged before
             # the earlier ones are stored: their texts count as stored.
@@ -115,7 +127,9 @@ def ingest(
             extracted = (executor or InProcess()).map_batches(extract, batches)
             try:
                 for batch, extractions in extracted:
-                    store_batch(connection, batch, extractions, stories, summary, on_article)
+                    store_batch(
+                        connection, batch, extractions, stories, summary, on_article, event_index
+                    )
                     unstored.difference_update(d for _, d, about in batch if about is not None)
             finally:
                 extracted.close()  # a cluster started for the run stops here

@@ -3,8 +3,9 @@ everything they own, in one transaction.
 
 The run (aidwatch.run) reads, triages and extracts; `store_batch` writes
 what it hands over, in input order: each article with its facts, packages,
-events and totals, its story (through the story index, store/stories.py)
-and its signature. A run killed at any point leaves only whole batches, and
+events and totals, its story (through the story index, store/stories.py),
+its signature and its event (through the event index, store/events.py,
+merges recorded in the same transaction). A run killed at any point leaves only whole batches, and
 a re-run skips them (their text hash is stored), so it ends with the
 database an uninterrupted run gives. This module reads no file and runs no
 extraction.
@@ -18,9 +19,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
-from aidwatch.dedup import StoryIndex
+from aidwatch.dedup import EventIndex, StoryIndex
 from aidwatch.dedup.corroborate import vote
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
+from aidwatch.store.events import Assignment, article_columns, record_merges
+from aidwatch.store.events import assign as assign_event
 from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
 from aidwatch.store.stories import assign
 
@@ -39,6 +42,7 @@ class Summary:
     new: int = 0  # stored by this run
     duplicates: int = 0  # already stored with the same text, or twice in the input
     reprints: int = 0  # new articles that joined an existing story
+    joined: int = 0  # new articles that joined an existing event
     off_topic: int = 0  # new articles stored as off-topic, without extraction
     facts: int = 0  # facts stored by this run
     warnings: int = 0  # inputs skipped or read with a caveat, each reported to `on_warning`
@@ -51,10 +55,12 @@ def store_batch(
     stories: StoryIndex,
     summary: Summary,
     on_article: Callable[[Article], None] | None,
+    event_index: EventIndex | None = None,
 ) -> None:
     """A triaged batch's new articles, in input order, with everything they
     own, in one transaction: a statement per table for the whole batch, not
-    one per article, is most of what makes writing cheap."""
+    one per article, is most of what makes writing cheap. Without an
+    `event_index` (one run's own), articles get no event."""
     extracted = iter(extractions)
     new: list[tuple[Article, str, Extraction | None]] = []
     for article, digest, about in batch:
@@ -67,7 +73,7 @@ def store_batch(
             new.append((article, digest, extraction))
     if new:
         with connection.begin():
-            _write(connection, new, stories, summary)
+            _write(connection, new, stories, summary, event_index)
     summary.duplicates += len(batch) - len(new)
     if on_article:
         for article, _, _ in batch:
@@ -79,6 +85,7 @@ def _write(
     new: list[tuple[Article, str, Extraction | None]],
     stories: StoryIndex,
     summary: Summary,
+    event_index: EventIndex | None,
 ) -> None:
     now = datetime.now(UTC)
     ids = connection.scalars(
@@ -89,6 +96,7 @@ def _write(
         ],
     ).all()
     story_of: list[dict] = []
+    merges: list[tuple[int, Assignment]] = []
     signed: list[dict] = []
     owned: dict[Table, list[dict]] = {}
     for (article, _, extraction), article_id in zip(new, ids, strict=True):
@@ -97,7 +105,14 @@ def _write(
             summary.off_topic += 1
             continue
         story, signature = assign(stories, article_id, article.text)
-        story_of.append({"row": article_id, "story": story})
+        row = {"row": article_id, "story": story}
+        if event_index is not None:
+            assignment = assign_event(event_index, article_id, story, extraction)
+            row |= article_columns(article_id, assignment)
+            summary.joined += assignment.event != str(article_id)
+            if assignment.merged:
+                merges.append((article_id, assignment))
+        story_of.append(row)
         if signature is not None:
             signed.append(signature)
         for table, rows in _owned(article_id, extraction):
@@ -105,14 +120,18 @@ def _write(
         summary.facts += len(extraction.facts)
         summary.reprints += story != article_id
     if story_of:
+        columns = [c for c in story_of[0] if c != "row"]
         connection.execute(
             update(articles)
             .where(articles.c.id == bindparam("row"))
-            .values(story=bindparam("story")),
+            .values({c: bindparam(c) for c in columns}),
             story_of,
         )
     if story_of:
         _date_by_story(connection, {s["story"] for s in story_of})
+    # After the batch's own columns: a merge moves them too.
+    for article_id, assignment in merges:
+        record_merges(connection, article_id, assignment, now)
     if signed:
         connection.execute(insert(signatures), signed)
     for table, rows in owned.items():

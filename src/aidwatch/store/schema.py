@@ -16,7 +16,9 @@ Revision 0003 makes sign-in revocable and review writes checkable:
 change, when the user is disabled), `users.disabled` keeps a user's history
 while refusing them, and `fact_reviews.version` counts the writes to a fact's
 review so that a reviewer working from an older view is told (409), not
-overwritten. This module describes the latest schema;
+overwritten. Revision 0004 adds events above stories: `articles.event`
+(with the partner and reason of the join) and `event_merges`. This module
+describes the latest schema;
 the migrations (migrations/versions/) build it, and a test checks that they
 agree: a change here needs a new migration.
 """
@@ -119,6 +121,24 @@ articles = Table(
     Column("story", Integer, ForeignKey("articles.id"), index=True),
     Column("relevant", Boolean, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # Revision 0004. The event (dedup/events.py): the id of its first article,
+    # NULL off-topic; the earlier article this one was matched with (NULL for
+    # the first of an event) and why (what the two share).
+    Column("event", Integer, index=True),
+    Column("event_partner", Integer),
+    Column("event_reason", Text),
+)
+
+# An event merged into an older one by a later article that reported both:
+# the articles of `event` now carry `into`; this row says when and why.
+event_merges = Table(
+    "event_merges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event", Integer, nullable=False, index=True),
+    Column("into", Integer, nullable=False, index=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("merged_at", DateTime(timezone=True), nullable=False),
 )
 
 # What `dedup.StoryIndex` keeps of an article, so a later run can rebuild the

@@ -45,13 +45,15 @@ COLUMNS = (
     "rate_note",
     "corroboration",
     "stories",
+    "events",
+    "event_ids",
     "outlets",
     "fulfils",
     "conflict",
     "sources",
     "evidence",
 )
-LISTS = ("outlets", "sources", "evidence")
+LISTS = ("event_ids", "outlets", "sources", "evidence")
 FORMATS = ("csv", "xlsx", "json", "parquet")
 BINARY = ("xlsx", "parquet")
 SEPARATOR = " | "
@@ -90,6 +92,8 @@ def export_row(record: Record, tracker: Tracker) -> dict:
         "rate_note": package.rate_note if package else None,
         "corroboration": record.corroboration,
         "stories": record.stories,
+        "events": record.events,
+        "event_ids": [str(e) for e in record.event_ids],
         "outlets": record.outlets,
         "fulfils": record.fulfils,
         "conflict": "; ".join(
@@ -188,6 +192,7 @@ def _parquet(rows: list[dict], path: Path) -> None:
         "value_usd": number,
         "corroboration": count,
         "stories": count,
+        "events": count,
         **{column: pa.list_(text) for column in LISTS},
     }
     schema = pa.schema([(column, types.get(column, text)) for column in COLUMNS])

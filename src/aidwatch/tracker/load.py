@@ -35,6 +35,7 @@ def load_rows(connection: Connection) -> Rows:
         articles.c.published,
         articles.c.published_inferred,
         articles.c.story,
+        articles.c.event,
     )
 
     def source(row) -> Source:
@@ -47,6 +48,7 @@ def load_rows(connection: Connection) -> Rows:
             evidence=row.evidence_text,
             title=row.title,
             published_inferred=row.published_inferred,
+            event=row.event,
         )
 
     def rows_of(table):

@@ -27,6 +27,7 @@ class Source:
     evidence: str
     title: str | None = None
     published_inferred: bool = False  # `published` inferred from the text, not stated
+    event: int | None = None  # `articles.event`: the id of the event's first article
 
     @property
     def outlet(self) -> str | None:
@@ -152,6 +153,19 @@ class Record:
     def stories(self) -> int:
         """How many independent stories report it (reprints of one dispatch count once)."""
         return len({s.story if s.story is not None else -s.article_id for s in self.sources})
+
+    @property
+    def events(self) -> int:
+        """How many events it was reported in (write-ups of one announcement
+        or meeting count once, dedup/events.py)."""
+        return len(set(self.event_ids))
+
+    @property
+    def event_ids(self) -> list[int]:
+        """The events of its sources, each once, in the sources' order (an
+        article without an event is its own)."""
+        seen = [s.event if s.event is not None else s.article_id for s in self.sources]
+        return list(dict.fromkeys(seen))
 
     @property
     def outlets(self) -> list[str]:

@@ -31,10 +31,13 @@ def money(amount: float | None, currency: str | None = None) -> str:
 def headline(tracker: Tracker) -> str:
     records = tracker.records
     corroborated = sum(1 for r in records if r.corroboration > 1)
+    # Outlets rewriting one announcement are one confirmation, not several.
+    confirmed = sum(1 for r in records if r.events > 1)
     flagged = sum(1 for r in records if r.flagged) + sum(1 for p in tracker.packages if p.conflict)
     return (
         f"{len(records)} records from {tracker.articles} articles on aid; "
-        f"{corroborated} reported by more than one article; "
+        f"{corroborated} reported by more than one article, "
+        f"{confirmed} in more than one event; "
         f"{len(tracker.packages)} packages; "
         f"{flagged} figures disputed between sources; "
         f"{sum(1 for c in tracker.checks if c.flagged)} of {len(tracker.checks)} "

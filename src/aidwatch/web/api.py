@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from aidwatch.store import review
 from aidwatch.store.schema import MAX_ID
-from aidwatch.web import queries, records
+from aidwatch.web import events, queries, records
 from aidwatch.web.dashboard import dashboard
 from aidwatch.web.deps import (
     Changes,
@@ -123,6 +123,12 @@ def api_stories(conn: Connection = Depends(connection)) -> JSONResponse:
 @router.get("/stories/{story_id}", tags=["articles"])
 def api_story(story_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
     return json_answer(found(queries.story(conn, story_id), "story"))
+
+
+@router.get("/events/{event_id}", tags=["articles"])
+def api_event(event_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
+    """An event: its articles by story, its facts side by side, the figures they disagree on."""
+    return json_answer(found(events.event(conn, event_id), "event"))
 
 
 @router.get("/packages", tags=["packages"])

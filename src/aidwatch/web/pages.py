@@ -1,5 +1,5 @@
 """The HTML pages: dashboard, facts table, article with highlighted evidence,
-story, packages, systems, sign-in form. Routes only: reads are queries.py,
+story, event, packages, systems, sign-in form. Routes only: reads are queries.py,
 rendering and shared checks deps.py."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 
 from aidwatch.catalog import items_by_id
 from aidwatch.store.schema import MAX_ID
-from aidwatch.web import queries, records
+from aidwatch.web import events, queries, records
 from aidwatch.web.dashboard import dashboard
 from aidwatch.web.deps import TYPED, Id, connection, csrf_token, found, local, page, page_filter
 
@@ -138,6 +138,11 @@ def stories_page(request: Request, conn: Connection = Depends(connection)):
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: Id, conn: Connection = Depends(connection)):
     return page(request, "story.html", story=found(queries.story(conn, story_id), "story"))
+
+
+@router.get("/events/{event_id}")
+def event_page(request: Request, event_id: Id, conn: Connection = Depends(connection)):
+    return page(request, "event.html", event=found(events.event(conn, event_id), "event"))
 
 
 @router.get("/packages")

@@ -273,6 +273,7 @@ def _article_head(row) -> dict:
         "published": row.published,
         "published_inferred": row.published_inferred,
         "story": row.story,
+        "event": row.event,
         "relevant": row.relevant,
     }
 

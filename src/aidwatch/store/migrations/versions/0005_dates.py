@@ -9,7 +9,7 @@ Written out, like 0001 to 0003, so it keeps building this revision when
 schema.py moves on.
 
 Revision ID: 0005
-Revises: 0003 (issue 13 adds 0004: the lead rechains this one after it)
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

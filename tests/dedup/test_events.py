@@ -1,0 +1,147 @@
+"""Events: which reports `EventIndex` groups, why, and what it merges.
+
+Articles are built by hand (`report`), each a few facts and an opening of
+our own words; `WEIGHTS` is a fixed decision so that these tests state the
+index's mechanics whatever the shipped weights learn, and one test checks
+the shipped weights on a plain case."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidwatch.dedup.events import (
+    FEATURES,
+    EventIndex,
+    Weights,
+    features,
+    reason,
+    report_of,
+    shipped_weights,
+)
+from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Item, Package
+
+HERE = Evidence("", 0, 0)
+# Joins on one shared fact with shared names, or on two shared facts.
+WEIGHTS = Weights(-3.0, (2.5, 1.0, 2.0, 2.0, 2.0, 1.0, -2.0, 0.5, 0.5, -3.0, -1.0), 0.5)
+LEOPARD = ("DE", "leopard2", "main_battle_tank", "pledged")
+ABRAMS = ("US", "abrams", "main_battle_tank", "pledged")
+CAESAR = ("FR", "caesar", "howitzer", "delivered")
+OBUS = ("PL", "obus", "artillery_ammunition", "pledged")
+
+
+def report(doc, facts=(), opening="", story=None, published=None, packages=(), meetings=()):
+    made = [
+        Fact(
+            donor, Item(item, item, category, item != "obus"), status, HERE, quantity, "exact", day
+        )
+        for donor, item, category, status, *rest in facts
+        for quantity, day in [tuple(rest) + (None, None)[len(rest) :]]
+    ]
+    extraction = Extraction(
+        Article(doc, doc, opening, published=published),
+        story or doc,
+        made,
+        [Package(f"p{n}", d, None, a, c, HERE) for n, (d, a, c) in enumerate(packages)],
+        [Event("meeting", m, None, None, None, HERE) for m in meetings],
+    )
+    return report_of(extraction)
+
+
+SCHOLZ = "Le chancelier Olaf Scholz a annoncé mercredi à Berlin l'envoi de chars au Bundestag."
+BIDEN = "Le président Joe Biden a annoncé depuis la Maison Blanche l'envoi de chars Abrams."
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        # one shared fact and the same names in the opening: one event
+        (report("a", [LEOPARD], SCHOLZ), report("b", [LEOPARD], SCHOLZ), True),
+        # two shared facts, other words
+        (report("a", [LEOPARD, ABRAMS]), report("b", [LEOPARD, ABRAMS], BIDEN), True),
+        # one item, other donors and names: two events
+        (report("a", [LEOPARD], SCHOLZ), report("b", [ABRAMS], BIDEN), False),
+        # the same facts a month apart: two events
+        (
+            report("a", [LEOPARD, ABRAMS], published="2023-01-25"),
+            report("b", [LEOPARD, ABRAMS], published="2023-02-27"),
+            False,
+        ),
+        # the same story, nothing else shared: one event
+        (report("a", [CAESAR]), report("b", [OBUS], story="a"), True),
+    ],
+)
+def test_two_reports_are_one_event_or_two(first, second, same):
+    index = EventIndex(weights=WEIGHTS)
+    index.add(first)
+    assert (index.add(second).event == "a") is same
+
+
+def test_a_join_keeps_the_shared_facts_as_its_reason():
+    index = EventIndex(weights=WEIGHTS)
+    index.add(report("a", [LEOPARD, CAESAR], SCHOLZ))
+    joined = index.add(report("b", [LEOPARD, OBUS], SCHOLZ))
+    assert (joined.event, joined.partner) == ("a", "a")
+    assert joined.reason == "shared facts: DE leopard2 pledged"
+
+
+def test_a_report_of_two_events_merges_them_into_the_oldest():
+    index = EventIndex(weights=Weights(-3.0, (10.0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0.5))
+    index.add(report("a", [LEOPARD]))
+    index.add(report("b", [CAESAR]))
+    both = index.add(report("c", [LEOPARD, CAESAR]))
+    assert (both.event, both.merged) == ("a", ["b"])
+    assert index.find(index.event_of["b"]) == "a"
+
+
+def test_adding_an_article_again_gives_its_event():
+    index = EventIndex(weights=WEIGHTS)
+    index.add(report("a", [LEOPARD], SCHOLZ))
+    index.add(report("b", [LEOPARD], SCHOLZ))
+    assert index.add(report("b", [LEOPARD], SCHOLZ)).event == "a"
+
+
+def test_the_index_forgets_the_oldest_beyond_its_capacity():
+    index = EventIndex(capacity=2, weights=WEIGHTS)
+    for doc in "abc":
+        index.add(report(doc, [(doc.upper() + "X", "caesar", "howitzer", "delivered")]))
+    assert sorted(index.reports) == ["b", "c"]
+    assert index.add(report("d", [LEOPARD], SCHOLZ)).event == "d"
+
+
+@pytest.mark.parametrize(
+    "amount, key",
+    [(700_000_000, "US 700000000 USD"), (2_470_000_000, "US 2500000000 USD")],
+)
+def test_packages_are_compared_at_two_significant_figures(amount, key):
+    assert report("a", packages=[("US", amount, "USD")]).packages == {key}
+
+
+def test_quantities_that_disagree_are_a_feature():
+    a = report("a", [(*LEOPARD, 14)])
+    b = report("b", [(*LEOPARD, 18)])
+    assert features(a, b)[FEATURES.index("quantities_disagree")] == 1.0
+
+
+def test_the_shipped_weights_join_two_write_ups_of_one_decision():
+    weights = shipped_weights()
+    a = report("a", [LEOPARD, ABRAMS, CAESAR], SCHOLZ)
+    b = report("b", [LEOPARD, ABRAMS, CAESAR], SCHOLZ)
+    assert weights.probability(features(a, b)) >= weights.threshold
+    other = report("c", [OBUS], BIDEN)
+    assert weights.probability(features(a, other)) < weights.threshold
+    assert reason(a, b).startswith("shared facts: ")
+
+
+def test_extract_gives_the_write_ups_of_one_decision_one_event():
+    from pathlib import Path
+
+    from aidwatch.run import extract_paths
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "events"
+    results, _ = extract_paths([examples])
+    event = {r.article.id: r.to_dict()["event"] for r in results}
+    story = {r.article.id: r.story for r in results}
+    leopard = ("berlin.txt", "bundestag.txt", "scholz.txt", "scholz-reprint.txt")
+    assert {event[doc] for doc in leopard} == {"berlin.txt"}
+    assert len({story[doc] for doc in leopard}) == 3
+    assert event["caesar.txt"] == "caesar.txt"
