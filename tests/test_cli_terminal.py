@@ -41,7 +41,8 @@ def key_cells(fact: dict) -> list[str]:
         fact["item"]["name"],
         fact["status"],
         quantity,
-        fact["date"] or "",
+        # « ~ » marks a date that rests on an inferred one
+        ("~" if fact.get("date_inferred") else "") + (fact["date"] or "") if fact["date"] else "",
     ]
 
 
