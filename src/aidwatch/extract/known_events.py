@@ -10,6 +10,10 @@ from importlib import resources
 import yaml
 
 from aidwatch.errors import CatalogError
+from aidwatch.extract.language import BUILDING
+
+# The language whose tables this module's rules read (see engines.py).
+_LANG = BUILDING
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class KnownEvent:
 @cache
 def known_events() -> tuple[KnownEvent, ...]:
     raw = yaml.safe_load(
-        resources.files(__package__).joinpath("known_events_fr.yaml").read_text(encoding="utf-8")
+        resources.files(__package__).joinpath(f"known_events_{_LANG}.yaml").read_text(encoding="utf-8")
     )
     out = []
     for n, row in enumerate(raw, start=1):
@@ -39,5 +43,5 @@ def known_events() -> tuple[KnownEvent, ...]:
                 )
             )
         except (KeyError, re.error) as err:
-            raise CatalogError(f"known_events_fr.yaml entry {n}: {err}") from err
+            raise CatalogError(f"known_events_{_LANG}.yaml entry {n}: {err}") from err
     return tuple(out)

@@ -20,6 +20,10 @@ from functools import cache
 
 from aidwatch.errors import CatalogError
 from aidwatch.extract import numbers
+from aidwatch.extract.language import BUILDING
+
+# The language whose tables this module's rules read (see engines.py).
+_LANG = BUILDING
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ def _currency_key(matched: str) -> str:
 
 @cache
 def vocabulary() -> _Vocabulary:
-    name = "currencies_fr.yaml"
+    name = f"currencies_{_LANG}.yaml"
     table = numbers.load_table(name)
     currencies = table.get("currencies")
     if not isinstance(currencies, dict) or not currencies:
