@@ -70,20 +70,48 @@ _UD_LABELS = {
 }
 
 
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_CONDITIONAL_AUX = {"would", "'d"}
+_BE_FORMS = {"is", "are", "was", "were", "be", "been", "'s", "'re", "am"}
+
+
 def _to_universal(doc) -> None:
     for token in doc:
         label = _UD_LABELS.get(token.dep_)
         if label:
             token.dep_ = label
+    for token in doc:
+        # English says its tenses with auxiliaries, French with endings, which
+        # the rules read in the morphology: « will send » is given the
+        # features of « enverra », « would send » those of « enverrait ».
+        # « is sending » announces, as « va envoyer » does: a future. A bare
+        # « sending » (« by sending », « ruled out sending ») is governed by
+        # its head, as an infinitive is.
+        if token.tag_ not in ("VB", "VBG"):
+            continue
+        # The lemma first: the lemmatizer reads the features about to change.
+        token.lemma_ = _lemmatizer().rule_lemmatize(token)[0]
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if token.tag_ == "VB" and auxes & _FUTURE_AUX:
+            token.set_morph("VerbForm=Fin|Tense=Fut")
+        elif token.tag_ == "VB" and auxes & _CONDITIONAL_AUX:
+            token.set_morph("VerbForm=Fin|Mood=Cnd")
+        elif token.tag_ == "VBG":
+            progressive = auxes & _BE_FORMS
+            token.set_morph("VerbForm=Fin|Tense=Fut" if progressive else "VerbForm=Inf")
     for prep in [t for t in doc if t.dep_ in ("prep", "agent")]:
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if not objects or prep.head is prep:
             continue
         noun, head = objects[0], prep.head
-        noun.dep_ = "obl" if head.pos_ in ("VERB", "AUX", "ADJ") else "nmod"
+        clause = noun.dep_ == "pcomp"  # « by sending »: a clause, its preposition a mark
+        if clause:
+            noun.dep_ = "advcl"
+        else:
+            noun.dep_ = "obl" if head.pos_ in ("VERB", "AUX", "ADJ") else "nmod"
         noun.head = head
         prep.head = noun
-        prep.dep_ = "case"
+        prep.dep_ = "mark" if clause else "case"
 
 
 def _numpy_gemm_ops():
