@@ -26,7 +26,7 @@ import sys
 import threading
 from types import ModuleType
 
-from aidwatch.errors import InputError
+from aidwatch.errors import AidwatchError
 from aidwatch.extract import language
 
 LANGUAGES = ("fr", "en")
@@ -49,13 +49,13 @@ def engine(lang: str) -> ModuleType:
     """The `pipeline` module whose rules read `lang`'s tables.
 
     Raises:
-        InputError: no tables for `lang`.
+        AidwatchError: no tables for `lang`.
     """
     found = _built.get(lang)
     if found is not None:
         return found
     if lang not in LANGUAGES:
-        raise InputError(f"no extraction tables for language {lang!r}")
+        raise AidwatchError(f"no extraction tables for language {lang!r}")
     with _lock:
         if lang not in _built:
             _built[lang] = _build(lang)

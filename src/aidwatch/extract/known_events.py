@@ -28,7 +28,9 @@ class KnownEvent:
 @cache
 def known_events() -> tuple[KnownEvent, ...]:
     raw = yaml.safe_load(
-        resources.files(__package__).joinpath(f"known_events_{_LANG}.yaml").read_text(encoding="utf-8")
+        resources.files(__package__)
+        .joinpath(f"known_events_{_LANG}.yaml")
+        .read_text(encoding="utf-8")
     )
     out = []
     for n, row in enumerate(raw, start=1):

@@ -63,10 +63,21 @@ def parser():
 # name are renamed; a preposition is made the `case` of its object, which
 # hangs on the preposition's head, as in UD.
 _UD_LABELS = {
-    "dobj": "obj", "nsubjpass": "nsubj:pass", "auxpass": "aux:pass", "neg": "advmod",
-    "poss": "nmod:poss", "dative": "iobj", "relcl": "acl:relcl", "npadvmod": "obl:npmod",
-    "quantmod": "advmod", "oprd": "xcomp", "prt": "compound:prt", "predet": "det:predet",
-    "preconj": "cc:preconj", "attr": "obj", "acomp": "xcomp",
+    "dobj": "obj",
+    "nsubjpass": "nsubj:pass",
+    "auxpass": "aux:pass",
+    "neg": "advmod",
+    "poss": "nmod:poss",
+    "dative": "iobj",
+    "relcl": "acl:relcl",
+    "npadvmod": "obl:npmod",
+    "quantmod": "advmod",
+    "oprd": "xcomp",
+    "prt": "compound:prt",
+    "predet": "det:predet",
+    "preconj": "cc:preconj",
+    "attr": "obj",
+    "acomp": "xcomp",
 }
 
 
