@@ -381,8 +381,8 @@ def evaluate(
 ) -> None:
     """Score extraction against gold: facts, quantities, dates, packages, stories."""
     from aidwatch.evaluate.files import load_records
-    from aidwatch.evaluate.scoring import score
-    from aidwatch.output import print_breakdown, print_eval
+    from aidwatch.evaluate.scoring import by_language, score
+    from aidwatch.output import print_breakdown, print_eval, print_languages
 
     if (predictions is None) == (run is None):
         raise AidwatchError("give either a predictions file or --run PATH")
@@ -399,10 +399,13 @@ def evaluate(
         results = _extracted([run], show_progress=sys.stderr.isatty(), model=model)
         predicted = [r.to_dict() for r in results]
     report = score(gold_records, predicted)
+    languages = by_language(gold_records, predicted)
     if as_json:
-        print(json.dumps(report.figures(), indent=2))
+        figures = {lang: r.figures() for lang, r in languages.items()}
+        print(json.dumps({**report.figures(), "by_language": figures}, indent=2))
     else:
         print_eval(report, Console(), details)
+        print_languages({"value": languages}, Console())
         if details:
             print_breakdown(report, predicted, gold_records, Console())
 
@@ -418,7 +421,16 @@ def _crossvalidate(gold: Path, articles: Path, folds: int, as_json: bool) -> Non
         raise AidwatchError(f"{gold}: {e}") from None
     if as_json:
         figures = {"rules": cv.rules.report.figures(), "learned": cv.learned.report.figures()}
-        print(json.dumps({"folds": folds, "articles": len(cv.gold), **figures}, indent=2))
+        languages = {
+            name: {lang: r.figures() for lang, r in scored.languages.items()}
+            for name, scored in (("rules", cv.rules), ("learned", cv.learned))
+        }
+        print(
+            json.dumps(
+                {"folds": folds, "articles": len(cv.gold), **figures, "by_language": languages},
+                indent=2,
+            )
+        )
     else:
         print_crossval(cv, Console())
 
