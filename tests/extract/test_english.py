@@ -192,5 +192,8 @@ def test_an_english_and_a_french_report_make_one_record(tmp_path):
         if (r.donor, r.item_id, r.status) == ("DE", "leopard2", "pledged")
     ]
     assert record.corroboration == 2
-    assert sorted(s.doc for s in record.sources) == ["en.txt", "fr.txt"]
+    assert sorted((s.doc, s.language) for s in record.sources) == [
+        ("en.txt", "en"),
+        ("fr.txt", "fr"),
+    ]
     assert record.quantity == 14

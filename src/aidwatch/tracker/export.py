@@ -48,9 +48,10 @@ COLUMNS = (
     "fulfils",
     "conflict",
     "sources",
+    "languages",
     "evidence",
 )
-LISTS = ("outlets", "sources", "evidence")
+LISTS = ("outlets", "sources", "languages", "evidence")
 FORMATS = ("csv", "xlsx", "json", "parquet")
 BINARY = ("xlsx", "parquet")
 SEPARATOR = " | "
@@ -93,6 +94,7 @@ def export_row(record: Record, tracker: Tracker) -> dict:
         )
         or None,
         "sources": [s.url for s in record.sources],
+        "languages": [s.language for s in record.sources],  # one a source, as its evidence
         "evidence": [s.evidence for s in record.sources],
     }
 

@@ -34,6 +34,7 @@ def load_rows(connection: Connection) -> Rows:
         articles.c.title,
         articles.c.published,
         articles.c.story,
+        articles.c.language,
     )
 
     def source(row) -> Source:
@@ -45,6 +46,7 @@ def load_rows(connection: Connection) -> Rows:
             story=row.story,
             evidence=row.evidence_text,
             title=row.title,
+            language=row.language,
         )
 
     def rows_of(table):

@@ -26,6 +26,7 @@ class Source:
     story: int | None
     evidence: str
     title: str | None = None
+    language: str = "fr"  # the article's (`fr`, `en`, `und`)
 
     @property
     def outlet(self) -> str | None:
