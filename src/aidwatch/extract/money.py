@@ -94,11 +94,12 @@ def _money_re() -> re.Pattern[str]:
     abbreviation = "|".join(re.escape(a) for a in sorted(v.abbreviations, key=len, reverse=True))
     english_scale = numbers.alternation(list(v.english_scales) + list(numbers.vocabulary().scales))
     de = numbers.DE
-    # English order: the currency first (« $400 million », « US$1.2 billion »).
+    # English order: the currency first (« $400 million », « US$1.2 billion »,
+    # « $23-billion »).
     english = (
         rf"(?<![\w$€£¥])(?P<cur_before>{currency_before})\s?"
         r"(?P<en_digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![.,]?\d)"
-        rf"(?:\s?(?P<en_scale>(?-i:{abbreviation})|{english_scale})(?![\w-]))?"
+        rf"(?:[\s-]?(?P<en_scale>(?-i:{abbreviation})|{english_scale})(?![\w-]))?"
     )
     # French order: the amount first; an abbreviated multiplier only with a
     # currency after it (« 500 M€ »: « 500 m » alone is metres).
