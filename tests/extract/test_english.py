@@ -25,47 +25,26 @@ def triples(text: str, decider=None) -> list[tuple]:
 
 # (sentence, facts the rules read), one behaviour a line: the status cue,
 # the donor (by name, metonym or pronoun) and the count.
+# fmt: off
 CASES = [
-    (
-        "Canada delivered 39 armoured vehicles to Ukraine last week.",
-        [("CA", "gen_armoured_vehicle", "delivered", 39)],
-    ),
-    (
-        "Poland has handed over 14 Leopard 2 tanks to Ukraine.",
-        [("PL", "leopard2", "delivered", 14)],
-    ),
+    ("Canada delivered 39 armoured vehicles to Ukraine last week.", [("CA", "gen_armoured_vehicle", "delivered", 39)]),
+    ("Poland has handed over 14 Leopard 2 tanks to Ukraine.", [("PL", "leopard2", "delivered", 14)]),
+    ("Norway has delivered 100 tanks to Ukraine.", [("NO", "gen_tank", "delivered", 100)]),
     ("The U.S. will provide Ukraine with a Patriot battery.", [("US", "patriot", "pledged", None)]),
-    (
-        "Denmark said on Tuesday it would donate 19 F-16 fighter jets to Ukraine.",
-        [("DK", "f16", "pledged", 19)],
-    ),
-    (
-        "Sweden will increase its support of Ukraine by sending Archer artillery systems.",
-        [("SE", "archer", "pledged", None)],
-    ),
-    (
-        "France pledged to deliver more Caesar howitzers to Ukraine.",
-        [("FR", "caesar", "pledged", None)],
-    ),
+    ("Denmark said on Tuesday it would donate 19 F-16 fighter jets to Ukraine.", [("DK", "f16", "pledged", 19)]),
+    ("Sweden will increase its support of Ukraine by sending Archer artillery systems.", [("SE", "archer", "pledged", None)]),
+    ("France pledged to deliver more Caesar howitzers to Ukraine.", [("FR", "caesar", "pledged", None)]),
     ("Washington ruled out sending F-16 jets to Ukraine.", [("US", "f16", "refused", None)]),
-    (
-        "Germany has refused to send Taurus missiles to Ukraine.",
-        [("DE", "taurus", "refused", None)],
-    ),
-    (
-        "The Netherlands is considering sending F-16s to Ukraine.",
-        [("NL", "f16", "considered", None)],
-    ),
+    ("Germany has refused to send Taurus missiles to Ukraine.", [("DE", "taurus", "refused", None)]),
+    ("The Netherlands is considering sending F-16s to Ukraine.", [("NL", "f16", "considered", None)]),
     ("Kyiv has asked for ATACMS missiles.", [(None, "atacms", "requested", None)]),
-    (
-        "Norway has ordered 1,000 155 mm shells for Ukraine.",
-        [("NO", "gen_155mm_shell", "procured", 1000)],
-    ),
-    (
-        "Germany will train Ukrainian crews on the Patriot system.",
-        [("DE", "patriot", "training", None)],
-    ),
+    ("Norway has ordered 1,000 155 mm shells for Ukraine.", [("NO", "gen_155mm_shell", "procured", 1000)]),
+    ("Germany will train Ukrainian crews on the Patriot system.", [("DE", "patriot", "training", None)]),
+    ("U.S. troops will train Ukrainian forces on how to operate the HIMARS systems.", [("US", "himars", "training", None)]),
+    # the system named first, then its kind: one item
+    ("Britain has supplied Storm Shadow cruise missiles to Ukraine.", [("GB", "storm_shadow_scalp", "delivered", None)]),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
@@ -91,11 +70,9 @@ def test_an_english_package_is_read_with_its_dollars():
     [
         ("Britain announced a £2.3bn military aid package for Ukraine.", 2_300_000_000, "GBP"),
         ("Germany announced a €500m military aid package for Ukraine.", 500_000_000, "EUR"),
-        (
-            "Washington unveiled a $1.1 billion military aid package for Ukraine.",
-            1_100_000_000,
-            "USD",
-        ),
+        ("Washington unveiled a $1.1 billion aid package.", 1_100_000_000, "USD"),
+        ("The Pentagon announced a $2.5B package for Ukraine.", 2_500_000_000, "USD"),
+        ("Congress approved a $23-billion package.", 23_000_000_000, "USD"),
     ],
 )
 def test_english_amounts(text, amount, currency):
