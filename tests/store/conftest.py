@@ -247,6 +247,7 @@ def _stored_records(url: str) -> dict[str, dict]:
             "doc": row.doc,
             "source": row.source,
             "title": row.title,
+            "language": row.language,
             "published": {"date": row.published, "inferred": row.published_inferred},
             "story": rows[row.story].doc if row.story else None,
             "facts": [_fact(f) for f in owned["facts"].get(row.id, [])],
