@@ -76,20 +76,15 @@ def extract_articles(
         )
 
 
-def is_about_aid(text: str, language: str | None = None) -> bool:
+def is_about_aid(text: str, language: str = "fr") -> bool:
     """Whether the article is about military aid: an item and a word that can
     give it a status, an aid amount with a donor, or a contact-group meeting.
-    `language`: the article's label (detected from the text when None)."""
+    `language`: the article's (`Article.language`)."""
     from aidwatch.extract.engines import engine, language_of
-    from aidwatch.ingest.language import detect
 
-    return engine(language_of(language or detect(text))).is_about_aid(text)
+    return engine(language_of(language)).is_about_aid(text)
 
 
-def extract_text(text: str, published: str | None = None) -> Extraction:
-    from aidwatch.ingest.language import detect
-
-    article = Article(
-        id="text", source="<text>", text=text, published=published, language=detect(text)
-    )
+def extract_text(text: str, published: str | None = None, language: str = "fr") -> Extraction:
+    article = Article(id="text", source="<text>", text=text, published=published, language=language)
     return extract_article(article)
