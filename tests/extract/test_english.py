@@ -41,6 +41,9 @@ CASES = [
     ("Norway has ordered 1,000 155 mm shells for Ukraine.", [("NO", "gen_155mm_shell", "procured", 1000)]),
     ("Germany will train Ukrainian crews on the Patriot system.", [("DE", "patriot", "training", None)]),
     ("U.S. troops will train Ukrainian forces on how to operate the HIMARS systems.", [("US", "himars", "training", None)]),
+    # a noun pointing back to the system named before
+    ("Germany will deliver IRIS-T air defence systems. Berlin has already delivered two of the systems.", [("DE", "iris_t", "delivered", None), ("DE", "iris_t", "pledged", None)]),
+    ("France will send Caesar howitzers to Ukraine. France delivered six of these weapon systems in April.", [("FR", "caesar", "delivered", None), ("FR", "caesar", "pledged", None)]),
     # the system named first, then its kind: one item
     ("Britain has supplied Storm Shadow cruise missiles to Ukraine.", [("GB", "storm_shadow_scalp", "delivered", None)]),
 ]
