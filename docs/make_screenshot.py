@@ -33,7 +33,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background
 
 def main() -> None:
     url = f"sqlite:///{tempfile.mkdtemp()}/shot.db"
-    os.chdir(ROOT)  # sources shown as examples/dev/articles/...
+    os.chdir(ROOT)
     ingest([Path("examples/dev/articles")], url)
     engine = open_store(url)
     with engine.connect() as connection:

@@ -29,12 +29,34 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from aidwatch.errors import AidwatchError, OutputError
 from aidwatch.store import DEFAULT_URL
 
 err = Console(stderr=True)
+
+# What an option's value is, as help shows it: `TEXT`, `PATH`, `csv|json`,
+# never Python types. Typer ≥ 0.20 labels every option with its annotation
+# (`<bool>` for a flag, which takes no value; `<list[Path]>`; `<str>` for a
+# format of four choices), which a user reads as something to type.
+_TYPE_LABELS = {"str": "TEXT", "int": "N", "float": "NUMBER", "Path": "PATH", "path": "PATH"}
+
+
+def _value_label(param, ctx) -> str | None:
+    if param.metavar is not None:
+        return param.metavar
+    if getattr(param, "is_flag", False):
+        return None
+    label = TyperOption.display_type(param, ctx).strip("<>")
+    if label.startswith("list[") and label.endswith("]"):
+        label = label[5:-1]
+    label = _TYPE_LABELS.get(label, label)
+    return label + "..." if param.nargs != 1 else label
+
+
+TyperOption.display_type_rich = _value_label
+TyperArgument.display_type_rich = _value_label
 
 
 class _Commands(TyperGroup):
@@ -45,8 +67,35 @@ class _Commands(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            _reader_left()
         except AidwatchError as error:
+            if isinstance(error, OutputError) and error.broken_pipe:
+                _reader_left()
             _fail(str(error))
+
+
+class _Out(Console):
+    """A console on standard output (or `file`) whose reader may leave:
+    rich's own answer to a broken pipe is exit status 1."""
+
+    def on_broken_pipe(self) -> None:
+        _reader_left()
+
+
+def _reader_left() -> None:
+    """The command reading our output stopped (`| head`): what it wanted it
+    has, so exit quietly with status 0, like `cat`. Standard output is
+    pointed at /dev/null first, or Python's own flush at exit would fail
+    on the closed pipe and print its message."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
+    raise typer.Exit(0)
 
 
 app = typer.Typer(
@@ -56,9 +105,32 @@ app = typer.Typer(
     help="Sourced military-aid facts from news articles.",
 )
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"aidwatch {version('aidwatch')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Sourced military-aid facts from news articles."""
+
+
 DB_OPTION = typer.Option(
     DEFAULT_URL,
     "--db",
+    metavar="URL",
     help="Database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST/NAME.",
 )
 
@@ -66,6 +138,7 @@ DB_OPTION = typer.Option(
 MODEL_OPTION = typer.Option(
     None,
     "--model",
+    metavar="FILE|rules",
     help="What decides the facts: a model file from `aidwatch train`, or `rules` for the "
     "rules alone (default: the model shipped with aidwatch).",
 )
@@ -116,14 +189,50 @@ def _open_output(output: Path | None) -> TextIO:
         raise OutputError(output, e) from None
 
 
-def _nothing_read(paths: list[Path]) -> AidwatchError:
-    return AidwatchError("no article could be read from " + ", ".join(str(p) for p in paths))
+def _nothing_read(paths: list[Path], warnings: _Warnings) -> AidwatchError:
+    given = ", ".join(str(p) for p in paths)
+    return AidwatchError("no article could be read from " + given)
+
+
+class _Warnings:
+    """The warning printer of a run, calling `then` for every input given up
+    (a progress bar's step)."""
+
+    def __init__(self, then=None):
+        self.then = then
+
+    def __call__(self, record) -> None:
+        from aidwatch.ingest.readers import Skipped
+
+        if isinstance(record, Skipped) and self.then:
+            self.then()
+        _warn(record)
+
+
+def _progress_start(paths: list[Path], show: bool, load_model: bool) -> int | None:
+    """Before a bar: the number of articles to read (its total), and the
+    language model loaded under a spinner rather than behind a bar stuck at
+    0 for the ten seconds it takes."""
+    if not show:
+        return None
+    from aidwatch.ingest.readers import count_inputs
+
+    with err.status("counting articles…"):
+        total = count_inputs(paths)
+    if load_model:
+        from aidwatch.extract.nlp import parser
+
+        with err.status("loading the French language model (spaCy fr_core_news_md)…"):
+            parser()
+        err.print("[dim]language model loaded[/]", highlight=False)
+    return total
 
 
 def _extracted(paths: list[Path], show_progress: bool, model: str | None = None):
     """`run.extract_paths` with a progress bar and warnings on standard error."""
     from aidwatch.run import extract_paths
 
+    total = _progress_start(paths, show_progress, load_model=True)
     with Progress(
         TextColumn("extracting"),
         BarColumn(),
@@ -134,15 +243,16 @@ def _extracted(paths: list[Path], show_progress: bool, model: str | None = None)
         disable=not show_progress,
         transient=True,
     ) as progress:
-        task = progress.add_task("extract", total=None, doc="")
+        task = progress.add_task("extract", total=total, doc="")
+        warnings = _Warnings(then=lambda: progress.advance(task))
         results, summary = extract_paths(
             paths,
             on_article=lambda result: progress.update(task, doc=result.article.id, advance=1),
-            on_warning=_warn,
+            on_warning=warnings,
             model=model,
         )
     if summary.read == 0:
-        raise _nothing_read(paths)
+        raise _nothing_read(paths, warnings)
     return results
 
 
@@ -171,13 +281,22 @@ def extract(
         else:
             from aidwatch.output import print_table
 
-            # Piped or written to a file, the table keeps a readable width
-            # instead of folding every cell to 80 columns.
-            width = None if (sys.stdout.isatty() and not output) else 200
-            print_table(results, Console(file=stream, width=width))
+            print_table(results, _Out(file=stream, width=_table_width(output)))
     finally:
         if output:
             stream.close()
+
+
+def _table_width(output: Path | None) -> int | None:
+    """The width a table is printed at: the terminal's, else `COLUMNS` when
+    set (a script can ask for a width), else 200: piped or written to a file,
+    a table keeps a readable width instead of folding every cell to 80."""
+    import os
+
+    if sys.stdout.isatty() and not output:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 200
 
 
 class _RateColumn(ProgressColumn):
@@ -209,29 +328,34 @@ def ingest(
     from aidwatch.run import ingest as ingest_paths
     from aidwatch.store.db import display_url
 
+    show_progress = sys.stderr.isatty()
+    # On a Dask cluster the workers load the model, not this process.
+    total = _progress_start(paths, show_progress, load_model=not dask)
     with Progress(
         TextColumn("ingesting"),
         BarColumn(),
-        TextColumn("{task.completed} articles"),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
         _RateColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.fields[doc]}"),
         console=err,
-        disable=not sys.stderr.isatty(),
+        disable=not show_progress,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None, doc="")
+        task = progress.add_task("ingest", total=total, doc="")
+        warnings = _Warnings(then=lambda: progress.advance(task))
         summary = ingest_paths(
             paths,
             db,
             on_article=lambda article: progress.update(task, advance=1, doc=article.id),
-            on_warning=_warn,
+            on_warning=warnings,
             executor=OnDask(dask) if dask else None,
             on_wait=lambda: _waiting(db),
             model=model,
         )
     if summary.read == 0:
-        raise _nothing_read(paths)
+        raise _nothing_read(paths, warnings)
     table = Table(title=escape(f"ingested into {display_url(db)}"), show_header=False)
     table.add_column("what")
     table.add_column("articles", justify="right")
@@ -245,7 +369,7 @@ def ingest(
         ("warnings", summary.warnings),
     ]:
         table.add_row(what, str(count))
-    Console().print(table)
+    _Out().print(table)
 
 
 def _waiting(db: str) -> None:
@@ -258,26 +382,34 @@ def _waiting(db: str) -> None:
     )
 
 
-def _tracker(db: str):
-    """The tracker of the store at `db`; a missing or empty store is a one-line error
-    (a missing SQLite file is not created)."""
+def _existing_store(db: str) -> None:
+    """A SQLite store that does not exist is a one-line error: the commands
+    that only read a store must not create an empty one for a mistyped name."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from aidwatch.store import open_store
     from aidwatch.store.db import display_url
-    from aidwatch.tracker import build_tracker
 
     try:
         url = make_url(db)
     except ArgumentError:
-        url = None  # open_store says what is wrong with it
-    if url is not None and url.get_backend_name() == "sqlite":
+        return  # open_store says what is wrong with it
+    if url.get_backend_name() == "sqlite":
         path = url.database
         if path and path != ":memory:" and not Path(path).exists():
             raise AidwatchError(
                 f"{display_url(db)}: no such database (make one with `aidwatch ingest`)"
             )
+
+
+def _tracker(db: str):
+    """The tracker of the store at `db`; a missing or empty store is a one-line error
+    (a missing SQLite file is not created)."""
+    from aidwatch.store import open_store
+    from aidwatch.store.db import display_url
+    from aidwatch.tracker import build_tracker
+
+    _existing_store(db)
     engine = open_store(db)
     try:
         tracker = build_tracker(engine)
@@ -311,13 +443,17 @@ def report(
         return
     from aidwatch.tracker.report import print_report
 
-    print_report(tracker, Console(width=None if sys.stdout.isatty() else 200))
+    print_report(tracker, _Out(width=_table_width(None)))
 
 
 @app.command()
 def export(
     format: str = typer.Option(
-        "csv", "--format", "-f", help="csv, xlsx, json or parquet: one row per tracker record."
+        "csv",
+        "--format",
+        "-f",
+        metavar="csv|xlsx|json|parquet",
+        help="csv, xlsx, json or parquet: one row per tracker record.",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here (standard output for csv and json if not given)."
@@ -354,7 +490,7 @@ def reextract(
     summary = reextract_store(
         db, docs or None, on_warning=_warn, on_wait=lambda: _waiting(db), model=model
     )
-    Console().print(
+    _Out().print(
         f"{summary.articles} articles extracted again: {summary.added} facts stored, "
         f"{summary.replaced} unreviewed facts replaced, {summary.kept} reviewed or added kept",
         highlight=False,
@@ -404,10 +540,10 @@ def evaluate(
         figures = {lang: r.figures() for lang, r in languages.items()}
         print(json.dumps({**report.figures(), "by_language": figures}, indent=2))
     else:
-        print_eval(report, Console(), details)
-        print_languages({"value": languages}, Console())
+        print_eval(report, _Out(), details)
+        print_languages({"value": languages}, _Out())
         if details:
-            print_breakdown(report, predicted, gold_records, Console())
+            print_breakdown(report, predicted, gold_records, _Out())
 
 
 def _crossvalidate(gold: Path, articles: Path, folds: int, as_json: bool) -> None:
@@ -432,7 +568,7 @@ def _crossvalidate(gold: Path, articles: Path, folds: int, as_json: bool) -> Non
             )
         )
     else:
-        print_crossval(cv, Console())
+        print_crossval(cv, _Out())
 
 
 def _annotated(gold: list[Path], articles: list[Path]):
@@ -470,7 +606,7 @@ def train(
     except OSError as e:
         raise OutputError(output, e) from None
     support = ", ".join(f"{k} {v}" for k, v in model.meta["support"].items())
-    Console().print(
+    _Out().print(
         f"model written to {output}: {model.meta['articles']} articles, "
         f"{model.meta['facts']} facts; item groups per status: {support}",
         highlight=False,
@@ -498,8 +634,10 @@ def serve(
     import uvicorn
 
     from aidwatch.store import open_store
+    from aidwatch.store.db import display_url
     from aidwatch.web.app import SECRET_VARIABLE, plan_statistics
 
+    _existing_store(db)
     engine = open_store(db)  # migrate once here, not in every worker
     plan_statistics(engine)
     engine.dispose()
@@ -510,15 +648,60 @@ def serve(
     os.environ["AIDWATCH_WEB_DB"] = db
     os.environ["AIDWATCH_WEB_READ_ONLY"] = "1" if read_only else ""
     os.environ["AIDWATCH_WEB_SECURE_COOKIES"] = "1" if secure_cookies else ""
+    shown = f"[{host}]" if ":" in host else host
+    err.print(
+        escape(
+            f"aidwatch: serving {display_url(db)} at http://{shown}:{port}/ "
+            f"(API documentation at /docs; Ctrl-C to stop)"
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
     uvicorn.run(
         "aidwatch.web.app:app_from_environment",
         factory=True,
         host=host,
         port=port,
         workers=workers,
-        log_level="warning",
-        access_log=False,
+        # One line per request (uvicorn's access log), server errors, not
+        # uvicorn's own start-up lines: the address is said above. No
+        # `log_level`: uvicorn would set it on the access logger too.
+        access_log=True,
+        log_config=_SERVE_LOGGING,
     )
+
+
+# uvicorn's logging, with its access logger on at INFO while the rest says
+# only warnings (`log_level` sets every uvicorn logger alike).
+_SERVE_LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "access": {
+            "()": "uvicorn.logging.AccessFormatter",
+            "fmt": '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s',
+            "use_colors": False,
+        },
+        "default": {"()": "uvicorn.logging.DefaultFormatter", "fmt": "%(levelprefix)s %(message)s"},
+    },
+    "handlers": {
+        "access": {
+            "class": "logging.StreamHandler",
+            "formatter": "access",
+            "stream": "ext://sys.stderr",
+        },
+        "default": {
+            "class": "logging.StreamHandler",
+            "formatter": "default",
+            "stream": "ext://sys.stderr",
+        },
+    },
+    "loggers": {
+        "uvicorn": {"handlers": ["default"], "level": "WARNING", "propagate": False},
+        "uvicorn.error": {"level": "WARNING"},
+        "uvicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+    },
+}
 
 
 user_app = typer.Typer(no_args_is_help=True, help="People who may review facts.")
@@ -578,6 +761,13 @@ def user_remove(
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
+    if not sys.stdin.isatty():
+        # The prompt would read the pipe, find it ended and say « Aborted. »
+        # with no word of what to do instead.
+        raise AidwatchError(
+            "no terminal to ask for the password: give it on standard input with "
+            "--password-stdin (printf '%s\\n' \"$PASSWORD\" | aidwatch user add NAME --password-stdin)"
+        )
     return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 

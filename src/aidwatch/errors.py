@@ -28,6 +28,8 @@ class OutputError(AidwatchError):
 
     def __init__(self, path: str | Path, error: OSError):
         super().__init__(f"{path}: cannot write ({(error.strerror or str(error)).lower()})")
+        # The reader left (`aidwatch export | head`): not an error to report.
+        self.broken_pipe = isinstance(error, BrokenPipeError)
 
 
 class CatalogError(AidwatchError):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
 from rich.table import Table
+from rich.text import Text
 
 from aidwatch.evaluate.scoring import Report
 from aidwatch.model import Extraction
@@ -28,28 +33,90 @@ def _snippet(fact, before: int = 50, after: int = 30) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
+# The columns an analyst reads a fact by: always printed whole, never cut.
+KEY_COLUMNS = ("donor", "item", "status", "qty", "date")
+# Printed when the terminal leaves room for them beside the key columns and
+# at least MIN_EVIDENCE columns of evidence (which wraps to fit).
+OPTIONAL_COLUMNS = ("category", "pkg")
+MIN_EVIDENCE = 30
+GAP = 2  # the blank between two columns (padding 1 on each side, no rules)
+
+
+def _cells(fact) -> dict[str, str]:
+    return {
+        "donor": fact.donor or "—",
+        "item": fact.item.name,
+        "category": fact.item.category,
+        "status": fact.status,
+        "qty": _quantity(fact.quantity, fact.quantity_kind),
+        "date": fact.date or "",
+        "pkg": fact.package or "",
+    }
+
+
+def fact_table(result: Extraction, width: int) -> RenderableType:
+    """One article's facts at most `width` columns wide: the key columns
+    whole, the optional ones while they leave room, the evidence wrapped in
+    what is left, or under its fact when too little is left beside it."""
+    a = result.article
+    published = a.published or "undated"
+    if a.published_inferred:
+        published += " (inferred)"
+    title = f"{a.id} — {published}"
+    rows = [_cells(f) for f in result.facts]
+
+    def widest(column: str) -> int:
+        return max([cell_len(column)] + [cell_len(row[column]) for row in rows])
+
+    used = sum(widest(c) + GAP for c in KEY_COLUMNS)
+    columns = list(KEY_COLUMNS)
+    for column in OPTIONAL_COLUMNS:
+        room = used + widest(column) + GAP + MIN_EVIDENCE
+        if any(row[column] for row in rows) and room <= width:
+            used += widest(column) + GAP
+            at = columns.index("status") if column == "category" else len(columns)
+            columns.insert(at, column)
+    if width - used < MIN_EVIDENCE:
+        return _stacked(title, columns, rows, result.facts, widest, width)
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for column in columns:
+        table.add_column(column, no_wrap=True, min_width=widest(column))
+    table.add_column("evidence", overflow="fold", max_width=width - used)
+    for row, fact in zip(rows, result.facts, strict=True):
+        table.add_row(*(row[c] for c in columns), _snippet(fact))
+    return table
+
+
+def _stacked(title, columns, rows, facts, widest, width) -> RenderableType:
+    """The narrow layout: each fact's key columns on one line, its evidence
+    on the next ones, indented (a table cell cannot span the columns)."""
+
+    def line(cells) -> str:
+        return (" " * GAP).join(
+            c + " " * (widest(col) - cell_len(c)) for col, c in zip(columns, cells, strict=True)
+        )
+
+    parts: list[RenderableType] = [
+        Text(title),
+        Text(line(columns), style="bold"),
+        Rule(style="dim"),
+    ]
+    for row, fact in zip(rows, facts, strict=True):
+        parts.append(Text(line([row[c] for c in columns]), overflow="fold"))
+        parts.append(Padding(Text(_snippet(fact), style="dim", overflow="fold"), (0, 0, 0, 4)))
+    return Group(*parts)
+
+
 def print_table(results: list[Extraction], console: Console) -> None:
     for result in results:
-        a = result.article
-        published = a.published or "undated"
-        if a.published_inferred:
-            published += " (inferred)"
-        table = Table(title=f"{a.id} — {published}", title_justify="left")
-        for column in ("donor", "item", "category", "status", "qty", "date", "pkg"):
-            table.add_column(column, no_wrap=True)
-        table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=90)
-        for f in result.facts:
-            table.add_row(
-                f.donor or "—",
-                f.item.name,
-                f.item.category,
-                f.status,
-                _quantity(f.quantity, f.quantity_kind),
-                f.date or "",
-                f.package or "",
-                _snippet(f),
-            )
-        console.print(table)
+        console.print(fact_table(result, console.width))
         for p in result.packages:
             console.print(
                 f"  package {p.id}: {p.donor} {p.amount:,.0f} {p.currency or ''} {p.date or ''}"

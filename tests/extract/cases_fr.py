@@ -804,6 +804,109 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("PL", "krab", "training", None, None, None)],
     ),
+    (
+        "La Suède livrera des chars Strv 122 et formera leurs équipages.",
+        None,
+        [
+            ("SE", "strv122", "pledged", None, None, None),
+            ("SE", "strv122", "training", None, None, None),
+        ],
+    ),
+    (
+        "La formation des pilotes ukrainiens sur le Gripen durera six mois en Suède.",
+        None,
+        [("SE", "gripen", "training", None, None, None)],
+    ),
+    (
+        "L'Espagne enverra des Leopard 2A4 à Kiev. Elle assurera aussi la formation des tankistes.",
+        None,
+        [
+            ("ES", "leopard2a4", "pledged", None, None, None),
+            ("ES", "leopard2a4", "training", None, None, None),
+        ],
+    ),
+    (
+        "Les Pays-Bas fourniront des F-16 à l'Ukraine. Les forces ukrainiennes sont entraînées et équipées pour durer.",
+        None,
+        [("NL", "f16", "pledged", None, None, None)],
+    ),
+    (
+        "Les pilotes ukrainiens connaissent déjà le MiG-29 : aucune formation ne sera nécessaire.",
+        None,
+        [],
+    ),
+    (
+        "La Finlande est prête à envoyer des chars Leopard 2, mais seulement si l'Allemagne donne son accord.",
+        None,
+        [("FI", "leopard2", "considered", None, None, None)],
+    ),
+    (
+        "La Belgique livrera des F-16 à l'Ukraine sous réserve que ses propres avions soient remplacés.",
+        None,
+        [("BE", "f16", "considered", None, None, None)],
+    ),
+    (
+        "La Pologne vient d'envoyer 8 chars PT-91 à l'Ukraine.",
+        None,
+        [("PL", "pt91", "delivered", 8, "exact", None)],
+    ),
+    (
+        "La Pologne vient d'annoncer l'envoi de 8 chars PT-91 à l'Ukraine.",
+        None,
+        [("PL", "pt91", "pledged", 8, "exact", None)],
+    ),
+    (
+        "L'Allemagne a racheté au Qatar des chars antiaériens Gepard destinés à l'Ukraine.",
+        None,
+        [("DE", "gepard", "procured", None, None, None)],
+    ),
+    (
+        "L'Espagne livrera un système de missiles Hawk supplémentaire à l'Ukraine.",
+        None,
+        [("ES", "hawk", "pledged", 1, "exact", None)],
+    ),
+    (
+        "La France a promis des AMX-10 RC à l'Ukraine, selon Kiev. « Les premiers AMX-10 RC sont arrivés », a dit le ministre ukrainien.",
+        None,
+        [
+            ("FR", "amx10rc", "pledged", None, None, None),
+            ("FR", "amx10rc", "delivered", None, None, None),
+        ],
+    ),
+    (
+        "Berlin a autorisé Varsovie à remettre cinq MiG-29 supplémentaires à Kiev.",
+        None,
+        [("PL", "mig29", "pledged", 5, "exact", None)],
+    ),
+    (
+        "La France a promis des AMX-10 RC à l'Ukraine. Les Etats-Unis ont livré des Bradley. Les premiers AMX-10 RC sont arrivés en Ukraine.",
+        None,
+        [
+            ("FR", "amx10rc", "pledged", None, None, None),
+            ("US", "bradley", "delivered", None, None, None),
+            ("FR", "amx10rc", "delivered", None, None, None),
+        ],
+    ),
+    (
+        "Le président ukrainien a exprimé son souhait de recevoir des avions Gripen.",
+        None,
+        [(None, "gripen", "requested", None, None, None)],
+    ),
+    (
+        "Les Pays-Bas vont livrer des obusiers blindés PzH 2000 à l'Ukraine. Ces obusiers blindés arriveront en mai.",
+        None,
+        [("NL", "pzh2000", "pledged", None, None, None)],
+    ),
+    (
+        "Les Etats-Unis enverront des Bradley à l'Ukraine. Ces véhicules blindés arriveront au printemps.",
+        None,
+        [("US", "bradley", "pledged", None, None, None)],
+    ),
+    (
+        "Berlin a fourni 18 blindés lourds à Kiev.",
+        None,
+        [("DE", "main_battle_tank", "delivered", 18, "exact", None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

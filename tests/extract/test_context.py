@@ -71,8 +71,13 @@ def test_nothing_is_resolved_without_a_system_named_before():
     assert facts("Le Danemark s'est engagé à céder 19 appareils.") == set()
 
 
-def test_a_request_is_addressed_to_the_one_who_holds_the_system():
+def test_a_request_names_no_donor_unless_the_text_names_its_addressee():
+    # the annotation's convention: not the state that holds the system elsewhere
     text = "Berlin refuse toujours de livrer des missiles Taurus. Kiev réclame ces missiles depuis mai."
+    assert (None, "taurus", "requested", None) in facts(text)
+    text = (
+        "Berlin refuse toujours de livrer des missiles Taurus. Kiev réclame ces missiles à Berlin."
+    )
     assert ("DE", "taurus", "requested", None) in facts(text)
 
 

@@ -30,7 +30,7 @@ CASES = [
     ("Canada delivered 39 armoured vehicles to Ukraine last week.", [("CA", "gen_armoured_vehicle", "delivered", 39)]),
     ("Poland has handed over 14 Leopard 2 tanks to Ukraine.", [("PL", "leopard2", "delivered", 14)]),
     ("Norway has delivered 100 tanks to Ukraine.", [("NO", "gen_tank", "delivered", 100)]),
-    ("The U.S. will provide Ukraine with a Patriot battery.", [("US", "patriot", "pledged", None)]),
+    ("The U.S. will provide Ukraine with a Patriot battery.", [("US", "patriot", "pledged", 1)]),
     ("Denmark said on Tuesday it would donate 19 F-16 fighter jets to Ukraine.", [("DK", "f16", "pledged", 19)]),
     ("Sweden will increase its support of Ukraine by sending Archer artillery systems.", [("SE", "archer", "pledged", None)]),
     ("France pledged to deliver more Caesar howitzers to Ukraine.", [("FR", "caesar", "pledged", None)]),

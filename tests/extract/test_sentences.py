@@ -17,7 +17,6 @@ from tests.extract.cases_fr import CASES
 # Cases the extractor still gets wrong, with why; strict, so a fix is noticed.
 KNOWN_GAPS: dict[int, str] = {
     63: "coreference: « d'autres appareils » after « quatre MiG-29 » is not resolved to the MiG-29",
-    86: "training stated in a relative clause on another noun (« dont elle a formé les équipages »)",
     92: "the md parser reads « presse » as a noun (« la presse »), so no request verb is found",
     111: "the donor is only named as where the discussion happens (« au sein de l'administration américaine »)",
 }

@@ -161,7 +161,9 @@ def _store_at_0002(url: str) -> None:
         connection.execute(insert(articles).values(**ARTICLE))
         connection.execute(insert(facts).values(**FACT, origin="machine"))
         connection.execute(
-            insert(users_0002).values(id=7, name="alice", password_hash="$argon2id$x", created_at=at)
+            insert(users_0002).values(
+                id=7, name="alice", password_hash="$argon2id$x", created_at=at
+            )
         )
         values = {name: FACT[name] for name, _ in REVIEWED_0002} | {"quantity": 18}
         connection.execute(

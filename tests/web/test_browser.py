@@ -4,12 +4,19 @@ filters the facts, opens an article, confirms one fact and corrects another,
 reloads and finds both kept, and adds a missed fact from a selection; an
 article full of markup stays inert.
 
+The analyst's path (dashboard → records → a record's sources → the article
+with its evidence → review) is walked last; with `AIDWATCH_SCREENSHOTS=DIR`
+it photographs each page into DIR:
+
+    AIDWATCH_SCREENSHOTS=docs python -m pytest tests/web/test_browser.py -k analyst_path
+
 Skipped (never faked) when /usr/bin/chromium or the playwright package is
 missing; `.ci/run` installs Chromium. Playwright never downloads a browser here.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -201,3 +208,76 @@ def test_an_article_with_markup_stays_inert(page, server):
     page.goto(server + "/facts?q=pwned")
     assert "<script>window.__pwned=1</script>" in page.inner_text("table.facts")
     assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_the_analyst_path_from_the_dashboard_to_a_review(page, server, sign_in):
+    """Dashboard → records → a record's sources → the article with the
+    record's evidence lit → sign in and confirm the fact behind it."""
+    shots = os.environ.get("AIDWATCH_SCREENSHOTS")
+
+    def shot(name: str) -> None:
+        if shots:
+            Path(shots).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(shots) / f"analyst-{name}.png"), full_page=False)
+
+    page.set_viewport_size({"width": 1360, "height": 860})
+    page.goto(server + "/")
+    page.wait_for_selector(".chart .main-svg")
+    assert page.locator(".chart-box p.counts").count() == page.locator(".chart-box").count()
+    shot("1-dashboard")
+
+    page.click(".summary a[href='/records']")
+    page.wait_for_selector("tr.record-row")
+    records = page.locator("tr.record-row").count()
+    assert records == int(page.inner_text("#record-count").split()[0])
+    shot("2-records")
+
+    # The record most articles report: its sources are what the analyst checks.
+    links = page.locator("tr.record-row a.sources")
+    counts = [int(text.split()[0]) for text in links.all_inner_texts()]
+    links.nth(counts.index(max(counts))).click()
+    page.wait_for_selector("li.source")
+    assert page.locator("li.source").count() == max(counts)
+    record_id = page.inner_text(".record-fields code")
+    shot("3-record-sources")
+
+    record = page.request.get(f"{server}/api/records/{record_id}").json()
+    evidence = record["sources"][0]["evidence"]
+    source = page.locator("li.source").first
+    assert source.locator("blockquote.evidence").inner_text().strip() == evidence.strip()
+    source.locator("a.article-link").click()
+    page.wait_for_selector("#article-text mark.evidence")
+    # The record's sentence is in the article, every character of it in a mark.
+    marked = page.evaluate(
+        """(evidence) => {
+            const text = document.getElementById('article-text');
+            const at = text.textContent.indexOf(evidence);
+            if (at < 0) return null;
+            return [...text.querySelectorAll('[data-start]')].filter((s) => {
+                const start = Number(s.dataset.start);
+                return start < at + evidence.length && start + s.textContent.length > at;
+            }).every((s) => s.tagName === 'MARK');
+        }""",
+        evidence,
+    )
+    assert marked is True
+    article_path = "/" + page.url.split("/", 3)[3].split("?")[0].split("#")[0]
+
+    # The fact behind the record is outlined and its sentence lit.
+    card = page.locator("section.fact.of-record").first
+    assert card.locator(".item").inner_text() == record["item_name"]
+    fact_id = card.get_attribute("data-fact")
+    assert page.locator(f"mark.evidence.of-record[data-facts~='{fact_id}']").count() > 0
+    shot("4-article-evidence")
+
+    # Signed in, the analyst confirms it.
+    query = page.url.split("?", 1)[1].split("#")[0]
+    sign_in(page, server, f"{article_path}?{query}")
+    card = page.locator(f"#fact-{fact_id}")
+    card.locator("button.confirm").click()
+    page.wait_for_load_state()
+    page.locator(f"#fact-{fact_id}").scroll_into_view_if_needed()
+    page.hover(f"#fact-{fact_id}")  # its evidence lights up
+    assert page.locator(f"#fact-{fact_id} .verdict").inner_text() == "confirmed"
+    assert page.locator("mark.evidence.lit").count() > 0
+    shot("5-review")

@@ -109,6 +109,28 @@ def items_by_id() -> dict[str, Item]:
 
 
 @cache
+def _items_by_key() -> dict[str, Item]:
+    """Each item under its normalised id, name and aliases (« Leopard 2A6 »,
+    « leopard2a6 »), the first row winning when two share a key."""
+    from aidwatch.textnorm import normalise_name
+
+    keyed: dict[str, Item] = {}
+    for system in systems():
+        for key in (system.item.id, system.item.name, *system.aliases):
+            keyed.setdefault(normalise_name(key.lstrip("=")), system.item)
+    return keyed
+
+
+def item_named(words: str) -> Item | None:
+    """The catalogue item a person means by `words`: its id, its name or one
+    of its aliases, in any case and with or without accents, spaces and
+    hyphens (« himars », « HIMARS », « Leopard 2 »); None if none."""
+    from aidwatch.textnorm import normalise_name
+
+    return _items_by_key().get(normalise_name(words)) if words.strip() else None
+
+
+@cache
 def donors() -> tuple[Donor, ...]:
     """Every row of donors.csv, validated."""
     out = []

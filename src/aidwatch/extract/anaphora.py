@@ -2,8 +2,9 @@
 
 « Le Danemark s'est engagé à céder 19 appareils » after a sentence about the
 F-16; « aux 18 exemplaires déjà cédés » after the Caesar; « La Grèce ne
-céderait pas ses batteries » after the Patriot. Crews being trained (« les équipages ukrainiens ont
-été formés ») are trained on the last system named. A noun of this table, counted
+céderait pas ses batteries » after the Patriot. People being trained (« les
+équipages ont été formés », « la formation des soldats ») are trained on the
+systems of the last sentence that named any. A noun of this table, counted
 or pointed at (« 19 appareils », « ces missiles », « d'autres appareils », « un
 troisième système »), stands for the last system named in the three sentences
 before it whose category fits. Nothing is resolved when no such system was
@@ -48,21 +49,45 @@ _ANAPHOR = re.compile(
 )
 
 
-# « Les équipages ukrainiens ont été formés » after a sentence about a system:
-# the crews are trained on that system.
-_CREW = re.compile(
+# « Les équipages ont été formés » after a sentence about a system: the
+# crews are trained on the systems of that sentence.
+_CREW = re.compile(r"\b(?P<noun>" + _WORDS.alternation("crew_nouns") + r")\b")
+_TRAINEE = re.compile(
     r"\b(?P<noun>"
     + _WORDS.alternation("crew_nouns")
-    + r")\s+(?:"
-    + _WORDS.alternation("recipient_demonyms")
-    + r")\b"  # Ukraine's own crews, not « la formation des pilotes » in general
+    + "|"
+    + _WORDS.alternation("trainee_nouns")
+    + r")\b"
 )
 _TRAINING = re.compile(r"\b(" + _WORDS.alternation("training_words") + r")\b")
+_NOT_TRAINING = re.compile(r"\b(?:" + _WORDS.alternation("not_training") + r")")
+_UNTRAINED = re.compile(r"\b(?:" + _WORDS.alternation("training_denials") + r")\b")
 
 
-def resolve(sentence_text: str, groups: list[ItemGroup], recent: list[System]) -> list[ItemGroup]:
+def trains_crews(folded: str, crews: re.Pattern = _TRAINEE) -> re.Match | None:
+    """The people a (folded) sentence says are trained: a training word near
+    them (« la formation des pilotes », « 60 Ukrainiens formés ») and not
+    denied (« sans formation »). None when it says no such thing. `crews`:
+    who counts (`_CREW`: only a system's crews)."""
+    if _NOT_TRAINING.search(folded):
+        return None
+    for word in _TRAINING.finditer(folded):
+        if _UNTRAINED.search(folded[max(0, word.start() - 16) : word.start()]):
+            continue
+        for crew in crews.finditer(folded, max(0, word.start() - 40), word.end() + 40):
+            return crew
+    return None
+
+
+def resolve(
+    sentence_text: str,
+    groups: list[ItemGroup],
+    recent: list[System],
+    last: list[System] = (),
+) -> list[ItemGroup]:
     """`groups` plus the anaphors of the sentence resolved against `recent`
-    (the systems named before, most recent last)."""
+    (the systems named before, most recent last; `last`: those of the latest
+    sentence that named any)."""
     folded = fold(sentence_text)
     added = []
     for m in _ANAPHOR.finditer(folded):
@@ -78,10 +103,9 @@ def resolve(sentence_text: str, groups: list[ItemGroup], recent: list[System]) -
         if system is not None:
             mention = Mention(start, end, system, "anaphor")
             added.append(ItemGroup(start, end, system, (mention,)))
-    if not groups and not added and recent and _TRAINING.search(folded):
-        crew = _CREW.search(folded)
-        if crew:
-            system = recent[-1]
-            start, end = crew.start("noun"), crew.end("noun")
+    crew = trains_crews(folded, _CREW) if not groups and not added and recent else None
+    if crew:
+        start, end = crew.start("noun"), crew.end("noun")
+        for system in dict.fromkeys(last or recent[-1:]):
             added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
     return sorted(groups + added, key=lambda g: g.start) if added else groups

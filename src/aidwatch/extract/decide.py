@@ -200,7 +200,7 @@ def drafts(
                 date=c.date or (c.running_date if carried else None),
                 mention=Evidence(s.text[g.start : g.end], s.start + g.start, s.start + g.end),
             )
-            out.append(Draft(fact, s.index, s.paragraph))
+            out.append(Draft(fact, s.index, s.paragraph, carried))
     return out
 
 
@@ -212,4 +212,27 @@ def with_cumulative(decided: list[Draft], rule_drafts: list[Draft]) -> list[Draf
     for d in rule_drafts:
         if d.fact.quantity_kind == "cumulative_total" and (d.fact.donor, d.fact.item.id) in keys:
             out.append(replace(d))
+    return out
+
+
+def with_unjudged(
+    decided: list[Draft], rule_drafts: list[Draft], judged: frozenset[str]
+) -> list[Draft]:
+    """The rules' facts of the statuses the model does not judge, where a
+    candidate could not carry them: a group holds one rule reading, and
+    « formera des pilotes sur le F-16 qu'il livre » is two facts."""
+    out = list(decided)
+    keys = {
+        (d.fact.mention.start if d.fact.mention else None, d.fact.donor, d.fact.status)
+        for d in decided
+    }
+    for d in rule_drafts:
+        key = (d.fact.mention.start if d.fact.mention else None, d.fact.donor, d.fact.status)
+        if (
+            d.fact.status not in judged
+            and d.fact.quantity_kind != "cumulative_total"
+            and key not in keys
+        ):
+            out.append(replace(d))
+            keys.add(key)
     return out

@@ -32,6 +32,7 @@ _COLLECTIVES = _WORDS.words("collective_subjects")
 # « par la France », « de la part du Canada », « en provenance de Pologne »
 _SOURCE_DETERMINERS = _WORDS.words("source_determiners")
 _SOURCE_PREPOSITIONS = _WORDS.words("source_prepositions")
+_AUTHORISING = _WORDS.words("authorising_verbs")
 _CLITICS = _WORDS.words("verb_clitics")  # « Washington ne leur en livrera pas »
 _ADDRESSEE_DEPS = ("obj", "iobj", "obl:arg", "obl", "obl:mod", "nsubj:pass")
 
@@ -231,6 +232,19 @@ def attribute(
                 # commencé »: the giver is further up.
         if verb.head.i == verb.i:
             break
+        if lemma(verb.head) in _AUTHORISING:
+            # « Berlin a autorisé Varsovie à livrer des Leopard »: the state
+            # allowed to give gives, not the one allowing
+            allowed = [
+                t
+                for c in verb.head.children
+                if c.dep_ in ("obj", "iobj") and c.i != verb.i
+                for t in c.subtree
+                if t.i not in in_item
+            ]
+            codes = _codes(allowed, donor_at, lists)
+            if codes:
+                return Attribution(codes, "subject")
         verb = verb.head
 
     # 2. modifiers of the item, and sources anywhere in the sentence

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from aidwatch.catalog import Donor
+from aidwatch.extract.anaphora import trains_crews
 from aidwatch.extract.donors import attribute
 from aidwatch.extract.items import ItemGroup
 from aidwatch.extract.language import tables
@@ -58,6 +59,7 @@ class Draft:
     fact: Fact
     sentence: int
     paragraph: int
+    carried: bool = False  # the donor is the running one, not named in the sentence
 
 
 def _serves_other_item(root, item_tokens: set[int], categories: dict[int, str]) -> bool:
@@ -184,6 +186,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
     evidence = Evidence(sentence.text, sentence.start, sentence.end)
     previous = None  # (group, reading, attribution) of the item before, for lists
     before: ItemGroup | None = None
+    set_aside: set[int] = set()  # groups that are no aid item (a part, an enemy's)
     for g, span in spans.items():
         roots = _roots(doc, g, span)
         root = roots[0]
@@ -194,6 +197,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             or _serves_other_item(root, item_tokens, categories)
             or _possessive_part(root, g, item_tokens)
         ):
+            set_aside.add(g.start)
             continue
         reading, attribution = None, None
         for candidate in roots:
@@ -219,20 +223,24 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             )
         previous = (g, reading, attribution)
         if attribution.basis == "adversary":
+            set_aside.add(g.start)
             continue  # Russia's weapons, or what Russia receives: not aid to Ukraine
         if attribution.basis == "subject" and reading.trigger_class == "receive":
+            set_aside.add(g.start)
             continue  # « L'Inde a reçu ses Rafale »: a named state receives, not Ukraine
         if (
             reading.status == "procured"
             and attribution.basis == "subject"
             and _DOMESTIC.search(fold(sentence.text))
         ):
+            set_aside.add(g.start)
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
         donors: list[str | None] = list(attribution.donors)
         gapped_donor = _gapped_donor(sentence.text, doc, g, donor_at)
         if gapped_donor:
             donors = [gapped_donor]  # « l'Allemagne livrera 14 Leopard, la France des Caesar »
         fact_date = date
+        carried = False
         if (
             not donors
             and reading.status != "requested"
@@ -249,6 +257,9 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             # goes on with the last one's donor, and its date.
             donors = [running]
             fact_date = date or running_date
+            carried = True
+        if not donors and reading.status == "training":
+            donors = _training_place(ctx)
         if not donors:
             # « les alliés livrent de l'artillerie »: a kind given by nobody named
             # is not a trackable commitment; a named system still is.
@@ -269,8 +280,10 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                     sentence.text[g.start : g.end], sentence.start + g.start, sentence.start + g.end
                 ),
             )
-            drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph)))
+            drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph, carried)))
     drafts += _gapped(sentence, doc, drafts, donor_at)
+    if trains_crews(fold(sentence.text)):
+        drafts += _trained_on(ctx, spans, drafts, set_aside)
     cumulative = cumulative_total(sentence.text)
     if cumulative:
         count, status, offset = cumulative
@@ -294,6 +307,49 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                 fact = Fact(donor, g.system.item, status, evidence, count, "cumulative_total", date)
                 drafts.append((offset, Draft(fact, sentence.index, sentence.paragraph)))
     return [d for _, d in drafts]
+
+
+def _training_place(ctx: SentenceContext) -> list[str]:
+    """« formés en France »: the one state a training sentence names is
+    where the crews train, and so the trainer."""
+    named = {d.code for d in ctx.donor_at.values() if d.can_give}
+    return list(named) if len(named) == 1 else []
+
+
+def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> list:
+    """A sentence about training people (« les pilotes seront formés sur le
+    F-16 », « la formation sur le Marder durera huit semaines ») trains them
+    on each system it names, whatever else it says of it: the parse rarely
+    ties « formation » to the system. The trainer is who gives the system in
+    this sentence, else the sentence's subject donors, else the one state it
+    names (« en Suède »), else the running donor."""
+    sentence = ctx.sentence
+    made = {(start, d.fact.status) for start, d in drafts}
+    sources = None
+    out = []
+    for g in spans:
+        if not g.specific or g.start in set_aside or (g.start, "training") in made:
+            continue  # crews train on a system, not on « des munitions »
+        donors = list(dict.fromkeys(d.fact.donor for start, d in drafts if start == g.start))
+        if not donors:
+            if sources is None:
+                sources = _sentence_sources(ctx.doc, ctx.donor_at, ctx.donor_lists)
+                sources = sources or _training_place(ctx)
+            donors = sources or [ctx.running]
+        carried = donors == [ctx.running] and ctx.running is not None
+        for donor in donors:
+            fact = Fact(
+                donor=donor,
+                item=g.system.item,
+                status="training",
+                evidence=Evidence(sentence.text, sentence.start, sentence.end),
+                date=ctx.date,
+                mention=Evidence(
+                    sentence.text[g.start : g.end], sentence.start + g.start, sentence.start + g.end
+                ),
+            )
+            out.append((g.start, Draft(fact, sentence.index, sentence.paragraph, carried)))
+    return out
 
 
 _GAP_DET = re.compile(r"^\s*(?:" + _WORDS.alternation("gap_determiners") + r")?\s*$")
@@ -423,6 +479,7 @@ def _with_demonym(doc, group: ItemGroup, span, donor_at):
 _CLASSIFIERS = re.compile(
     r"^\s*[»”\"]?\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*$", re.IGNORECASE
 )
+_ONE = re.compile(r"\b(?:" + _WORDS.alternation("singular_articles") + r")\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(" + _WORDS.alternation("total_markers") + r")\b", re.IGNORECASE)
 # A state buying for itself, not for Ukraine.
 _DOMESTIC = re.compile(_WORDS.alternation("domestic_purchase"))
@@ -440,6 +497,13 @@ def item_quantity(text: str, group: ItemGroup):
             if _CLASSIFIERS.match(gap):
                 found = Quantity(q.value, q.kind, q.start + window_start, q.end + window_start)
             break
+        else:
+            # « un système de missiles Patriot », « une seule batterie »: one
+            one = None
+            for one in _ONE.finditer(text, window_start, group.start):  # noqa: B007
+                pass
+            if one is not None and _CLASSIFIERS.match(text[one.end() : group.start]):
+                found = Quantity(1, "exact", one.start(), one.end())
     if found and _TOTAL.search(text[: found.start]):
         return Quantity(found.value, "cumulative_total", found.start, found.end)
     return found
@@ -486,13 +550,42 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             _absorb(target.fact, g.fact)
             drafts.remove(g)
     merged: dict[tuple, Fact] = {}
-    for d in _kinds_as_systems(drafts):
+    for d in _carried_to_holders(_kinds_as_systems(drafts)):
         key = _key(d.fact)
         if key in merged:
             _absorb(merged[key], d.fact)
         else:
             merged[key] = d.fact
     return _settle_unnamed_donors(list(merged.values()))
+
+
+def _carried_to_holders(drafts: list[Draft]) -> list[Draft]:
+    """A running donor carried to a sentence about a system that another
+    state alone gives in the article is that state's: « La Pologne livre des
+    MiG-29. L'Allemagne a donné son accord. L'Ukraine a reçu 10 avions »."""
+    holders: dict[str, set[str]] = {}
+    for d in drafts:
+        f = d.fact
+        if not d.carried and f.donor is not None and f.item.specific and f.status in _HOLDERS:
+            holders.setdefault(f.item.id, set()).add(f.donor)
+    out = []
+    for d in drafts:
+        held = holders.get(d.fact.item.id, set())
+        if d.carried and len(held) == 1 and d.fact.donor not in held:
+            d = replace(d, fact=replace(d.fact, donor=next(iter(held))), carried=False)
+        out.append(d)
+    return out
+
+
+# The categories of systems a kind of a category may stand for: « des
+# véhicules blindés » in an article about the Bradley.
+_STANDS_FOR = {
+    "armoured_vehicle": (
+        "armoured_vehicle",
+        "infantry_fighting_vehicle",
+        "armoured_personnel_carrier",
+    ),
+}
 
 
 def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
@@ -508,13 +601,19 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
             systems.setdefault(d.fact.item.category, []).append((d.sentence, d.fact.item))
     out = []
     for d in drafts:
-        named = systems.get(d.fact.item.category) if not d.fact.item.specific else None
+        named = None
+        if not d.fact.item.specific:
+            named = [
+                n
+                for c in _STANDS_FOR.get(d.fact.item.category, (d.fact.item.category,))
+                for n in systems.get(c, ())
+            ]
         if named:
             nearest = min(abs(sentence - d.sentence) for sentence, _ in named)
             items = {i.id: i for sentence, i in named if abs(sentence - d.sentence) == nearest}
             if len(items) > 1:
                 continue
-            d = Draft(replace(d.fact, item=next(iter(items.values()))), d.sentence, d.paragraph)
+            d = replace(d, fact=replace(d.fact, item=next(iter(items.values()))))
         out.append(d)
     return out
 
@@ -528,10 +627,13 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
     - « Les premiers F-16 sont arrivés » then « fournis par le Danemark et
       les Pays-Bas »: the donor-less fact is the same as the named ones, and
       is dropped.
-    - « Kiev réclame ces missiles » in an article where one state refuses,
-      weighs or gives that system: the request is addressed to it.
+    - Not requests: « Kiev réclame ces missiles » is addressed to nobody
+      named, even where one state refuses or gives that system.
     - « des soldats ukrainiens sont formés sur le Gepard » where one state
-      gives the Gepard: that state trains them."""
+      gives the Gepard: that state trains them.
+    - « le premier lot d'AMX-10 RC est arrivé » in an article where only
+      France gives the AMX-10 RC: France delivered it. Whatever the status,
+      a named system's one holder in the article is its donor."""
     named: dict[tuple, set[str]] = {}
     for f in facts:
         if f.donor is not None:
@@ -551,7 +653,7 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
                         _absorb(other, f)
                 continue
             holders = named.get((item, "_holder"), set())
-            if f.status in ("requested", "training") and f.item.specific and len(holders) == 1:
+            if f.item.specific and len(holders) == 1 and f.status != "requested":
                 f.donor = next(iter(holders))
                 if (item, f.status) in named:
                     continue

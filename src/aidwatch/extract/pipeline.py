@@ -107,9 +107,15 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
     for s in sentences(article.text):
         sentence_words = words_between(words, s.start, s.end)
         groups = group_items(s.text, find_systems(s.text, sentence_words))
-        window = [system for index, system in recent if s.index - index <= 3]
+        window = [(index, system) for index, system in recent if s.index - index <= 3]
         if window:
-            groups = anaphora.resolve(s.text, groups, window)
+            latest = window[-1][0]
+            groups = anaphora.resolve(
+                s.text,
+                groups,
+                [system for _, system in window],
+                [system for index, system in window if index == latest],
+            )
         recent += [
             (s.index, g.system) for g in groups if g.specific and g.mentions[0].form != "anaphor"
         ]
@@ -250,9 +256,9 @@ class Learned:
         self.judged = decide.judged_statuses(model)
 
     def __call__(self, candidates: list, rule_drafts: list[Draft]) -> list[Draft]:
-        return decide.with_cumulative(
-            decide.drafts(decide.decide(self.model, candidates), rule_drafts), rule_drafts
-        )
+        decided = decide.drafts(decide.decide(self.model, candidates), rule_drafts)
+        decided = decide.with_unjudged(decided, rule_drafts, self.judged)
+        return decide.with_cumulative(decided, rule_drafts)
 
 
 def default_decider():

@@ -45,7 +45,9 @@ class Lexicon:
     verbs: dict[str, str]  # lemma → class
     nouns: dict[str, str]
     modals: dict[str, str]  # lemma → status it gives an open verb below it
+    recent_past: frozenset[str]  # « vient de livrer »
     consider_cues: frozenset[str]
+    conditions: re.Pattern  # a promise made conditional
     negations: frozenset[str]
     reporting: frozenset[str]
     not_donor_agents: frozenset[str]
@@ -64,7 +66,11 @@ def lexicon() -> Lexicon:
         verbs=invert(raw["verbs"]),
         nouns=invert(raw["nouns"]),
         modals=invert(raw["modals"]),
+        recent_past=frozenset(fold(w) for w in raw["recent_past"]),
         consider_cues=frozenset(fold(w) for w in raw["consider_cues"]),
+        conditions=re.compile(
+            r"\b(?:" + "|".join(re.escape(fold(w)) for w in raw["condition_markers"]) + r")\b"
+        ),
         negations=frozenset(fold(w) for w in raw["negations"]),
         reporting=frozenset(fold(w) for w in raw["reporting"]),
         not_donor_agents=frozenset(fold(w) for w in raw["not_donor_agents"]),
@@ -508,6 +514,17 @@ _MEMO: dict = {}  # the readings of one sentence, and that sentence's Doc under 
 
 
 def _read_status(item_token, span) -> StatusReading | None:
+    reading = _read_parse(item_token, span)
+    if (
+        reading is not None
+        and reading.status == "pledged"
+        and lexicon().conditions.search(nlp.folded(item_token.doc))
+    ):
+        return StatusReading("considered", reading.trigger, reading.trigger_class)
+    return reading
+
+
+def _read_parse(item_token, span) -> StatusReading | None:
     reading = _read_chain(item_token)
     if reading is not None:
         return reading
@@ -602,6 +619,15 @@ def _read_chain(item_token) -> StatusReading | None:
             # « Kiev a reçu une livraison de drones »
             status = "refused" if negated else _TENSE_STATUS[verb_tense(token)]
             trigger, trigger_class = token, cls
+        elif (
+            verb in lex.recent_past
+            and token.pos_ in ("VERB", "AUX")
+            and open_path
+            and status == Pending.OPEN  # not « vient d'annoncer l'envoi »: a pledge
+            and verb_tense(token) in ("present", "past")
+            and any(c.dep_ == "mark" and fold(c.text) in ("de", "d'") for c in below.children)
+        ):
+            status = "refused" if negated else "delivered"  # « la Pologne vient d'envoyer »
         elif (
             verb in lex.modals
             and token.pos_ in ("VERB", "AUX")

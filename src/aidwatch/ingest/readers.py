@@ -13,6 +13,7 @@ made `\\n`, because evidence offsets point into it.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -53,6 +54,45 @@ class Notice:
 
     source: str
     reason: str
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many articles `read_paths` will try to read: one per text or HTML
+    file, one per non-blank line of a JSON Lines file (a progress bar's
+    total: each ends as an article or a `Skipped`). Walks the folders as
+    `read_paths` does, without reading the articles."""
+    count = 0
+    for path in map(Path, paths):
+        files = _files_under(path, set()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix in JSONL_SUFFIXES:
+                try:
+                    with file.open("rb") as lines:
+                        count += sum(1 for line in lines if line.strip())
+                except OSError:
+                    count += 1  # read_paths says what is wrong with it
+            else:
+                count += 1
+    return count
+
+
+def _files_under(folder: Path, seen: set[Path]) -> Iterator[Path]:
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _files_under(entry, seen)
+        else:
+            yield entry
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | Notice]:
@@ -118,6 +158,13 @@ def _read_file(path: Path, source: str) -> Iterator[Article | Skipped | Notice]:
         yield Skipped(source, _os_reason(error))
 
 
+def _absolute(path: Path) -> str:
+    """The file's absolute path, as an article's source is stored: a path as
+    typed (`../aidwatch/examples/...`) means nothing read from elsewhere.
+    Normalised (`..` resolved) but symlinks kept: the name the user knows."""
+    return os.path.abspath(path)
+
+
 def _read_text(path: Path, source: str) -> Iterator[Article | Notice]:
     raw = path.read_bytes()
     _reject_binary(raw[:BINARY_SNIFF_BYTES], source)
@@ -136,7 +183,7 @@ def _read_text(path: Path, source: str) -> Iterator[Article | Notice]:
     if caveat:
         yield Notice(source, caveat)
     yield Article(
-        id=path.name, source=source, text=text, language=detect(text), published=published
+        id=path.name, source=_absolute(path), text=text, language=detect(text), published=published
     )
 
 
@@ -154,14 +201,18 @@ def _read_jsonl(path: Path, source: str) -> Iterator[Article | Skipped]:
                 yield Skipped(where, "record larger than 5 MB")
                 continue
             try:
-                yield _jsonl_article(raw, where, first=lineno == 1)
+                yield _jsonl_article(
+                    raw, where, first=lineno == 1, stored=f"{_absolute(path)}:{lineno}"
+                )
             except InputError as error:
                 yield Skipped(error.source, error.problem)
     if not any_record:
         raise InputError(source, "empty")
 
 
-def _jsonl_article(raw: bytes, where: str, first: bool) -> Article:
+def _jsonl_article(raw: bytes, where: str, first: bool, stored: str) -> Article:
+    """The article of one JSON Lines record; `where` names it in warnings (the
+    path as given), `stored` in the store when it has no URL (absolute)."""
     try:
         line = raw.decode("utf-8-sig" if first else "utf-8")
     except UnicodeDecodeError:
@@ -189,7 +240,7 @@ def _jsonl_article(raw: bytes, where: str, first: bool) -> Article:
     text = _normalise_newlines(text)
     return Article(
         id=str(doc_id),
-        source=_optional_str(record.get("url")) or where,
+        source=_optional_str(record.get("url")) or stored,
         text=text,
         title=_optional_str(record.get("title")),
         language=detect(text),
@@ -216,7 +267,7 @@ def _read_html(path: Path, source: str) -> Iterator[Article]:
     text = _normalise_newlines(text)
     yield Article(
         id=path.name,
-        source=source,
+        source=_absolute(path),
         text=text,
         title=metadata.title or None,
         language=detect(text),

@@ -20,6 +20,15 @@ from aidwatch.tracker.model import Record, Tracker
 from aidwatch.tracker.report import headline, money
 
 STATUS_COLOURS = {"pledged": "#1f77b4", "delivered": "#2ca02c"}
+# Every status's colour, the same in every chart (the dashboard's too).
+PALETTE = {
+    **STATUS_COLOURS,
+    "requested": "#9467bd",
+    "refused": "#d62728",
+    "considered": "#bcbd22",
+    "procured": "#17becf",
+    "training": "#8c564b",
+}
 TOP_SYSTEMS = 15
 HEIGHT = 420
 
@@ -75,7 +84,7 @@ def timeline(tracker: Tracker) -> go.Figure:
         xaxis={"title": "date", "type": "date"},
         yaxis={"title": "donor", "type": "category", "categoryorder": "category descending"},
     )
-    return _styled(figure)
+    return styled(figure)
 
 
 def top_systems(tracker: Tracker) -> go.Figure:
@@ -101,9 +110,9 @@ def top_systems(tracker: Tracker) -> go.Figure:
     figure.update_layout(
         title=f"Top systems (named systems, up to {TOP_SYSTEMS}): records",
         barmode="stack",
-        xaxis={"title": "records"},
+        xaxis=count_axis("records", max((sum(counts[i].values()) for i in top), default=0)),
     )
-    return _styled(figure)
+    return styled(figure)
 
 
 def pledge_gap(tracker: Tracker) -> go.Figure:
@@ -139,9 +148,11 @@ def pledge_gap(tracker: Tracker) -> go.Figure:
     figure.update_layout(
         title="Pledged vs delivered: the gap (records)",
         barmode="group",
-        yaxis={"title": "records"},
+        yaxis=count_axis(
+            "records", max((max(g.fulfilled + g.outstanding, g.delivered) for g in gaps), default=0)
+        ),
     )
-    return _styled(figure)
+    return styled(figure)
 
 
 def package_values(tracker: Tracker) -> go.Figure:
@@ -164,10 +175,19 @@ def package_values(tracker: Tracker) -> go.Figure:
         xaxis={"title": "date", "type": "date"},
         yaxis={"title": "EUR"},
     )
-    return _styled(figure)
+    return styled(figure)
 
 
-def _styled(figure: go.Figure) -> go.Figure:
+def count_axis(title: str, largest: int) -> dict:
+    """An axis of counts: whole numbers only (plotly puts a tick at 0.5 on
+    a small range, and half a record means nothing)."""
+    axis = {"title": title, "rangemode": "tozero", "tickformat": ",d"}
+    if largest <= 10:
+        axis.update(tick0=0, dtick=1)
+    return axis
+
+
+def styled(figure: go.Figure) -> go.Figure:
     figure.update_layout(
         template="plotly_white",
         height=HEIGHT,
@@ -198,6 +218,8 @@ table {{ border-collapse: collapse; margin: 8px 0 28px; font-size: 0.9em; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; }}
 td.n {{ text-align: right; }}
 .flag {{ color: #b00; font-weight: bold; }}
+.path {{ color: #666; font-size: 0.85em; }}
+details ol {{ margin: 4px 0; padding-left: 1.2em; max-width: 48em; }}
 </style>
 <script>{plotly_js}</script>
 </head><body>
@@ -222,7 +244,7 @@ def html_report(tracker: Tracker) -> str:
         headline=html.escape(headline(tracker)),
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         charts=charts,
-        tables=_packages_table(tracker) + _checks_table(tracker),
+        tables=_records_table(tracker) + _packages_table(tracker) + _checks_table(tracker),
     )
 
 
@@ -239,6 +261,46 @@ def _cell(value: str, numeric: bool = False, flag: bool = False) -> str:
         if classes
         else f"<td>{html.escape(value)}</td>"
     )
+
+
+def _sources_cell(record: Record) -> str:
+    """Each source (its URL or file) with the sentence it gives, folded."""
+    items = "".join(
+        f"<li>{_link(s.url, s.title or s.doc)}: « {html.escape(s.evidence)} »</li>"
+        for s in record.sources
+    )
+    count = f"{record.corroboration} article{'s' if record.corroboration > 1 else ''}"
+    return f"<td><details><summary>{count}</summary><ol>{items}</ol></details></td>"
+
+
+def _link(url: str, text: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
+    return f'{html.escape(text)} <span class="path">({html.escape(url)})</span>'
+
+
+def _records_table(tracker: Tracker) -> str:
+    """Every record, as the web app's records page lists them: what a chart
+    counts can be checked here against its sources and their sentences."""
+    rows = [
+        [
+            _cell(r.id),
+            _cell(aggregates.donor(r)),
+            _cell(r.item_name),
+            _cell(r.status),
+            _cell(f"{r.quantity:,}" if r.quantity is not None else "", numeric=True),
+            _cell(r.when or ""),
+            _cell(r.package or ""),
+            _cell(str(r.stories), numeric=True),
+            _cell("; ".join(str(c) for c in r.conflicts), flag=r.flagged),
+            _cell(r.fulfils or ""),
+            _sources_cell(r),
+        ]
+        for r in sorted(tracker.records, key=lambda r: (r.when or "", r.id), reverse=True)
+    ]
+    header = ["record", "donor", "item", "status", "qty", "when", "package", "stories",
+              "conflicts", "fulfils", "sources"]  # fmt: skip
+    return _html_table(f"Records ({len(rows)})", header, rows)
 
 
 def _packages_table(tracker: Tracker) -> str:
@@ -271,8 +333,10 @@ def _checks_table(tracker: Tracker) -> str:
             _cell(money(c.counted, c.unit), numeric=True),
             _cell(c.verdict, flag=c.flagged),
             _cell(", ".join(s.doc for s in c.sources)),
+            # The article's own words: the label above is made by the extraction.
+            _cell(" | ".join(f"« {s.evidence} »" for s in c.sources)),
         ]
         for c in tracker.checks
     ]
-    header = ["statement", "date", "stated", "records sum", "verdict", "sources"]
+    header = ["statement", "date", "stated", "records sum", "verdict", "sources", "as written"]
     return _html_table("Stated totals against the records", header, rows)

@@ -30,11 +30,15 @@ class Source:
 
     @property
     def outlet(self) -> str | None:
-        """The site's host name for a web URL (www. dropped); None for a file."""
-        parsed = urlparse(self.url)
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
-            return None
-        return parsed.hostname.removeprefix("www.")
+        return outlet(self.url)
+
+
+def outlet(url: str) -> str | None:
+    """The site's host name for a web URL (www. dropped); None for a file."""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        return None
+    return parsed.hostname.removeprefix("www.")
 
 
 @dataclass(frozen=True)

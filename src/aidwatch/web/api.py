@@ -15,8 +15,8 @@ from sqlalchemy import Connection
 
 from aidwatch.store import review
 from aidwatch.store.schema import MAX_ID
-from aidwatch.web import queries
-from aidwatch.web.dashboard import dashboard_figures
+from aidwatch.web import queries, records
+from aidwatch.web.dashboard import dashboard
 from aidwatch.web.deps import (
     Changes,
     FactsQuery,
@@ -79,6 +79,30 @@ def api_fact(fact_id: Id, request: Request, conn: Connection = Depends(connectio
     return json_answer({**fact, "history": changes})
 
 
+@router.get("/records", tags=["records"])
+def api_records(
+    params: Annotated[FactsQuery, Query()],
+    conn: Connection = Depends(connection),
+) -> JSONResponse:
+    """The tracker's records (one per commitment, merged over every article
+    reporting it, rejected facts left out), newest first, narrowed by the
+    facts' filters (`verdict`, `limit` and `before` do not apply): each with
+    its sources and their evidence, corroboration, conflicts, package and the
+    pledge it fulfils."""
+    tracker = records.current_tracker(conn)
+    kept = records.matching(tracker, fact_filter(params))
+    return json_answer({"total": len(kept), "records": [records.as_dict(r, tracker) for r in kept]})
+
+
+@router.get("/records/{record_id}", tags=["records"])
+def api_record(record_id: str, conn: Connection = Depends(connection)) -> JSONResponse:
+    """One record, with the deliveries that fulfil it (for a pledge)."""
+    tracker = records.current_tracker(conn)
+    record = found(records.find(tracker, record_id), "record")
+    fulfilled_by = [r.id for r in records.fulfilled_by(tracker, record.id)]
+    return json_answer({**records.as_dict(record, tracker), "fulfilled_by": fulfilled_by})
+
+
 @router.get("/articles", tags=["articles"])
 def api_articles(conn: Connection = Depends(connection)) -> JSONResponse:
     return json_answer(queries.articles_list(conn))
@@ -88,6 +112,12 @@ def api_articles(conn: Connection = Depends(connection)) -> JSONResponse:
 def api_article(article_id: Id, conn: Connection = Depends(connection)) -> JSONResponse:
     """An article's text with its facts, packages, events, totals and story."""
     return json_answer(found(queries.article(conn, article_id), "article"))
+
+
+@router.get("/stories", tags=["articles"])
+def api_stories(conn: Connection = Depends(connection)) -> JSONResponse:
+    """The newest stories, each named by its first article, with its count of articles."""
+    return json_answer(queries.stories_list(conn))
 
 
 @router.get("/stories/{story_id}", tags=["articles"])
@@ -117,14 +147,14 @@ def api_system(item_id: str, conn: Connection = Depends(connection)) -> JSONResp
 
 @router.get("/dashboard", tags=["dashboard"])
 def api_dashboard(conn: Connection = Depends(connection)) -> JSONResponse:
-    """The dashboard's counts, and its charts as plotly figure JSON."""
+    """The dashboard's counts, its charts as plotly figure JSON, and what each counts."""
+    cards, record_count = dashboard(conn)
     return json_answer(
         {
             "counts": queries.counts(conn),
-            "figures": {
-                title: json.loads(figure.to_json())
-                for title, figure in dashboard_figures(conn).items()
-            },
+            "records": record_count,
+            "figures": {card.title: json.loads(card.figure.to_json()) for card in cards},
+            "counted": {card.title: card.counts for card in cards},
         }
     )
 

@@ -30,12 +30,13 @@ import jinja2
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.middleware.sessions import SessionMiddleware
+from swagger_ui_bundle import swagger_ui_path
 
 from aidwatch.model import CATEGORIES, QUANTITY_KINDS, STATUSES
 from aidwatch.store.db import open_store
@@ -192,7 +193,12 @@ def create_app(
     app = FastAPI(
         title="aidwatch",
         description="Sourced military-aid facts: browse, verify and correct.",
-        version="0.1.0",
+        version=_version(),
+        # FastAPI's /docs loads Swagger UI from a CDN, which the CSP blocks
+        # and an offline analyst cannot reach: ours is served from the
+        # swagger-ui-bundle package (below).
+        docs_url=None,
+        redoc_url=None,
     )
     # What the routes share (deps.py reads it from request.app.state).
     app.state.engine = engine
@@ -210,6 +216,20 @@ def create_app(
             headers={"cache-control": "public, max-age=86400"},
         )
 
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(templates.get_template("docs.html").render())
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        # Asked for by browsers and feed readers whatever the pages say.
+        return FileResponse(
+            str(files("aidwatch.web") / "static" / "favicon.svg"),
+            media_type="image/svg+xml",
+            headers={"cache-control": "public, max-age=86400"},
+        )
+
+    app.mount("/docs/assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
     app.mount(
         "/static",
         StaticFiles(directory=str(files("aidwatch.web") / "static")),
@@ -229,7 +249,37 @@ def create_app(
         max_age=14 * 24 * 3600,
     )
     app.add_middleware(Guard, max_body=max_body, read_only=read_only)
+    app.add_middleware(HeadAsGet)
     return app
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("aidwatch")
+
+
+class HeadAsGet:
+    """Pure ASGI middleware: HEAD answered as GET without the body. FastAPI
+    routes declared for GET refuse HEAD with 405, and monitors and link
+    checkers ask `HEAD /` first. Outermost, so the guard sees a GET (a safe
+    method either way)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def headers_only(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 class AsciiJSONResponse(JSONResponse):

@@ -245,8 +245,11 @@ def local(target: str) -> str:
     return target if target.startswith("/") and not target.startswith("//") else "/"
 
 
-def back(article_id: int, fact_id: int | None, error: str | None = None) -> RedirectResponse:
-    """To the article's page, at the fact, with the error if any."""
-    query = f"?{urlencode({'error': error})}" if error else ""
-    anchor = f"#fact-{fact_id}" if fact_id is not None else ""
+def back(
+    article_id: int, fact_id: int | None, error: str | None = None, kept: dict | None = None
+) -> RedirectResponse:
+    """To the article's page, at the fact, with the error if any; `kept`: the
+    values of a refused added fact, put back in its form (at #add-fact)."""
+    query = f"?{urlencode({'error': error, **(kept or {})})}" if error else ""
+    anchor = f"#fact-{fact_id}" if fact_id is not None else ("#add-fact" if kept else "")
     return RedirectResponse(f"/articles/{article_id}{query}{anchor}", status_code=303)

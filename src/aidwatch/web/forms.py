@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy import Connection
 
+from aidwatch.catalog import item_named, items_by_id
 from aidwatch.store import review
 from aidwatch.store.schema import MAX_ID
 from aidwatch.web import auth, queries
@@ -86,10 +87,17 @@ def add_form(
     user: dict = Depends(writer),
     conn: Connection = Depends(connection),
 ):
+    typed = dict(values)
+    item = item_named(values["item_id"]) or item_named(values["item_name"])
+    if item is not None and values["item_id"] not in items_by_id():
+        # A system named rather than given by its catalogue id: the catalogue's
+        # id, name and category, unless the reviewer chose a category.
+        values = {**values, "item_id": item.id, "item_name": ""}
     try:
         added = review.add(conn, article_id, user["id"], start, end, values)
     except review.NotFound:
         raise HTTPException(404, "no such article") from None
     except review.ReviewError as error:
-        return back(article_id, None, str(error))
+        # Back to the form with the selection and the values as typed.
+        return back(article_id, None, str(error), kept={"start": start, "end": end, **typed})
     return back(article_id, added["id"])

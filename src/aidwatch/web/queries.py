@@ -31,6 +31,7 @@ from aidwatch.store.schema import (
     packages,
     totals,
 )
+from aidwatch.tracker.model import outlet
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -277,6 +278,7 @@ def _article_head(row) -> dict:
         "id": row.id,
         "doc": row.doc,
         "source": row.source,
+        "outlet": outlet(row.source),
         "title": row.title,
         "published": row.published,
         "published_inferred": row.published_inferred,
@@ -336,6 +338,28 @@ def articles_list(connection: Connection, limit: int = 200) -> list[dict]:
         .limit(limit)
     )
     return [{**_article_head(row), "facts": row.facts} for row in rows]
+
+
+def stories_list(connection: Connection, limit: int = 500) -> list[dict]:
+    """The newest stories, each named by its first article (title, outlet,
+    date) with its count of articles and the span of their dates."""
+    counts = (
+        select(
+            articles.c.story,
+            func.count().label("articles"),
+            func.max(articles.c.published).label("last"),
+        )
+        .where(articles.c.story.is_not(None))
+        .group_by(articles.c.story)
+        .subquery()
+    )
+    rows = connection.execute(
+        select(*HEAD, counts.c.articles, counts.c.last)
+        .select_from(articles.join(counts, counts.c.story == articles.c.id))
+        .order_by(articles.c.id.desc())
+        .limit(limit)
+    )
+    return [{**_article_head(row), "articles": row.articles, "last": row.last} for row in rows]
 
 
 def story(connection: Connection, story_id: int) -> dict | None:

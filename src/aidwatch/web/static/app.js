@@ -34,6 +34,15 @@ document.addEventListener("DOMContentLoaded", () => {
     m.addEventListener("mouseleave", () => m.dataset.facts.split(" ").forEach((id) => light(id, false)));
   }
 
+  // Come from a record: its facts outlined, their sentences lit, the first in view.
+  const ofRecord = [...document.querySelectorAll("section.fact.of-record")];
+  for (const card of ofRecord) {
+    for (const m of marks) {
+      if (m.dataset.facts.split(" ").includes(card.dataset.fact)) m.classList.add("of-record");
+    }
+  }
+  if (ofRecord.length) ofRecord[0].scrollIntoView({ block: "center" });
+
   // A selection in the article text → character offsets into the article.
   const text = document.getElementById("article-text");
   const start = document.getElementById("add-start");
