@@ -907,6 +907,21 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("DE", "main_battle_tank", "delivered", 18, "exact", None)],
     ),
+    (
+        "Le canon Caesar est livré à l'Ukraine. Il est équipé d'un canon de 155 mm et de deux mitrailleuses.",
+        None,
+        [(None, "caesar", "delivered", None, None, None)],
+    ),
+    (
+        "L'armée ukrainienne sera dotée de chars Leopard 2 allemands.",
+        None,
+        [("DE", "leopard2", "pledged", None, None, None)],
+    ),
+    (
+        "La Norvège et le Royaume-Uni ont convenu de transférer des lance-roquettes M270 à l'Ukraine.",
+        None,
+        [("NO", "m270", "pledged", None, None, None), ("GB", "m270", "pledged", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

@@ -93,6 +93,8 @@ SCHEMA: dict[str, str] = {
     # donors (donors.py)
     "subject_pronouns": "words",
     "authorising_verbs": "words",
+    "fitting_verbs": "words",
+    "recipient_demonyms": "forms",
     "collective_subjects": "words",
     "source_determiners": "words",
     "source_prepositions": "words",

@@ -432,6 +432,28 @@ _OUT_OF_QUESTION = _WORDS.words("out_of_question")
 _DESTINED = _WORDS.words("destined_verbs")
 
 
+_FITTED = _WORDS.words("fitting_verbs")
+_RECIPIENT_DEMONYMS = re.compile(r"\b(?:" + _WORDS.alternation("recipient_demonyms") + r")\b")
+
+
+def _describes_fittings(token) -> bool:
+    """« Il est équipé d'un canon de 105 mm », « le char, doté d'une
+    mitrailleuse »: what a system is fitted with, not a transfer; unless
+    what is fitted out is Ukraine's (« l'armée ukrainienne sera dotée de »)."""
+    if lemma(token) not in _FITTED or token.morph.get("VerbForm") != ["Part"]:
+        return False
+    if any(c.dep_ == "aux:tense" for c in token.children):
+        return False  # « la Pologne a équipé l'armée ukrainienne »
+    if token.dep_ == "acl":
+        holder = token.head
+    else:
+        holder = next((c for c in token.children if c.dep_ == "nsubj:pass"), None)
+        if holder is None:
+            return False
+    words = fold(" ".join(t.text for t in holder.subtree))
+    return not (_RECIPIENT_DEMONYMS.search(words) or set(words.split()) & set(_RECIPIENT_PLACES))
+
+
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     """(status, class) for the nearest lexicon word, before outer words act."""
     cls = (
@@ -447,6 +469,8 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         return None, None
     if cls == "in_service":
         return _copula_status(token), cls
+    if cls == "transfer" and _describes_fittings(token):
+        return Pending.DROP, cls
     if cls in ("transfer", "receive", "arrive"):
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:
