@@ -4,6 +4,10 @@ cheap first pass.
     python bench/bench_extract.py [ARTICLES...]   (default: examples/dev/articles bench/corpus/articles)
     python bench/bench_extract.py --stream         (the same articles mixed as a news feed is:
                                                     20 % on aid, the rest war and other news)
+    python bench/bench_extract.py --english ARTICLES...   (English articles, read by the English
+                                                    engine and parser; no English text ships
+                                                    with aidwatch: give a folder, e.g.
+                                                    ../shared/eval/train_en/articles)
 
 With the first pass (the product), only sentences in which the catalogue
 finds an item or an amount reach the spaCy parser; without it, every
@@ -26,8 +30,8 @@ import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from aidwatch.extract import extract_articles, nlp  # noqa: E402
-from aidwatch.extract.pipeline import scan  # noqa: E402
+from aidwatch.extract import extract_articles  # noqa: E402
+from aidwatch.extract.engines import engine, module  # noqa: E402
 from aidwatch.ingest.readers import read_paths  # noqa: E402
 from aidwatch.model import Article  # noqa: E402
 
@@ -35,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 _FULL = None
+nlp = None  # the engine's parser module, set by main
 
 
 def _full_pipeline_parse(sentences: list[str]):
@@ -43,7 +48,11 @@ def _full_pipeline_parse(sentences: list[str]):
         import spacy
 
         _FULL = spacy.load(nlp.MODEL)
-    return list(_FULL.pipe(sentences, batch_size=64)) if sentences else []
+    docs = list(_FULL.pipe(sentences, batch_size=64)) if sentences else []
+    if nlp.BUILDING == "en":
+        for doc in docs:
+            nlp._to_universal(doc)  # the relations the rules read
+    return docs
 
 
 def _facts(extraction) -> list[tuple]:
@@ -72,10 +81,17 @@ def _stream(articles: list) -> list:
     return aid + list(itertools.islice(itertools.cycle(other), 4 * len(aid)))
 
 
-def main(paths: list[str], stream: bool) -> None:
+def main(paths: list[str], stream: bool, lang: str = "fr") -> None:
+    global nlp
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    # The engine of the language: its parser is the one to time and swap.
+    nlp, scan = module(lang, "nlp"), engine(lang).scan
     articles = [a for a in read_paths(paths) if isinstance(a, Article)]
+    if any(a.language == "en" for a in articles) != (lang == "en"):
+        sys.exit(
+            f"bench_extract: the articles are not all {'English' if lang == 'en' else 'French'}"
+        )
     if stream:
         articles = _stream(articles)
     words = sum(len(a.text.split()) for a in articles)
@@ -127,6 +143,9 @@ def main(paths: list[str], stream: bool) -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--stream"]
+    args = [a for a in sys.argv[1:] if a not in ("--stream", "--english")]
+    english = "--english" in sys.argv
+    if english and not args:
+        sys.exit("bench_extract: --english needs a folder of English articles")
     default = [str(ROOT / "examples/dev/articles"), str(ROOT / "bench/corpus/articles")]
-    main(args or default, stream="--stream" in sys.argv)
+    main(args or default, stream="--stream" in sys.argv, lang="en" if english else "fr")

@@ -63,7 +63,7 @@ from sqlalchemy import create_engine, select
 from aidwatch.dedup import EventIndex, StoryIndex, report_of
 from aidwatch.dedup.variants import KINDS, other_news, paragraphs, scrambled, sentences, variant
 from aidwatch.extract import is_about_aid
-from aidwatch.ingest.readers import read_french, read_paths
+from aidwatch.ingest.readers import read_paths
 from aidwatch.model import Article
 from aidwatch.run import OnDask, ingest, text_hash
 from aidwatch.store.events import stored_extractions
@@ -223,7 +223,7 @@ def read_pass(feed: Path) -> tuple[int, float, float, float]:
     """Reading alone, then the exact-text hash and the gate, each timed."""
     clock = time.perf_counter
     n, reading, hashing, gate = 0, 0.0, 0.0, 0.0
-    stream = read_french([feed])
+    stream = read_paths([feed])
     while True:
         start = clock()
         article = next(stream, None)

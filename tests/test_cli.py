@@ -26,8 +26,8 @@ FRENCH = (
     "Les chars doivent arriver dans les prochaines semaines sur le front de l'est.\n"
 )
 ENGLISH = (
-    "The United States will send more weapons to Ukraine, and the Pentagon said that it "
-    "was not clear when they would arrive at the front.\n"
+    "Berlin will send 14 Leopard 2A6 tanks to Ukraine, the German government said. "
+    "The tanks are to arrive at the front in the coming weeks.\n"
 )
 OUTPUT_KEYS = {"doc", "published", "story", "facts", "packages", "events", "totals"}
 
@@ -195,13 +195,16 @@ def test_extract_of_nothing_readable_fails_with_one_line(tmp_path, files, given)
     assert len(errors) == 1 and str(tmp_path / given) in errors[0], result.stderr
 
 
-def test_english_article_is_reported_as_skipped(tmp_path, good):
+def test_an_english_and_a_french_article_are_read_in_one_run(tmp_path, good):
     english = tmp_path / "english.txt"
     english.write_text(ENGLISH, encoding="utf-8")
     result = invoke("extract", english, good)
-    [warning] = lines(result.stderr)
-    assert ("english.txt" in warning, "skipped" in warning) == (True, True)
-    assert [json.loads(line)["doc"] for line in lines(result.stdout)] == ["good.txt"]
+    assert result.exit_code == 0 and not lines(result.stderr), result.output
+    records = [json.loads(line) for line in lines(result.stdout)]
+    assert [(r["doc"], r["language"], [f["item"]["id"] for f in r["facts"]]) for r in records] == [
+        ("english.txt", "en", ["leopard2a6"]),
+        ("good.txt", "fr", ["leopard2a6"]),
+    ]
 
 
 def test_extract_output_in_missing_folder_fails_with_one_line(tmp_path, good):

@@ -191,30 +191,21 @@ def _open_output(output: Path | None) -> TextIO:
 
 def _nothing_read(paths: list[Path], warnings: _Warnings) -> AidwatchError:
     given = ", ".join(str(p) for p in paths)
-    if warnings.english:
-        # Read, but in a language not extracted yet: said as such, not as unreadable.
-        return AidwatchError(
-            f"no article in French in {given}: {warnings.english} in English, "
-            "which aidwatch does not extract yet"
-        )
     return AidwatchError("no article could be read from " + given)
 
 
 class _Warnings:
-    """The warning printer of a run, counting the articles skipped as English
-    and calling `then` for every input given up (a progress bar's step)."""
+    """The warning printer of a run, calling `then` for every input given up
+    (a progress bar's step)."""
 
     def __init__(self, then=None):
-        self.english = 0
         self.then = then
 
     def __call__(self, record) -> None:
-        from aidwatch.ingest.readers import NOT_FRENCH, Skipped
+        from aidwatch.ingest.readers import Skipped
 
-        if isinstance(record, Skipped):
-            self.english += record.reason == NOT_FRENCH
-            if self.then:
-                self.then()
+        if isinstance(record, Skipped) and self.then:
+            self.then()
         _warn(record)
 
 
@@ -526,8 +517,8 @@ def evaluate(
 ) -> None:
     """Score extraction against gold: facts, quantities, dates, packages, stories."""
     from aidwatch.evaluate.files import load_records
-    from aidwatch.evaluate.scoring import score
-    from aidwatch.output import print_breakdown, print_eval
+    from aidwatch.evaluate.scoring import by_language, score
+    from aidwatch.output import print_breakdown, print_eval, print_languages
 
     if (predictions is None) == (run is None):
         raise AidwatchError("give either a predictions file or --run PATH")
@@ -544,10 +535,13 @@ def evaluate(
         results = _extracted([run], show_progress=sys.stderr.isatty(), model=model)
         predicted = [r.to_dict() for r in results]
     report = score(gold_records, predicted)
+    languages = by_language(gold_records, predicted)
     if as_json:
-        print(json.dumps(report.figures(), indent=2))
+        figures = {lang: r.figures() for lang, r in languages.items()}
+        print(json.dumps({**report.figures(), "by_language": figures}, indent=2))
     else:
         print_eval(report, _Out(), details)
+        print_languages({"value": languages}, _Out())
         if details:
             print_breakdown(report, predicted, gold_records, _Out())
 
@@ -563,7 +557,16 @@ def _crossvalidate(gold: Path, articles: Path, folds: int, as_json: bool) -> Non
         raise AidwatchError(f"{gold}: {e}") from None
     if as_json:
         figures = {"rules": cv.rules.report.figures(), "learned": cv.learned.report.figures()}
-        print(json.dumps({"folds": folds, "articles": len(cv.gold), **figures}, indent=2))
+        languages = {
+            name: {lang: r.figures() for lang, r in scored.languages.items()}
+            for name, scored in (("rules", cv.rules), ("learned", cv.learned))
+        }
+        print(
+            json.dumps(
+                {"folds": folds, "articles": len(cv.gold), **figures, "by_language": languages},
+                indent=2,
+            )
+        )
     else:
         print_crossval(cv, _Out())
 

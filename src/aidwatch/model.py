@@ -152,6 +152,7 @@ class Extraction:
             "doc": self.article.id,
             "source": self.article.source,
             "title": self.article.title,
+            "language": self.article.language,
             "published": {
                 "date": self.article.published,
                 "inferred": self.article.published_inferred,

@@ -131,6 +131,30 @@ def print_table(results: list[Extraction], console: Console) -> None:
         console.print()
 
 
+def print_languages(reports: dict[str, dict[str, Report]], console: Console) -> None:
+    """Facts and packages by language: `reports` maps a decider (« rules »,
+    « learned ») or « value » to each language's report."""
+    table = Table(title="by language", title_justify="left")
+    for column in ("language", "articles", "facts P", "facts R", "facts F1", "packages F1"):
+        table.add_column(column)
+    if len(reports) > 1:
+        table.add_column("decided by")
+    first = next(iter(reports.values()))
+    for lang in first:
+        for name, by_lang in reports.items():
+            r = by_lang[lang]
+            row = [
+                lang,
+                str(r.articles),
+                f"{r.facts.precision:.3f}",
+                f"{r.facts.recall:.3f}",
+                f"{r.facts.f1:.3f}",
+                f"{r.packages.f1:.3f}",
+            ]
+            table.add_row(*row, *([name] if len(reports) > 1 else []))
+    console.print(table)
+
+
 def print_eval(report: Report, console: Console, details: bool) -> None:
     table = Table(title="aidwatch eval", title_justify="left")
     for column in ("measure", "value", "counts"):
@@ -216,5 +240,6 @@ def print_crossval(cv, console) -> None:
     for name, value in rows:
         table.add_row(name, f"{value(cv.rules.report):.3f}", f"{value(cv.learned.report):.3f}")
     console.print(table)
+    print_languages({"rules": cv.rules.languages, "learned": cv.learned.languages}, console)
     console.print("learned, cross-validated:", style="bold")
     print_breakdown(cv.learned.report, cv.learned.predictions, cv.gold, console)

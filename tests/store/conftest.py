@@ -262,6 +262,7 @@ def _stored_records(url: str) -> dict[str, dict]:
             "doc": row.doc,
             "source": row.source,
             "title": row.title,
+            "language": row.language,
             "published": {
                 "date": row.published,
                 "inferred": row.published_inferred,

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from aidwatch.ingest.readers import NOT_FRENCH
 from aidwatch.run import Summary, extract_paths, ingest, text_hash
 from aidwatch.store.schema import articles, facts, signatures
 
@@ -233,13 +232,13 @@ def test_bad_inputs_warn_and_the_rest_is_stored(tmp_path, new_store, stored_reco
     reasons = {Path(w.source).name: w.reason for w in warnings}
     assert reasons == {
         "empty.txt": "empty",
-        "english.txt": NOT_FRENCH,
         "lines.jsonl:2": "not valid JSON",
         "lines.jsonl:3": "missing text",
         "missing.txt": "no such file or directory",
     }
-    assert (summary.read, summary.new, summary.warnings) == (2, 2, 5)
-    assert sorted(stored_records(url)) == sorted([DEV_IDS[2], "ok"])
+    # The English article is read as any other (its facts, if any, by the English engine).
+    assert (summary.read, summary.new, summary.warnings) == (3, 3, 4)
+    assert sorted(stored_records(url)) == sorted([DEV_IDS[2], "english.txt", "ok"])
     assert count(url, facts) == summary.facts > 0
 
 

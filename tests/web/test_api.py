@@ -63,6 +63,9 @@ def all_facts(client) -> list[dict]:
         ),
         ({"status": "pledged", "verdict": "unreviewed"}, lambda f: f["status"] == "pledged"),
         ({"status": "pledged", "verdict": "confirmed"}, lambda f: False),
+        ({"language": "fr"}, lambda f: f["article"]["language"] == "fr"),
+        ({"language": "en"}, lambda f: f["article"]["language"] == "en"),
+        ({"language": "fr", "donor": "US"}, lambda f: f["donor"] == "US"),
     ],
 )
 def test_facts_filters_keep_exactly_the_matching_facts(client, params, keep):

@@ -53,6 +53,7 @@ class Report:
     packages: PRF = field(default_factory=PRF)
     stories: PRF = field(default_factory=PRF)
     undated: Ratio = field(default_factory=Ratio)
+    articles: int = 0  # gold records scored
     misses: list[tuple[str, dict]] = field(default_factory=list)  # (doc, gold fact)
     extras: list[tuple[str, dict]] = field(default_factory=list)  # (doc, predicted fact)
     wrong_values: list[tuple[str, str, dict, dict]] = field(
@@ -127,7 +128,7 @@ def _package_matches(gold: dict, pred: dict) -> bool:
 
 
 def score(gold_records: list[dict], predictions: list[dict]) -> Report:
-    report = Report()
+    report = Report(articles=len(gold_records))
     by_doc = {p["doc"]: p for p in predictions}
     for gold in gold_records:
         doc = gold["doc"]
@@ -179,6 +180,17 @@ def score(gold_records: list[dict], predictions: list[dict]) -> Report:
         elif truth:
             report.stories.fn += 1
     return report
+
+
+def by_language(gold_records: list[dict], predictions: list[dict]) -> dict[str, Report]:
+    """The score of each language's articles, by the language each prediction
+    record states (`und` when it states none)."""
+    language = {p["doc"]: p.get("language") or "und" for p in predictions}
+    out = {}
+    for lang in sorted(set(language.get(g["doc"], "und") for g in gold_records)):
+        gold = [g for g in gold_records if language.get(g["doc"], "und") == lang]
+        out[lang] = score(gold, [p for p in predictions if language.get(p["doc"]) == lang])
+    return out
 
 
 def error_types(report: Report, predictions: list[dict], gold_records: list[dict]) -> dict:

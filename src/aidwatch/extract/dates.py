@@ -28,6 +28,10 @@ from importlib import resources
 import yaml
 
 from aidwatch.errors import CatalogError
+from aidwatch.extract.language import BUILDING
+
+# The language whose tables this module's rules read (see engines.py).
+_LANG = BUILDING
 
 KINDS = ("explicit", "partial", "relative", "weekday", "period", "range")
 UNITS = ("day", "week", "month", "year")
@@ -68,7 +72,7 @@ class DateMention:
 
 
 def find_dates(
-    text: str, base: str | None = None, prefer: str = "past", lang: str = "fr"
+    text: str, base: str | None = None, prefer: str = "past", lang: str | None = None
 ) -> list[DateMention]:
     """The date expressions of `text`, sorted by start, never overlapping (longest wins).
 
@@ -82,7 +86,7 @@ def find_dates(
     """
     if prefer not in PREFERENCES:
         raise ValueError(f"prefer must be one of {PREFERENCES}, not {prefer!r}")
-    grammar = _grammar(lang)
+    grammar = _grammar(lang or _LANG)
     ctx = _Context(_parse_base(base), prefer)
     # A pattern only runs on a text holding the words it cannot match without:
     # one split of the text spares most sentences most of the regex scans.

@@ -4,7 +4,8 @@ A generic kind directly naming a specific system is one item, the system:
 « quatre systèmes d'artillerie Himars », « missiles sol-air Stinger »,
 « drones de combat de longue portée comme le "Grey Eagle" », « les
 systèmes ..., connus sous le nom de HIMARS ». The group keeps the generic's
-start, where its count stands (« quatre »).
+start, where its count stands (« quatre »). A generic kind right after a
+system describes it as well (« Patriot surface-to-air missile system »).
 """
 
 from __future__ import annotations
@@ -58,6 +59,18 @@ def group_items(text: str, mentions: list[Mention]) -> list[ItemGroup]:
         if pending and not _names_specific(text[pending[-1].end : m.start]):
             groups += [ItemGroup(p.start, p.end, p.ref, (p,)) for p in pending]
             pending = []
+        if (
+            not system.item.specific
+            and not pending
+            and groups
+            and groups[-1].specific
+            and not text[groups[-1].end : m.start].strip()
+        ):
+            # The system named first, then its kind (« Patriot surface-to-air
+            # missile system », « Storm Shadow cruise missiles »): one item.
+            last = groups[-1]
+            groups[-1] = ItemGroup(last.start, m.end, last.system, (*last.mentions, m))
+            continue
         if system.item.specific:
             if pending:
                 groups.append(ItemGroup(pending[0].start, m.end, system, (*pending, m)))

@@ -11,6 +11,10 @@ from importlib import resources
 import yaml
 
 from aidwatch.errors import CatalogError
+from aidwatch.extract.language import BUILDING
+
+# The language whose tables this module's rules read (see engines.py).
+_LANG = BUILDING
 
 TYPES = ("invasion", "summit", "meeting", "mobilisation", "annexation", "battle", "incident")
 
@@ -28,11 +32,13 @@ class KnownEvent:
 @cache
 def known_events() -> tuple[KnownEvent, ...]:
     raw = yaml.safe_load(
-        resources.files(__package__).joinpath("known_events_fr.yaml").read_text(encoding="utf-8")
+        resources.files(__package__)
+        .joinpath(f"known_events_{_LANG}.yaml")
+        .read_text(encoding="utf-8")
     )
     out = []
     for n, row in enumerate(raw, start=1):
-        where = f"known_events_fr.yaml entry {n}"
+        where = f"known_events_{_LANG}.yaml entry {n}"
         try:
             event = KnownEvent(
                 row["name"],

@@ -9,9 +9,10 @@ does not compile raises `CatalogError` naming the file and the key. Adding a
 language is adding a table with the same keys. The older tables
 (status_fr.yaml, numbers_fr.yaml, dates_fr.yaml, ...) keep their own loaders.
 
-The rule modules build their patterns once, at import, from `tables("fr")`:
-reading another language in the same process will mean handing them the
-language to use; the table and its keys will not change.
+The rule modules build their patterns once, at import, from `tables()`:
+the tables of `BUILDING`, the language whose rules are being imported.
+`engines.py` imports the rule modules once per language with it set; every
+other time it is French.
 """
 
 from __future__ import annotations
@@ -210,9 +211,18 @@ class Language:
         return tuple(out)
 
 
+# The language of the rule modules being imported (see engines.py).
+BUILDING = "fr"
+
+
+def tables(lang: str | None = None) -> Language:
+    """The shipped table of `lang` (language_<lang>.yaml), loaded once; by
+    default the language of the rules being built."""
+    return _shipped(lang or BUILDING)
+
+
 @cache
-def tables(lang: str = "fr") -> Language:
-    """The shipped table of `lang` (language_<lang>.yaml), loaded once."""
+def _shipped(lang: str) -> Language:
     name = f"language_{lang}.yaml"
     return load(resources.files(__package__).joinpath(name), name)
 

@@ -20,6 +20,10 @@ from functools import cache
 
 from aidwatch.errors import CatalogError
 from aidwatch.extract import numbers
+from aidwatch.extract.language import BUILDING
+
+# The language whose tables this module's rules read (see engines.py).
+_LANG = BUILDING
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ def _currency_key(matched: str) -> str:
 
 @cache
 def vocabulary() -> _Vocabulary:
-    name = "currencies_fr.yaml"
+    name = f"currencies_{_LANG}.yaml"
     table = numbers.load_table(name)
     currencies = table.get("currencies")
     if not isinstance(currencies, dict) or not currencies:
@@ -90,11 +94,12 @@ def _money_re() -> re.Pattern[str]:
     abbreviation = "|".join(re.escape(a) for a in sorted(v.abbreviations, key=len, reverse=True))
     english_scale = numbers.alternation(list(v.english_scales) + list(numbers.vocabulary().scales))
     de = numbers.DE
-    # English order: the currency first (« $400 million », « US$1.2 billion »).
+    # English order: the currency first (« $400 million », « US$1.2 billion »,
+    # « $23-billion »).
     english = (
         rf"(?<![\w$€£¥])(?P<cur_before>{currency_before})\s?"
         r"(?P<en_digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![.,]?\d)"
-        rf"(?:\s?(?P<en_scale>(?-i:{abbreviation})|{english_scale})(?![\w-]))?"
+        rf"(?:[\s-]?(?P<en_scale>(?-i:{abbreviation})|{english_scale})(?![\w-]))?"
     )
     # French order: the amount first; an abbreviated multiplier only with a
     # currency after it (« 500 M€ »: « 500 m » alone is metres).

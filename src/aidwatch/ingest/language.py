@@ -1,7 +1,8 @@
 """Guess whether an article is French or English by counting stopwords.
 
-Enough to let the pipeline set aside articles it cannot read (the extractor
-only knows French); it is no general language identifier and answers "und"
+Enough to send each article to the extraction engine of its language
+(extract/engines.py: English for `en`, French otherwise); it is no general
+language identifier and answers "und"
 (undetermined) for short or mixed texts rather than guessing.
 """
 

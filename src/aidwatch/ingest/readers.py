@@ -6,8 +6,7 @@ large, undecodable, a bad JSON line), so that the caller prints one warning
 per problem and goes on with the batch. An article read with a caveat (bytes
 that are not UTF-8) comes right after a `Notice` naming its file, also one
 warning line: its text is stored, so the analyst must know it was guessed. Readers set `Article.language` but
-never drop an article for its language: the pipeline decides what to do
-with non-French text. Article text is kept as written, apart from newlines
+never drop an article for its language: extraction reads each in its own. Article text is kept as written, apart from newlines
 made `\\n`, because evidence offsets point into it.
 """
 
@@ -55,19 +54,6 @@ class Notice:
 
     source: str
     reason: str
-
-
-NOT_FRENCH = "skipped: not in French (English support comes later)"
-
-
-def read_french(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | Notice]:
-    """`read_paths`, with articles in English turned into `Skipped`: the
-    extraction reads French only for now."""
-    for record in read_paths(paths):
-        if isinstance(record, Article) and record.language == "en":
-            yield Skipped(record.source, NOT_FRENCH)
-        else:
-            yield record
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:

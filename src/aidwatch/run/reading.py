@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aidwatch.extract.nlp import MAX_SENTENCE_CHARS
 from aidwatch.extract.text import sentences
-from aidwatch.ingest.readers import Notice, Skipped, read_french
+from aidwatch.ingest.readers import Notice, Skipped, read_paths
 from aidwatch.model import Article
 from aidwatch.store.ingest import Summary
 
@@ -31,8 +31,8 @@ Warn = Callable[[Skipped | Notice], None]
 def read_articles(
     paths: Iterable[str | Path], summary: Summary, on_warning: Warn | None
 ) -> Iterator[Article]:
-    """The articles in French under `paths`; `summary` counts them and the warnings."""
-    for record in read_french(paths):
+    """The articles under `paths`, in any language; `summary` counts them and the warnings."""
+    for record in read_paths(paths):
         if isinstance(record, Article):
             summary.read += 1
             yield record

@@ -56,7 +56,7 @@ def triaged(
                 continue
             known.add(digest)  # the same text twice in one batch
             unstored.add(digest)
-            about = is_about_aid(article.text)
+            about = is_about_aid(article.text, article.language)
             triage.append((article, digest, about))
             if about:
                 seen, notice = guard(article)

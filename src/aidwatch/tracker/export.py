@@ -51,9 +51,10 @@ COLUMNS = (
     "fulfils",
     "conflict",
     "sources",
+    "languages",
     "evidence",
 )
-LISTS = ("event_ids", "outlets", "sources", "evidence")
+LISTS = ("event_ids", "outlets", "sources", "languages", "evidence")
 FORMATS = ("csv", "xlsx", "json", "parquet")
 BINARY = ("xlsx", "parquet")
 SEPARATOR = " | "
@@ -102,6 +103,7 @@ def export_row(record: Record, tracker: Tracker) -> dict:
         )
         or None,
         "sources": [s.url for s in record.sources],
+        "languages": [s.language for s in record.sources],  # one a source, as its evidence
         "evidence": [s.evidence for s in record.sources],
     }
 

@@ -36,6 +36,7 @@ def load_rows(connection: Connection) -> Rows:
         articles.c.published_inferred,
         articles.c.story,
         articles.c.event,
+        articles.c.language,
     )
 
     def source(row) -> Source:
@@ -49,6 +50,7 @@ def load_rows(connection: Connection) -> Rows:
             title=row.title,
             published_inferred=row.published_inferred,
             event=row.event,
+            language=row.language,
         )
 
     def rows_of(table):

@@ -28,6 +28,7 @@ class Source:
     title: str | None = None
     published_inferred: bool = False  # `published` inferred from the text, not stated
     event: int | None = None  # `articles.event`: the id of the event's first article
+    language: str = "fr"  # the article's (`fr`, `en`, `und`)
 
     @property
     def outlet(self) -> str | None:

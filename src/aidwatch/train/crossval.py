@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aidwatch.evaluate.scoring import Report, score
+from aidwatch.evaluate.scoring import Report, by_language, score
 from aidwatch.train.data import Annotated
 from aidwatch.train.fit import crossval, read
 
@@ -19,6 +19,7 @@ from aidwatch.train.fit import crossval, read
 class Scored:
     report: Report
     predictions: list[dict]
+    languages: dict[str, Report]  # the report of each language's articles
 
 
 @dataclass
@@ -39,6 +40,8 @@ def cross_validate(annotated: Annotated, folds: int = 5) -> CrossValidation:
     gold = [r.gold for r in reads]
     rules = [r.extraction.to_dict() for r in reads]
     learned = crossval(reads, folds)
-    return CrossValidation(
-        folds, gold, Scored(score(gold, rules), rules), Scored(score(gold, learned), learned)
-    )
+    return CrossValidation(folds, gold, _scored(gold, rules), _scored(gold, learned))
+
+
+def _scored(gold: list[dict], predictions: list[dict]) -> Scored:
+    return Scored(score(gold, predictions), predictions, by_language(gold, predictions))

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aidwatch.extract import extract_articles
 from aidwatch.extract.candidates import Candidate
 from aidwatch.extract.decide import Linear, Model
-from aidwatch.extract.facts import Draft, merge_facts, partner_facts
-from aidwatch.extract.pipeline import Learned, date_facts, extract_articles
+from aidwatch.extract.engines import language_of, module
+from aidwatch.extract.facts import Draft
 from aidwatch.model import STATUSES, Article, Extraction
 from aidwatch.train.align import Samples, label
 
@@ -56,17 +57,20 @@ class Read:
 
     def predicted(self, model: Model) -> dict:
         """The article's extraction record with the facts `model` decides."""
-        learned = Learned(model)
+        # The article's language's engine, as extraction read it.
+        lang = language_of(self.article.language)
+        facts = module(lang, "facts")
+        learned = module(lang, "pipeline").Learned(model)
         drafts = []
         for cands, ruled in self.sentences:
             new = learned(cands, ruled)
             if new and cands:  # as the pipeline does after its decider
-                new += partner_facts(cands[0].sentence, new)
+                new += facts.partner_facts(cands[0].sentence, new)
             drafts += new
         record = self.extraction.to_dict()
         article = self.extraction.article  # with its inferred date, if any
-        facts = date_facts(article, merge_facts(drafts))
-        record["facts"] = Extraction(article, "", facts).to_dict()["facts"]
+        merged = module(lang, "pipeline").date_facts(article, facts.merge_facts(drafts))
+        record["facts"] = Extraction(article, "", merged).to_dict()["facts"]
         return record
 
 

@@ -65,6 +65,7 @@ class FactFilter:
     )
     item_id: str | None = _filter(max_length=64)
     article_id: int | None = _filter(ge=0, le=MAX_ID)
+    language: str | None = _filter(max_length=8, description="the article's: fr, en or und")
 
 
 @cache  # statements are immutable: built once, not per request
@@ -153,13 +154,21 @@ def _conditions(where: FactFilter) -> list:
         conditions.append(fact_reviews.c.verdict == where.verdict)
     if where.article_id is not None:
         conditions.append(facts.c.article_id == where.article_id)
+    if where.language:
+        conditions.append(articles.c.language == where.language)
     return conditions
 
 
 @cache
 def _fact_query():
     # Rejected facts too: the pages show them, marked.
-    return reviewed_facts(articles.c.doc, articles.c.title, articles.c.published, rejected=True)
+    return reviewed_facts(
+        articles.c.doc,
+        articles.c.title,
+        articles.c.published,
+        articles.c.language,
+        rejected=True,
+    )
 
 
 def _fact(row) -> dict:
@@ -170,6 +179,7 @@ def _fact(row) -> dict:
         "doc": mapping["doc"],
         "title": mapping["title"],
         "published": mapping["published"],
+        "language": mapping["language"],
     }
     return fact
 
@@ -272,6 +282,7 @@ def _article_head(row) -> dict:
         "title": row.title,
         "published": row.published,
         "published_inferred": row.published_inferred,
+        "language": row.language,
         "story": row.story,
         "event": row.event,
         "relevant": row.relevant,
