@@ -940,6 +940,15 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("DK", "f16", "considered", None, None, None)],
     ),
+    (
+        "Le paquet allemand comprend deux systèmes IRIS-T équipés de 100 missiles, 50 Stinger et 10 Marder.",
+        None,
+        [
+            ("DE", "irist", "pledged", 2, "exact", None),
+            ("DE", "stinger", "pledged", 50, "exact", None),
+            ("DE", "marder", "pledged", 10, "exact", None),
+        ],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

@@ -454,6 +454,17 @@ def _describes_fittings(token) -> bool:
     return not (_RECIPIENT_DEMONYMS.search(words) or set(words.split()) & set(_RECIPIENT_PLACES))
 
 
+def _listed_after(item_token, token) -> bool:
+    """Whether the item reaches `token` through a list (an apposition or a
+    conjunct) rather than as its own complement."""
+    x = item_token
+    while x.head.i != x.i and x.i != token.i:
+        if x.dep_ in ("appos", "conj") and x.head.i != token.i:
+            return True
+        x = x.head
+    return False
+
+
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     """(status, class) for the nearest lexicon word, before outer words act."""
     cls = (
@@ -470,6 +481,10 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     if cls == "in_service":
         return _copula_status(token), cls
     if cls == "transfer" and _describes_fittings(token):
+        if _listed_after(item_token, token):
+            # « quatre IRIS-T équipés de 300 missiles, 120 Stinger, 25 Marder »:
+            # the parser hangs the list on the fitting; it belongs above
+            return None, None
         return Pending.DROP, cls
     if cls in ("transfer", "receive", "arrive"):
         if token.pos_ in ("NOUN", "PROPN"):
@@ -590,7 +605,9 @@ def _read_chain(item_token) -> StatusReading | None:
             if status is not None:
                 trigger, trigger_class = token, cls
             elif (
-                token.pos_ == "VERB" and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys()
+                token.pos_ == "VERB"
+                and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys()
+                and not (lemma(token) in _FITTED and _listed_after(item_token, token))
             ):
                 # The nearest verb says what is done with the item, and it is
                 # not giving: « des brouilleurs pour contrer les drones ».
