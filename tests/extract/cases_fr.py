@@ -949,6 +949,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
             ("DE", "marder", "pledged", 10, "exact", None),
         ],
     ),
+    (
+        "La livraison canadienne comprenait des obusiers M777.",
+        None,
+        [("CA", "m777", "delivered", None, None, None)],
+    ),
+    (
+        "Le paquet canadien comprend des obusiers M777.",
+        None,
+        [("CA", "m777", "pledged", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

@@ -95,6 +95,7 @@ SCHEMA: dict[str, str] = {
     "subject_pronouns": "words",
     "authorising_verbs": "words",
     "fitting_verbs": "words",
+    "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "recipient_demonyms": "forms",
     "collective_subjects": "words",

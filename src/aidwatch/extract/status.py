@@ -523,10 +523,25 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         and any(c.dep_ == "aux:pass" for c in token.children)
     ):
         return None, None  # « le Lynx est appelé à succéder »: destined, not asked
+    if cls == "pledge" and _lists_a_delivery(token):
+        return "delivered", "transfer"
     status = _STATUS_OF[cls]
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, Pending.DROP)
     return status, cls
+
+
+_INCLUDING = _WORDS.words("inclusion_verbs")
+
+
+def _lists_a_delivery(token) -> bool:
+    """« La livraison comprenait des obus », « the donation includes
+    Javelins »: what a delivery made holds is delivered, not pledged (« le
+    paquet comprend », « la livraison comprendra » are pledges)."""
+    if verb_lemma(token) not in _INCLUDING or verb_tense(token) not in ("present", "past"):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and word_class(subject) == "transfer"
 
 
 _IN_PROGRESS = _WORDS.sequence("in_progress")
