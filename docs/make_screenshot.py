@@ -15,13 +15,15 @@ import socket
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import uvicorn
 from playwright.sync_api import sync_playwright
 from sqlalchemy import select
 
-from aidwatch.store import ingest, open_store, review
+from aidwatch.run import ingest
+from aidwatch.store import open_store, review
 from aidwatch.store.schema import facts
 from aidwatch.store.users import add_user
 from aidwatch.web.app import create_app
@@ -47,17 +49,7 @@ def main() -> None:
         review.confirm(connection, ids[2], user_id)
         review.correct(connection, ids[1], user_id, {"quantity": 18})
     engine.dispose()
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 860})
+    with browser_page(url, height=860) as (page, base):
         page.goto(f"{base}/login?next=/articles/1")
         page.fill("input[name=name]", "analyst")
         page.fill("input[name=password]", "screenshot-only")
@@ -65,9 +57,30 @@ def main() -> None:
         page.wait_for_url(f"{base}/articles/1")
         page.hover(f"#fact-{ids[2]}")  # light up one fact and its evidence
         page.screenshot(path=str(ROOT / "docs" / "article-view.png"))
-        browser.close()
-    server.should_exit = True
-    thread.join()
+
+
+@contextmanager
+def browser_page(url: str, height: int = 900):
+    """(page, base address) of a Chromium page beside the app serving the
+    store at `url` on a free loopback port; both stop on leaving."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1360, "height": height})
+                yield page, f"http://127.0.0.1:{sock.getsockname()[1]}"
+            finally:
+                browser.close()
+    finally:
+        server.should_exit = True
+        thread.join()
 
 
 if __name__ == "__main__":
