@@ -202,6 +202,8 @@ def test_find_quantities_spans_the_whole_expression(text, span):
         ("plus de 22 millions d'", (22_000_000, "at_least")),
         ("une cinquantaine de ", (50, "approx")),
         ("une dizaine d'autres ", (10, "approx")),
+        ("sept de ces ", (7, "exact")),  # a count of a part
+        ("deux de ses ", (2, "exact")),
         ("environ 300 ", (300, "approx")),
         ("le 15 juin, 40 ", (40, "exact")),
         ("Mi-17, 15.000 ", (15000, "exact")),

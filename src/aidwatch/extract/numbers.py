@@ -99,6 +99,7 @@ class _Vocabulary:
     not_nouns: frozenset[str]
     fillers: tuple[str, ...]
     filler_nouns: tuple[str, ...]
+    partitives: tuple[str, ...]  # « sept de ces obusiers »: the count of a part
     articles: frozenset[str]
     # Words whose presence lets a text hold a count (a cheap test before the
     # full grammar): without and with the articles.
@@ -145,6 +146,7 @@ def vocabulary() -> _Vocabulary:
         not_nouns=lower(words_of(table, name, "not_nouns")),
         fillers=words_of(table, name, "fillers"),
         filler_nouns=words_of(table, name, "filler_nouns"),
+        partitives=words_of(table, name, "partitives"),
         articles=articles,
         count_words=count_words,
         number_or_article_words=count_words | articles,
@@ -269,7 +271,7 @@ def grammar() -> _Grammar:
         previous_word=re.compile(r"(\S+)\s*\Z"),
         noun_after=re.compile(rf"(?:\s+(?:{fillers}))*\s+([^\W\d_][\w'’-]*)", flags),
         gap=re.compile(
-            rf"\s*(?P<de>{DE})?(?:(?:{fillers})\s+)*"
+            rf"\s*(?:(?:{alternation(v.partitives)})\s+)?(?P<de>{DE})?(?:(?:{fillers})\s+)*"
             rf"(?:(?:{alternation(v.filler_nouns)})\s+{DE}(?:(?:{fillers})\s+)*)?",
             flags,
         ),
