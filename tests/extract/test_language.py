@@ -190,6 +190,7 @@ def test_patterns(pattern, text, found):
         (", l'", True),  # « la France, l'Allemagne »
         (" et les ", True),
         (" ainsi que la ", True),
+        (" ou encore la ", True),  # « par la Pologne ou encore la Slovaquie »
         (" mais ", False),
         (" contre ", False),
     ],
