@@ -959,6 +959,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         None,
         [("CA", "m777", "pledged", None, None, None)],
     ),
+    (
+        "Les Etats-Unis vont livrer des munitions supplémentaires pour les HIMARS.",
+        None,
+        [("US", "rocket_ammunition", "pledged", None, None, None)],
+    ),
     # ------------------------------------------------------------------ negative: Russian or adversary weapons
     (
         "Des missiles russes Kalibr ont frappé Odessa dans la nuit de mardi à mercredi.",

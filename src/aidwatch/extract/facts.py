@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from aidwatch.catalog import Donor
+from aidwatch.catalog import Donor, items_by_id
 from aidwatch.extract.anaphora import trains_crews
 from aidwatch.extract.donors import attribute
 from aidwatch.extract.items import ItemGroup
@@ -189,9 +189,11 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
     previous = None  # (group, reading, attribution) of the item before, for lists
     before: ItemGroup | None = None
     set_aside: set[int] = set()  # groups that are no aid item (a part, an enemy's)
+    served: dict[int, str] = {}  # a consumable's group → the category of what it serves
     for g, span in spans.items():
         roots = _roots(doc, g, span)
         root = roots[0]
+        previous_group = before
         serves = before is not None and _serves_text(sentence.text, before, g)
         before = g
         if (
@@ -199,6 +201,9 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             or _serves_other_item(root, item_tokens, categories)
             or _possessive_part(root, g, item_tokens)
         ):
+            if previous_group is not None:
+                # « des munitions pour les HIMARS »: what the item before serves
+                served.setdefault(previous_group.start, g.system.item.category)
             set_aside.add(g.start)
             continue
         reading, attribution = None, None
@@ -283,6 +288,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                 ),
             )
             drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph, carried)))
+    drafts = [(start, _ammunition_of(d, served.get(start))) for start, d in drafts]
     drafts += _gapped(sentence, doc, drafts, donor_at)
     if trains_crews(fold(sentence.text)):
         drafts += _trained_on(ctx, spans, drafts, set_aside)
@@ -309,6 +315,22 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                 fact = Fact(donor, g.system.item, status, evidence, count, "cumulative_total", date)
                 drafts.append((offset, Draft(fact, sentence.index, sentence.paragraph)))
     return [d for _, d in drafts]
+
+
+# The ammunition of a system of these categories, when the text says only
+# « munitions » or « missiles » (« des munitions pour les HIMARS »: rockets).
+# Not air defence: the Gepard's are shells, a Patriot's missiles.
+_AMMUNITION_FOR = {"mlrs": "gen_mlrs_ammunition"}
+
+
+def _ammunition_of(draft: Draft, served: str | None) -> Draft:
+    """A generic consumable takes the kind of ammunition of the system it
+    serves: rockets for a rocket launcher."""
+    item = draft.fact.item
+    kind = _AMMUNITION_FOR.get(served or "")
+    if kind is None or item.specific or item.category not in _CONSUMABLES:
+        return draft
+    return replace(draft, fact=replace(draft.fact, item=items_by_id()[kind]))
 
 
 def _training_place(ctx: SentenceContext) -> list[str]:
