@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import select
 
 from aidwatch.store import open_store
+from aidwatch.store.schema import facts
 from aidwatch.tracker import build_tracker
 
 
@@ -68,12 +70,40 @@ def test_a_delivery_links_to_the_pledge_it_fulfils_and_back(client, tracker):
     assert f'href="/records/{delivery.fulfils}"' in client.get(f"/records/{delivery.id}").text
 
 
-def test_conflicting_figures_are_shown_on_the_record(client, tracker):
-    disputed = [r for r in tracker.records if r.conflicts]
-    if not disputed:
-        pytest.skip("no conflict in the dev set")
-    data = client.get(f"/api/records/{disputed[0].id}").json()
-    assert [c["text"] for c in data["conflicts"]] == [str(c) for c in disputed[0].conflicts]
+def test_conflicting_figures_are_shown_on_the_record(signed_in, store_url, tracker):
+    # Two reports of one commitment, corrected to two different counts.
+    record = next(r for r in tracker.records if len(r.sources) >= 2)
+    engine = open_store(store_url)
+    with engine.connect() as connection:
+        fact_ids = [
+            connection.scalar(
+                select(facts.c.id).where(
+                    facts.c.article_id == source.article_id,
+                    facts.c.item_id == record.item_id,
+                    facts.c.status == record.status,
+                )
+            )
+            for source in record.sources[:2]
+        ]
+    engine.dispose()
+    for fact_id, quantity in zip(fact_ids, (10, 12), strict=True):
+        answer = signed_in.post(
+            f"/api/facts/{fact_id}/review",
+            json={"verdict": "corrected", "changes": {"quantity": quantity}},
+        )
+        assert answer.status_code == 200, answer.text
+    (disputed,) = [r for r in build_tracker_at(store_url).records if r.id == record.id]
+    assert [c.field for c in disputed.conflicts] == ["quantity"]
+    data = signed_in.get(f"/api/records/{record.id}").json()
+    assert [c["text"] for c in data["conflicts"]] == [str(c) for c in disputed.conflicts]
+
+
+def build_tracker_at(url: str):
+    engine = open_store(url)
+    try:
+        return build_tracker(engine)
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.parametrize("path", ["/", "/systems", "/systems/himars", "/packages", "/facts"])
