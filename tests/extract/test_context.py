@@ -93,6 +93,25 @@ def test_a_pronoun_that_gives_is_no_item():
     assert not any(item == "leopard2" for _, item, _, _ in found)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who reports it, unnamed, says nothing of who gives
+        (
+            "Les Etats-Unis ont annoncé un nouveau paquet. Le responsable a déclaré que la tranche comprendra des obusiers M777.",
+            ("US", "m777", "pledged", None),
+        ),
+        # the allies still name nobody
+        (
+            "Le secrétaire général de l'OTAN a déclaré que les alliés livreront des chars Leopard 2.",
+            (None, "leopard2", "pledged", None),
+        ),
+    ],
+)
+def test_a_reporter_does_not_stop_the_running_donor(text, expected):
+    assert expected in facts(text)
+
+
 def test_nothing_is_resolved_without_a_system_named_before():
     assert facts("Le Danemark s'est engagé à céder 19 appareils.") == set()
 

@@ -223,11 +223,13 @@ def attribute(
                 if (
                     lemma(getattr(subject, "token", subject)) in _COLLECTIVES
                     or subject.pos_ == "PROPN"
-                ):
+                ) and verb_lemma(verb) not in lexicon().reporting:
                     subject_basis = (
                         "other"  # « les alliés », « M. Stoltenberg »: nobody we can name
                     )
                     break
+                # « le responsable a déclaré que la tranche comprendra »: who
+                # reports it, unnamed, says nothing of who gives
                 # « dont la dernière [tranche] comprenait », « la livraison a
                 # commencé »: the giver is further up.
         if verb.head.i == verb.i:
