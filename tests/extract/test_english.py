@@ -46,6 +46,10 @@ CASES = [
     ("France will send Caesar howitzers to Ukraine. France delivered six of these weapon systems in April.", [("FR", "caesar", "delivered", None), ("FR", "caesar", "pledged", None)]),
     # the system named first, then its kind: one item
     ("Britain has supplied Storm Shadow cruise missiles to Ukraine.", [("GB", "storm_shadow_scalp", "delivered", None)]),
+    # counted rounds are no « round » of aid: the list keeps its verb
+    ("Sweden has sent 5,000 armoured rounds and anti-ship missiles to Ukraine.", [("SE", "gen_anti_ship_missile", "delivered", None)]),
+    # a list the parser hangs on a fitting belongs to the verb above it
+    ("The German package includes two IRIS-T systems equipped with 100 missiles, 50 Stinger and 10 Marder.", [("DE", "iris_t", "pledged", 2), ("DE", "marder", "pledged", 10), ("DE", "stinger", "pledged", 50)]),
 ]
 # fmt: on
 

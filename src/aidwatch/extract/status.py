@@ -473,6 +473,8 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
         or _part_of_package(token)
         or _state_class(token, item_token)
     )
+    if cls == "package" and any(c.dep_ == "nummod" for c in token.children):
+        cls = None  # « 15,000 armoured rounds », « 300 lots »: counted things, not a package
     negated = is_negated(token)
     if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
