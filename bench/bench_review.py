@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,6 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from bench_web import free_port, start_server  # a script beside this one
 from sqlalchemy import delete, insert, select
 
 from aidwatch.store import open_store
@@ -97,36 +97,10 @@ def build(url: str, reviewers: int, fact_count: int) -> list[int]:
 
 
 def serve(url: str, workers: int) -> tuple[subprocess.Popen, str]:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
+    # One secret for all the workers: a session signed by one is read by another.
+    port = free_port()
     env = {**os.environ, "AIDWATCH_SECRET_KEY": "bench"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "aidwatch.cli",
-            "serve",
-            "--db",
-            url,
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-        ],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/me", timeout=2).status_code == 200:
-                return server, base
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the server did not start")
+    return start_server(url, port, workers, env), f"http://127.0.0.1:{port}"
 
 
 def at_once(base: str, reviewers: int, work) -> list:

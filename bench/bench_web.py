@@ -153,7 +153,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
+def start_server(url: str, port: int, workers: int, env: dict | None = None) -> subprocess.Popen:
+    """`aidwatch serve` on the store at `url`, once it answers (bench_review.py
+    too; `env`: the server's environment, this one's if None)."""
     server = subprocess.Popen(
         [
             sys.executable,
@@ -169,6 +171,7 @@ def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
             "--workers",
             str(workers),
         ],
+        env=env,
     )
     import httpx
 

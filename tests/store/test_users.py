@@ -10,12 +10,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from aidwatch.cli import app as cli
 from aidwatch.store import open_store, review, users
-from aidwatch.store.schema import articles, facts, sessions
+from aidwatch.store.schema import sessions
 
 PASSWORD = "correct horse battery"
 
@@ -73,9 +73,9 @@ def test_authenticate(connection, name, password, signed_in):
     assert (found and found["name"]) == signed_in
 
 
-def test_a_disabled_user_cannot_sign_in_and_keeps_their_history(connection):
+def test_a_disabled_user_cannot_sign_in_and_keeps_their_history(connection, store_url, hand_built):
     alice = users.add_user(connection, "alice", PASSWORD)
-    fact_id = _a_fact(connection)
+    (fact_id,) = hand_built(store_url, 1)
     review.confirm(connection, fact_id, alice)
     users.disable_user(connection, "alice")
     assert users.authenticate(connection, "alice", PASSWORD) is None
@@ -83,9 +83,10 @@ def test_a_disabled_user_cannot_sign_in_and_keeps_their_history(connection):
         assert [change["user"] for change in review.history(connection, fact_id)] == ["alice"]
 
 
-def test_a_user_with_reviews_is_not_removed(connection):
+def test_a_user_with_reviews_is_not_removed(connection, store_url, hand_built):
     alice = users.add_user(connection, "alice", PASSWORD)
-    review.confirm(connection, _a_fact(connection), alice)
+    (fact_id,) = hand_built(store_url, 1)
+    review.confirm(connection, fact_id, alice)
     with pytest.raises(users.UserError, match="has 1 reviews in the history: disable"):
         users.remove_user(connection, "alice")
     users.add_user(connection, "bob", PASSWORD)
@@ -94,42 +95,6 @@ def test_a_user_with_reviews_is_not_removed(connection):
     with connection.begin():
         assert connection.scalar(select(func.count()).select_from(sessions)) == 0
     assert users.authenticate(connection, "bob", PASSWORD) is None
-
-
-def _a_fact(connection) -> int:
-    from datetime import UTC, datetime
-
-    with connection.begin():
-        article_id = connection.execute(
-            insert(articles).values(
-                doc="a.txt",
-                source="a.txt",
-                language="fr",
-                published="2023-01",
-                published_inferred=False,
-                text="Berlin livre 14 chars Leopard 2A6.",
-                text_hash="0" * 64,
-                relevant=True,
-                ingested_at=datetime.now(UTC),
-            )
-        ).inserted_primary_key[0]
-        return connection.execute(
-            insert(facts).values(
-                article_id=article_id,
-                position=0,
-                donor="DE",
-                item_id="leopard2a6",
-                item_name="Leopard 2A6",
-                category="main_battle_tank",
-                specific=True,
-                status="delivered",
-                quantity=14,
-                quantity_kind="exact",
-                evidence_text="Berlin livre 14 chars Leopard 2A6.",
-                evidence_start=0,
-                evidence_end=34,
-            )
-        ).inserted_primary_key[0]
 
 
 @pytest.mark.parametrize(

@@ -68,20 +68,23 @@ _UNTRAINED = re.compile(r"\b(?:" + _WORDS.alternation("training_denials") + r")\
 _PRONOUN_ITEM = re.compile(r"\b(?:" + _WORDS.alternation("item_pronouns") + r")\b")
 
 
-def trains_crews(folded: str, crews: re.Pattern = _TRAINEE) -> re.Match | None:
+def trains_crews(folded: str, crews_only: bool = False) -> re.Match | None:
     """The people a (folded) sentence says are trained: a training word near
     them (« la formation des pilotes », « 60 Ukrainiens formés ») and not
-    denied (« sans formation »). None when it says no such thing. `crews`:
-    who counts (`_CREW`: only a system's crews)."""
+    denied (« sans formation »), or training on a system with nobody named
+    (« la formation sur le Marder »). None when it says no such thing.
+    `crews_only`: only a system's crews count, who can stand for the system
+    of the sentence before (a match of `_CREW`, its group `noun`)."""
     if _NOT_TRAINING.search(folded):
         return None
+    crews = _CREW if crews_only else _TRAINEE
     for word in _TRAINING.finditer(folded):
         if _UNTRAINED.search(folded[max(0, word.start() - 16) : word.start()]):
             continue
         for crew in crews.finditer(folded, max(0, word.start() - 40), word.end() + 40):
             return crew
-        if crews is _TRAINEE and _ON_SYSTEM.match(folded, word.end()):
-            return word  # « la formation sur le Marder »: crews, unnamed
+        if not crews_only and _ON_SYSTEM.match(folded, word.end()):
+            return word
     return None
 
 
@@ -116,7 +119,7 @@ def resolve(
             start, end = pronoun.start(), pronoun.start() + pronoun.group().find(" ")
             system = recent[-1]
             added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
-    crew = trains_crews(folded, _CREW) if not groups and not added and recent else None
+    crew = trains_crews(folded, crews_only=True) if not groups and not added and recent else None
     if crew:
         start, end = crew.start("noun"), crew.end("noun")
         for system in dict.fromkeys(last or recent[-1:]):

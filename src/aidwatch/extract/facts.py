@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from aidwatch.catalog import Donor, items_by_id
+from aidwatch.extract import nlp
 from aidwatch.extract.anaphora import trains_crews
 from aidwatch.extract.donors import attribute
 from aidwatch.extract.items import ItemGroup
@@ -290,7 +291,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph, carried)))
     drafts = [(start, _ammunition_of(d, served.get(start))) for start, d in drafts]
     drafts += _gapped(sentence, doc, drafts, donor_at)
-    if trains_crews(fold(sentence.text)):
+    if trains_crews(nlp.folded(doc)):
         drafts += _trained_on(ctx, spans, drafts, set_aside)
     cumulative = cumulative_total(sentence.text)
     if cumulative:

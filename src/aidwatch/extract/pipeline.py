@@ -413,11 +413,15 @@ def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     by the article's month the facts their sentence does not date."""
     if article.published_inferred:
         # A date the sentence gives with its year stands on its own; any
-        # other was resolved against the inferred publication date.
+        # other was resolved against the inferred publication date. Read
+        # once a sentence: its facts share it.
+        stated: dict[str, set[str]] = {}
         for f in facts:
             if f.date is not None:
-                stated = {d.iso for d in find_dates(f.evidence.text) if d.kind == "explicit"}
-                f.date_inferred = f.date not in stated
+                text = f.evidence.text
+                if text not in stated:
+                    stated[text] = {d.iso for d in find_dates(text) if d.kind == "explicit"}
+                f.date_inferred = f.date not in stated[text]
     if article.published:
         # A fact its sentence does not date is the news of the day: an
         # analyst dates it by the article's month, and marks it as such.
