@@ -955,6 +955,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("CA", "m777", "delivered", None, None, None)],
     ),
     (
+        "La cargaison belge contient des chars Leopard 1.",
+        None,
+        [("BE", "leopard1", "delivered", None, None, None)],
+    ),
+    (
         "Le paquet canadien comprend des obusiers M777.",
         None,
         [("CA", "m777", "pledged", None, None, None)],
