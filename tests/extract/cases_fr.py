@@ -700,6 +700,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("US", "f16", "considered", None, None, None)],
     ),
     (
+        "On ne peut pas exclure que l'Espagne fournisse des obusiers M109 à l'Ukraine.",
+        None,
+        [("ES", "m109", "considered", None, None, None)],
+    ),
+    (
+        "La Norvège pourrait se joindre à ses voisins pour fournir des obusiers M109 à l'Ukraine.",
+        None,
+        [("NO", "m109", "considered", None, None, None)],
+    ),
+    (
         "La Suède n'exclut pas de livrer des avions Gripen à Kiev une fois son adhésion à l'OTAN finalisée.",
         None,
         [("SE", "gripen", "considered", None, None, None)],

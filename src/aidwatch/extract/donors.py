@@ -164,6 +164,23 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
     return []
 
 
+def _giving_verb_below(item_root, reading):
+    """Where the search for a subject starts: the trigger, or under an
+    attitude the verb that gives, when it has a subject of its own (« on ne
+    peut pas exclure que l'Italie fournisse des Aster »: Italy would give)."""
+    trigger = reading.trigger
+    if reading.trigger_class not in ("refuse", "consider"):
+        return trigger
+    token = item_root
+    while token.head.i != token.i and token.head.i != trigger.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
+            if trigger in token.ancestors and _subject(token) is not None:
+                return token
+            break
+    return trigger
+
+
 def attribute(
     item_root,
     item_span,
@@ -197,7 +214,7 @@ def attribute(
 
     # 1. subjects, from the trigger upwards
     subject_basis = "none"
-    verb = reading.trigger
+    verb = _giving_verb_below(item_root, reading)
     steps = 0
     while verb is not None and steps < 16:
         steps += 1

@@ -696,11 +696,27 @@ def _read_chain(item_token) -> StatusReading | None:
             and open_path
             and trigger.morph.get("VerbForm") != ["Fin"]  # a finite clause has its own mood
             and status in (Pending.OPEN, "pledged", "delivered")
-            and (below.i == trigger.i or word_class(below) or verb_lemma(below) in _PASS_THROUGH)
+            and (
+                below.i == trigger.i
+                or word_class(below)
+                or verb_lemma(below) in _PASS_THROUGH
+                # « pourrait se joindre aux alliés pour fournir »: the modal
+                # reaches the giving through the infinitive between them
+                or (status == Pending.OPEN and below.morph.get("VerbForm") == ["Inf"])
+            )
         ):
             # Modals govern infinitives (« pourraient suivre »), never a noun
             # subject: « l'envoi ... doit faire l'objet de discussions ».
             status = "refused" if negated else lex.modals[verb]
+        elif (
+            status == "refused"
+            and negated
+            and verb in lex.modals
+            and token.pos_ in ("VERB", "AUX")
+            and below.i == trigger.i
+            and trigger_class == "refuse"
+        ):
+            status = "considered"  # « on ne peut pas exclure que l'Italie fournisse »
         elif (
             status == "considered"
             and verb_tense(trigger) == "conditional"
