@@ -965,6 +965,17 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("CA", "m777", "delivered", None, None, None)],
     ),
     (
+        "Rome doit annoncer l'envoi à l'Ukraine de quatre obusiers M109 (en plus des six déjà"
+        " livrés), des lance-roquettes M270 - les mêmes que ceux de l'armée britannique - et des"
+        " systèmes Skyguard.",
+        None,
+        [
+            ("IT", "m109", "pledged", 4, "exact", None),
+            ("IT", "m270", "pledged", None, None, None),
+            ("IT", "skyguard", "pledged", None, None, None),
+        ],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -110,9 +110,19 @@ def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
 _LIST_WORDS = _WORDS.words("list_words")
 
 
-def _in_list(text: str, before: ItemGroup, group: ItemGroup) -> bool:
-    """True when only list words and counts stand between two items."""
-    gap = fold(text[before.end : group.start])
+# An aside inside a list: « (en plus de 18 déjà livrés) », « - l'équivalent des HIMARS - »
+_ASIDE = re.compile(r"\([^()]{0,120}\)|\s[-–—]\s[^-–—]{0,120}\s[-–—]\s")
+
+
+def _in_list(text: str, before: ItemGroup, group: ItemGroup, between=()) -> bool:
+    """True when only list words and counts stand between two items, once
+    asides and the items `between` them (members the parse lost too) are
+    left out."""
+    gap = text[before.end : group.start]
+    for other in sorted(between, key=lambda g: -g.start):
+        if before.end <= other.start and other.end <= group.start:
+            gap = gap[: other.start - before.end] + " " + gap[other.end - before.end :]
+    gap = fold(_ASIDE.sub(" ", gap))
     if len(gap) > 60 or re.search(r"[.;:!?()]", gap):
         return False
     words = re.findall(r"[^\W\d_]+", gap)
@@ -191,6 +201,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
     before: ItemGroup | None = None
     set_aside: set[int] = set()  # groups that are no aid item (a part, an enemy's)
     served: dict[int, str] = {}  # a consumable's group → the category of what it serves
+    lost: list[ItemGroup] = []  # groups without a reading since the last one with it
     for g, span in spans.items():
         roots = _roots(doc, g, span)
         root = roots[0]
@@ -213,13 +224,17 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             if reading is not None:
                 root = candidate
                 break
-        if reading is None and previous is not None and _in_list(sentence.text, previous[0], g):
+        if reading is None and previous is not None and _in_list(
+            sentence.text, previous[0], g, lost
+        ):
             # The parser lost a list member (« de blindés, d'artillerie, de
             # munitions mais aussi des avions de combat »): it shares the
             # reading of the item before it.
             _, reading, attribution = previous
         if reading is None:
+            lost.append(g)
             continue
+        lost = []
         if attribution is None:
             attribution = attribute(
                 root,
