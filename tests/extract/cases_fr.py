@@ -976,6 +976,28 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         ],
     ),
     (
+        "Les obusiers M109 ont été fournis à l'Ukraine par plusieurs pays, dont la Norvège et le"
+        " Canada.",
+        None,
+        [
+            ("NO", "m109", "delivered", None, None, None),
+            ("CA", "m109", "delivered", None, None, None),
+        ],
+    ),
+    (
+        "L'Allemagne a accepté de fournir des chars Leopard 2, tout comme la Pologne.",
+        None,
+        [
+            ("DE", "leopard2", "pledged", None, None, None),
+            ("PL", "leopard2", "pledged", None, None, None),
+        ],
+    ),
+    (
+        "Contrairement à la France, l'Allemagne a livré des obusiers M109.",
+        None,
+        [("DE", "m109", "delivered", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

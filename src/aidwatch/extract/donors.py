@@ -18,9 +18,11 @@ Recipients and adversaries are recognised but never donors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from aidwatch.catalog import Donor
+from aidwatch.extract import nlp
 from aidwatch.extract.language import tables
 from aidwatch.extract.status import lemma, lexicon, verb_lemma
 from aidwatch.extract.text import fold
@@ -32,6 +34,8 @@ _COLLECTIVES = _WORDS.words("collective_subjects")
 # « par la France », « de la part du Canada », « en provenance de Pologne »
 _SOURCE_DETERMINERS = _WORDS.words("source_determiners")
 _SOURCE_PREPOSITIONS = _WORDS.words("source_prepositions")
+_EXAMPLES = _WORDS.words("example_markers")
+_COMPARED = re.compile(r"\b(?:" + _WORDS.alternation("comparative_markers") + r")\s")
 _AUTHORISING = _WORDS.words("authorising_verbs")
 _CLITICS = _WORDS.words("verb_clitics")  # « Washington ne leur en livrera pas »
 _ADDRESSEE_DEPS = ("obj", "iobj", "obl:arg", "obl", "obl:mod", "nsubj:pass")
@@ -137,8 +141,30 @@ def source_donors(doc, donor_at: dict[int, Donor], lists) -> list[str]:
         before = [fold(t.text) for t in doc[max(0, i - 4) : i]]
         while before and before[-1] in _SOURCE_DETERMINERS:
             before.pop()
-        if before and before[-1] in _SOURCE_PREPOSITIONS:
+        if (before and before[-1] in _SOURCE_PREPOSITIONS) or (
+            # « par plusieurs pays, dont les Etats-Unis »
+            before
+            and before[-1] in _EXAMPLES
+            and any(fold(t.text) in _SOURCE_PREPOSITIONS for t in doc[max(0, i - 8) : i - 1])
+        ):
             out += [c for c in _codes([doc[i]], donor_at, lists) if c not in out]
+    return out
+
+
+def compared_donors(doc, donor_at: dict[int, Donor], lists) -> list[str]:
+    """Donors named after « tout comme », « à l'instar de »: compared with the
+    giver, they give as well."""
+    folded = nlp.folded(doc)
+    out: list[str] = []
+    for match in _COMPARED.finditer(folded):
+        for t in doc:
+            if t.idx < match.end():
+                continue
+            if t.i in donor_at:
+                out += [c for c in _codes([t], donor_at, lists) if c not in out]
+                break
+            if t.idx > match.end() + 6:  # only a determiner between
+                break
     return out
 
 
@@ -233,6 +259,9 @@ def attribute(
             else:
                 codes = _codes(subtree, donor_at, lists)
                 if codes:
+                    if reading.status in ("pledged", "delivered", "considered", "refused"):
+                        compared = compared_donors(doc, donor_at, lists)
+                        codes += [c for c in compared if c not in codes]
                     return Attribution(codes, "subject")
                 if any(m.kind == "recipient" for m in mentions):
                     subject_basis = "recipient"

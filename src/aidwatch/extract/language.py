@@ -101,6 +101,9 @@ SCHEMA: dict[str, str] = {
     "collective_subjects": "words",
     "source_determiners": "words",
     "source_prepositions": "words",
+    "example_markers": "words",
+    "comparative_markers": "forms",
+    "contrast_markers": "forms",
     "verb_clitics": "words",
     # status (status.py)
     "negation_particles": "words",

@@ -142,6 +142,7 @@ _LIST_GAP = re.compile(
 
 
 _SOURCE = re.compile(r"\b(?:" + _WORDS.alternation("source_markers") + r")\b[^,;:]*$")
+_CONTRAST = re.compile(r"\b(?:" + _WORDS.alternation("contrast_markers") + r")\b[^,;:]*$")
 _HEADING = re.compile(r"^\s*[-–—]\s.*\s[-–—]\s*$")
 # A date after these words bounds a period (« depuis février 2022 », « d'ici
 # 2028 ») rather than dating the act.
@@ -173,6 +174,10 @@ def _donor_tokens(
     folded = nlp.folded(doc)
     # « Selon plusieurs médias américains, ... »: a source, not a donor.
     mentions = [m for m in mentions if not _SOURCE.search(folded[max(0, m.start - 40) : m.start])]
+    # « Contrairement à la France, l'Allemagne ... »: no giver, nor in a list.
+    mentions = [
+        m for m in mentions if not _CONTRAST.search(folded[max(0, m.start - 30) : m.start])
+    ]
     for m in mentions:
         if runs and _LIST_GAP.match(folded[runs[-1][-1].end : m.start]):
             runs[-1].append(m)
