@@ -998,6 +998,14 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("DE", "m109", "delivered", None, None, None)],
     ),
     (
+        "L'Espagne a livré 10 chars Leopard 2 alors que la Norvège en a envoyé 8.",
+        None,
+        [
+            ("ES", "leopard2", "delivered", 10, "exact", None),
+            ("NO", "leopard2", "delivered", 8, "exact", None),
+        ],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -112,12 +112,15 @@ def resolve(
         if system is not None:
             mention = Mention(start, end, system, "anaphor")
             added.append(ItemGroup(start, end, system, (mention,)))
-    if not groups and not added and recent:
-        # « les Etats-Unis envisagent de les envoyer »: the last system named
+    if not added and (recent or groups):
+        # « les Etats-Unis envisagent de les envoyer »: the last system named;
+        # « Berlin a fourni 18 Leopard 2 alors que le Portugal en a envoyé
+        # 3 »: the last one named before it in the sentence
         pronoun = _PRONOUN_ITEM.search(folded)
-        if pronoun:
+        before = [g for g in groups if pronoun and g.end < pronoun.start()]
+        if pronoun and len(before) == len(groups) and (before or recent):
             start, end = pronoun.start(), pronoun.start() + pronoun.group().find(" ")
-            system = recent[-1]
+            system = before[-1].system if before else recent[-1]
             added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
     crew = trains_crews(folded, crews_only=True) if not groups and not added and recent else None
     if crew:

@@ -529,10 +529,25 @@ _TOTAL = re.compile(r"\b(" + _WORDS.alternation("total_markers") + r")\b", re.IG
 _DOMESTIC = re.compile(_WORDS.alternation("domestic_purchase"))
 
 
+_PARTITIVE = _WORDS.words("partitive_pronouns")
+
+
+def _count_after_verb(text: str, end: int):
+    """The count within three words after a partitive pronoun's verb group."""
+    after = text[end : end + 40]
+    for q in find_quantities(after):
+        if len(after[: q.start].split()) <= 3:
+            return Quantity(q.value, q.kind, q.start + end, q.end + end)
+        break
+    return None
+
+
 def item_quantity(text: str, group: ItemGroup):
     """The count of an item: written right before it, or before the
     classifier noun that introduces it. « Au total, 49 canons » is a
-    cumulative total."""
+    cumulative total; « en » counts after its verb (« en a envoyé 3 »)."""
+    if fold(text[group.start : group.end]) in _PARTITIVE:
+        return _count_after_verb(text, group.end)
     found = quantity_before(text, group.start)
     if found is None:
         window_start = max(0, group.start - 60)

@@ -97,6 +97,7 @@ SCHEMA: dict[str, str] = {
     "fitting_verbs": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
+    "partitive_pronouns": "words",
     "recipient_demonyms": "forms",
     "collective_subjects": "words",
     "source_determiners": "words",

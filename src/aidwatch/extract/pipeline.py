@@ -108,8 +108,8 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
         sentence_words = words_between(words, s.start, s.end)
         groups = group_items(s.text, find_systems(s.text, sentence_words))
         window = [(index, system) for index, system in recent if s.index - index <= 3]
-        if window:
-            latest = window[-1][0]
+        if window or groups:
+            latest = window[-1][0] if window else None
             groups = anaphora.resolve(
                 s.text,
                 groups,
