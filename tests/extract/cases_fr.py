@@ -1065,6 +1065,7 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
     ("Le canon Caesar est fabriqué par KNDS France dans son usine de Roanne.", None, []),
     # ------------------------------------------------------------------ negative: not aid to Ukraine
     ("La Pologne a commandé 250 chars Abrams pour moderniser sa propre armée.", None, []),
+    ("L'armée suédoise va commander 40 nouveaux obusiers Archer.", None, []),
     ("L'Inde a reçu ses derniers avions Rafale français en 2022.", None, []),
     (
         "Le ministre allemand de la Défense s'est rendu à Kiev mardi pour rencontrer son homologue ukrainien.",

@@ -258,6 +258,14 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         ):
             set_aside.add(g.start)
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
+        if reading.status == "procured" and not any(
+            d.kind == "recipient" for d in donor_at.values()
+        ):
+            # « L'armée allemande va commander de nouveaux Leopard 2 »: a
+            # purchase for Ukraine names Ukraine; without it, a state buys
+            # for itself
+            set_aside.add(g.start)
+            continue
         donors: list[str | None] = list(attribution.donors)
         gapped_donor = _gapped_donor(sentence.text, doc, g, donor_at)
         if gapped_donor:
