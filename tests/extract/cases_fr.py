@@ -1006,6 +1006,21 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         ],
     ),
     (
+        "La Slovaquie a été le premier pays de l'OTAN à fournir des avions MiG-29 à l'Ukraine.",
+        None,
+        [("SK", "mig29", "delivered", None, None, None)],
+    ),
+    (
+        "La Suède serait ainsi le premier pays à fournir des avions Gripen à l'Ukraine.",
+        None,
+        [("SE", "gripen", "pledged", None, None, None)],
+    ),
+    (
+        "La Slovénie a finalisé la remise de ses chars M-55S à l'Ukraine.",
+        None,
+        [("SI", "m55s", "delivered", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -136,6 +136,8 @@ SCHEMA: dict[str, str] = {
     "in_service_prefixes": "sequence",
     "recipient_places": "words",
     "in_progress": "sequence",
+    "first_to": "forms",
+    "completion_verbs": "words",
     # events (events.py)
     "event_kinds": "events",
     "meeting_words": "forms",

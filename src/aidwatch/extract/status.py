@@ -505,6 +505,8 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
             return Pending.DROP, cls
         tense = verb_tense(token)
         status = _TENSE_STATUS[tense]
+        if tense == "infinitive" and not negated and _ranked_first(token):
+            return "delivered", cls
         if tense == "present" and not _SOON.search(nlp.folded(token.doc)):
             # « nous envoyons des missiles Storm Shadow », « la Pologne fournit
             # des obus »: what is being done; « livre bientôt » is a pledge.
@@ -547,6 +549,23 @@ def _lists_a_delivery(token) -> bool:
 
 
 _IN_PROGRESS = _WORDS.sequence("in_progress")
+_FIRST_TO = re.compile(r"\b(?:" + _WORDS.alternation("first_to") + r")\s*$")
+_COMPLETING = _WORDS.words("completion_verbs")
+
+
+def _ranked_first(token) -> bool:
+    """« le premier pays de l'OTAN à livrer »: an infinitive a rank governs."""
+    folded = nlp.folded(token.doc)
+    if not _FIRST_TO.search(folded[max(0, token.idx - 80) : token.idx]):
+        return False
+    # « ferait du Royaume-Uni le premier pays à fournir »: a rank to come
+    for above in token.ancestors:
+        verbs = [above] + [c for c in above.children if c.dep_ == "cop"]
+        if any(
+            v.pos_ in ("VERB", "AUX") and verb_tense(v) in ("future", "conditional") for v in verbs
+        ):
+            return False
+    return True
 
 
 def read_status(item_token, span=None) -> StatusReading | None:
@@ -673,6 +692,14 @@ def _read_chain(item_token) -> StatusReading | None:
             status = Pending.DROP if negated else "pledged"
         elif status == Pending.PRODUCE and cls in ("procure", "package", "pledge"):
             status = "procured"  # « un financement pour produire 18 obusiers »
+        elif (
+            status == Pending.NOMINAL
+            and verb in _COMPLETING
+            and token.pos_ in ("VERB", "AUX")
+            and verb_tense(token) == "past"
+        ):
+            status = "delivered"  # « a finalisé la remise de ses chars »
+            trigger, trigger_class = token, "transfer"
         elif (
             status == Pending.NOMINAL
             and cls in ("transfer", "receive")
