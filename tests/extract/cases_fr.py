@@ -1021,6 +1021,28 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("SI", "m55s", "delivered", None, None, None)],
     ),
     (
+        "Les Pays-Bas transmettront à l'Ukraine trois autres systèmes Patriot.",
+        None,
+        [("NL", "patriot", "pledged", 3, "exact", None)],
+    ),
+    (
+        "L'aide à l'Ukraine se poursuit. L'armée ukrainienne dispose désormais de 40 véhicules"
+        " de combat CV90 suédois.",
+        None,
+        [("SE", "cv90", "delivered", 40, "exact", None)],
+    ),
+    (
+        "L'aide à l'Ukraine se poursuit. Des missiles SCALP de fabrication française ont été"
+        " tirés par l'armée ukrainienne.",
+        None,
+        [("FR", "stormshadow", "delivered", None, None, None)],
+    ),
+    (
+        "L'aide à l'Ukraine se poursuit. L'armée polonaise dispose de 200 chars Leopard 2.",
+        None,
+        [],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -291,6 +291,8 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             carried = True
         if not donors and reading.status == "training":
             donors = _training_place(ctx)
+        if not donors and reading.trigger_class == "use":
+            continue  # « les forces ukrainiennes ont utilisé des Himars »: from whom?
         if not donors:
             # « les alliés livrent de l'artillerie »: a kind given by nobody named
             # is not a trackable commitment; a named system still is.

@@ -465,8 +465,34 @@ def _listed_after(item_token, token) -> bool:
     return False
 
 
+def _used_by_recipient(token) -> bool:
+    """Whether the subject or agent of a verb of use is Ukraine (« l'armée
+    ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
+    utilise »)."""
+    users = []
+    for child in token.children:
+        if child.dep_ in ("nsubj", "obl:agent"):
+            if child.morph.get("PronType") == ["Rel"] and token.dep_.startswith("acl"):
+                child = token.head  # « les autorités de Kiev qui l'utilisent »
+            users.append(child)
+    for user in users:
+        words = fold(" ".join(t.text for t in user.subtree))
+        if _RECIPIENT_DEMONYMS.search(words) or set(re.findall(r"\w+", words)) & set(
+            _RECIPIENT_PLACES
+        ):
+            return True
+    return False
+
+
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     """(status, class) for the nearest lexicon word, before outer words act."""
+    status, cls = _nearest_reading(token, item_token)
+    if cls == "receive" and word_class(token) == "use":
+        cls = "use"  # Ukraine receives, whoever the words before the verb name
+    return status, cls
+
+
+def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
     cls = (
         _object_class(token)
         or word_class(token)
@@ -478,6 +504,10 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     negated = is_negated(token)
     if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
+    if cls == "use":
+        # Ukraine using or holding a system has received it; anyone else
+        # using one says nothing of aid.
+        cls = "receive" if _used_by_recipient(token) and not negated else None
     if cls is None:
         return None, None
     if cls == "in_service":
