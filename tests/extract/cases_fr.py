@@ -1043,6 +1043,28 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [],
     ),
     (
+        "« Nous voulons livrer 20 autres obusiers Archer d'ici l'été », a déclaré le ministre"
+        " suédois de la Défense.",
+        None,
+        [("SE", "archer", "pledged", 20, "exact", None)],
+    ),
+    (
+        "« Nous avons l'intention de livrer 6 avions MiG-29 à Kiev », a déclaré le porte-parole"
+        " du gouvernement slovaque.",
+        None,
+        [("SK", "mig29", "pledged", 6, "exact", None)],
+    ),
+    (
+        "La Slovaquie veut livrer des avions MiG-29 à l'Ukraine.",
+        None,
+        [("SK", "mig29", "considered", None, None, None)],
+    ),
+    (
+        "En mai, on a appris que la Slovaquie remettrait à l'Ukraine des avions MiG-29.",
+        None,
+        [("SK", "mig29", "pledged", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

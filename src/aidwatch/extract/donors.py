@@ -29,6 +29,7 @@ from aidwatch.extract.text import fold
 
 _WORDS = tables()
 _PRONOUNS = _WORDS.words("subject_pronouns")
+_FIRST_PERSON = _WORDS.words("first_person")
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = _WORDS.words("collective_subjects")
 # « par la France », « de la part du Canada », « en provenance de Pologne »
@@ -190,6 +191,25 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
     return []
 
 
+def _speaker(verb, donor_at: dict[int, Donor], lists) -> list[str]:
+    """« “Nous voulons livrer …”, a déclaré le ministre allemand »: the donor
+    named by the one who says « nous », in the reporting clause of the quote."""
+    top = verb
+    while top.head.i != top.i:
+        top = top.head
+    for child in top.children:
+        if child.pos_ in ("VERB", "AUX") and verb_lemma(child) in lexicon().reporting:
+            # the inverted subject of the incise is often parsed as its object
+            speakers = [_subject(child)] + [
+                c for c in child.children if c.dep_ == "obj" and c.i > child.i
+            ]
+            for speaker in speakers:
+                codes = _codes(list(speaker.subtree), donor_at, lists) if speaker else []
+                if codes:
+                    return codes
+    return []
+
+
 def _giving_verb_below(item_root, reading):
     """Where the search for a subject starts: the trigger, or under an
     attitude the verb that gives, when it has a subject of its own (« on ne
@@ -256,6 +276,10 @@ def attribute(
                 subject_basis = "item"  # passive or « des chars pourraient suivre »
             elif fold(subject.text) in _PRONOUNS or subject.pos_ == "PRON":
                 subject_basis = "pronoun"  # « elle transférerait »: look further up
+                if fold(subject.text) in _FIRST_PERSON:
+                    codes = _speaker(verb, donor_at, lists)
+                    if codes:
+                        return Attribution(codes, "subject")
             else:
                 codes = _codes(subtree, donor_at, lists)
                 if codes:

@@ -93,6 +93,8 @@ SCHEMA: dict[str, str] = {
     "training_words": "forms",
     # donors (donors.py)
     "subject_pronouns": "words",
+    "first_person": "words",
+    "intent_words": "words",
     "authorising_verbs": "words",
     "fitting_verbs": "words",
     "inclusion_verbs": "words",

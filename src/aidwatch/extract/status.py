@@ -579,6 +579,20 @@ def _lists_a_delivery(token) -> bool:
 
 
 _IN_PROGRESS = _WORDS.sequence("in_progress")
+_FIRST_PERSON = _WORDS.words("first_person")
+_INTENT = _WORDS.words("intent_words")
+
+
+def _speaker_intends(token) -> bool:
+    """« nous voulons livrer », « nous avons l'intention de livrer »: the
+    speaker's own intention, which a government's spokesman states as a
+    commitment (« la Pologne veut livrer » stays considered)."""
+    if verb_lemma(token) not in _INTENT and lemma(token) not in _INTENT:
+        return False
+    holders = [token, token.head] if token.pos_ == "NOUN" else [token]
+    return any(
+        c.dep_ == "nsubj" and fold(c.text) in _FIRST_PERSON for h in holders for c in h.children
+    )
 _FIRST_TO = re.compile(r"\b(?:" + _WORDS.alternation("first_to") + r")\s*$")
 _COMPLETING = _WORDS.words("completion_verbs")
 
@@ -664,6 +678,7 @@ def _read_chain(item_token) -> StatusReading | None:
     # nouns, not across a finite verb or from a subject position.
     open_path = True
     previous = item_token
+    intended = False  # « nous voulons livrer »: see _speaker_intends
     for token in _chain(item_token):
         if status is None:
             previous = token
@@ -718,6 +733,7 @@ def _read_chain(item_token) -> StatusReading | None:
                 base = {"refused": "considered", "considered": "refused"}.get(base, Pending.DROP)
             if status != "training" or base != "requested":
                 status, trigger, trigger_class = base, token, cls
+                intended = base == "considered" and not negated and _speaker_intends(token)
         elif cls == "pledge" and open_inner:
             status = Pending.DROP if negated else "pledged"
         elif status == Pending.PRODUCE and cls in ("procure", "package", "pledge"):
@@ -765,6 +781,7 @@ def _read_chain(item_token) -> StatusReading | None:
             # Modals govern infinitives (« pourraient suivre »), never a noun
             # subject: « l'envoi ... doit faire l'objet de discussions ».
             status = "refused" if negated else lex.modals[verb]
+            intended = status == "considered" and not negated and _speaker_intends(token)
         elif (
             status == "refused"
             and negated
@@ -788,6 +805,8 @@ def _read_chain(item_token) -> StatusReading | None:
             status = "refused"
     if status in (None, Pending.DROP, Pending.PRODUCE):
         return None
+    if status == "considered" and intended:
+        status = "pledged"
     if status == Pending.OPEN:
         status = "pledged"
     if status == Pending.NOMINAL:
