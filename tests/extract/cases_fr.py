@@ -1065,6 +1065,19 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("SK", "mig29", "pledged", None, None, None)],
     ),
     (
+        "Le Danemark livrera des chars Leopard 1 et formera des soldats pour les utiliser.",
+        None,
+        [
+            ("DK", "leopard1", "pledged", None, None, None),
+            ("DK", "leopard1", "training", None, None, None),
+        ],
+    ),
+    (
+        "La Norvège apprendra aux militaires ukrainiens à utiliser les obusiers M109.",
+        None,
+        [("NO", "m109", "training", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],
