@@ -1078,6 +1078,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("NO", "m109", "training", None, None, None)],
     ),
     (
+        "L'aide continue. L'Ukraine souhaite recevoir des avions Gripen.",
+        None,
+        [(None, "gripen", "requested", None, None, None)],
+    ),
+    (
+        "L'aide continue. L'Ukraine pourrait recevoir des avions Gripen.",
+        None,
+        [(None, "gripen", "considered", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

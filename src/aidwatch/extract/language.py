@@ -138,6 +138,7 @@ SCHEMA: dict[str, str] = {
     "in_service_prefixes": "sequence",
     "recipient_places": "words",
     "in_progress": "sequence",
+    "wish_verbs": "words",
     "first_to": "forms",
     "completion_verbs": "words",
     # events (events.py)

@@ -580,6 +580,7 @@ def _lists_a_delivery(token) -> bool:
 
 _IN_PROGRESS = _WORDS.sequence("in_progress")
 _FIRST_PERSON = _WORDS.words("first_person")
+_WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _INTENT = _WORDS.words("intent_words")
 
 
@@ -782,6 +783,8 @@ def _read_chain(item_token) -> StatusReading | None:
             # subject: « l'envoi ... doit faire l'objet de discussions ».
             status = "refused" if negated else lex.modals[verb]
             intended = status == "considered" and not negated and _speaker_intends(token)
+            if status == "considered" and trigger_class == "receive" and verb in _WISHES:
+                status, trigger, trigger_class = "requested", token, "request"
         elif (
             status == "refused"
             and negated
