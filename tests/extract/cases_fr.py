@@ -1088,6 +1088,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [(None, "gripen", "considered", None, None, None)],
     ),
     (
+        "L'Allemagne doit décider cette semaine de livrer ou non des missiles Taurus à l'Ukraine.",
+        None,
+        [("DE", "taurus", "considered", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

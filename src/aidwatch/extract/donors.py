@@ -30,6 +30,7 @@ from aidwatch.extract.text import fold
 _WORDS = tables()
 _PRONOUNS = _WORDS.words("subject_pronouns")
 _FIRST_PERSON = _WORDS.words("first_person")
+_INCLUDING = _WORDS.words("inclusion_verbs")
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = _WORDS.words("collective_subjects")
 # « par la France », « de la part du Canada », « en provenance de Pologne »
@@ -274,6 +275,15 @@ def attribute(
                 return Attribution([], "adversary")  # « la Russie a reçu des drones iraniens »
             if any(t.i == item_root.i for t in subtree):
                 subject_basis = "item"  # passive or « des chars pourraient suivre »
+                if verb_lemma(verb) in _INCLUDING:
+                    # « la coalition des pays prêts à livrer des Leopard comprend
+                    # le Danemark et l'Espagne »: its members give
+                    members = [
+                        t for c in verb.children if c.dep_ == "obj" for t in c.subtree
+                    ]
+                    codes = _codes(members, donor_at, lists)
+                    if codes:
+                        return Attribution(codes, "subject")
             elif fold(subject.text) in _PRONOUNS or subject.pos_ == "PRON":
                 subject_basis = "pronoun"  # « elle transférerait »: look further up
                 if fold(subject.text) in _FIRST_PERSON:
