@@ -1093,6 +1093,26 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("DE", "taurus", "considered", None, None, None)],
     ),
     (
+        "L'aide continue. La Suède a pu livrer rapidement des missiles RBS 70 à l'Ukraine.",
+        None,
+        [("SE", "rbs70", "delivered", None, None, None)],
+    ),
+    (
+        "L'aide continue. La Suède pouvait livrer des missiles RBS 70 à l'Ukraine.",
+        None,
+        [("SE", "rbs70", "considered", None, None, None)],
+    ),
+    (
+        "L'aide continue. Kiev a annoncé l'arrivée d'obusiers automoteurs suédois Archer.",
+        None,
+        [("SE", "archer", "delivered", None, None, None)],
+    ),
+    (
+        "L'aide continue. Kiev attend avec impatience l'arrivée des avions Gripen suédois.",
+        None,
+        [("SE", "gripen", "pledged", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -278,9 +278,7 @@ def attribute(
                 if verb_lemma(verb) in _INCLUDING:
                     # « la coalition des pays prêts à livrer des Leopard comprend
                     # le Danemark et l'Espagne »: its members give
-                    members = [
-                        t for c in verb.children if c.dep_ == "obj" for t in c.subtree
-                    ]
+                    members = [t for c in verb.children if c.dep_ == "obj" for t in c.subtree]
                     codes = _codes(members, donor_at, lists)
                     if codes:
                         return Attribution(codes, "subject")

@@ -224,8 +224,10 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             if reading is not None:
                 root = candidate
                 break
-        if reading is None and previous is not None and _in_list(
-            sentence.text, previous[0], g, lost
+        if (
+            reading is None
+            and previous is not None
+            and _in_list(sentence.text, previous[0], g, lost)
         ):
             # The parser lost a list member (« de blindés, d'artillerie, de
             # munitions mais aussi des avions de combat »): it shares the

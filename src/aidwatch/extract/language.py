@@ -139,6 +139,8 @@ SCHEMA: dict[str, str] = {
     "recipient_places": "words",
     "in_progress": "sequence",
     "wish_verbs": "words",
+    "ability_modals": "words",
+    "await_verbs": "words",
     "first_to": "forms",
     "completion_verbs": "words",
     # events (events.py)

@@ -175,9 +175,7 @@ def _donor_tokens(
     # « Selon plusieurs médias américains, ... »: a source, not a donor.
     mentions = [m for m in mentions if not _SOURCE.search(folded[max(0, m.start - 40) : m.start])]
     # « Contrairement à la France, l'Allemagne ... »: no giver, nor in a list.
-    mentions = [
-        m for m in mentions if not _CONTRAST.search(folded[max(0, m.start - 30) : m.start])
-    ]
+    mentions = [m for m in mentions if not _CONTRAST.search(folded[max(0, m.start - 30) : m.start])]
     for m in mentions:
         if runs and _LIST_GAP.match(folded[runs[-1][-1].end : m.start]):
             runs[-1].append(m)

@@ -581,6 +581,17 @@ def _lists_a_delivery(token) -> bool:
 _IN_PROGRESS = _WORDS.sequence("in_progress")
 _FIRST_PERSON = _WORDS.words("first_person")
 _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
+_ABLE = _WORDS.words("ability_modals")
+_AWAITED = _WORDS.words("await_verbs")  # « Kiev attend l'arrivée »: not arrived
+
+
+def _perfect(token) -> bool:
+    """A compound past (« a pu », « avait pu »), not the imperfect « pouvait »."""
+    return verb_tense(token) == "past" and any(
+        lemma(c) in _PERFECT_AUX for c in token.children if c.dep_.startswith("aux")
+    )
+
+
 _INTENT = _WORDS.words("intent_words")
 
 
@@ -594,6 +605,8 @@ def _speaker_intends(token) -> bool:
     return any(
         c.dep_ == "nsubj" and fold(c.text) in _FIRST_PERSON for h in holders for c in h.children
     )
+
+
 _FIRST_TO = re.compile(r"\b(?:" + _WORDS.alternation("first_to") + r")\s*$")
 _COMPLETING = _WORDS.words("completion_verbs")
 
@@ -670,6 +683,11 @@ def _read_parse(item_token, span) -> StatusReading | None:
     return None
 
 
+def _arrival(status, trigger_class: str) -> bool:
+    """A noun of arrival still waiting for its verb."""
+    return status == Pending.NOMINAL and trigger_class == "arrive"
+
+
 def _read_chain(item_token) -> StatusReading | None:
     lex = lexicon()
     status: str | None = None
@@ -735,6 +753,11 @@ def _read_chain(item_token) -> StatusReading | None:
             if status != "training" or base != "requested":
                 status, trigger, trigger_class = base, token, cls
                 intended = base == "considered" and not negated and _speaker_intends(token)
+        elif _arrival(status, trigger_class) and token.pos_ in ("VERB", "AUX"):
+            if verb in _AWAITED or verb_tense(token) in ("future", "conditional"):
+                status = "pledged"  # « Kiev attend l'arrivée des F-16 »: not yet
+            elif cls in ATTITUDES:
+                status = _STATUS_OF[cls]
         elif cls == "pledge" and open_inner:
             status = Pending.DROP if negated else "pledged"
         elif status == Pending.PRODUCE and cls in ("procure", "package", "pledge"):
@@ -782,6 +805,8 @@ def _read_chain(item_token) -> StatusReading | None:
             # Modals govern infinitives (« pourraient suivre »), never a noun
             # subject: « l'envoi ... doit faire l'objet de discussions ».
             status = "refused" if negated else lex.modals[verb]
+            if status == "considered" and verb in _ABLE and _perfect(token) and not negated:
+                status = "delivered"  # « la Norvège a pu livrer des missiles »: it did
             intended = status == "considered" and not negated and _speaker_intends(token)
             if status == "considered" and trigger_class == "receive" and verb in _WISHES:
                 status, trigger, trigger_class = "requested", token, "request"
@@ -812,6 +837,9 @@ def _read_chain(item_token) -> StatusReading | None:
         status = "pledged"
     if status == Pending.OPEN:
         status = "pledged"
+    if _arrival(status, trigger_class):
+        # « Kiev a annoncé l'arrivée de canons Caesar »: arrived, so delivered
+        status = "delivered"
     if status == Pending.NOMINAL:
         sentence_words = {fold(t.text) for t in item_token.doc}
         if any(words in nlp.folded(item_token.doc) for words in _IN_PROGRESS):
