@@ -1113,6 +1113,20 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("SE", "gripen", "pledged", None, None, None)],
     ),
     (
+        "En réponse à des demandes ukrainiennes, la Suède étudie la possibilité de livrer des"
+        " avions Gripen.",
+        None,
+        [
+            ("SE", "gripen", "considered", None, None, None),
+            ("SE", "gripen", "requested", None, None, None),
+        ],
+    ),
+    (
+        "La Suède a livré des missiles RBS 70 à l'Ukraine, à la demande de Kiev.",
+        None,
+        [("SE", "rbs70", "delivered", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

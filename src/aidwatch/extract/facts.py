@@ -510,6 +510,28 @@ def partner_facts(sentence: Sentence, drafts: list[Draft], mentions=None) -> lis
     return out
 
 
+_ANSWERED = re.compile(r"\b(?:" + _WORDS.alternation("answered_request") + r")\b")
+
+
+def answered_requests(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """« En réponse à des demandes ukrainiennes, Londres étudie la
+    possibilité de donner des missiles »: what a donor weighs in answer to
+    Ukraine is an open request as well. A request answered by a pledge or a
+    delivery (« livrés à la demande de Kiev ») is recorded as that answer."""
+    if not drafts or not _ANSWERED.search(fold(sentence.text)):
+        return []
+    out: list[Draft] = []
+    for d in drafts:
+        if d.fact.status == "considered" and all(
+            (o.fact.donor, o.fact.item.id, o.fact.status)
+            != (d.fact.donor, d.fact.item.id, "requested")
+            for o in drafts + out
+        ):
+            asked = replace(d.fact, status="requested", quantity=None, quantity_kind=None)
+            out.append(Draft(asked, d.sentence, d.paragraph))
+    return out
+
+
 def _sentence_sources(doc, donor_at, donor_lists) -> list[str]:
     from aidwatch.extract.donors import source_donors
 

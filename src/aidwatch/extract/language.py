@@ -141,6 +141,7 @@ SCHEMA: dict[str, str] = {
     "wish_verbs": "words",
     "ability_modals": "words",
     "await_verbs": "words",
+    "answered_request": "forms",
     "first_to": "forms",
     "completion_verbs": "words",
     # events (events.py)

@@ -25,6 +25,7 @@ from aidwatch.extract.events import sentence_events
 from aidwatch.extract.facts import (
     Draft,
     SentenceContext,
+    answered_requests,
     merge_facts,
     partner_facts,
     sentence_facts,
@@ -391,6 +392,7 @@ def _assemble(
             )
         )
         new += partner_facts(s, new, sc.donors)
+        new += answered_requests(s, new)
         _join_packages(new, packages, package_at, s)
         drafts += new
         # The running donor follows the rules' reading, so that a model's
