@@ -216,6 +216,8 @@ def test_find_quantities_spans_the_whole_expression(text, span):
         ("un lot de 2000 ", (2000, "exact")),
         ("livrer un ", (1, "exact")),
         ("au moins une ", (1, "at_least")),
+        ("quelque 2 500 (missiles antichars) ", (2500, "approx")),
+        ("des (missiles antichars) ", None),
         ("les ", None),
         ("des ", None),
         ("de 155 mm et des ", None),

@@ -482,6 +482,9 @@ _LOOKBACK = 160
 _NEAR = 80
 
 
+_ASIDE_BEFORE = re.compile(r"\s*\([^()]{1,60}\)\s*$")
+
+
 def quantity_before(text: str, end: int) -> Quantity | None:
     """The count right before position `end`, where an item name starts.
 
@@ -490,6 +493,11 @@ def quantity_before(text: str, end: int) -> Quantity | None:
     « une cinquantaine d' »). « un »/« une » count as 1 here. The text after
     `end` is not read: what starts there is taken to be what is counted.
     """
+    aside = _ASIDE_BEFORE.search(text, max(0, end - 80), end)
+    if aside:
+        # « quelque 3 615 (missiles antichars portables) NLAW »: the count
+        # stands before the aside
+        end = aside.start()
     if not may_hold_number(text[max(0, end - _NEAR) : end], articles=True):
         return None
     g = grammar()
