@@ -1127,6 +1127,12 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("SE", "rbs70", "delivered", None, None, None)],
     ),
     (
+        "Le Mirage 2000 est le prédécesseur du Rafale, dont Paris a accepté de fournir 6"
+        " exemplaires à l'Ukraine.",
+        None,
+        [("FR", "rafale", "pledged", 6, "exact", None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

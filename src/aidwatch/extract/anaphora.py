@@ -106,8 +106,12 @@ def resolve(
         if any(g.start >= end and g.start - end <= 2 for g in groups):
             continue  # « 19 appareils F-16 »: the system is named right after
         fits = _NOUNS[m.group("noun")]
+        # the systems named before it in the sentence first (« le Leopard 2,
+        # dont Berlin fournira 14 exemplaires »), then those of the sentences before
+        earlier = [g.system for g in groups if g.specific and g.end <= start]
         system = next(
-            (s for s in reversed(recent) if fits is None or s.item.category in fits), None
+            (s for s in reversed(recent + earlier) if fits is None or s.item.category in fits),
+            None,
         )
         if system is not None:
             mention = Mention(start, end, system, "anaphor")
