@@ -1133,6 +1133,12 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("FR", "rafale", "pledged", 6, "exact", None)],
     ),
     (
+        "La Norvège fournira deux unités de tir NASAMS (National Advanced Surface-to-Air"
+        " Missile System) à l'Ukraine.",
+        None,
+        [("NO", "nasams", "pledged", 2, "exact", None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

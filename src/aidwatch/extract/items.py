@@ -50,6 +50,10 @@ def _names_specific(gap: str) -> bool:
     return True
 
 
+# The opening of a parenthesis that spells a name out, up to a kind in it.
+_EXPANSION = re.compile(r"\s*\([^()]{0,40}")
+
+
 def group_items(text: str, mentions: list[Mention]) -> list[ItemGroup]:
     """Merge each run of generic kinds with the specific system that follows."""
     groups: list[ItemGroup] = []
@@ -64,10 +68,15 @@ def group_items(text: str, mentions: list[Mention]) -> list[ItemGroup]:
             and not pending
             and groups
             and groups[-1].specific
-            and not text[groups[-1].end : m.start].strip()
+            and (
+                not text[groups[-1].end : m.start].strip()
+                or _EXPANSION.fullmatch(text, groups[-1].end, m.start)
+            )
         ):
             # The system named first, then its kind (« Patriot surface-to-air
-            # missile system », « Storm Shadow cruise missiles »): one item.
+            # missile system », « Storm Shadow cruise missiles »), or its name
+            # spelled out (« NASAMS (National Advanced Surface-to-Air Missile
+            # System) »): one item.
             last = groups[-1]
             groups[-1] = ItemGroup(last.start, m.end, last.system, (*last.mentions, m))
             continue
