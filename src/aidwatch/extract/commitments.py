@@ -1,0 +1,139 @@
+"""Dating an undated article by the known commitments its facts report.
+
+`catalog/commitments.csv` holds the large, public aid decisions of the war
+(first pledges and first deliveries of major systems), one row each: `name`,
+`donors` and `items` (`|`-separated codes and catalog ids), `status`, `date`
+(the day), `source` (https, where the date can be checked). Loaded once and
+validated.
+
+An article whose facts report such a commitment (same donor, item and
+status) is not older than it. When its text also names the day of that
+decision, as news of the day does (a weekday alone, « ce mercredi », that
+is the commitment's weekday, or the day and month without a year, « le 27
+mars »), the article is of the commitment's month. Among several, the
+latest commitment counts: an article reporting the first deliveries of a
+tank is after its pledge. A weekday moved by « dernier » or « prochain »
+says nothing of the month (the week may straddle two). Never a day: only
+the month is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from aidwatch.catalog import _keyed_rows, _split, donors_by_code, items_by_id
+from aidwatch.errors import CatalogError
+from aidwatch.extract.dates import _norm, _table, find_dates
+from aidwatch.model import STATUSES, Fact
+
+_FILE = "commitments.csv"
+# How far (characters) from a fact's words the day it names may be.
+_NEAR = 400
+
+
+@dataclass(frozen=True)
+class Commitment:
+    name: str
+    donors: frozenset[str]
+    items: frozenset[str]
+    status: str
+    day: date
+    source: str
+
+    def reported_by(self, fact: Fact) -> bool:
+        return (
+            fact.donor in self.donors and fact.item.id in self.items and fact.status == self.status
+        )
+
+
+@dataclass(frozen=True)
+class CommitmentDating:
+    """The month (`YYYY-MM`) a commitment gives, and the words naming its day."""
+
+    date: str
+    commitment: Commitment
+    start: int
+    end: int
+
+
+@cache
+def commitments() -> tuple[Commitment, ...]:
+    """Every row of commitments.csv, validated (a bad row raises CatalogError)."""
+    known_donors, known_items = donors_by_code(), items_by_id()
+    out = []
+    for where, name, row in _keyed_rows(_FILE, "name"):
+        donors, items = _split(row.get("donors")), _split(row.get("items"))
+        if not donors or any(d not in known_donors for d in donors):
+            raise CatalogError(f"{where}: donors must be known donor codes, not {donors!r}")
+        if not items or any(i not in known_items for i in items):
+            raise CatalogError(f"{where}: items must be catalog ids, not {items!r}")
+        status = row.get("status", "")
+        if status not in STATUSES:
+            raise CatalogError(f"{where}: unknown status {status!r}")
+        try:
+            day = date.fromisoformat(row.get("date", ""))
+        except ValueError:
+            raise CatalogError(f"{where}: date must be YYYY-MM-DD") from None
+        source = row.get("source", "")
+        if not source.startswith("https://"):
+            raise CatalogError(f"{where}: source must be an https:// address")
+        out.append(Commitment(name, frozenset(donors), frozenset(items), status, day, source))
+    return tuple(out)
+
+
+def date_by_commitments(
+    text: str, facts: Iterable[Fact], lang: str = "fr", year: str | None = None
+) -> CommitmentDating | None:
+    """The month of the latest known commitment `facts` report, when `text`
+    names its day (see the module's paragraph); None otherwise. `year`: a
+    year the article's own clues gave, which the month must be in."""
+    facts = list(facts)
+    reported = [(c, f) for c in commitments() for f in facts if c.reported_by(f)]
+    if not reported:
+        return None
+    latest = max(c.day for c, _ in reported)
+    best = None
+    for start, end, weekday, month_day in _days_named(text, lang):
+        for c, f in reported:
+            if weekday != c.day.weekday() and month_day != (c.day.month, c.day.day):
+                continue
+            if year and str(c.day.year) != year:
+                continue
+            # The day named nearest the fact's words is the one it reports.
+            gap = max(0, f.evidence.start - end, start - f.evidence.end)
+            if gap > _NEAR:
+                continue
+            key = (gap, -c.day.toordinal())
+            if best is None or key < best[0]:
+                best = (key, c, start, end)
+    if best is None:
+        return None
+    _, c, start, end = best
+    if (c.day.year, c.day.month) < (latest.year, latest.month):
+        return None  # the article also reports a later commitment: it is after that day
+    return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
+
+
+def _days_named(text: str, lang: str) -> list[tuple[int, int, int | None, tuple | None]]:
+    """(start, end, weekday, (month, day)) of each day `text` names without
+    its year: a weekday of this week (not moved by last / next), or a day and
+    month."""
+    table = _table(lang)
+    moved = {w for w, rel in (*table.before.items(), *table.after.items()) if rel != "this"}
+    out = []
+    for m in find_dates(text, base=None, lang=lang):
+        if m.year is not None:
+            continue
+        words = _norm(m.text).replace(",", " ").split()
+        if moved & set(words):
+            continue  # « le 22 avril dernier », « jeudi prochain »
+        if m.kind == "weekday":
+            weekday = next((table.weekdays[w] for w in words if w in table.weekdays), None)
+            if weekday is not None:
+                out.append((m.start, m.end, weekday, None))
+        elif m.month and m.day:
+            out.append((m.start, m.end, None, (m.month, m.day)))
+    return out
