@@ -31,6 +31,7 @@ of a story is dedup/corroborate.py's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -134,7 +135,10 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     if inside:
         # A weekday, then a duration; else the latest of the dated months and
         # events, the article being written after what it reports.
-        best = max(inside, key=lambda p: (-_RANK[p.basis], p.lo))
+        # Weekdays that disagree (a slip in one: « mardi 5 mars » among
+        # « mardi 5 avril », « lundi 4 avril ») go by the month most give.
+        votes = Counter(p.lo for p in inside if p.basis == "weekday")
+        best = max(inside, key=lambda p: (-_RANK[p.basis], votes[p.lo], p.lo))
         return best.dating()
     if deciding and lo // 12 == hi // 12:
         return Dating(f"{lo // 12:04d}", deciding[0].basis, deciding[0].start, deciding[0].end)
