@@ -94,7 +94,12 @@ def date_by_commitments(
     reported = [(c, f) for c in commitments() for f in facts if c.reported_by(f)]
     if not reported:
         return None
+    # An article reporting a later commitment is after the earlier ones'
+    # days: only the latest month's commitments can have the day named.
     latest = max(c.day for c, _ in reported)
+    reported = [
+        (c, f) for c, f in reported if (c.day.year, c.day.month) == (latest.year, latest.month)
+    ]
     best = None
     for start, end, weekday, month_day in _days_named(text, lang):
         for c, f in reported:
@@ -112,8 +117,6 @@ def date_by_commitments(
     if best is None:
         return None
     _, c, start, end = best
-    if (c.day.year, c.day.month) < (latest.year, latest.month):
-        return None  # the article also reports a later commitment: it is after that day
     return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
 
 
