@@ -55,12 +55,31 @@ from aidwatch.model import Article, Evidence, Fact
             "fr",
             None,
         ),
-        # a later commitment reported too: the article is after the day named
+        # the weekday fits, and the text's own bounds allow the month
+        (
+            "La ministre allemande a annoncé mardi que l'Allemagne livrera des Gepard à l'Ukraine.",
+            "fr",
+            "2022-04",
+        ),
+        # a minister not yet in office then: it is another Tuesday
+        (
+            "Le ministre Boris Pistorius a annoncé mardi que l'Allemagne livrera des Gepard "
+            "à l'Ukraine.",
+            "fr",
+            None,
+        ),
+        # two commitments of different months as near the day named: no month
+        (
+            "Mercredi, Washington a promis des chars Abrams et une batterie Patriot à Kiev.",
+            "fr",
+            None,
+        ),
+        # of the two, the one named with the day
         (
             "Washington a promis mercredi des chars Abrams à Kiev. "
             "Le Royaume-Uni a livré des Challenger 2 à l'Ukraine.",
             "fr",
-            None,
+            "2023-01",
         ),
     ],
 )

@@ -7,14 +7,16 @@
 validated.
 
 An article whose facts report such a commitment (same donor, item and
-status) is not older than it. When its text also names the day of that
-decision, as news of the day does (a weekday alone, « ce mercredi », that
-is the commitment's weekday, or the day and month without a year, « le 27
-mars »), the article is of the commitment's month. Among several, the
-latest commitment counts: an article reporting the first deliveries of a
-tank is after its pledge. A weekday moved by « dernier » or « prochain »
-says nothing of the month (the week may straddle two). Never a day: only
-the month is given.
+status) and whose text names the day of that decision, as news of the day
+does (a weekday alone, « ce mercredi », that is the commitment's weekday, or
+the day and month without a year, « le 27 mars »), within 400 characters of
+the fact's words, is of the commitment's month, when the text's own bounds
+(published.py's month_range: officials in office, events looked back on)
+allow it. The day named nearest a fact counts; two commitments of different
+months as near give nothing. A day moved by « dernier » or « prochain » says
+nothing of the month (the week may straddle two). Never a day: only the
+month is given. Rows name the system a decision made news with (its first
+pledge or first delivery), not the ammunition every package repeats.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from functools import cache
 from aidwatch.catalog import _keyed_rows, _split, donors_by_code, items_by_id
 from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import _norm, _table, find_dates
+from aidwatch.extract.published import month_range
 from aidwatch.model import STATUSES, Fact
 
 _FILE = "commitments.csv"
@@ -87,20 +90,14 @@ def commitments() -> tuple[Commitment, ...]:
 def date_by_commitments(
     text: str, facts: Iterable[Fact], lang: str = "fr", year: str | None = None
 ) -> CommitmentDating | None:
-    """The month of the latest known commitment `facts` report, when `text`
-    names its day (see the module's paragraph); None otherwise. `year`: a
+    """The month of the known commitment `facts` report whose day `text`
+    names (see the module's paragraph); None otherwise. `year`: a
     year the article's own clues gave, which the month must be in."""
     facts = list(facts)
     reported = [(c, f) for c in commitments() for f in facts if c.reported_by(f)]
     if not reported:
         return None
-    # An article reporting a later commitment is after the earlier ones'
-    # days: only the latest month's commitments can have the day named.
-    latest = max(c.day for c, _ in reported)
-    reported = [
-        (c, f) for c, f in reported if (c.day.year, c.day.month) == (latest.year, latest.month)
-    ]
-    best = None
+    best: list[tuple[int, Commitment, int, int]] = []
     for start, end, weekday, month_day in _days_named(text, lang):
         for c, f in reported:
             if weekday != c.day.weekday() and month_day != (c.day.month, c.day.day):
@@ -109,14 +106,21 @@ def date_by_commitments(
                 continue
             # The day named nearest the fact's words is the one it reports.
             gap = max(0, f.evidence.start - end, start - f.evidence.end)
-            if gap > _NEAR:
-                continue
-            key = (gap, -c.day.toordinal())
-            if best is None or key < best[0]:
-                best = (key, c, start, end)
-    if best is None:
+            if gap <= _NEAR:
+                best.append((gap, c, start, end))
+    if best:
+        # The months the text's own bounds leave (officials in office, events
+        # looked back on): a weekday of a commitment outside them is another
+        # week's.
+        lo, hi = month_range(text)
+        best = [b for b in best if lo <= f"{b[1].day:%Y-%m}" <= hi]
+    if not best:
         return None
-    _, c, start, end = best
+    nearest = min(gap for gap, *_ in best)
+    months = {(c.day.year, c.day.month) for gap, c, *_ in best if gap == nearest}
+    if len(months) > 1:
+        return None  # two commitments of different months as near: no month
+    _, c, start, end = min(best, key=lambda b: (b[0], b[2]))
     return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
 
 

@@ -82,40 +82,9 @@ def infer_published(text: str, today: date | None = None) -> str | None:
 def date_article(text: str, today: date | None = None) -> Dating | None:
     """The month (or year) the clues of `text` give, or None; `today` bounds
     it (the article is not from the future)."""
-    today = today or date.today()
     folded = fold(text)
-    lo, hi = FIRST_YEAR * 12, today.year * 12 + today.month - 1
-    # Bounds (« depuis février 2022 »), what is to come (« les livraisons
-    # prévues en août ») and the invasion's month (« la guerre, en février
-    # 2022 ») do not say when the article was written.
-    mentions = [
-        m
-        for m in find_dates(text, base=None)
-        if not _BOUND.search(folded[max(0, m.start - 25) : m.start])
-        and not _AHEAD.search(folded[max(0, m.start - 40) : m.start])
-        and not _future_tense().search(_clause_before(folded, m.start))
-        and not (
-            m.year == FIRST_YEAR
-            and m.month == 2
-            and _WAR.search(folded[max(0, m.start - 60) : m.start])
-        )
-    ]
-    # The latest dated month is a point when the text gives its day (news
-    # date their own acts: « a annoncé le 3 mai »), only a lower bound when
-    # not (« en septembre 2022 » recalls the past).
-    latest = _latest_dated(mentions)
-    events = _matched_events(folded)
+    lo, hi, mentions, latest, events, bounds = _narrowed(text, folded, today)
     points = [c for c in latest if c.lo == c.hi]
-    bounds: list[_Clue] = [
-        *_officials(folded),
-        *_past_events(events),
-        *[c for c in latest if c.lo != c.hi],
-    ]
-    for clue in sorted(bounds, key=lambda c: c.hi - c.lo):
-        # A clue that contradicts the narrower ones before it is dropped
-        # (a minister's name in a quote from his successor's time).
-        if clue.lo <= hi and clue.hi >= lo:
-            lo, hi = max(lo, clue.lo), min(hi, clue.hi)
     deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
     points += [*_weekdays(folded, lo, hi), *_durations(folded)]
     # An event the article looks back on is a month it may be written in
@@ -145,6 +114,52 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     # A year said alone (« en 2024, elle déploiera ») is as often ahead as
     # behind: it dates nothing.
     return None
+
+
+def month_range(text: str, today: date | None = None) -> tuple[str, str]:
+    """The months (`YYYY-MM`, first and last) the text's bounds leave its
+    article in: officials in office, events it looks back on, the latest
+    month it recalls, and `today`."""
+    lo, hi, *_ = _narrowed(text, fold(text), today)
+    return _iso(lo), _iso(hi)
+
+
+def _narrowed(text: str, folded: str, today: date | None):
+    """(lo, hi, mentions, latest, events, bounds): the range of months the
+    bounding clues leave, and the clues date_article reads further."""
+    today = today or date.today()
+    lo, hi = FIRST_YEAR * 12, today.year * 12 + today.month - 1
+    # Bounds (« depuis février 2022 »), what is to come (« les livraisons
+    # prévues en août ») and the invasion's month (« la guerre, en février
+    # 2022 ») do not say when the article was written.
+    mentions = [
+        m
+        for m in find_dates(text, base=None)
+        if not _BOUND.search(folded[max(0, m.start - 25) : m.start])
+        and not _AHEAD.search(folded[max(0, m.start - 40) : m.start])
+        and not _future_tense().search(_clause_before(folded, m.start))
+        and not (
+            m.year == FIRST_YEAR
+            and m.month == 2
+            and _WAR.search(folded[max(0, m.start - 60) : m.start])
+        )
+    ]
+    # The latest dated month is a point when the text gives its day (news
+    # date their own acts: « a annoncé le 3 mai »), only a lower bound when
+    # not (« en septembre 2022 » recalls the past).
+    latest = _latest_dated(mentions)
+    events = _matched_events(folded)
+    bounds: list[_Clue] = [
+        *_officials(folded),
+        *_past_events(events),
+        *[c for c in latest if c.lo != c.hi],
+    ]
+    for clue in sorted(bounds, key=lambda c: c.hi - c.lo):
+        # A clue that contradicts the narrower ones before it is dropped
+        # (a minister's name in a quote from his successor's time).
+        if clue.lo <= hi and clue.hi >= lo:
+            lo, hi = max(lo, clue.lo), min(hi, clue.hi)
+    return lo, hi, mentions, latest, events, bounds
 
 
 # --- clues -------------------------------------------------------------------
