@@ -42,6 +42,25 @@ from aidwatch.model import Article, Evidence, Fact
             "fr",
             "2023-03",
         ),
+        # a delivery said to be the first: the first delivery's month
+        (
+            "Les premiers Mirage 2000 français ont été livrés à l'Ukraine, a annoncé Paris.",
+            "fr",
+            "2025-02",
+        ),
+        (
+            "The first Mirage 2000 jets from France have been delivered to Ukraine, Paris said.",
+            "en",
+            "2025-02",
+        ),
+        ("La France a livré des Mirage 2000 à l'Ukraine.", "fr", None),
+        # the first ones recalled with their own month
+        (
+            "Les États-Unis avaient livré les deux premières batteries NASAMS à l'Ukraine "
+            "en septembre 2022.",
+            "fr",
+            None,
+        ),
         # another weekday, or one of another week: no month
         (
             "Le chancelier allemand a annoncé ce jeudi que l'Allemagne livrera "

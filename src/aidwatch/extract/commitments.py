@@ -15,12 +15,16 @@ the fact's words, is of the commitment's month, when the text's own bounds
 allow it. The day named nearest a fact counts; two commitments of different
 months as near give nothing. A day moved by « dernier » or « prochain » says
 nothing of the month (the week may straddle two). Never a day: only the
-month is given. Rows name the system a decision made news with (its first
+month is given. Without a day, a delivery its sentence calls the first
+(« les premiers Mirage 2000 ont été livrés », `first_words` of the language
+table) is of the first delivery's month, unless the sentence dates it
+otherwise (« livrées en septembre 2022 »). Rows name the system a decision made news with (its first
 pledge or first delivery), not the ammunition every package repeats.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +33,7 @@ from functools import cache
 from aidwatch.catalog import _keyed_rows, _split, donors_by_code, items_by_id
 from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import _norm, _table, find_dates
+from aidwatch.extract.language import tables
 from aidwatch.extract.published import month_range
 from aidwatch.model import STATUSES, Fact
 
@@ -115,12 +120,45 @@ def date_by_commitments(
         lo, hi = month_range(text)
         best = [b for b in best if lo <= f"{b[1].day:%Y-%m}" <= hi]
     if not best:
-        return None
+        return _first_delivery(text, reported, lang, year)
     nearest = min(gap for gap, *_ in best)
     months = {(c.day.year, c.day.month) for gap, c, *_ in best if gap == nearest}
     if len(months) > 1:
         return None  # two commitments of different months as near: no month
     _, c, start, end = min(best, key=lambda b: (b[0], b[2]))
+    return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
+
+
+def _first_delivery(text, reported, lang: str, year: str | None) -> CommitmentDating | None:
+    """The month of the first delivery a fact says is the first (« les
+    premiers Mirage 2000 ont été livrés »), when its sentence dates nothing
+    else and the text's bounds allow it; None when none or two months."""
+    first = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in tables(lang).words("first_words")) + r")\b",
+        re.IGNORECASE,
+    )
+    found = {}
+    for c, f in reported:
+        if c.status != "delivered" or (year and str(c.day.year) != year):
+            continue
+        word = first.search(f.evidence.text)
+        if word is None:
+            continue
+        # « les deux premières unités livrées en septembre 2022 » recalls them.
+        if any(
+            (m.month is not None and m.month != c.day.month)
+            or (m.year is not None and m.year != c.day.year)
+            for m in find_dates(f.evidence.text, base=None, lang=lang)
+        ):
+            continue
+        start = f.evidence.start + word.start()
+        found.setdefault((c.day.year, c.day.month), (c, start, start + len(word.group())))
+    if found:
+        lo, hi = month_range(text)
+        found = {k: v for k, v in found.items() if lo <= f"{k[0]:04d}-{k[1]:02d}" <= hi}
+    if len(found) != 1:
+        return None
+    ((c, start, end),) = found.values()
     return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
 
 
