@@ -251,7 +251,10 @@ def extract_articles(
                 again = iter(nlp.parse(texts))
                 wanted = [next(again) if (parse_all or s.needs_parse) else None for s in scans]
                 parsed = iter([d for d, s in zip(wanted, scans, strict=True) if s.needs_parse])
-                extraction = _assemble(article, scans, parsed, story, decider)
+                # A decider that records what it is shown (train/fit.py's
+                # Recorder) is not shown the article twice.
+                again_decider = getattr(decider, "again", decider)
+                extraction = _assemble(article, scans, parsed, story, again_decider)
             yield extraction
 
 
@@ -264,7 +267,8 @@ def _dated_by_commitments(extraction: Extraction) -> Article | None:
     if article.published and not article.published_inferred:
         return None  # a stated year: left as the source gave it
     year = article.published if article.published_inferred else None
-    found = date_by_commitments(article.text, extraction.facts, article.language, year)
+    lang = "en" if article.language == "en" else "fr"  # engines.language_of
+    found = date_by_commitments(article.text, extraction.facts, lang, year)
     if found is None:
         return None
     return replace(
