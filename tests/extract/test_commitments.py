@@ -42,6 +42,19 @@ from aidwatch.model import Article, Evidence, Fact
             "fr",
             "2023-03",
         ),
+        # the package the system first came in, not a later one
+        (
+            "Les États-Unis ont annoncé jeudi une aide militaire de 3 milliards de dollars "
+            "à l'Ukraine, qui comprend des véhicules Bradley.",
+            "fr",
+            "2023-01",
+        ),
+        (
+            "Les États-Unis ont annoncé jeudi une nouvelle aide militaire de 400 millions de "
+            "dollars à l'Ukraine, qui comprend des véhicules Bradley.",
+            "fr",
+            None,
+        ),
         # a delivery said to be the first: the first delivery's month
         (
             "Les premiers Mirage 2000 français ont été livrés à l'Ukraine, a annoncé Paris.",
@@ -176,11 +189,12 @@ def test_every_commitment_row_is_a_known_donor_item_and_day_with_a_source():
 @pytest.mark.parametrize(
     "row,message",
     [
-        ("X,DE,leopard2,pledged,2023-01-25,http://a", "source must be an https"),
-        ("X,ZZ,leopard2,pledged,2023-01-25,https://a", "donors must be known"),
-        ("X,DE,tank,pledged,2023-01-25,https://a", "items must be catalog ids"),
-        ("X,DE,leopard2,promised,2023-01-25,https://a", "unknown status"),
-        ("X,DE,leopard2,pledged,2023-01,https://a", "date must be YYYY-MM-DD"),
+        ("X,DE,leopard2,pledged,2023-01-25,,http://a", "source must be an https"),
+        ("X,ZZ,leopard2,pledged,2023-01-25,,https://a", "donors must be known"),
+        ("X,DE,tank,pledged,2023-01-25,,https://a", "items must be catalog ids"),
+        ("X,DE,leopard2,promised,2023-01-25,,https://a", "unknown status"),
+        ("X,DE,leopard2,pledged,2023-01,,https://a", "date must be YYYY-MM-DD"),
+        ("X,US,bradley,pledged,2023-01-05,3 bn,https://a", "package_usd_millions must be a number"),
     ],
 )
 def test_a_bad_commitments_row_is_reported_with_its_line(monkeypatch, tmp_path, row, message):
@@ -190,7 +204,7 @@ def test_a_bad_commitments_row_is_reported_with_its_line(monkeypatch, tmp_path, 
     real = catalog.resources.files("aidwatch.catalog")
     for name in ("donors.csv", "systems.csv"):
         (tmp_path / name).write_text(real.joinpath(name).read_text("utf-8"), encoding="utf-8")
-    header = "name,donors,items,status,date,source\n"
+    header = "name,donors,items,status,date,package_usd_millions,source\n"
     (tmp_path / "commitments.csv").write_text(header + row + "\n", encoding="utf-8")
     monkeypatch.setattr(catalog.resources, "files", lambda package: tmp_path)
     module.commitments.cache_clear()

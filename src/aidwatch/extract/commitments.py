@@ -3,7 +3,8 @@
 `catalog/commitments.csv` holds the large, public aid decisions of the war
 (first pledges and first deliveries of major systems), one row each: `name`,
 `donors` and `items` (`|`-separated codes and catalog ids), `status`, `date`
-(the day), `source` (https, where the date can be checked). Loaded once and
+(the day), `package_usd_millions` (the size of the US package it came in, if
+any), `source` (https, where the date can be checked). Loaded once and
 validated.
 
 An article whose facts report such a commitment (same donor, item and
@@ -35,7 +36,7 @@ from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import _norm, _table, find_dates
 from aidwatch.extract.language import tables
 from aidwatch.extract.published import month_range
-from aidwatch.model import STATUSES, Fact
+from aidwatch.model import STATUSES, Fact, Package
 
 _FILE = "commitments.csv"
 # How far (characters) from a fact's words the day it names may be.
@@ -50,6 +51,20 @@ class Commitment:
     status: str
     day: date
     source: str
+    package_usd: float | None = None  # the package it came in, US dollars
+
+    def fits(self, packages: Iterable[Package]) -> bool:
+        """False when the article reports packages of the donor in dollars
+        and none is of this commitment's size (within a factor of two): the
+        system came again in a later package."""
+        if not self.package_usd:
+            return True
+        sizes = [
+            p.amount
+            for p in packages
+            if p.donor in self.donors and p.currency == "USD" and p.amount
+        ]
+        return not sizes or any(0.5 <= a / self.package_usd <= 2 for a in sizes)
 
     def reported_by(self, fact: Fact) -> bool:
         return (
@@ -88,18 +103,32 @@ def commitments() -> tuple[Commitment, ...]:
         source = row.get("source", "")
         if not source.startswith("https://"):
             raise CatalogError(f"{where}: source must be an https:// address")
-        out.append(Commitment(name, frozenset(donors), frozenset(items), status, day, source))
+        millions = row.get("package_usd_millions", "")
+        try:
+            package = float(millions) * 1e6 if millions else None
+        except ValueError:
+            raise CatalogError(f"{where}: package_usd_millions must be a number") from None
+        out.append(
+            Commitment(name, frozenset(donors), frozenset(items), status, day, source, package)
+        )
     return tuple(out)
 
 
 def date_by_commitments(
-    text: str, facts: Iterable[Fact], lang: str = "fr", year: str | None = None
+    text: str,
+    facts: Iterable[Fact],
+    lang: str = "fr",
+    year: str | None = None,
+    packages: Iterable[Package] = (),
 ) -> CommitmentDating | None:
     """The month of the known commitment `facts` report whose day `text`
     names (see the module's paragraph); None otherwise. `year`: a
     year the article's own clues gave, which the month must be in."""
     facts = list(facts)
-    reported = [(c, f) for c in commitments() for f in facts if c.reported_by(f)]
+    packages = list(packages)
+    reported = [
+        (c, f) for c in commitments() for f in facts if c.reported_by(f) and c.fits(packages)
+    ]
     if not reported:
         return None
     best: list[tuple[int, Commitment, int, int]] = []

@@ -268,7 +268,7 @@ def _dated_by_commitments(extraction: Extraction) -> Article | None:
         return None  # a stated year: left as the source gave it
     year = article.published if article.published_inferred else None
     lang = "en" if article.language == "en" else "fr"  # engines.language_of
-    found = date_by_commitments(article.text, extraction.facts, lang, year)
+    found = date_by_commitments(article.text, extraction.facts, lang, year, extraction.packages)
     if found is None:
         return None
     return replace(
