@@ -11,7 +11,7 @@ import pytest
 
 from aidwatch.errors import CatalogError
 from aidwatch.extract.known_events import TYPES, known_events
-from aidwatch.extract.published import date_article
+from aidwatch.extract.published import date_article, month_range
 
 TODAY = date(2026, 12, 1)
 
@@ -170,3 +170,17 @@ def test_a_bad_dating_table_is_reported_with_its_key(monkeypatch, tmp_path, key,
     finally:
         monkeypatch.setattr(module.resources, "files", real)
         module._words.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a minister's tenure bounds the article
+        ("Le ministre Boris Pistorius a parlé mardi.", ("2023-01", "2026-12")),
+        ("Le ministre Oleksiï Reznikov a parlé mardi.", ("2022-01", "2023-09")),
+        # nothing bounds it but the war and today
+        ("Kiev a parlé mardi.", ("2022-01", "2026-12")),
+    ],
+)
+def test_month_range_is_what_the_bounds_leave(text, expected):
+    assert month_range(text, today=TODAY) == expected

@@ -24,8 +24,11 @@ strongest point clue inside it (weekday, duration, then the latest of dates
 and events), or a day the text names without a year (« le 7 mars ») if the
 range leaves it one year.
 A range that leaves no month gives its year when it lies in one, else
-nothing: never an invented month, never a day. Dating by the other articles
-of a story is dedup/corroborate.py's.
+nothing: never an invented month, never a day. Weekdays that disagree go
+by the month most of them give. `month_range` gives the range alone, for
+the other clues to check against: the known commitments an article's facts
+report (commitments.py, once its facts are read), and dating by the other
+articles of a story (dedup/corroborate.py).
 """
 
 from __future__ import annotations
