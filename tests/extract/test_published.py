@@ -11,7 +11,7 @@ import pytest
 
 from aidwatch.errors import CatalogError
 from aidwatch.extract.known_events import TYPES, known_events
-from aidwatch.extract.published import date_article
+from aidwatch.extract.published import date_article, month_range
 
 TODAY = date(2026, 12, 1)
 
@@ -23,6 +23,11 @@ TODAY = date(2026, 12, 1)
         ("Le ministre a parlé mardi 11 octobre à Bruxelles.", ("2022-10", "weekday")),
         ("Les chars sont arrivés lundi 19 juin, selon Kiev.", ("2023-06", "weekday")),
         ("Il l'a annoncé vendredi soir 11 octobre.", ("2024-10", "weekday")),
+        # weekdays that disagree: the month most of them give
+        (
+            "Le convoi est parti lundi 4 avril et arrivé mardi 5 avril, après un essai mardi 5 mars.",
+            ("2022-04", "weekday"),
+        ),
         # durations counted from the invasion
         ("Après onze mois de guerre, les alliés promettent des chars.", ("2023-01", "duration")),
         ("La Russie a envahi l'Ukraine il y a six mois.", ("2022-08", "duration")),
@@ -165,3 +170,17 @@ def test_a_bad_dating_table_is_reported_with_its_key(monkeypatch, tmp_path, key,
     finally:
         monkeypatch.setattr(module.resources, "files", real)
         module._words.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a minister's tenure bounds the article
+        ("Le ministre Boris Pistorius a parlé mardi.", ("2023-01", "2026-12")),
+        ("Le ministre Oleksiï Reznikov a parlé mardi.", ("2022-01", "2023-09")),
+        # nothing bounds it but the war and today
+        ("Kiev a parlé mardi.", ("2022-01", "2026-12")),
+    ],
+)
+def test_month_range_is_what_the_bounds_leave(text, expected):
+    assert month_range(text, today=TODAY) == expected

@@ -165,3 +165,20 @@ def test_cross_validation_predicts_what_the_pipeline_extracts(tmp_path):
         for e in extract_articles(annotated.articles, decider=Learned(model))
     }
     assert {r.article.id: triples(r.predicted(model)["facts"]) for r in reads} == piped
+
+
+def test_an_article_dated_by_its_own_facts_is_recorded_once():
+    # Read a second time against the month its commitment gave
+    # (extract/commitments.py): the recorder keeps the first reading only.
+    from aidwatch.model import Article
+    from aidwatch.train.fit import read
+
+    text = (
+        "Le chancelier allemand a annoncé ce mercredi que l'Allemagne livrera quatorze "
+        "chars Leopard 2 à l'Ukraine. Kiev a salué la décision."
+    )
+    gold = {"facts": []}
+    undated = read([Article(id="a", source="<a>", text=text)], {"a": gold})[0]
+    dated = read([Article(id="a", source="<a>", text=text, published="2023-01")], {"a": gold})[0]
+    assert undated.extraction.article.published == "2023-01"
+    assert len(undated.sentences) == len(dated.sentences) > 0

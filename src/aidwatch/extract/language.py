@@ -158,6 +158,8 @@ SCHEMA: dict[str, str] = {
     "conversion_markers": "forms",
     "new_words": "forms",
     "new_package_nouns": "forms",
+    # dating by known commitments (commitments.py)
+    "first_words": "words",
 }
 
 # The slots of each `templates` key, with a stand-in of the same groups.

@@ -19,6 +19,7 @@ from functools import cached_property
 from aidwatch.catalog import Donor
 from aidwatch.extract import anaphora, decide, nlp
 from aidwatch.extract.candidates import sentence_candidates
+from aidwatch.extract.commitments import date_by_commitments
 from aidwatch.extract.dates import DateMention, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
@@ -244,7 +245,43 @@ def extract_articles(
         for article, scans in prepared:
             wanted = [next(docs) if (parse_all or s.needs_parse) else None for s in scans]
             parsed = iter([d for d, s in zip(wanted, scans, strict=True) if s.needs_parse])
-            yield _assemble(article, scans, parsed, next(story_of, None), decider)
+            story = next(story_of, None)
+            extraction = _assemble(article, scans, parsed, story, decider)
+            redated = _dated_by_commitments(extraction)
+            if redated is not None:
+                # Read again against the month, for the facts' relative dates.
+                article, scans = _prepare(redated, gated=True)
+                texts = [s.sentence.text for s in scans if parse_all or s.needs_parse]
+                again = iter(nlp.parse(texts))
+                wanted = [next(again) if (parse_all or s.needs_parse) else None for s in scans]
+                parsed = iter([d for d, s in zip(wanted, scans, strict=True) if s.needs_parse])
+                # A decider that records what it is shown (train/fit.py's
+                # Recorder) is not shown the article twice.
+                again_decider = getattr(decider, "again", decider)
+                extraction = _assemble(article, scans, parsed, story, again_decider)
+            yield extraction
+
+
+def _dated_by_commitments(extraction: Extraction) -> Article | None:
+    """The article with the month of the known commitment its facts report
+    (commitments.py), when it has no month of its own; else None."""
+    article = extraction.article
+    if not extraction.facts or (article.published and len(article.published) >= 7):
+        return None
+    if article.published and not article.published_inferred:
+        return None  # a stated year: left as the source gave it
+    year = article.published if article.published_inferred else None
+    lang = "en" if article.language == "en" else "fr"  # engines.language_of
+    found = date_by_commitments(article.text, extraction.facts, lang, year, extraction.packages)
+    if found is None:
+        return None
+    return replace(
+        article,
+        published=found.date,
+        published_inferred=True,
+        published_basis="event",
+        published_evidence=Evidence(article.text[found.start : found.end], found.start, found.end),
+    )
 
 
 def RULES(candidates: list, rule_drafts: list[Draft]) -> list[Draft]:  # noqa: N802

@@ -24,13 +24,17 @@ strongest point clue inside it (weekday, duration, then the latest of dates
 and events), or a day the text names without a year (« le 7 mars ») if the
 range leaves it one year.
 A range that leaves no month gives its year when it lies in one, else
-nothing: never an invented month, never a day. Dating by the other articles
-of a story is dedup/corroborate.py's.
+nothing: never an invented month, never a day. Weekdays that disagree go
+by the month most of them give. `month_range` gives the range alone, for
+the other clues to check against: the known commitments an article's facts
+report (commitments.py, once its facts are read), and dating by the other
+articles of a story (dedup/corroborate.py).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -81,8 +85,52 @@ def infer_published(text: str, today: date | None = None) -> str | None:
 def date_article(text: str, today: date | None = None) -> Dating | None:
     """The month (or year) the clues of `text` give, or None; `today` bounds
     it (the article is not from the future)."""
-    today = today or date.today()
     folded = fold(text)
+    lo, hi, mentions, latest, events, bounds = _narrowed(text, folded, today)
+    points = [c for c in latest if c.lo == c.hi]
+    deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
+    points += [*_weekdays(folded, lo, hi), *_durations(folded)]
+    # An event the article looks back on is a month it may be written in
+    # (that of the day after).
+    points += _event_months(events)
+    # A day without a year (« le 23 mai »), placed in the range when the
+    # range leaves it only one year.
+    if deciding:
+        for m in mentions:
+            if not m.day or m.year is not None or _recalls_event(m):
+                continue
+            years = [y for y in range(lo // 12, hi // 12 + 1) if lo <= y * 12 + m.month - 1 <= hi]
+            if len(years) == 1:
+                when = years[0] * 12 + m.month - 1
+                points.append(_Clue(when, when, deciding[0].basis, m.start, m.end))
+    inside = [p for p in points if lo <= p.lo <= hi]
+    if inside:
+        # A weekday, then a duration; else the latest of the dated months and
+        # events, the article being written after what it reports.
+        # Weekdays that disagree (a slip in one: « mardi 5 mars » among
+        # « mardi 5 avril », « lundi 4 avril ») go by the month most give.
+        votes = Counter(p.lo for p in inside if p.basis == "weekday")
+        best = max(inside, key=lambda p: (-_RANK[p.basis], votes[p.lo], p.lo))
+        return best.dating()
+    if deciding and lo // 12 == hi // 12:
+        return Dating(f"{lo // 12:04d}", deciding[0].basis, deciding[0].start, deciding[0].end)
+    # A year said alone (« en 2024, elle déploiera ») is as often ahead as
+    # behind: it dates nothing.
+    return None
+
+
+def month_range(text: str, today: date | None = None) -> tuple[str, str]:
+    """The months (`YYYY-MM`, first and last) the text's bounds leave its
+    article in: officials in office, events it looks back on, the latest
+    month it recalls, and `today`."""
+    lo, hi, *_ = _narrowed(text, fold(text), today)
+    return _iso(lo), _iso(hi)
+
+
+def _narrowed(text: str, folded: str, today: date | None):
+    """(lo, hi, mentions, latest, events, bounds): the range of months the
+    bounding clues leave, and the clues date_article reads further."""
+    today = today or date.today()
     lo, hi = FIRST_YEAR * 12, today.year * 12 + today.month - 1
     # Bounds (« depuis février 2022 »), what is to come (« les livraisons
     # prévues en août ») and the invasion's month (« la guerre, en février
@@ -104,7 +152,6 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     # not (« en septembre 2022 » recalls the past).
     latest = _latest_dated(mentions)
     events = _matched_events(folded)
-    points = [c for c in latest if c.lo == c.hi]
     bounds: list[_Clue] = [
         *_officials(folded),
         *_past_events(events),
@@ -115,32 +162,7 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
         # (a minister's name in a quote from his successor's time).
         if clue.lo <= hi and clue.hi >= lo:
             lo, hi = max(lo, clue.lo), min(hi, clue.hi)
-    deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
-    points += [*_weekdays(folded, lo, hi), *_durations(folded)]
-    # An event the article looks back on is a month it may be written in
-    # (that of the day after).
-    points += _event_months(events)
-    # A day without a year (« le 23 mai »), placed in the range when the
-    # range leaves it only one year.
-    if deciding:
-        for m in mentions:
-            if not m.day or m.year is not None or _recalls_event(m):
-                continue
-            years = [y for y in range(lo // 12, hi // 12 + 1) if lo <= y * 12 + m.month - 1 <= hi]
-            if len(years) == 1:
-                when = years[0] * 12 + m.month - 1
-                points.append(_Clue(when, when, deciding[0].basis, m.start, m.end))
-    inside = [p for p in points if lo <= p.lo <= hi]
-    if inside:
-        # A weekday, then a duration; else the latest of the dated months and
-        # events, the article being written after what it reports.
-        best = max(inside, key=lambda p: (-_RANK[p.basis], p.lo))
-        return best.dating()
-    if deciding and lo // 12 == hi // 12:
-        return Dating(f"{lo // 12:04d}", deciding[0].basis, deciding[0].start, deciding[0].end)
-    # A year said alone (« en 2024, elle déploiera ») is as often ahead as
-    # behind: it dates nothing.
-    return None
+    return lo, hi, mentions, latest, events, bounds
 
 
 # --- clues -------------------------------------------------------------------

@@ -37,6 +37,13 @@ class Recorder:
         self.sentences.append((candidates, rule_drafts))
         return rule_drafts
 
+    @staticmethod
+    def again(candidates: list[Candidate], rule_drafts: list[Draft]) -> list[Draft]:
+        """The decider of a second reading of an article extraction dated
+        from its own facts (pipeline.py): answered as the first, not kept
+        twice."""
+        return rule_drafts
+
     def take(self) -> list[tuple[list[Candidate], list[Draft]]]:
         out, self.sentences = self.sentences, []
         return out

@@ -1,0 +1,213 @@
+"""Dating an undated article by the known commitments its facts report.
+
+`catalog/commitments.csv` holds the large, public aid decisions of the war
+(first pledges and first deliveries of major systems), one row each: `name`,
+`donors` and `items` (`|`-separated codes and catalog ids), `status`, `date`
+(the day), `package_usd_millions` (the size of the US package it came in, if
+any), `source` (https, where the date can be checked). Loaded once and
+validated.
+
+An article whose facts report such a commitment (same donor, item and
+status) and whose text names the day of that decision, as news of the day
+does (a weekday alone, « ce mercredi », that is the commitment's weekday, or
+the day and month without a year, « le 27 mars »), within 400 characters of
+the fact's words, is of the commitment's month, when the text's own bounds
+(published.py's month_range: officials in office, events looked back on)
+allow it. The day named nearest a fact counts; two commitments of different
+months as near give nothing. A day moved by « dernier » or « prochain » says
+nothing of the month (the week may straddle two). Never a day: only the
+month is given. Without a day, a delivery its sentence calls the first
+(« les premiers Mirage 2000 ont été livrés », `first_words` of the language
+table) is of the first delivery's month, unless the sentence dates it
+otherwise (« livrées en septembre 2022 »). Rows name the system a decision made news with (its first
+pledge or first delivery), not the ammunition every package repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from aidwatch.catalog import _keyed_rows, _split, donors_by_code, items_by_id
+from aidwatch.errors import CatalogError
+from aidwatch.extract.dates import _norm, _table, find_dates
+from aidwatch.extract.language import tables
+from aidwatch.extract.published import month_range
+from aidwatch.model import STATUSES, Fact, Package
+
+_FILE = "commitments.csv"
+# How far (characters) from a fact's words the day it names may be.
+_NEAR = 400
+
+
+@dataclass(frozen=True)
+class Commitment:
+    name: str
+    donors: frozenset[str]
+    items: frozenset[str]
+    status: str
+    day: date
+    source: str
+    package_usd: float | None = None  # the package it came in, US dollars
+
+    def fits(self, packages: Iterable[Package]) -> bool:
+        """False when the article reports packages of the donor in dollars
+        and none is of this commitment's size (within a factor of two): the
+        system came again in a later package."""
+        if not self.package_usd:
+            return True
+        sizes = [
+            p.amount
+            for p in packages
+            if p.donor in self.donors and p.currency == "USD" and p.amount
+        ]
+        return not sizes or any(0.5 <= a / self.package_usd <= 2 for a in sizes)
+
+    def reported_by(self, fact: Fact) -> bool:
+        return (
+            fact.donor in self.donors and fact.item.id in self.items and fact.status == self.status
+        )
+
+
+@dataclass(frozen=True)
+class CommitmentDating:
+    """The month (`YYYY-MM`) a commitment gives, and the words naming its day."""
+
+    date: str
+    commitment: Commitment
+    start: int
+    end: int
+
+
+@cache
+def commitments() -> tuple[Commitment, ...]:
+    """Every row of commitments.csv, validated (a bad row raises CatalogError)."""
+    known_donors, known_items = donors_by_code(), items_by_id()
+    out = []
+    for where, name, row in _keyed_rows(_FILE, "name"):
+        donors, items = _split(row.get("donors")), _split(row.get("items"))
+        if not donors or any(d not in known_donors for d in donors):
+            raise CatalogError(f"{where}: donors must be known donor codes, not {donors!r}")
+        if not items or any(i not in known_items for i in items):
+            raise CatalogError(f"{where}: items must be catalog ids, not {items!r}")
+        status = row.get("status", "")
+        if status not in STATUSES:
+            raise CatalogError(f"{where}: unknown status {status!r}")
+        try:
+            day = date.fromisoformat(row.get("date", ""))
+        except ValueError:
+            raise CatalogError(f"{where}: date must be YYYY-MM-DD") from None
+        source = row.get("source", "")
+        if not source.startswith("https://"):
+            raise CatalogError(f"{where}: source must be an https:// address")
+        millions = row.get("package_usd_millions", "")
+        try:
+            package = float(millions) * 1e6 if millions else None
+        except ValueError:
+            raise CatalogError(f"{where}: package_usd_millions must be a number") from None
+        out.append(
+            Commitment(name, frozenset(donors), frozenset(items), status, day, source, package)
+        )
+    return tuple(out)
+
+
+def date_by_commitments(
+    text: str,
+    facts: Iterable[Fact],
+    lang: str = "fr",
+    year: str | None = None,
+    packages: Iterable[Package] = (),
+) -> CommitmentDating | None:
+    """The month of the known commitment `facts` report whose day `text`
+    names (see the module's paragraph); None otherwise. `year`: a
+    year the article's own clues gave, which the month must be in."""
+    facts = list(facts)
+    packages = list(packages)
+    reported = [
+        (c, f) for c in commitments() for f in facts if c.reported_by(f) and c.fits(packages)
+    ]
+    if not reported:
+        return None
+    best: list[tuple[int, Commitment, int, int]] = []
+    for start, end, weekday, month_day in _days_named(text, lang):
+        for c, f in reported:
+            if weekday != c.day.weekday() and month_day != (c.day.month, c.day.day):
+                continue
+            if year and str(c.day.year) != year:
+                continue
+            # The day named nearest the fact's words is the one it reports.
+            gap = max(0, f.evidence.start - end, start - f.evidence.end)
+            if gap <= _NEAR:
+                best.append((gap, c, start, end))
+    if best:
+        # The months the text's own bounds leave (officials in office, events
+        # looked back on): a weekday of a commitment outside them is another
+        # week's.
+        lo, hi = month_range(text)
+        best = [b for b in best if lo <= f"{b[1].day:%Y-%m}" <= hi]
+    if not best:
+        return _first_delivery(text, reported, lang, year)
+    nearest = min(gap for gap, *_ in best)
+    months = {(c.day.year, c.day.month) for gap, c, *_ in best if gap == nearest}
+    if len(months) > 1:
+        return None  # two commitments of different months as near: no month
+    _, c, start, end = min(best, key=lambda b: (b[0], b[2]))
+    return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
+
+
+def _first_delivery(text, reported, lang: str, year: str | None) -> CommitmentDating | None:
+    """The month of the first delivery a fact says is the first (« les
+    premiers Mirage 2000 ont été livrés »), when its sentence dates nothing
+    else and the text's bounds allow it; None when none or two months."""
+    first = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in tables(lang).words("first_words")) + r")\b",
+        re.IGNORECASE,
+    )
+    found = {}
+    for c, f in reported:
+        if c.status != "delivered" or (year and str(c.day.year) != year):
+            continue
+        word = first.search(f.evidence.text)
+        if word is None:
+            continue
+        # « les deux premières unités livrées en septembre 2022 » recalls them.
+        if any(
+            (m.month is not None and m.month != c.day.month)
+            or (m.year is not None and m.year != c.day.year)
+            for m in find_dates(f.evidence.text, base=None, lang=lang)
+        ):
+            continue
+        start = f.evidence.start + word.start()
+        found.setdefault((c.day.year, c.day.month), (c, start, start + len(word.group())))
+    if found:
+        lo, hi = month_range(text)
+        found = {k: v for k, v in found.items() if lo <= f"{k[0]:04d}-{k[1]:02d}" <= hi}
+    if len(found) != 1:
+        return None
+    ((c, start, end),) = found.values()
+    return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
+
+
+def _days_named(text: str, lang: str) -> list[tuple[int, int, int | None, tuple | None]]:
+    """(start, end, weekday, (month, day)) of each day `text` names without
+    its year: a weekday of this week (not moved by last / next), or a day and
+    month."""
+    table = _table(lang)
+    moved = {w for w, rel in (*table.before.items(), *table.after.items()) if rel != "this"}
+    out = []
+    for m in find_dates(text, base=None, lang=lang):
+        if m.year is not None:
+            continue
+        words = _norm(m.text).replace(",", " ").split()
+        if moved & set(words):
+            continue  # « le 22 avril dernier », « jeudi prochain »
+        if m.kind == "weekday":
+            weekday = next((table.weekdays[w] for w in words if w in table.weekdays), None)
+            if weekday is not None:
+                out.append((m.start, m.end, weekday, None))
+        elif m.month and m.day:
+            out.append((m.start, m.end, None, (m.month, m.day)))
+    return out

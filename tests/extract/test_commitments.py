@@ -1,0 +1,215 @@
+"""Dating an undated article by the known commitment its facts report
+(commitments.py, catalog/commitments.csv). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidwatch.catalog import items_by_id
+from aidwatch.errors import CatalogError
+from aidwatch.extract import extract_article
+from aidwatch.extract.commitments import commitments, date_by_commitments
+from aidwatch.model import Article, Evidence, Fact
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # the commitment's weekday, near the fact that reports it
+        (
+            "Le chancelier allemand a annoncé ce mercredi que l'Allemagne livrera "
+            "quatorze chars Leopard 2 à l'Ukraine.",
+            "fr",
+            "2023-01",
+        ),
+        (
+            "Les États-Unis vont fournir des armes à sous-munitions à l'Ukraine, "
+            "a annoncé vendredi la Maison Blanche.",
+            "fr",
+            "2023-07",
+        ),
+        ("La France a annoncé jeudi qu'elle cédera des Mirage 2000 à l'Ukraine.", "fr", "2024-06"),
+        (
+            "The White House said on Friday that the United States will send cluster "
+            "munitions to Ukraine.",
+            "en",
+            "2023-07",
+        ),
+        # the commitment's day and month
+        (
+            "Les premiers chars Leopard 2 allemands sont arrivés en Ukraine le 27 mars, "
+            "a confirmé Berlin.",
+            "fr",
+            "2023-03",
+        ),
+        # the package the system first came in, not a later one
+        (
+            "Les États-Unis ont annoncé jeudi une aide militaire de 3 milliards de dollars "
+            "à l'Ukraine, qui comprend des véhicules Bradley.",
+            "fr",
+            "2023-01",
+        ),
+        (
+            "Les États-Unis ont annoncé jeudi une nouvelle aide militaire de 400 millions de "
+            "dollars à l'Ukraine, qui comprend des véhicules Bradley.",
+            "fr",
+            None,
+        ),
+        # a delivery said to be the first: the first delivery's month
+        (
+            "Les premiers Mirage 2000 français ont été livrés à l'Ukraine, a annoncé Paris.",
+            "fr",
+            "2025-02",
+        ),
+        (
+            "The first Mirage 2000 jets from France have been delivered to Ukraine, Paris said.",
+            "en",
+            "2025-02",
+        ),
+        ("La France a livré des Mirage 2000 à l'Ukraine.", "fr", None),
+        # the first ones recalled with their own month
+        (
+            "Les États-Unis avaient livré les deux premières batteries NASAMS à l'Ukraine "
+            "en septembre 2022.",
+            "fr",
+            None,
+        ),
+        # another weekday, or one of another week: no month
+        (
+            "Le chancelier allemand a annoncé ce jeudi que l'Allemagne livrera "
+            "quatorze chars Leopard 2 à l'Ukraine.",
+            "fr",
+            None,
+        ),
+        (
+            "Mercredi dernier, le chancelier allemand a annoncé que l'Allemagne livrera "
+            "quatorze chars Leopard 2 à l'Ukraine.",
+            "fr",
+            None,
+        ),
+        # the weekday fits, and the text's own bounds allow the month
+        (
+            "La ministre allemande a annoncé mardi que l'Allemagne livrera des Gepard à l'Ukraine.",
+            "fr",
+            "2022-04",
+        ),
+        # a minister not yet in office then: it is another Tuesday
+        (
+            "Le ministre Boris Pistorius a annoncé mardi que l'Allemagne livrera des Gepard "
+            "à l'Ukraine.",
+            "fr",
+            None,
+        ),
+        # two commitments of different months as near the day named: no month
+        (
+            "Mercredi, Washington a promis des chars Abrams et une batterie Patriot à Kiev.",
+            "fr",
+            None,
+        ),
+        # of the two, the one named with the day
+        (
+            "Washington a promis mercredi des chars Abrams à Kiev. "
+            "Le Royaume-Uni a livré des Challenger 2 à l'Ukraine.",
+            "fr",
+            "2023-01",
+        ),
+    ],
+)
+def test_an_undated_article_takes_the_month_of_the_commitment_whose_day_it_names(
+    text, lang, expected
+):
+    extraction = extract_article(Article(id="t", source="<t>", text=text, language=lang))
+    article = extraction.article
+    assert article.published == expected
+    if expected:
+        assert article.published_inferred and article.published_basis == "event"
+        evidence = article.published_evidence
+        assert text[evidence.start : evidence.end] == evidence.text
+        # the facts' dates resolve against the inferred month
+        assert all(
+            f.date and f.date.startswith(expected) and f.date_inferred for f in extraction.facts
+        )
+
+
+def test_a_stated_date_is_kept():
+    text = (
+        "Le chancelier allemand a annoncé ce mercredi que l'Allemagne livrera des chars Leopard 2."
+    )
+    article = extract_article(Article(id="t", source="<t>", text=text, published="2024-05")).article
+    assert (article.published, article.published_inferred) == ("2024-05", False)
+
+
+def _fact(donor: str, item: str, status: str, start: int, end: int) -> Fact:
+    return Fact(donor, items_by_id()[item], status, Evidence("…", start, end))
+
+
+@pytest.mark.parametrize(
+    "text,facts,year,expected",
+    [
+        # the day is named far from the fact: it is another day's
+        (
+            "Mercredi, Kiev a parlé." + " " * 500 + "Berlin livre des Leopard 2.",
+            [("DE", "leopard2", "pledged", 524, 550)],
+            None,
+            None,
+        ),
+        (
+            "Mercredi, Berlin livre des Leopard 2.",
+            [("DE", "leopard2", "pledged", 10, 37)],
+            None,
+            "2023-01",
+        ),
+        # a status the table does not hold for that donor and item
+        (
+            "Mercredi, Berlin livre des Leopard 2.",
+            [("DE", "leopard2", "refused", 10, 37)],
+            None,
+            None,
+        ),
+        # a year the article's own clues gave must hold the month
+        (
+            "Mercredi, Berlin livre des Leopard 2.",
+            [("DE", "leopard2", "pledged", 10, 37)],
+            "2024",
+            None,
+        ),
+    ],
+)
+def test_date_by_commitments(text, facts, year, expected):
+    found = date_by_commitments(text, [_fact(*f) for f in facts], "fr", year)
+    assert (found.date if found else None) == expected
+
+
+def test_every_commitment_row_is_a_known_donor_item_and_day_with_a_source():
+    rows = commitments()
+    assert len(rows) >= 40
+    assert all(r.source.startswith("https://") and r.day.year >= 2022 for r in rows)
+
+
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        ("X,DE,leopard2,pledged,2023-01-25,,http://a", "source must be an https"),
+        ("X,ZZ,leopard2,pledged,2023-01-25,,https://a", "donors must be known"),
+        ("X,DE,tank,pledged,2023-01-25,,https://a", "items must be catalog ids"),
+        ("X,DE,leopard2,promised,2023-01-25,,https://a", "unknown status"),
+        ("X,DE,leopard2,pledged,2023-01,,https://a", "date must be YYYY-MM-DD"),
+        ("X,US,bradley,pledged,2023-01-05,3 bn,https://a", "package_usd_millions must be a number"),
+    ],
+)
+def test_a_bad_commitments_row_is_reported_with_its_line(monkeypatch, tmp_path, row, message):
+    import aidwatch.catalog as catalog
+    import aidwatch.extract.commitments as module
+
+    real = catalog.resources.files("aidwatch.catalog")
+    for name in ("donors.csv", "systems.csv"):
+        (tmp_path / name).write_text(real.joinpath(name).read_text("utf-8"), encoding="utf-8")
+    header = "name,donors,items,status,date,package_usd_millions,source\n"
+    (tmp_path / "commitments.csv").write_text(header + row + "\n", encoding="utf-8")
+    monkeypatch.setattr(catalog.resources, "files", lambda package: tmp_path)
+    module.commitments.cache_clear()
+    try:
+        with pytest.raises(CatalogError, match=f"commitments.csv line 2: {message}"):
+            module.commitments()
+    finally:
+        module.commitments.cache_clear()
