@@ -1139,6 +1139,11 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("NO", "nasams", "pledged", 2, "exact", None)],
     ),
     (
+        "La Slovaquie a fait don de son système S-300 à l'Ukraine.",
+        None,
+        [("SK", "s300", "delivered", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -300,7 +300,10 @@ def _object_class(token) -> str | None:
         # « a signé un contrat ... pour produire des LMM », « nous avons besoin
         # de dizaines de Caesar »
         if child.dep_ == "obj" and lemma(child) in _LIGHT_OBJECTS:
-            return _LIGHT_OBJECTS[lemma(child)]
+            cls = _LIGHT_OBJECTS[lemma(child)]
+            if cls == "transfer" and verb_lemma(token) in lexicon().verbs:
+                continue  # « a annoncé un nouveau don »: the verb says what is done
+            return cls
     return None
 
 
