@@ -1144,6 +1144,19 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("SK", "s300", "delivered", None, None, None)],
     ),
     (
+        "La Suède a promis huit obusiers Archer. « Quatre autres suivront en mai », a précisé"
+        " le ministre suédois.",
+        None,
+        [
+            ("SE", "archer", "pledged", 8, "exact", None),
+        ],
+    ),
+    (
+        "« Les chars Leopard 1 seront livrés en mai », a précisé le ministre danois.",
+        None,
+        [("DK", "leopard1", "pledged", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -65,6 +65,8 @@ _ON_SYSTEM = re.compile(r"\s+(?:" + _WORDS.alternation("training_on") + r")\b")
 _UNTRAINED = re.compile(r"\b(?:" + _WORDS.alternation("training_denials") + r")\b")
 
 
+# A count of « autres » standing alone (« deux autres suivront »).
+_MORE = re.compile(r"\b(?:" + _WORDS.alternation("more_of_the_same") + r")\b")
 _PRONOUN_ITEM = re.compile(r"\b(?:" + _WORDS.alternation("item_pronouns") + r")\b")
 
 
@@ -125,6 +127,13 @@ def resolve(
         if pronoun and len(before) == len(groups) and (before or recent):
             start, end = pronoun.start(), pronoun.start() + pronoun.group().find(" ")
             system = before[-1].system if before else recent[-1]
+            added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
+    if not groups and not added and last:
+        # « Deux autres suivront cette année »: more of the last system named
+        more = _MORE.search(folded)
+        if more:
+            start, end = more.start(), more.end()
+            system = last[-1]
             added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
     crew = trains_crews(folded, crews_only=True) if not groups and not added and recent else None
     if crew:

@@ -198,7 +198,12 @@ def _speaker(verb, donor_at: dict[int, Donor], lists) -> list[str]:
     top = verb
     while top.head.i != top.i:
         top = top.head
-    for child in top.children:
+    # the incise hangs on the quote, or the quote on the reporting verb, or
+    # the parser left them apart (two roots)
+    roots = [t for t in verb.doc if t.head.i == t.i and t.i != top.i]
+    for child in [top, *top.children, *roots]:
+        if child.i == verb.i:
+            continue
         if child.pos_ in ("VERB", "AUX") and verb_lemma(child) in lexicon().reporting:
             # the inverted subject of the incise is often parsed as its object
             speakers = [_subject(child)] + [
@@ -337,6 +342,11 @@ def attribute(
         codes = _adjacent_subject(reading.trigger, donor_at, lists)
         if codes:
             return Attribution(codes, "subject")
+        # « “Deux autres suivront”, a précisé le général allemand »: whose
+        # spokesman announces it gives it
+        codes = _speaker(reading.trigger, donor_at, lists)
+        if codes:
+            return Attribution(codes, "speaker")
     return Attribution([], subject_basis)
 
 

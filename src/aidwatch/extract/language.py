@@ -99,6 +99,7 @@ SCHEMA: dict[str, str] = {
     "fitting_verbs": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
+    "more_of_the_same": "forms",
     "partitive_pronouns": "words",
     "recipient_demonyms": "forms",
     "collective_subjects": "words",
