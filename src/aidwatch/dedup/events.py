@@ -26,7 +26,9 @@ import json
 import math
 import re
 import zlib
-from collections import deque
+from array import array
+from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -60,14 +62,28 @@ FEATURES = (
     "shared_facts",  # log(1 + same donor, item, status)
     "shared_items",  # log(1 + same item)
     "shared_packages",  # same donor and amount
-    "shared_meetings",  # same named meeting
     "names_overlap",  # shared proper names / the fewer
-    "quantities_agree",  # same item, same quantity
     "quantities_disagree",  # same item, other quantity
-    "dates_close",  # both dated, within MAX_DAYS
-    "months_shared",  # a month both date something in (facts, packages, meetings, publication)
-    "months_apart",  # both date things, in no common month
-    "both_factless",  # neither has a fact: only names can tell
+    "months_apart",  # both date things (facts, packages, meetings, publication), in no common month
+    "text_similarity",  # cosine of the openings' words, each weighted by its rarity (idf)
+    "facts_similarity",  # cosine of the facts, items, packages and meetings, weighted alike
+)
+
+# Words of the opening that are compared: words of 4 letters or more cut to
+# their first 7 (« livraison » and « livraisons » are one word, « blindé »
+# and « blindés » another), short capitalised names (« AMX », « RC »), and numbers
+# of 2 digits or more but for years. The rarer a word among the remembered
+# reports, the more sharing it says: a stop list only spares the lookups.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_STEM = 7
+_STOP = frozenset(
+    fold(w)
+    for w in (
+        "avec dans pour cette leur leurs sont était elle elles ils nous vous mais plus aussi "
+        "comme dont entre après avant selon depuis ainsi alors encore toute tous tout toutes "
+        "autre autres être avoir fait faire sera seront avait ont déjà lors sous vers chez "
+        "celui celle ceux dont même très sans"
+    ).split()
 )
 
 
@@ -85,6 +101,11 @@ class Report:
     meetings: frozenset[str]  # "ramstein 2023-01"
     months: frozenset[str]  # YYYY-MM of its dated facts, packages, meetings, publication
     names: frozenset[int]  # hashes of the folded proper names of the opening
+    # Hashes of the opening's words (`words`) and of its facts, items, packages
+    # and meetings (`keys`): what `features` compares, weighted by rarity.
+    # (arrays: 4 bytes a hash, where a set of Python ints takes 50)
+    words: array = field(default_factory=lambda: array("I"))
+    keys: array = field(default_factory=lambda: array("I"))
 
 
 def report_of(extraction: Extraction, key: str | None = None, story: str | None = None) -> Report:
@@ -106,6 +127,10 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     }
     opening = ((article.title or "") + "\n" + article.text[:OPENING]).strip()
     names = {fold(w) for w in _NAME.findall(opening)} - _COMMON
+    meetings = {fold(e.name) for e in extraction.events}
+    # Every fact twice: with its status and without (a pledge and its
+    # delivery reported together, or read differently by two outlets).
+    keys = facts | {f.rsplit(" ", 1)[0] for f in facts} | items | packages | meetings
     dated = [f.date for f in extraction.facts] + [p.date for p in extraction.packages]
     dated += [e.date for e in extraction.events] + [article.published]
     return Report(
@@ -120,7 +145,27 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         meetings=frozenset(f"{fold(e.name)} {e.date[:7]}" for e in extraction.events if e.date),
         months=frozenset(d[:7] for d in dated if d and len(d) >= 7),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
+        words=array("I", sorted(words(opening))),
+        keys=array("I", sorted({zlib.crc32(("=" + k).encode("utf-8")) for k in keys})),
     )
+
+
+def words(text: str) -> set[int]:
+    """Hashes of the words of `text` that `features` compares (see `_TOKEN`)."""
+    found = set()
+    for token in _TOKEN.findall(text):
+        word = fold(token)
+        if word.isdigit():
+            if len(word) < 2 or (len(word) == 4 and word[:2] in ("19", "20")):
+                continue
+            word = "#" + word
+        elif len(word) < 4:
+            if len(word) < 2 or not token.isupper():
+                continue
+        elif word in _STOP:
+            continue
+        found.add(zlib.crc32(word[:_STEM].encode("utf-8")))
+    return found
 
 
 def _round(amount: float) -> str:
@@ -132,26 +177,48 @@ def _round(amount: float) -> str:
     return str(int(round(amount / digits) * digits))
 
 
-def features(a: Report, b: Report) -> list[float]:
-    """The pair's values of `FEATURES`."""
+Idf = Callable[[int], float]
+
+
+def _flat(_: int) -> float:
+    return 1.0
+
+
+def norms(report: Report, idf: Idf = _flat) -> tuple[float, float]:
+    """The lengths of `report`'s words and keys, each hash weighted by `idf`."""
+    return (
+        math.sqrt(sum(idf(h) ** 2 for h in report.words)),
+        math.sqrt(sum(idf(h) ** 2 for h in report.keys)),
+    )
+
+
+def features(a: Report, b: Report, idf: Idf = _flat) -> list[float]:
+    """The pair's values of `FEATURES`, words and keys weighted by `idf`
+    (by default all alike; the index weighs them by their rarity)."""
+    squares = {h: idf(h) ** 2 for h in (*a.words, *a.keys)}
+    return _values(a, squares, norms(a, idf), b, norms(b, idf))
+
+
+def _values(a: Report, squares: dict[int, float], mine, b: Report, theirs) -> list[float]:
+    # `squares`: the squared weight of each of `a`'s hashes; `mine` and
+    # `theirs`: the two reports' `norms`.
+    (wa, ka), (wb, kb) = mine, theirs
     names = len(a.names & b.names) / max(1, min(len(a.names), len(b.names)))
     qa, qb = dict(a.quantities), dict(b.quantities)
-    common = qa.keys() & qb.keys()
-    agree = any(qa[i] == qb[i] for i in common)
-    disagree = any(qa[i] != qb[i] for i in common)
-    days = _days(a.published, b.published)
+    disagree = any(qa[i] != qb[i] for i in qa.keys() & qb.keys())
+    get = squares.get
+    words = sum(get(h, 0.0) for h in b.words) if wa and wb else 0.0
+    keys = sum(get(h, 0.0) for h in b.keys) if ka and kb else 0.0
     return [
         math.log1p(len(a.facts & b.facts)),
         math.log1p(len(a.items & b.items)),
         float(bool(a.packages & b.packages)),
-        float(bool(a.meetings & b.meetings)),
         names,
-        float(agree),
         float(disagree),
-        float(days is not None and days <= MAX_DAYS),
-        float(bool(a.months & b.months)),
         float(bool(a.months and b.months and not a.months & b.months)),
-        float(not a.facts and not b.facts),
+        # (a length kept from a while ago can make it a little over 1)
+        min(1.0, words / (wa * wb)) if words else 0.0,
+        min(1.0, keys / (ka * kb)) if keys else 0.0,
     ]
 
 
@@ -224,24 +291,21 @@ class EventIndex:
     _postings: dict[object, list[str]] = field(default_factory=dict)
     _order: deque[str] = field(default_factory=deque)
     _merged_into: dict[str, str] = field(default_factory=dict)
+    # How many remembered reports have each word or key hash (`features`'
+    # rarity), and each report's `norms` as they were when it came.
+    _counts: Counter[int] = field(default_factory=Counter)
+    _norms: dict[str, tuple[int, tuple[float, float]]] = field(default_factory=dict)
 
     def add(self, report: Report) -> Assignment:
         """The event of the article `report` describes; adding it again gives the same."""
         if report.article in self.event_of:
             return Assignment(self.find(self.event_of[report.article]))
         weights = self.weights or shipped_weights()
-        matches: list[tuple[float, str]] = []
-        for other in self._candidates(report):
-            earlier = self.reports[other]
-            if other in self.event_of and self._story_match(report, earlier):
-                p = 1.0
-            else:
-                days = _days(report.published, earlier.published)
-                if days is not None and days > MAX_DAYS:
-                    continue
-                p = weights.probability(features(report, earlier))
-            if p >= weights.threshold:
-                matches.append((p, other))
+        scores = [
+            (1.0 if values is None else weights.probability(values), other)
+            for other, values in self.scored(report)
+        ]
+        matches = [(p, other) for p, other in scores if p >= weights.threshold]
         # The story's event first: a reprint reports what its dispatch did.
         # Then the best match chooses, and others merge their event in only
         # when as sure as a story: chained joins are how events snowball.
@@ -268,9 +332,57 @@ class EventIndex:
         self.restore(report, assignment.event)
         return assignment
 
+    def scored(self, report: Report):
+        """(earlier article, the pair's `features`) for each candidate of
+        `report`: None for the features of an article of its story; none for
+        one dated more than `MAX_DAYS` apart."""
+        squares = self._squares(report.words)
+        keys = self._squares(report.keys)
+        mine = (math.sqrt(sum(squares.values())), math.sqrt(sum(keys.values())))
+        squares.update(keys)
+        for other in self._candidates(report):
+            earlier = self.reports[other]
+            if other in self.event_of and self._story_match(report, earlier):
+                yield other, None
+                continue
+            days = _days(report.published, earlier.published)
+            if days is not None and days > MAX_DAYS:
+                continue
+            yield other, _values(report, squares, mine, earlier, self._norms_of(other))
+
+    def idf(self, hashed: int) -> float:
+        """The rarity of a word or key hash among the remembered reports."""
+        return math.log((len(self.reports) + 1) / (self._counts.get(hashed, 0) + 1)) + 1
+
+    def _squares(self, hashes) -> dict[int, float]:
+        # {hash: idf(hash) ** 2}, as `idf` but quicker
+        log, counts = math.log, self._counts
+        whole = log(len(self.reports) + 1)
+        return {h: (whole - log(counts.get(h, 0) + 1) + 1) ** 2 for h in hashes}
+
+    def _lengths(self, report: Report) -> tuple[float, float]:
+        # `norms(report, self.idf)`, quicker
+        return (
+            math.sqrt(sum(self._squares(report.words).values())),
+            math.sqrt(sum(self._squares(report.keys).values())),
+        )
+
+    def _norms_of(self, article: str) -> tuple[float, float]:
+        # An article's `norms` change with every article remembered or
+        # forgotten; they are worked out again once the index has grown by
+        # a tenth since (a full index, in a steady feed, hardly changes them).
+        size, lengths = self._norms[article]
+        if len(self.reports) > size * 1.1 + 1:
+            size, lengths = len(self.reports), self._lengths(self.reports[article])
+            self._norms[article] = (size, lengths)
+        return lengths
+
     def restore(self, report: Report, event: str) -> None:
         """Remembers an article of `event`, as `add` does (an index rebuilt from the store)."""
+        self._norms[report.article] = (len(self.reports), self._lengths(report))
         self.reports[report.article] = report
+        self._counts.update(report.words)
+        self._counts.update(report.keys)
         self.event_of[report.article] = event
         self.story_event.setdefault(report.story, event)
         for key in self._keys(report):
@@ -321,6 +433,12 @@ class EventIndex:
 
     def _forget(self, article: str) -> None:
         report = self.reports.pop(article)
+        del self._norms[article]
+        self._counts.subtract(report.words)
+        self._counts.subtract(report.keys)
+        for hashed in (*report.words, *report.keys):
+            if self._counts.get(hashed, 0) <= 0:
+                self._counts.pop(hashed, None)
         for key in self._keys(report):
             posted = self._postings.get(key)
             if posted is not None and article in posted:
