@@ -196,19 +196,24 @@ def features(a: Report, b: Report, idf: Idf = _flat) -> list[float]:
     """The pair's values of `FEATURES`, words and keys weighted by `idf`
     (by default all alike; the index weighs them by their rarity)."""
     squares = {h: idf(h) ** 2 for h in (*a.words, *a.keys)}
-    return _values(a, squares, norms(a, idf), b, norms(b, idf))
+    return _values(a, squares, set(squares), norms(a, idf), b, norms(b, idf))
 
 
-def _values(a: Report, squares: dict[int, float], mine, b: Report, theirs) -> list[float]:
-    # `squares`: the squared weight of each of `a`'s hashes; `mine` and
-    # `theirs`: the two reports' `norms`.
+def _values(
+    a: Report, squares: dict[int, float], hashes: set[int], mine, b: Report, theirs
+) -> list[float]:
+    # `squares`: the squared weight of each of `a`'s hashes (`hashes`, the
+    # same as a set); `mine` and `theirs`: the two reports' `norms`.
     (wa, ka), (wb, kb) = mine, theirs
     names = len(a.names & b.names) / max(1, min(len(a.names), len(b.names)))
-    qa, qb = dict(a.quantities), dict(b.quantities)
-    disagree = any(qa[i] != qb[i] for i in qa.keys() & qb.keys())
-    get = squares.get
-    words = sum(get(h, 0.0) for h in b.words) if wa and wb else 0.0
-    keys = sum(get(h, 0.0) for h in b.keys) if ka and kb else 0.0
+    disagree = False
+    if a.quantities and b.quantities:
+        qa, qb = dict(a.quantities), dict(b.quantities)
+        disagree = any(qa[i] != qb[i] for i in qa.keys() & qb.keys())
+    # (the intersection first, in C, then a sum over the few shared)
+    weight = squares.__getitem__
+    words = sum(map(weight, hashes.intersection(b.words))) if wa and wb else 0.0
+    keys = sum(map(weight, hashes.intersection(b.keys))) if ka and kb else 0.0
     return [
         math.log1p(len(a.facts & b.facts)),
         math.log1p(len(a.items & b.items)),
@@ -340,6 +345,7 @@ class EventIndex:
         keys = self._squares(report.keys)
         mine = (math.sqrt(sum(squares.values())), math.sqrt(sum(keys.values())))
         squares.update(keys)
+        hashes = set(squares)
         for other in self._candidates(report):
             earlier = self.reports[other]
             if other in self.event_of and self._story_match(report, earlier):
@@ -348,7 +354,7 @@ class EventIndex:
             days = _days(report.published, earlier.published)
             if days is not None and days > MAX_DAYS:
                 continue
-            yield other, _values(report, squares, mine, earlier, self._norms_of(other))
+            yield other, _values(report, squares, hashes, mine, earlier, self._norms_of(other))
 
     def idf(self, hashed: int) -> float:
         """The rarity of a word or key hash among the remembered reports."""
@@ -370,9 +376,9 @@ class EventIndex:
     def _norms_of(self, article: str) -> tuple[float, float]:
         # An article's `norms` change with every article remembered or
         # forgotten; they are worked out again once the index has grown by
-        # a tenth since (a full index, in a steady feed, hardly changes them).
+        # a quarter since (a full index, in a steady feed, hardly changes them).
         size, lengths = self._norms[article]
-        if len(self.reports) > size * 1.1 + 1:
+        if len(self.reports) > size * 1.25 + 1:
             size, lengths = len(self.reports), self._lengths(self.reports[article])
             self._norms[article] = (size, lengths)
         return lengths
