@@ -208,5 +208,6 @@ def test_text_alone_can_join_reports_without_a_shared_fact():
     for n in range(5):
         index.add(report(f"x{n}", [CAESAR], f"Autre chose encore, numéro {n + 10}."))
     index.add(report("a", [LEOPARD], SCHOLZ))
-    assert index.add(report("b", [ABRAMS], SCHOLZ)).event == "a"
+    joined = index.add(report("b", [ABRAMS], SCHOLZ))
+    assert (joined.event, joined.reason) == ("a", "shared names and wording")
     assert index.add(report("c", [ABRAMS], BIDEN)).event == "c"

@@ -4,7 +4,11 @@ meeting, whether they reprint one dispatch (a story) or were written apart.
 Independent write-ups of one event share facts, not sentences, so an article
 is compared with the recent ones on what it says: its facts (donor, item,
 status), its items, its packages (donor and amount), the meetings it names,
-the proper names of its opening and its publication date. A linear model
+the proper names and the words of its opening and its publication date. The
+words and the facts are also compared as wholes: the cosine of the two
+articles' words, and of their facts, items, packages and meetings, each
+weighted by its rarity among the remembered articles (a rare word shared
+says more than « chars » shared). A linear model
 learned from the train set's event labels (`events_weights.json`, weights
 only, fitted by `bench/bench_events.py --fit`) turns the shared features of
 a pair into a probability; an article joins the event of the most likely
@@ -14,8 +18,8 @@ store can record it). An article of a known story always joins its story's
 event. Each join keeps its reason: what the two articles share.
 
 It does not read text beyond the article's opening and keeps no text: each
-article leaves a `Report` of hashed keys and a few readable shared-fact
-labels; it remembers the latest `capacity` articles and, for each key, only
+article leaves a `Report` of hashed keys and words and a few readable
+shared-fact labels; it remembers the latest `capacity` articles and, for each key, only
 the latest `POSTINGS` articles with it, so the cost per article is bounded
 however long the feed.
 """
@@ -268,7 +272,9 @@ def reason(a: Report, b: Report) -> str:
         return "shared facts: " + "; ".join(shared[:6])
     if a.items & b.items:
         return "shared items: " + ", ".join(sorted(a.items & b.items)[:6])
-    return "shared names"
+    if a.names & b.names:
+        return "shared names and wording"
+    return "shared wording"
 
 
 @dataclass
