@@ -19,9 +19,9 @@ event. Each join keeps its reason: what the two articles share.
 
 It does not read text beyond the article's opening and keeps no text: each
 article leaves a `Report` of hashed keys and words and a few readable
-shared-fact labels; it remembers the latest `capacity` articles and, for each key, only
-the latest `POSTINGS` articles with it, so the cost per article is bounded
-however long the feed.
+shared-fact labels; it remembers the latest `capacity` articles and, for
+each key, only the latest `POSTINGS` articles with it, so the cost per
+article is bounded however long the feed.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ from importlib import resources
 from aidwatch.model import Extraction
 from aidwatch.textnorm import fold
 
-# On-topic articles remembered (about 2 KiB each): reports of one event come
-# within days, and weeks of a busy feed are 10,000 on-topic articles.
+# On-topic articles remembered (about 3 KiB each, half a KiB of it the
+# hashes of their words): reports of one event come within days, and weeks
+# of a busy feed are 10,000 on-topic articles.
 CAPACITY = 10_000
 POSTINGS = 64  # latest articles remembered per key: a common key (« Ukraine ») stays cheap
 CANDIDATES = 48  # candidates scored per article, those sharing most keys first
@@ -303,7 +304,8 @@ class EventIndex:
     _order: deque[str] = field(default_factory=deque)
     _merged_into: dict[str, str] = field(default_factory=dict)
     # How many remembered reports have each word or key hash (`features`'
-    # rarity), and each report's `norms` as they were when it came.
+    # rarity), and each report's `norms` with the index size they were
+    # worked out at.
     _counts: Counter[int] = field(default_factory=Counter)
     _norms: dict[str, tuple[int, tuple[float, float]]] = field(default_factory=dict)
 
