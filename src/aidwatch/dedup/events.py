@@ -4,7 +4,11 @@ meeting, whether they reprint one dispatch (a story) or were written apart.
 Independent write-ups of one event share facts, not sentences, so an article
 is compared with the recent ones on what it says: its facts (donor, item,
 status), its items, its packages (donor and amount), the meetings it names,
-the proper names of its opening and its publication date. A linear model
+the proper names and the words of its opening and its publication date. The
+words and the facts are also compared as wholes: the cosine of the two
+articles' words, and of their facts, items, packages and meetings, each
+weighted by its rarity among the remembered articles (a rare word shared
+says more than « chars » shared). A linear model
 learned from the train set's event labels (`events_weights.json`, weights
 only, fitted by `bench/bench_events.py --fit`) turns the shared features of
 a pair into a probability; an article joins the event of the most likely
@@ -14,10 +18,10 @@ store can record it). An article of a known story always joins its story's
 event. Each join keeps its reason: what the two articles share.
 
 It does not read text beyond the article's opening and keeps no text: each
-article leaves a `Report` of hashed keys and a few readable shared-fact
-labels; it remembers the latest `capacity` articles and, for each key, only
-the latest `POSTINGS` articles with it, so the cost per article is bounded
-however long the feed.
+article leaves a `Report` of hashed keys and words and a few readable
+shared-fact labels; it remembers the latest `capacity` articles and, for
+each key, only the latest `POSTINGS` articles with it, so the cost per
+article is bounded however long the feed.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ import json
 import math
 import re
 import zlib
-from collections import deque
+from array import array
+from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -35,8 +41,9 @@ from importlib import resources
 from aidwatch.model import Extraction
 from aidwatch.textnorm import fold
 
-# On-topic articles remembered (about 2 KiB each): reports of one event come
-# within days, and weeks of a busy feed are 10,000 on-topic articles.
+# On-topic articles remembered (about 3 KiB each, half a KiB of it the
+# hashes of their words): reports of one event come within days, and weeks
+# of a busy feed are 10,000 on-topic articles.
 CAPACITY = 10_000
 POSTINGS = 64  # latest articles remembered per key: a common key (« Ukraine ») stays cheap
 CANDIDATES = 48  # candidates scored per article, those sharing most keys first
@@ -60,14 +67,28 @@ FEATURES = (
     "shared_facts",  # log(1 + same donor, item, status)
     "shared_items",  # log(1 + same item)
     "shared_packages",  # same donor and amount
-    "shared_meetings",  # same named meeting
     "names_overlap",  # shared proper names / the fewer
-    "quantities_agree",  # same item, same quantity
     "quantities_disagree",  # same item, other quantity
-    "dates_close",  # both dated, within MAX_DAYS
-    "months_shared",  # a month both date something in (facts, packages, meetings, publication)
-    "months_apart",  # both date things, in no common month
-    "both_factless",  # neither has a fact: only names can tell
+    "months_apart",  # both date things (facts, packages, meetings, publication), in no common month
+    "text_similarity",  # cosine of the openings' words, each weighted by its rarity (idf)
+    "facts_similarity",  # cosine of the facts, items, packages and meetings, weighted alike
+)
+
+# Words of the opening that are compared: words of 4 letters or more cut to
+# their first 7 (« livraison » and « livraisons » are one word, « blindé »
+# and « blindés » another), short capitalised names (« AMX », « RC »), and numbers
+# of 2 digits or more but for years. The rarer a word among the remembered
+# reports, the more sharing it says: a stop list only spares the lookups.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_STEM = 7
+_STOP = frozenset(
+    fold(w)
+    for w in (
+        "avec dans pour cette leur leurs sont était elle elles ils nous vous mais plus aussi "
+        "comme dont entre après avant selon depuis ainsi alors encore toute tous tout toutes "
+        "autre autres être avoir fait faire sera seront avait ont déjà lors sous vers chez "
+        "celui celle ceux dont même très sans"
+    ).split()
 )
 
 
@@ -85,6 +106,11 @@ class Report:
     meetings: frozenset[str]  # "ramstein 2023-01"
     months: frozenset[str]  # YYYY-MM of its dated facts, packages, meetings, publication
     names: frozenset[int]  # hashes of the folded proper names of the opening
+    # Hashes of the opening's words (`words`) and of its facts, items, packages
+    # and meetings (`keys`): what `features` compares, weighted by rarity.
+    # (arrays: 4 bytes a hash, where a set of Python ints takes 50)
+    words: array = field(default_factory=lambda: array("I"))
+    keys: array = field(default_factory=lambda: array("I"))
 
 
 def report_of(extraction: Extraction, key: str | None = None, story: str | None = None) -> Report:
@@ -106,6 +132,10 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     }
     opening = ((article.title or "") + "\n" + article.text[:OPENING]).strip()
     names = {fold(w) for w in _NAME.findall(opening)} - _COMMON
+    meetings = {fold(e.name) for e in extraction.events}
+    # Every fact twice: with its status and without (a pledge and its
+    # delivery reported together, or read differently by two outlets).
+    keys = facts | {f.rsplit(" ", 1)[0] for f in facts} | items | packages | meetings
     dated = [f.date for f in extraction.facts] + [p.date for p in extraction.packages]
     dated += [e.date for e in extraction.events] + [article.published]
     return Report(
@@ -120,7 +150,27 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         meetings=frozenset(f"{fold(e.name)} {e.date[:7]}" for e in extraction.events if e.date),
         months=frozenset(d[:7] for d in dated if d and len(d) >= 7),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
+        words=array("I", sorted(words(opening))),
+        keys=array("I", sorted({zlib.crc32(("=" + k).encode("utf-8")) for k in keys})),
     )
+
+
+def words(text: str) -> set[int]:
+    """Hashes of the words of `text` that `features` compares (see `_TOKEN`)."""
+    found = set()
+    for token in _TOKEN.findall(text):
+        word = fold(token)
+        if word.isdigit():
+            if len(word) < 2 or (len(word) == 4 and word[:2] in ("19", "20")):
+                continue
+            word = "#" + word
+        elif len(word) < 4:
+            if len(word) < 2 or not token.isupper():
+                continue
+        elif word in _STOP:
+            continue
+        found.add(zlib.crc32(word[:_STEM].encode("utf-8")))
+    return found
 
 
 def _round(amount: float) -> str:
@@ -132,26 +182,53 @@ def _round(amount: float) -> str:
     return str(int(round(amount / digits) * digits))
 
 
-def features(a: Report, b: Report) -> list[float]:
-    """The pair's values of `FEATURES`."""
+Idf = Callable[[int], float]
+
+
+def _flat(_: int) -> float:
+    return 1.0
+
+
+def norms(report: Report, idf: Idf = _flat) -> tuple[float, float]:
+    """The lengths of `report`'s words and keys, each hash weighted by `idf`."""
+    return (
+        math.sqrt(sum(idf(h) ** 2 for h in report.words)),
+        math.sqrt(sum(idf(h) ** 2 for h in report.keys)),
+    )
+
+
+def features(a: Report, b: Report, idf: Idf = _flat) -> list[float]:
+    """The pair's values of `FEATURES`, words and keys weighted by `idf`
+    (by default all alike; the index weighs them by their rarity)."""
+    squares = {h: idf(h) ** 2 for h in (*a.words, *a.keys)}
+    return _values(a, squares, set(squares), norms(a, idf), b, norms(b, idf))
+
+
+def _values(
+    a: Report, squares: dict[int, float], hashes: set[int], mine, b: Report, theirs
+) -> list[float]:
+    # `squares`: the squared weight of each of `a`'s hashes (`hashes`, the
+    # same as a set); `mine` and `theirs`: the two reports' `norms`.
+    (wa, ka), (wb, kb) = mine, theirs
     names = len(a.names & b.names) / max(1, min(len(a.names), len(b.names)))
-    qa, qb = dict(a.quantities), dict(b.quantities)
-    common = qa.keys() & qb.keys()
-    agree = any(qa[i] == qb[i] for i in common)
-    disagree = any(qa[i] != qb[i] for i in common)
-    days = _days(a.published, b.published)
+    disagree = False
+    if a.quantities and b.quantities:
+        qa, qb = dict(a.quantities), dict(b.quantities)
+        disagree = any(qa[i] != qb[i] for i in qa.keys() & qb.keys())
+    # (the intersection first, in C, then a sum over the few shared)
+    weight = squares.__getitem__
+    words = sum(map(weight, hashes.intersection(b.words))) if wa and wb else 0.0
+    keys = sum(map(weight, hashes.intersection(b.keys))) if ka and kb else 0.0
     return [
         math.log1p(len(a.facts & b.facts)),
         math.log1p(len(a.items & b.items)),
         float(bool(a.packages & b.packages)),
-        float(bool(a.meetings & b.meetings)),
         names,
-        float(agree),
         float(disagree),
-        float(days is not None and days <= MAX_DAYS),
-        float(bool(a.months & b.months)),
         float(bool(a.months and b.months and not a.months & b.months)),
-        float(not a.facts and not b.facts),
+        # (a length kept from a while ago can make it a little over 1)
+        min(1.0, words / (wa * wb)) if words else 0.0,
+        min(1.0, keys / (ka * kb)) if keys else 0.0,
     ]
 
 
@@ -196,7 +273,9 @@ def reason(a: Report, b: Report) -> str:
         return "shared facts: " + "; ".join(shared[:6])
     if a.items & b.items:
         return "shared items: " + ", ".join(sorted(a.items & b.items)[:6])
-    return "shared names"
+    if a.names & b.names:
+        return "shared names and wording"
+    return "shared wording"
 
 
 @dataclass
@@ -224,24 +303,22 @@ class EventIndex:
     _postings: dict[object, list[str]] = field(default_factory=dict)
     _order: deque[str] = field(default_factory=deque)
     _merged_into: dict[str, str] = field(default_factory=dict)
+    # How many remembered reports have each word or key hash (`features`'
+    # rarity), and each report's `norms` with the index size they were
+    # worked out at.
+    _counts: Counter[int] = field(default_factory=Counter)
+    _norms: dict[str, tuple[int, tuple[float, float]]] = field(default_factory=dict)
 
     def add(self, report: Report) -> Assignment:
         """The event of the article `report` describes; adding it again gives the same."""
         if report.article in self.event_of:
             return Assignment(self.find(self.event_of[report.article]))
         weights = self.weights or shipped_weights()
-        matches: list[tuple[float, str]] = []
-        for other in self._candidates(report):
-            earlier = self.reports[other]
-            if other in self.event_of and self._story_match(report, earlier):
-                p = 1.0
-            else:
-                days = _days(report.published, earlier.published)
-                if days is not None and days > MAX_DAYS:
-                    continue
-                p = weights.probability(features(report, earlier))
-            if p >= weights.threshold:
-                matches.append((p, other))
+        scores = [
+            (1.0 if values is None else weights.probability(values), other)
+            for other, values in self.scored(report)
+        ]
+        matches = [(p, other) for p, other in scores if p >= weights.threshold]
         # The story's event first: a reprint reports what its dispatch did.
         # Then the best match chooses, and others merge their event in only
         # when as sure as a story: chained joins are how events snowball.
@@ -268,9 +345,58 @@ class EventIndex:
         self.restore(report, assignment.event)
         return assignment
 
+    def scored(self, report: Report):
+        """(earlier article, the pair's `features`) for each candidate of
+        `report`: None for the features of an article of its story; none for
+        one dated more than `MAX_DAYS` apart."""
+        squares = self._squares(report.words)
+        keys = self._squares(report.keys)
+        mine = (math.sqrt(sum(squares.values())), math.sqrt(sum(keys.values())))
+        squares.update(keys)
+        hashes = set(squares)
+        for other in self._candidates(report):
+            earlier = self.reports[other]
+            if other in self.event_of and self._story_match(report, earlier):
+                yield other, None
+                continue
+            days = _days(report.published, earlier.published)
+            if days is not None and days > MAX_DAYS:
+                continue
+            yield other, _values(report, squares, hashes, mine, earlier, self._norms_of(other))
+
+    def idf(self, hashed: int) -> float:
+        """The rarity of a word or key hash among the remembered reports."""
+        return math.log((len(self.reports) + 1) / (self._counts.get(hashed, 0) + 1)) + 1
+
+    def _squares(self, hashes) -> dict[int, float]:
+        # {hash: idf(hash) ** 2}, as `idf` but quicker
+        log, counts = math.log, self._counts
+        whole = log(len(self.reports) + 1)
+        return {h: (whole - log(counts.get(h, 0) + 1) + 1) ** 2 for h in hashes}
+
+    def _lengths(self, report: Report) -> tuple[float, float]:
+        # `norms(report, self.idf)`, quicker
+        return (
+            math.sqrt(sum(self._squares(report.words).values())),
+            math.sqrt(sum(self._squares(report.keys).values())),
+        )
+
+    def _norms_of(self, article: str) -> tuple[float, float]:
+        # An article's `norms` change with every article remembered or
+        # forgotten; they are worked out again once the index has grown by
+        # a quarter since (a full index, in a steady feed, hardly changes them).
+        size, lengths = self._norms[article]
+        if len(self.reports) > size * 1.25 + 1:
+            size, lengths = len(self.reports), self._lengths(self.reports[article])
+            self._norms[article] = (size, lengths)
+        return lengths
+
     def restore(self, report: Report, event: str) -> None:
         """Remembers an article of `event`, as `add` does (an index rebuilt from the store)."""
+        self._norms[report.article] = (len(self.reports), self._lengths(report))
         self.reports[report.article] = report
+        self._counts.update(report.words)
+        self._counts.update(report.keys)
         self.event_of[report.article] = event
         self.story_event.setdefault(report.story, event)
         for key in self._keys(report):
@@ -321,6 +447,12 @@ class EventIndex:
 
     def _forget(self, article: str) -> None:
         report = self.reports.pop(article)
+        del self._norms[article]
+        self._counts.subtract(report.words)
+        self._counts.subtract(report.keys)
+        for hashed in (*report.words, *report.keys):
+            if self._counts.get(hashed, 0) <= 0:
+                self._counts.pop(hashed, None)
         for key in self._keys(report):
             posted = self._postings.get(key)
             if posted is not None and article in posted:
