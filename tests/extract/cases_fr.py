@@ -1157,6 +1157,15 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("DK", "leopard1", "pledged", None, None, None)],
     ),
     (
+        "Kiev a demandé des avions Gripen à la Suède. L'Ukraine réclame ces avions depuis des"
+        " mois, comme les Gripen demandés par Kiev l'an dernier.",
+        None,
+        [
+            ("SE", "gripen", "requested", None, None, None),
+            (None, "gripen", "requested", None, None, None),
+        ],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

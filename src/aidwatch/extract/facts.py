@@ -738,7 +738,7 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         if f.donor is None:
             item = _key(f)[1]
-            if (item, f.status) in named:
+            if (item, f.status) in named and f.status != "requested":
                 # the same fact: the count it may hold (« L'Ukraine va recevoir
                 # 100 chars ») is the named donors' when they have none
                 for other in facts:
