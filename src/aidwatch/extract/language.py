@@ -128,6 +128,8 @@ SCHEMA: dict[str, str] = {
     "part_nouns": "words",
     "out_of_question": "words",
     "destined_verbs": "words",
+    "desire_verbs": "words",
+    "done_transfer_nouns": "words",
     "in_service_lemmas": "words",
     "in_service_prefixes": "sequence",
     "recipient_places": "words",

@@ -94,6 +94,7 @@ def _trigger_words() -> re.Pattern:
             stems.add(stem)
     stems |= {noun for noun in lex.nouns if len(noun) >= 3}
     stems |= {fold(w) for w in raw["irregular_forms"]}
+    stems |= {w for w in _DESIRE if len(w) >= 3}
     phrases = [re.escape(fold(p)) for p in raw["state_phrases"]]
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems)) + phrases) + ")")
 
@@ -430,6 +431,21 @@ def _copula_status(token) -> str:
 _OUT_OF_QUESTION = _WORDS.words("out_of_question")
 # « le Lynx est appelé à succéder »: destined, not asked
 _DESTINED = _WORDS.words("destined_verbs")
+# « Kyiv wants the tanks »: the direct object of a verb of wanting is asked for.
+_DESIRE = _WORDS.words("desire_verbs")
+# « the UK's donation of Storm Shadow missiles »: a transfer made.
+_DONE_NOUNS = _WORDS.words("done_transfer_nouns")
+
+
+def _wanted(token, item_token) -> bool:
+    """Whether `token` is a verb of wanting with the item as its direct
+    object, or in a list that is (« wants the ammunition, and the tanks »)."""
+    if lemma(token) not in _DESIRE or token.pos_ not in ("VERB", "AUX"):
+        return False
+    x = item_token
+    while x.head.i != x.i and x.head.i != token.i and x.dep_ in ("conj", "appos", "compound"):
+        x = x.head
+    return x.head.i == token.i and x.dep_ == "obj"
 
 
 _FITTED = _WORDS.words("fitting_verbs")
@@ -478,6 +494,8 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     negated = is_negated(token)
     if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
+    if cls is None and _wanted(token, item_token):
+        return (Pending.DROP if negated else "requested"), "request"
     if cls is None:
         return None, None
     if cls == "in_service":
@@ -721,6 +739,14 @@ def _read_chain(item_token) -> StatusReading | None:
         sentence_words = {fold(t.text) for t in item_token.doc}
         if any(words in nlp.folded(item_token.doc) for words in _IN_PROGRESS):
             status = "delivered"  # « le transfert des F-16 était en cours »
+        elif sentence_words & lex.consider_cues:
+            status = "considered"
+        elif (
+            trigger is not None
+            and (lemma(trigger) in _DONE_NOUNS or fold(trigger.text).rstrip("s") in _DONE_NOUNS)
+            and not _SOON.search(nlp.folded(item_token.doc))
+        ):
+            status = "delivered"  # « the UK's donation of Storm Shadow missiles »
         else:
-            status = "considered" if sentence_words & lex.consider_cues else "pledged"
+            status = "pledged"
     return StatusReading(status, trigger, trigger_class)
