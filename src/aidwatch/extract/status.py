@@ -643,6 +643,7 @@ def _read_chain(item_token) -> StatusReading | None:
                 token.pos_ == "VERB"
                 and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys()
                 and not (lemma(token) in _FITTED and _listed_after(item_token, token))
+                and not (token.dep_ in ("acl", "acl:relcl") and _listed_after(item_token, token))
             ):
                 # The nearest verb says what is done with the item, and it is
                 # not giving: « des brouilleurs pour contrer les drones ».
