@@ -117,6 +117,9 @@ def _modifier_tokens(item_root, item_span, trigger) -> list:
             for c in noun.children
             if c.dep_ in ("amod", "nmod", "flat:name", "appos") and c.i not in inside
         ]
+    if trigger is not None and trigger.dep_ == "amod":
+        # « UK-supplied Storm Shadow missiles »: the giver fused to the participle
+        out += [c for c in trigger.children if c.dep_ in ("obl:npmod", "compound")]
     # « chars lourds britanniques et allemands »
     out += [
         c

@@ -604,7 +604,13 @@ def _read_status(item_token, span) -> StatusReading | None:
 
 def _read_parse(item_token, span) -> StatusReading | None:
     reading = _read_chain(item_token)
-    if reading is not None:
+    if reading is not None and not (
+        # « forces have used UK-supplied missiles, the minister confirmed »:
+        # the participle on the item says more than the verb reporting it
+        reading.status == "pledged"
+        and verb_lemma(reading.trigger) in lexicon().reporting
+        and _amod_participle(item_token, span) is not None
+    ):
         return reading
     # « Les chars Abrams promis par Washington », « les missiles SCALP, que la
     # France fournit », « le second système SAMP/T, fourni par la France »: a
@@ -617,10 +623,29 @@ def _read_parse(item_token, span) -> StatusReading | None:
         holders.append(item_token.head)
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX"):
+            if (
+                child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX")
+            ) or _is_amod_participle(child):
                 status, cls = _first_reading(child, item_token)
                 if status and not isinstance(status, Pending):
                     return StatusReading(status, child, cls)
+    return reading
+
+
+def _is_amod_participle(token) -> bool:
+    """« UK-supplied Storm Shadow missiles », « the promised tanks »: a
+    participle modifying the item's noun."""
+    return token.dep_ == "amod" and token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Part"]
+
+
+def _amod_participle(item_token, span):
+    holders = list(span) if span is not None else [item_token]
+    if item_token.head.pos_ == "NOUN":
+        holders.append(item_token.head)
+    for holder in holders:
+        for child in holder.children:
+            if _is_amod_participle(child) and word_class(child) is not None:
+                return child
     return None
 
 
