@@ -148,6 +148,8 @@ SCHEMA: dict[str, str] = {
     "conversion_markers": "forms",
     "new_words": "forms",
     "new_package_nouns": "forms",
+    "value_words": "words",
+    "beneficiary_prepositions": "words",
 }
 
 # The slots of each `templates` key, with a stand-in of the same groups.
