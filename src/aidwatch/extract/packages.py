@@ -52,7 +52,11 @@ def _package_noun_near(root) -> bool:
             return True
         if token.dep_ in ("obj", "nsubj:pass") and word_class(token.head) in ("pledge", "transfer"):
             return True  # « a promis 200 millions », « 85 milliards ont été alloués »
-        if fold(token.text) in _VALUE_WORDS and word_class(token.head) in ("pledge", "transfer"):
+        if fold(token.text) in _VALUE_WORDS and word_class(token.head) in (
+            "pledge",
+            "transfer",
+            "procure",
+        ):
             return True  # « will transfer drones worth 5 million euros »
         if any(
             nouns.get(lemma(c)) == "package"
@@ -131,6 +135,8 @@ def _aggregated(text: str, amounts: list[Money]) -> set[int]:
         )
         if nearest is not None:
             out.add(nearest)
+            if nearest and _CONVERSION.search(text[amounts[nearest - 1].end : amounts[nearest].start]):
+                out.add(nearest - 1)  # « 500 millions d'euros (550 millions de dollars) au total »
     return out
 
 
