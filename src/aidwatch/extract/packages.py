@@ -26,8 +26,13 @@ from aidwatch.extract.text import fold
 _WORDS = tables()
 _AGGREGATE = re.compile(r"\b(" + _WORDS.alternation("aggregate_markers") + ")", re.IGNORECASE)
 _SUBSET = re.compile(r"\b(?:" + _WORDS.alternation("subset_markers") + r")\s*$", re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"\b(" + _WORDS.alternation("total_words") + r")\b[^.]*$", re.IGNORECASE)
+# Within the sentence: a period only inside an abbreviation (« total U.S. assistance »).
+_TOTAL_BEFORE = re.compile(
+    r"\b(" + _WORDS.alternation("total_words") + r")\b(?:[^.]|\.(?=\S|\s+(?-i:[a-z])))*$",
+    re.IGNORECASE,
+)
 _VALUE_WORDS = _WORDS.words("value_words")
+_RECIPIENT = re.compile(r"\b(?:" + _WORDS.alternation("recipient_names") + r")\b", re.IGNORECASE)
 _FOR = _WORDS.words("beneficiary_prepositions")
 _MILITARY = re.compile(r"\b(?:" + _WORDS.alternation("military_words") + ")", re.IGNORECASE)
 
@@ -52,10 +57,18 @@ def _package_noun_near(root) -> bool:
             return True
         if token.dep_ in ("obj", "nsubj:pass") and word_class(token.head) in ("pledge", "transfer"):
             return True  # « a promis 200 millions », « 85 milliards ont été alloués »
-        if fold(token.text) in _VALUE_WORDS and word_class(token.head) in (
-            "pledge",
-            "transfer",
-            "procure",
+        if (
+            token.dep_ == "nsubj"
+            and token.head.morph.get("Tense") == ["Past"]
+            and word_class(token.head) == "pledge"
+            and not any(c.dep_ == "obj" for c in token.head.children)
+        ):
+            return True  # « with a further €8 billion pledged through 2029 »
+        if fold(token.text) in _VALUE_WORDS and (
+            word_class(token.head) in ("pledge", "transfer")
+            # « to purchase 3,000 drones for Ukraine, worth EUR 2 million »,
+            # not a state's purchase for its own army
+            or (word_class(token.head) == "procure" and _RECIPIENT.search(token.doc.text))
         ):
             return True  # « will transfer drones worth 5 million euros »
         if any(
@@ -135,7 +148,9 @@ def _aggregated(text: str, amounts: list[Money]) -> set[int]:
         )
         if nearest is not None:
             out.add(nearest)
-            if nearest and _CONVERSION.search(text[amounts[nearest - 1].end : amounts[nearest].start]):
+            if nearest and _CONVERSION.search(
+                text[amounts[nearest - 1].end : amounts[nearest].start]
+            ):
                 out.add(nearest - 1)  # « 500 millions d'euros (550 millions de dollars) au total »
     return out
 
