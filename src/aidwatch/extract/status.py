@@ -169,11 +169,21 @@ def word_class(token) -> str | None:
             return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         return None
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        for candidate in _guesses(token)[1:]:
-            if candidate in lex.verbs:
-                return lex.verbs[candidate]
-        return lex.verbs.get(lemma(token))
+        found = next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
+        found = found or lex.verbs.get(lemma(token))
+        if found == "request" and not _has_particle(token):
+            return None  # « called the transfer a threat »
+        return found
     return None
+
+
+def _has_particle(token) -> bool:
+    """« calls for », « called on »: the particle a verb of `particle_requests`
+    needs right after it; other verbs need none."""
+    if lemma(token) not in _PARTICLE_REQUESTS and verb_lemma(token) not in _PARTICLE_REQUESTS:
+        return True
+    after = token.doc[token.i + 1 : token.i + 3]
+    return any(fold(t.text) in _REQUEST_PARTICLES for t in after)
 
 
 # « plus » and « jamais » negate only with « ne »: « livrer plus de chars » is more.
@@ -435,6 +445,11 @@ _DESTINED = _WORDS.words("destined_verbs")
 _DESIRE = _WORDS.words("desire_verbs")
 # « the UK's donation of Storm Shadow missiles »: a transfer made.
 _DONE_NOUNS = _WORDS.words("done_transfer_nouns")
+# « calls for tanks »: a verb that asks only with its particle after it.
+_PARTICLE_REQUESTS = _WORDS.words("particle_requests")
+_REQUEST_PARTICLES = _WORDS.words("request_particles")
+# « declined to comment »: a refusal to speak.
+_SPEECH_REFUSAL = re.compile(r"\b(?:" + _WORDS.alternation("speech_refusals") + ")")
 
 
 def _wanted(token, item_token) -> bool:
@@ -593,6 +608,12 @@ _MEMO: dict = {}  # the readings of one sentence, and that sentence's Doc under 
 
 def _read_status(item_token, span) -> StatusReading | None:
     reading = _read_parse(item_token, span)
+    if (
+        reading is not None
+        and reading.status == "refused"
+        and _SPEECH_REFUSAL.search(nlp.folded(item_token.doc))
+    ):
+        return None  # « declined to elaborate on the training on the HIMARS »
     if (
         reading is not None
         and reading.status == "pledged"
