@@ -740,6 +740,15 @@ def _read_chain(item_token) -> StatusReading | None:
             status = "procured"  # « un financement pour produire 18 obusiers »
         elif (
             status == Pending.NOMINAL
+            and token.pos_ in ("VERB", "AUX")
+            and lex.modals.get(verb) == "delivered"
+            and not negated
+            and verb_tense(token) in ("past", "present")
+        ):
+            # « had continued shipments of munitions », « began deliveries of »
+            status, trigger, trigger_class = "delivered", token, "transfer"
+        elif (
+            status == Pending.NOMINAL
             and cls in ("transfer", "receive")
             and token.pos_ in ("VERB", "AUX")
         ):
