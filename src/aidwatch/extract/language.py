@@ -133,6 +133,7 @@ SCHEMA: dict[str, str] = {
     "particle_requests": "words",
     "request_particles": "words",
     "speech_refusals": "forms",
+    "wish_lists": "forms",
     "in_service_lemmas": "words",
     "in_service_prefixes": "sequence",
     "recipient_places": "words",

@@ -449,7 +449,23 @@ _DONE_NOUNS = _WORDS.words("done_transfer_nouns")
 _PARTICLE_REQUESTS = _WORDS.words("particle_requests")
 _REQUEST_PARTICLES = _WORDS.words("request_particles")
 # « declined to comment »: a refusal to speak.
+_WISH_LIST = re.compile(r"\b(?:" + _WORDS.alternation("wish_lists") + r")\b")
 _SPEECH_REFUSAL = re.compile(r"\b(?:" + _WORDS.alternation("speech_refusals") + ")")
+
+
+def _on_wish_list(token, item_token) -> bool:
+    """« HIMARS sit high on Ukrainian wish lists »: the item, subject of the
+    verb, is placed on a list of wants."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not any(item_token.i in {t.i for t in c.subtree} for c in subjects):
+        return False
+    return any(
+        c.dep_ not in ("nsubj", "punct")
+        and _WISH_LIST.search(fold(" ".join(t.text for t in c.subtree)))
+        for c in token.children
+    )
 
 
 def _wanted(token, item_token) -> bool:
@@ -498,6 +514,8 @@ def _listed_after(item_token, token) -> bool:
 
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     """(status, class) for the nearest lexicon word, before outer words act."""
+    if _on_wish_list(token, item_token):
+        return "requested", "request"  # not the « list » of a package
     cls = (
         _object_class(token)
         or word_class(token)
