@@ -43,6 +43,7 @@ from aidwatch.errors import CatalogError
 SCHEMA: dict[str, str] = {
     # sentences (text.py)
     "abbreviations": "words",
+    "list_bullets": "words",
     # periods and sources (pipeline.py, published.py, status.py)
     "period_bounds": "forms",
     "period_bound_fillers": "forms",
