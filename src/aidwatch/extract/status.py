@@ -567,6 +567,11 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
             return "considered", cls
         return status, cls
     if cls == "package":
+        if token.dep_ == "obj" and _lists_a_delivery(token.head):
+            return (
+                "delivered",
+                "transfer",
+            )  # « other donations include humanitarian aid, including »
         return "pledged", cls
     if cls == "produce":
         return Pending.PRODUCE, cls
