@@ -135,6 +135,8 @@ SCHEMA: dict[str, str] = {
     "request_particles": "words",
     "speech_refusals": "forms",
     "wish_lists": "forms",
+    "holder_links": "words",
+    "holder_levels": "word",
     "in_service_lemmas": "words",
     "in_service_prefixes": "sequence",
     "recipient_places": "words",

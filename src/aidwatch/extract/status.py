@@ -646,6 +646,10 @@ def _read_status(item_token, span) -> StatusReading | None:
     return reading
 
 
+_HOLDER_LINKS = _WORDS.words("holder_links")
+_HOLDER_LEVELS = int(_WORDS.word("holder_levels"))
+
+
 def _read_parse(item_token, span) -> StatusReading | None:
     reading = _read_chain(item_token)
     if reading is not None and not (
@@ -660,11 +664,17 @@ def _read_parse(item_token, span) -> StatusReading | None:
     # France fournit », « le second système SAMP/T, fourni par la France »: a
     # participle or relative clause describing the item, or the noun it names.
     holders = list(span) if span is not None else [item_token]
-    if (
-        item_token.dep_ in ("amod", "flat:name", "appos", "nmod", "compound")
-        and item_token.head.pos_ == "NOUN"
-    ):
-        holders.append(item_token.head)
+    noun = item_token
+    # « the systems already gifted, including HIMARS and Harpoon missiles »:
+    # the nouns the item is listed or named under
+    for _ in range(_HOLDER_LEVELS):
+        if noun.dep_ not in _HOLDER_LINKS or noun.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head
+        holders.append(noun)
+    if item_token.dep_ == "nsubj" and item_token.head.pos_ == "AUX":
+        # « rocket launchers are among the weapons that Ukraine received »
+        holders += [c for c in item_token.head.children if c.dep_ == "obl" and c.pos_ == "NOUN"]
     for holder in holders:
         for child in holder.children:
             if (
