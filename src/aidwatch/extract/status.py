@@ -768,7 +768,10 @@ def _read_chain(item_token) -> StatusReading | None:
             if status != "training" or base != "requested":
                 status, trigger, trigger_class = base, token, cls
         elif cls == "pledge" and open_inner:
-            status = Pending.DROP if negated else "pledged"
+            status = "pledged"
+            if negated:
+                # « have not yet agreed to provide tanks »: still weighed
+                status = "considered" if _not_yet(token) else Pending.DROP
         elif status == Pending.PRODUCE and cls in ("procure", "package", "pledge"):
             status = "procured"  # « un financement pour produire 18 obusiers »
         elif (
