@@ -137,6 +137,7 @@ SCHEMA: dict[str, str] = {
     "wish_lists": "forms",
     "holder_links": "words",
     "holder_levels": "word",
+    "confirming_verbs": "words",
     "in_service_lemmas": "words",
     "in_service_prefixes": "sequence",
     "recipient_places": "words",

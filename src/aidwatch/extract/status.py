@@ -401,6 +401,7 @@ _STATUS_OF = {
     "training": "training",
 }
 _NOT_YET = _WORDS.words("not_yet_words")
+_CONFIRMING = _WORDS.words("confirming_verbs")
 # Verbs that carry no meaning of their own between an item and what governs it.
 _PASS_THROUGH = _WORDS.words("pass_through_verbs")
 
@@ -767,6 +768,16 @@ def _read_chain(item_token) -> StatusReading | None:
                 base = {"refused": "considered", "considered": "refused"}.get(base, Pending.DROP)
             if status != "training" or base != "requested":
                 status, trigger, trigger_class = base, token, cls
+        elif (
+            status == Pending.NOMINAL
+            and verb in _CONFIRMING
+            and token.pos_ in ("VERB", "AUX")
+            and not negated
+            and verb_tense(token) in ("past", "present")
+            and not _SOON.search(nlp.folded(token.doc))
+        ):
+            # « confirmed the delivery of Storm Shadow missiles »
+            status, trigger, trigger_class = "delivered", token, "transfer"
         elif cls == "pledge" and open_inner:
             status = "pledged"
             if negated:
