@@ -55,6 +55,8 @@ CASES = [
     ("Lithuania delivered M577 armored personnel carriers and an L-39 aircraft to Ukraine.", [("LT", "l39", "delivered", 1), ("LT", "m577", "delivered", None)]),
     ("Poland delivered self-propelled howitzers 2C1 to Ukraine.", [("PL", "2s1_gvozdika", "delivered", None)]),
     ("The U.S. is providing more of the Army Tactical Missile System in the new package.", [("US", "atacms", "pledged", None)]),
+    # givers named after the copula their clause is the subject of
+    ("Other countries pledging to transfer F-16s to Ukraine are Denmark, Norway, and the Netherlands.", [("DK", "f16", "pledged", None), ("NL", "f16", "pledged", None), ("NO", "f16", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
 ]

@@ -227,6 +227,9 @@ def attribute(
                     lemma(getattr(subject, "token", subject)) in _COLLECTIVES
                     or subject.pos_ == "PROPN"
                 ) and verb_lemma(verb) not in lexicon().reporting:
+                    named = _named_after_copula(verb, donor_at, lists)
+                    if named:
+                        return Attribution(named, "subject")
                     subject_basis = (
                         "other"  # « les alliés », « M. Stoltenberg »: nobody we can name
                     )
@@ -263,6 +266,17 @@ def attribute(
         if codes:
             return Attribution(codes, "subject")
     return Attribution([], subject_basis)
+
+
+def _named_after_copula(verb, donor_at: dict[int, Donor], lists) -> list[str]:
+    """« Other countries pledging to transfer F-16s are Denmark, Norway and
+    the Netherlands »: the collective giver is named after the copula its
+    clause is the subject of."""
+    copula = verb.head
+    if verb.dep_ not in ("csubj", "acl") or copula.pos_ != "AUX" or copula.i == verb.i:
+        return []
+    named = [t for c in copula.children if c.dep_ in ("obj", "attr") for t in c.subtree]
+    return _codes(named, donor_at, lists)
 
 
 @dataclass
