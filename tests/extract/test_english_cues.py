@@ -57,6 +57,8 @@ CASES = [
     ("The U.S. is providing more of the Army Tactical Missile System in the new package.", [("US", "atacms", "pledged", None)]),
     # givers named after the copula their clause is the subject of
     ("Other countries pledging to transfer F-16s to Ukraine are Denmark, Norway, and the Netherlands.", [("DK", "f16", "pledged", None), ("NL", "f16", "pledged", None), ("NO", "f16", "pledged", None)]),
+    # « his country »: the speaker's
+    ("Belgian Prime Minister Bart de Wever said that his country plans to deliver F-16 aircraft to Ukraine.", [("BE", "f16", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
 ]

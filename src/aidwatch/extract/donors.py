@@ -29,6 +29,8 @@ _WORDS = tables()
 _PRONOUNS = _WORDS.words("subject_pronouns")
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = _WORDS.words("collective_subjects")
+# « his country », « son pays »: the country of whoever says it.
+_SPEAKERS_OWN = _WORDS.words("possessives")
 # « par la France », « de la part du Canada », « en provenance de Pologne »
 _SOURCE_DETERMINERS = _WORDS.words("source_determiners")
 _SOURCE_PREPOSITIONS = _WORDS.words("source_prepositions")
@@ -223,7 +225,12 @@ def attribute(
                 if any(m.kind == "recipient" for m in mentions):
                     subject_basis = "recipient"
                     break
-                if (
+                if any(
+                    c.dep_ in ("nmod:poss", "det:poss") and fold(c.text) in _SPEAKERS_OWN
+                    for c in getattr(subject, "children", ())
+                ):
+                    subject_basis = "pronoun"  # « his country plans to deliver »: the speaker's
+                elif (
                     lemma(getattr(subject, "token", subject)) in _COLLECTIVES
                     or subject.pos_ == "PROPN"
                 ) and verb_lemma(verb) not in lexicon().reporting:
