@@ -33,6 +33,8 @@ _FIRST_PERSON = _WORDS.words("first_person")
 _INCLUDING = _WORDS.words("inclusion_verbs")
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = _WORDS.words("collective_subjects")
+# « his country », « son pays »: the country of whoever says it.
+_SPEAKERS_OWN = _WORDS.words("possessives")
 # « par la France », « de la part du Canada », « en provenance de Pologne »
 _SOURCE_DETERMINERS = _WORDS.words("source_determiners")
 _SOURCE_PREPOSITIONS = _WORDS.words("source_prepositions")
@@ -123,6 +125,9 @@ def _modifier_tokens(item_root, item_span, trigger) -> list:
             for c in noun.children
             if c.dep_ in ("amod", "nmod", "flat:name", "appos") and c.i not in inside
         ]
+    if trigger is not None and trigger.dep_ == "amod":
+        # « UK-supplied Storm Shadow missiles »: the giver fused to the participle
+        out += [c for c in trigger.children if c.dep_ in ("obl:npmod", "compound")]
     # « chars lourds britanniques et allemands »
     out += [
         c
@@ -303,10 +308,18 @@ def attribute(
                 if any(m.kind == "recipient" for m in mentions):
                     subject_basis = "recipient"
                     break
-                if (
+                if any(
+                    c.dep_ in ("nmod:poss", "det:poss") and fold(c.text) in _SPEAKERS_OWN
+                    for c in getattr(subject, "children", ())
+                ):
+                    subject_basis = "pronoun"  # « his country plans to deliver »: the speaker's
+                elif (
                     lemma(getattr(subject, "token", subject)) in _COLLECTIVES
                     or subject.pos_ == "PROPN"
                 ) and verb_lemma(verb) not in lexicon().reporting:
+                    named = _named_after_copula(verb, donor_at, lists)
+                    if named:
+                        return Attribution(named, "subject")
                     subject_basis = (
                         "other"  # « les alliés », « M. Stoltenberg »: nobody we can name
                     )
@@ -348,6 +361,17 @@ def attribute(
         if codes:
             return Attribution(codes, "speaker")
     return Attribution([], subject_basis)
+
+
+def _named_after_copula(verb, donor_at: dict[int, Donor], lists) -> list[str]:
+    """« Other countries pledging to transfer F-16s are Denmark, Norway and
+    the Netherlands »: the collective giver is named after the copula its
+    clause is the subject of."""
+    copula = verb.head
+    if verb.dep_ not in ("csubj", "acl") or copula.pos_ != "AUX" or copula.i == verb.i:
+        return []
+    named = [t for c in copula.children if c.dep_ in ("obj", "attr") for t in c.subtree]
+    return _codes(named, donor_at, lists)
 
 
 @dataclass

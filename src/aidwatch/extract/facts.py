@@ -256,7 +256,10 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         if (
             reading.status == "procured"
             and attribution.basis == "subject"
-            and _DOMESTIC.search(fold(sentence.text))
+            and (
+                _DOMESTIC.search(fold(sentence.text))
+                or not _FOR_RECIPIENT.search(fold(sentence.text))
+            )
         ):
             set_aside.add(g.start)
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
@@ -561,6 +564,9 @@ _ONE = re.compile(r"\b(?:" + _WORDS.alternation("singular_articles") + r")\b", r
 _TOTAL = re.compile(r"\b(" + _WORDS.alternation("total_markers") + r")\b", re.IGNORECASE)
 # A state buying for itself, not for Ukraine.
 _DOMESTIC = re.compile(_WORDS.alternation("domestic_purchase"))
+# « Slovakia signed a deal to buy 14 F-16 jets »: a state buying, with no word
+# of Ukraine in the sentence, buys for itself.
+_FOR_RECIPIENT = re.compile(r"\b(?:" + _WORDS.alternation("recipient_names") + ")")
 
 
 _PARTITIVE = _WORDS.words("partitive_pronouns")

@@ -43,6 +43,7 @@ from aidwatch.errors import CatalogError
 SCHEMA: dict[str, str] = {
     # sentences (text.py)
     "abbreviations": "words",
+    "list_bullets": "words",
     # periods and sources (pipeline.py, published.py, status.py)
     "period_bounds": "forms",
     "period_bound_fillers": "forms",
@@ -135,6 +136,15 @@ SCHEMA: dict[str, str] = {
     "part_nouns": "words",
     "out_of_question": "words",
     "destined_verbs": "words",
+    "desire_verbs": "words",
+    "done_transfer_nouns": "words",
+    "particle_requests": "words",
+    "request_particles": "words",
+    "speech_refusals": "forms",
+    "wish_lists": "forms",
+    "holder_links": "words",
+    "holder_levels": "word",
+    "confirming_verbs": "words",
     "in_service_lemmas": "words",
     "in_service_prefixes": "sequence",
     "recipient_places": "words",
@@ -161,6 +171,8 @@ SCHEMA: dict[str, str] = {
     "new_package_nouns": "forms",
     # dating by known commitments (commitments.py)
     "first_words": "words",
+    "value_words": "words",
+    "beneficiary_prepositions": "words",
 }
 
 # The slots of each `templates` key, with a stand-in of the same groups.

@@ -73,14 +73,16 @@ def vocabulary() -> _Vocabulary:
     )
 
 
-def _currency_alternation(keys: list[str]) -> str:
+def _currency_alternation(keys: list[str], before: bool = False) -> str:
+    """`before`: the currency written before its amount, which may follow it
+    with no space (« CHF100 million »)."""
     out = []
     for key in sorted(keys, key=len, reverse=True):
         pattern = numbers.alternation([key])
         if _exact(key):
             pattern = f"(?-i:{pattern})"
         if key[-1].isalnum():
-            pattern += r"(?![\w-])"
+            pattern += r"(?![^\W\d_]|-)" if before else r"(?![\w-])"
         out.append(pattern)
     return "|".join(out)
 
@@ -90,7 +92,7 @@ def _money_re() -> re.Pattern[str]:
     v = vocabulary()
     g = numbers.grammar()
     currency_after = _currency_alternation(list(v.currencies))
-    currency_before = _currency_alternation([k for k in v.currencies if _exact(k)])
+    currency_before = _currency_alternation([k for k in v.currencies if _exact(k)], before=True)
     abbreviation = "|".join(re.escape(a) for a in sorted(v.abbreviations, key=len, reverse=True))
     english_scale = numbers.alternation(list(v.english_scales) + list(numbers.vocabulary().scales))
     de = numbers.DE

@@ -26,7 +26,14 @@ from aidwatch.extract.text import fold
 _WORDS = tables()
 _AGGREGATE = re.compile(r"\b(" + _WORDS.alternation("aggregate_markers") + ")", re.IGNORECASE)
 _SUBSET = re.compile(r"\b(?:" + _WORDS.alternation("subset_markers") + r")\s*$", re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"\b(" + _WORDS.alternation("total_words") + r")\b[^.]*$", re.IGNORECASE)
+# Within the sentence: a period only inside an abbreviation (« total U.S. assistance »).
+_TOTAL_BEFORE = re.compile(
+    r"\b(" + _WORDS.alternation("total_words") + r")\b(?:[^.]|\.(?=\S|\s+(?-i:[a-z])))*$",
+    re.IGNORECASE,
+)
+_VALUE_WORDS = _WORDS.words("value_words")
+_RECIPIENT = re.compile(r"\b(?:" + _WORDS.alternation("recipient_names") + r")\b", re.IGNORECASE)
+_FOR = _WORDS.words("beneficiary_prepositions")
 _MILITARY = re.compile(r"\b(?:" + _WORDS.alternation("military_words") + ")", re.IGNORECASE)
 
 
@@ -50,6 +57,20 @@ def _package_noun_near(root) -> bool:
             return True
         if token.dep_ in ("obj", "nsubj:pass") and word_class(token.head) in ("pledge", "transfer"):
             return True  # « a promis 200 millions », « 85 milliards ont été alloués »
+        if (
+            token.dep_ == "nsubj"
+            and token.head.morph.get("Tense") == ["Past"]
+            and word_class(token.head) == "pledge"
+            and not any(c.dep_ == "obj" for c in token.head.children)
+        ):
+            return True  # « with a further €8 billion pledged through 2029 »
+        if fold(token.text) in _VALUE_WORDS and (
+            word_class(token.head) in ("pledge", "transfer")
+            # « to purchase 3,000 drones for Ukraine, worth EUR 2 million »,
+            # not a state's purchase for its own army
+            or (word_class(token.head) == "procure" and _RECIPIENT.search(token.doc.text))
+        ):
+            return True  # « will transfer drones worth 5 million euros »
         if any(
             nouns.get(lemma(c)) == "package"
             for c in token.children
@@ -127,7 +148,29 @@ def _aggregated(text: str, amounts: list[Money]) -> set[int]:
         )
         if nearest is not None:
             out.add(nearest)
+            if nearest and _CONVERSION.search(
+                text[amounts[nearest - 1].end : amounts[nearest].start]
+            ):
+                out.add(nearest - 1)  # « 500 millions d'euros (550 millions de dollars) au total »
     return out
+
+
+def _for_another_state(doc, money: Money, donor_at: dict[int, Donor]) -> bool:
+    """The clause after the amount names, after « for » or « to », a state
+    other than the recipient before it names the recipient: « $26 billion for
+    Israel », « a $23-billion deal to sell F-16 warplanes to Turkey »."""
+    previous = ""
+    for token in doc:
+        if token.idx < money.end:
+            continue
+        if token.text in (",", ";", ".") or token.idx > money.end + 80:
+            return False
+        donor = donor_at.get(token.i)
+        if donor is not None:
+            return donor.kind == "state" and previous in _FOR
+        if token.pos_ != "DET":
+            previous = fold(token.text)
+    return False
 
 
 @cache
@@ -161,6 +204,8 @@ def read_money(
         if span is None:
             continue
         root = span.root
+        if _for_another_state(doc, money, donor_at):
+            continue  # « $26 billion for Israel »
         if _asked_or_doubted(root):
             continue  # « a demandé au Congrès une rallonge de 60 milliards »: not granted
         subset = bool(_SUBSET.search(text[: money.start]))

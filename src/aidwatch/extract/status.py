@@ -94,6 +94,7 @@ def _trigger_words() -> re.Pattern:
             stems.add(stem)
     stems |= {noun for noun in lex.nouns if len(noun) >= 3}
     stems |= {fold(w) for w in raw["irregular_forms"]}
+    stems |= {w for w in _DESIRE if len(w) >= 3}
     phrases = [re.escape(fold(p)) for p in raw["state_phrases"]]
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems)) + phrases) + ")")
 
@@ -168,11 +169,21 @@ def word_class(token) -> str | None:
             return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         return None
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        for candidate in _guesses(token)[1:]:
-            if candidate in lex.verbs:
-                return lex.verbs[candidate]
-        return lex.verbs.get(lemma(token))
+        found = next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
+        found = found or lex.verbs.get(lemma(token))
+        if found == "request" and not _has_particle(token):
+            return None  # « called the transfer a threat »
+        return found
     return None
+
+
+def _has_particle(token) -> bool:
+    """« calls for », « called on »: the particle a verb of `particle_requests`
+    needs right after it; other verbs need none."""
+    if lemma(token) not in _PARTICLE_REQUESTS and verb_lemma(token) not in _PARTICLE_REQUESTS:
+        return True
+    after = token.doc[token.i + 1 : token.i + 3]
+    return any(fold(t.text) in _REQUEST_PARTICLES for t in after)
 
 
 # « plus » and « jamais » negate only with « ne »: « livrer plus de chars » is more.
@@ -393,6 +404,7 @@ _STATUS_OF = {
     "training": "training",
 }
 _NOT_YET = _WORDS.words("not_yet_words")
+_CONFIRMING = _WORDS.words("confirming_verbs")
 # Verbs that carry no meaning of their own between an item and what governs it.
 _PASS_THROUGH = _WORDS.words("pass_through_verbs")
 
@@ -433,6 +445,42 @@ def _copula_status(token) -> str:
 _OUT_OF_QUESTION = _WORDS.words("out_of_question")
 # « le Lynx est appelé à succéder »: destined, not asked
 _DESTINED = _WORDS.words("destined_verbs")
+# « Kyiv wants the tanks »: the direct object of a verb of wanting is asked for.
+_DESIRE = _WORDS.words("desire_verbs")
+# « the UK's donation of Storm Shadow missiles »: a transfer made.
+_DONE_NOUNS = _WORDS.words("done_transfer_nouns")
+# « calls for tanks »: a verb that asks only with its particle after it.
+_PARTICLE_REQUESTS = _WORDS.words("particle_requests")
+_REQUEST_PARTICLES = _WORDS.words("request_particles")
+# « declined to comment »: a refusal to speak.
+_WISH_LIST = re.compile(r"\b(?:" + _WORDS.alternation("wish_lists") + r")\b")
+_SPEECH_REFUSAL = re.compile(r"\b(?:" + _WORDS.alternation("speech_refusals") + ")")
+
+
+def _on_wish_list(token, item_token) -> bool:
+    """« HIMARS sit high on Ukrainian wish lists »: the item, subject of the
+    verb, is placed on a list of wants."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not any(item_token.i in {t.i for t in c.subtree} for c in subjects):
+        return False
+    return any(
+        c.dep_ not in ("nsubj", "punct")
+        and _WISH_LIST.search(fold(" ".join(t.text for t in c.subtree)))
+        for c in token.children
+    )
+
+
+def _wanted(token, item_token) -> bool:
+    """Whether `token` is a verb of wanting with the item as its direct
+    object, or in a list that is (« wants the ammunition, and the tanks »)."""
+    if lemma(token) not in _DESIRE or token.pos_ not in ("VERB", "AUX"):
+        return False
+    x = item_token
+    while x.head.i != x.i and x.head.i != token.i and x.dep_ in ("conj", "appos", "compound"):
+        x = x.head
+    return x.head.i == token.i and x.dep_ == "obj"
 
 
 _FITTED = _WORDS.words("fitting_verbs")
@@ -496,6 +544,8 @@ def _first_reading(token, item_token) -> tuple[str | None, str | None]:
 
 
 def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
+    if _on_wish_list(token, item_token):
+        return "requested", "request"  # not the « list » of a package
     cls = (
         _object_class(token)
         or word_class(token)
@@ -511,6 +561,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         # Ukraine using or holding a system has received it; anyone else
         # using one says nothing of aid.
         cls = "receive" if _used_by_recipient(token) and not negated else None
+    if cls is None and _wanted(token, item_token):
+        return (Pending.DROP if negated else "requested"), "request"
     if cls is None:
         return None, None
     if cls == "in_service":
@@ -551,6 +603,11 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
             return "considered", cls
         return status, cls
     if cls == "package":
+        if token.dep_ == "obj" and _lists_a_delivery(token.head):
+            return (
+                "delivered",
+                "transfer",
+            )  # « other donations include humanitarian aid, including »
         return "pledged", cls
     if cls == "produce":
         return Pending.PRODUCE, cls
@@ -657,6 +714,12 @@ def _read_status(item_token, span) -> StatusReading | None:
     reading = _read_parse(item_token, span)
     if (
         reading is not None
+        and reading.status == "refused"
+        and _SPEECH_REFUSAL.search(nlp.folded(item_token.doc))
+    ):
+        return None  # « declined to elaborate on the training on the HIMARS »
+    if (
+        reading is not None
         and reading.status == "pledged"
         and lexicon().conditions.search(nlp.folded(item_token.doc))
     ):
@@ -664,25 +727,64 @@ def _read_status(item_token, span) -> StatusReading | None:
     return reading
 
 
+_HOLDER_LINKS = _WORDS.words("holder_links")
+_HOLDER_LEVELS = int(_WORDS.word("holder_levels"))
+
+
 def _read_parse(item_token, span) -> StatusReading | None:
     reading = _read_chain(item_token)
-    if reading is not None:
+    if reading is not None and not (
+        # « forces have used UK-supplied missiles, the minister confirmed »:
+        # the participle on the item says more than the verb reporting it,
+        # or than the verb of using it
+        (
+            reading.status == "pledged"
+            and verb_lemma(reading.trigger) in lexicon().reporting
+            or reading.trigger_class == "use"
+        )
+        and _amod_participle(item_token, span) is not None
+    ):
         return reading
     # « Les chars Abrams promis par Washington », « les missiles SCALP, que la
     # France fournit », « le second système SAMP/T, fourni par la France »: a
     # participle or relative clause describing the item, or the noun it names.
     holders = list(span) if span is not None else [item_token]
-    if (
-        item_token.dep_ in ("amod", "flat:name", "appos", "nmod", "compound")
-        and item_token.head.pos_ == "NOUN"
-    ):
-        holders.append(item_token.head)
+    noun = item_token
+    # « the systems already gifted, including HIMARS and Harpoon missiles »:
+    # the nouns the item is listed or named under
+    for _ in range(_HOLDER_LEVELS):
+        if noun.dep_ not in _HOLDER_LINKS or noun.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head
+        holders.append(noun)
+    if item_token.dep_ == "nsubj" and item_token.head.pos_ == "AUX":
+        # « rocket launchers are among the weapons that Ukraine received »
+        holders += [c for c in item_token.head.children if c.dep_ == "obl" and c.pos_ == "NOUN"]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX"):
+            if (
+                child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX")
+            ) or _is_amod_participle(child):
                 status, cls = _first_reading(child, item_token)
                 if status and not isinstance(status, Pending):
                     return StatusReading(status, child, cls)
+    return reading
+
+
+def _is_amod_participle(token) -> bool:
+    """« UK-supplied Storm Shadow missiles », « the promised tanks »: a
+    participle modifying the item's noun."""
+    return token.dep_ == "amod" and token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Part"]
+
+
+def _amod_participle(item_token, span):
+    holders = list(span) if span is not None else [item_token]
+    if item_token.head.pos_ == "NOUN":
+        holders.append(item_token.head)
+    for holder in holders:
+        for child in holder.children:
+            if _is_amod_participle(child) and word_class(child) is not None:
+                return child
     return None
 
 
@@ -711,6 +813,7 @@ def _read_chain(item_token) -> StatusReading | None:
                 token.pos_ == "VERB"
                 and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys()
                 and not (lemma(token) in _FITTED and _listed_after(item_token, token))
+                and not (token.dep_ in ("acl", "acl:relcl") and _listed_after(item_token, token))
             ):
                 # The nearest verb says what is done with the item, and it is
                 # not giving: « des brouilleurs pour contrer les drones ».
@@ -761,8 +864,21 @@ def _read_chain(item_token) -> StatusReading | None:
                 status = "pledged"  # « Kiev attend l'arrivée des F-16 »: not yet
             elif cls in ATTITUDES:
                 status = _STATUS_OF[cls]
+        elif (
+            status == Pending.NOMINAL
+            and verb in _CONFIRMING
+            and token.pos_ in ("VERB", "AUX")
+            and not negated
+            and verb_tense(token) in ("past", "present")
+            and not _SOON.search(nlp.folded(token.doc))
+        ):
+            # « confirmed the delivery of Storm Shadow missiles »
+            status, trigger, trigger_class = "delivered", token, "transfer"
         elif cls == "pledge" and open_inner:
-            status = Pending.DROP if negated else "pledged"
+            status = "pledged"
+            if negated:
+                # « have not yet agreed to provide tanks »: still weighed
+                status = "considered" if _not_yet(token) else Pending.DROP
         elif status == Pending.PRODUCE and cls in ("procure", "package", "pledge"):
             status = "procured"  # « un financement pour produire 18 obusiers »
         elif (
@@ -773,6 +889,15 @@ def _read_chain(item_token) -> StatusReading | None:
         ):
             status = "delivered"  # « a finalisé la remise de ses chars »
             trigger, trigger_class = token, "transfer"
+        elif (
+            status == Pending.NOMINAL
+            and token.pos_ in ("VERB", "AUX")
+            and lex.modals.get(verb) == "delivered"
+            and not negated
+            and verb_tense(token) in ("past", "present")
+        ):
+            # « had continued shipments of munitions », « began deliveries of »
+            status, trigger, trigger_class = "delivered", token, "transfer"
         elif (
             status == Pending.NOMINAL
             and cls in ("transfer", "receive")
@@ -847,6 +972,14 @@ def _read_chain(item_token) -> StatusReading | None:
         sentence_words = {fold(t.text) for t in item_token.doc}
         if any(words in nlp.folded(item_token.doc) for words in _IN_PROGRESS):
             status = "delivered"  # « le transfert des F-16 était en cours »
+        elif sentence_words & lex.consider_cues:
+            status = "considered"
+        elif (
+            trigger is not None
+            and (lemma(trigger) in _DONE_NOUNS or fold(trigger.text).rstrip("s") in _DONE_NOUNS)
+            and not _SOON.search(nlp.folded(item_token.doc))
+        ):
+            status = "delivered"  # « the UK's donation of Storm Shadow missiles »
         else:
-            status = "considered" if sentence_words & lex.consider_cues else "pledged"
+            status = "pledged"
     return StatusReading(status, trigger, trigger_class)
