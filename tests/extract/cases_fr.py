@@ -1166,6 +1166,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         ],
     ),
     (
+        "La Belgique continuera à livrer des chars Leopard 1 à l'Ukraine.",
+        None,
+        [("BE", "leopard1", "pledged", None, None, None)],
+    ),
+    (
+        "La Belgique a continué à livrer des chars Leopard 1 à l'Ukraine.",
+        None,
+        [("BE", "leopard1", "delivered", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],
