@@ -1176,6 +1176,15 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("BE", "leopard1", "delivered", None, None, None)],
     ),
     (
+        "La Suède livrera des obusiers Archer. La Norvège assurera la formation de soldats"
+        " ukrainiens au maniement de ces blindés.",
+        None,
+        [
+            ("SE", "archer", "pledged", None, None, None),
+            ("NO", "archer", "training", None, None, None),
+        ],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -90,6 +90,24 @@ def trains_crews(folded: str, crews_only: bool = False) -> re.Match | None:
     return None
 
 
+_DEMONSTRATIVE = re.compile(r"\b(?:" + _WORDS.alternation("demonstratives") + r")\s*$")
+
+
+def _pointed_back(folded: str, group: ItemGroup, recent: list[System]) -> ItemGroup:
+    """A kind pointed back at (« ces blindés » after the PzH 2000, « ce
+    char » after the Leopard 2) is the system named before, when one of a
+    fitting category was: not a further, vaguer item."""
+    if group.specific or not _DEMONSTRATIVE.search(folded[max(0, group.start - 8) : group.start]):
+        return group
+    noun = next((n for n in _NOUNS if folded.startswith(n, group.start)), None)
+    fits = {group.system.item.category} | set(_NOUNS.get(noun) or ())
+    system = next((s for s in reversed(recent) if s.item.category in fits), None)
+    if system is None:
+        return group
+    mention = Mention(group.start, group.end, system, "anaphor")
+    return ItemGroup(group.start, group.end, system, (mention,))
+
+
 def resolve(
     sentence_text: str,
     groups: list[ItemGroup],
@@ -100,6 +118,7 @@ def resolve(
     (the systems named before, most recent last; `last`: those of the latest
     sentence that named any)."""
     folded = fold(sentence_text)
+    groups = [_pointed_back(folded, g, recent) for g in groups]
     added = []
     for m in _ANAPHOR.finditer(folded):
         start, end = m.start("noun"), m.end()

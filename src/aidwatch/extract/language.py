@@ -81,6 +81,7 @@ SCHEMA: dict[str, str] = {
     # anaphora (anaphora.py)
     "anaphora_nouns": "categories",
     "anaphora_pointers": "forms",
+    "demonstratives": "forms",
     "approximate_counts": "forms",
     "approximate_of": "forms",
     "anaphora_modifiers": "forms",
