@@ -1185,6 +1185,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         ],
     ),
     (
+        "La Lettonie a livré des missiles Stinger et en livrera d'autres, ainsi que des"
+        " obusiers M109.",
+        None,
+        [
+            ("LV", "stinger", "pledged", None, None, None),
+            ("LV", "m109", "pledged", None, None, None),
+            ("LV", "stinger", "delivered", None, None, None),
+        ],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

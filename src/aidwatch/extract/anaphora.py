@@ -143,7 +143,7 @@ def resolve(
         # 3 »: the last one named before it in the sentence
         pronoun = _PRONOUN_ITEM.search(folded)
         before = [g for g in groups if pronoun and g.end < pronoun.start()]
-        if pronoun and len(before) == len(groups) and (before or recent):
+        if pronoun and (before or (not groups and recent)):
             start, end = pronoun.start(), pronoun.start() + pronoun.group().find(" ")
             system = before[-1].system if before else recent[-1]
             added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
