@@ -1195,6 +1195,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         ],
     ),
     (
+        "L'aide continue. Les mines antipersonnel sont interdites dans plus de 160 pays.",
+        None,
+        [],
+    ),
+    (
+        "La Suisse interdit la réexportation de munitions vers l'Ukraine.",
+        None,
+        [("CH", "artillery_ammunition", "refused", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -152,6 +152,7 @@ SCHEMA: dict[str, str] = {
     "in_progress": "sequence",
     "wish_verbs": "words",
     "ability_modals": "words",
+    "ban_words": "words",
     "await_verbs": "words",
     "answered_request": "forms",
     "first_to": "forms",

@@ -557,6 +557,11 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
     negated = is_negated(token)
     if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
+    if cls == "refuse" and (verb_lemma(token) in _BANS or lemma(token) in _BANS):
+        # « les bombes à sous-munitions ont été interdites », « une loi
+        # interdit leur exportation »: banning a weapon is no refusal to give
+        # it; only banning its transfer is (« a interdit la livraison de »)
+        return None, None
     if cls == "use":
         # Ukraine using or holding a system has received it; anyone else
         # using one says nothing of aid.
@@ -642,6 +647,7 @@ _IN_PROGRESS = _WORDS.sequence("in_progress")
 _FIRST_PERSON = _WORDS.words("first_person")
 _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _ABLE = _WORDS.words("ability_modals")
+_BANS = _WORDS.words("ban_words")
 _AWAITED = _WORDS.words("await_verbs")  # « Kiev attend l'arrivée »: not arrived
 
 
