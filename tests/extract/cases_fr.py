@@ -1205,6 +1205,12 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("CH", "artillery_ammunition", "refused", None, None, None)],
     ),
     (
+        "L'aide continue. Des artilleurs ukrainiens ont été entraînés par des instructeurs"
+        " de l'OTAN au tir des obusiers M777.",
+        None,
+        [("NATO", "m777", "training", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

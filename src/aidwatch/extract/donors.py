@@ -39,6 +39,7 @@ _SPEAKERS_OWN = _WORDS.words("possessives")
 _SOURCE_DETERMINERS = _WORDS.words("source_determiners")
 _SOURCE_PREPOSITIONS = _WORDS.words("source_prepositions")
 _EXAMPLES = _WORDS.words("example_markers")
+_AGENT_NOUNS = _WORDS.words("agent_nouns")
 _COMPARED = re.compile(r"\b(?:" + _WORDS.alternation("comparative_markers") + r")\s")
 _AUTHORISING = _WORDS.words("authorising_verbs")
 _CLITICS = _WORDS.words("verb_clitics")  # « Washington ne leur en livrera pas »
@@ -145,9 +146,15 @@ def source_donors(doc, donor_at: dict[int, Donor], lists) -> list[str]:
     for i in donor_at:
         if i > 0 and i - 1 in donor_at:
             continue  # not the first word of its mention
-        before = [fold(t.text) for t in doc[max(0, i - 4) : i]]
+        before = [fold(t.text) for t in doc[max(0, i - 6) : i]]
         while before and before[-1] in _SOURCE_DETERMINERS:
             before.pop()
+        # « entraînés par des instructeurs de l'OTAN », « par des soldats
+        # britanniques »: the people who act for the state
+        if before and before[-1] in _AGENT_NOUNS:
+            before.pop()
+            while before and before[-1] in _SOURCE_DETERMINERS:
+                before.pop()
         if (before and before[-1] in _SOURCE_PREPOSITIONS) or (
             # « par plusieurs pays, dont les Etats-Unis »
             before

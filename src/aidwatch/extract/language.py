@@ -108,6 +108,7 @@ SCHEMA: dict[str, str] = {
     "source_determiners": "words",
     "source_prepositions": "words",
     "example_markers": "words",
+    "agent_nouns": "words",
     "comparative_markers": "forms",
     "contrast_markers": "forms",
     "verb_clitics": "words",
