@@ -1211,6 +1211,16 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("NATO", "m777", "training", None, None, None)],
     ),
     (
+        "Le ministre letton a rappelé que « des fusils d'assaut, des casques et du matériel"
+        " médical ont déjà été envoyés » par la Lettonie.",
+        None,
+        [
+            ("LV", "small_arms", "delivered", None, None, None),
+            ("LV", "protective_equipment", "delivered", None, None, None),
+            ("LV", "medical", "delivered", None, None, None),
+        ],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

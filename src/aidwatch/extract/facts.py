@@ -202,13 +202,24 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
     set_aside: set[int] = set()  # groups that are no aid item (a part, an enemy's)
     served: dict[int, str] = {}  # a consumable's group → the category of what it serves
     lost: list[ItemGroup] = []  # groups without a reading since the last one with it
-    for g, span in spans.items():
+    # members of a list read after the one that gave the list its reading
+    forced: dict[int, tuple] = {}
+    order = list(spans.items())
+    at = 0
+    while at < len(order):
+        g, span = order[at]
+        at += 1
         roots = _roots(doc, g, span)
         root = roots[0]
-        previous_group = before
-        serves = before is not None and _serves_text(sentence.text, before, g)
-        before = g
-        if (
+        if g.start in forced:
+            reading, attribution = forced.pop(g.start)
+            serves = False
+        else:
+            previous_group = before
+            serves = before is not None and _serves_text(sentence.text, before, g)
+            before = g
+            reading = None
+        if not reading and (
             serves
             or _serves_other_item(root, item_tokens, categories)
             or _possessive_part(root, g, item_tokens)
@@ -218,12 +229,13 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                 served.setdefault(previous_group.start, g.system.item.category)
             set_aside.add(g.start)
             continue
-        reading, attribution = None, None
-        for candidate in roots:
-            reading = read_status(candidate, span)
-            if reading is not None:
-                root = candidate
-                break
+        if reading is None:
+            attribution = None
+            for candidate in roots:
+                reading = read_status(candidate, span)
+                if reading is not None:
+                    root = candidate
+                    break
         if (
             reading is None
             and previous is not None
@@ -236,6 +248,14 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         if reading is None:
             lost.append(g)
             continue
+        # « des armes légères, des casques et du matériel médical ont été
+        # envoyés »: members before it the parse lost share its reading too
+        back, nearest = [], g
+        for member in reversed(lost):
+            if not _in_list(sentence.text, member, nearest):
+                break
+            back.append(member)
+            nearest = member
         lost = []
         if attribution is None:
             attribution = attribute(
@@ -246,6 +266,9 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                 donor_lists,
                 item_tokens,
             )
+        for member in back:
+            forced[member.start] = (reading, attribution)
+            order.insert(at, (member, spans[member]))
         previous = (g, reading, attribution)
         if attribution.basis == "adversary":
             set_aside.add(g.start)
