@@ -1221,6 +1221,12 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         ],
     ),
     (
+        "L'aide continue. Le président ukrainien a averti que son armée faisait face à une"
+        " grave pénurie d'obus d'artillerie.",
+        None,
+        [(None, "artillery_ammunition", "requested", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],
