@@ -1227,6 +1227,17 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [(None, "artillery_ammunition", "requested", None, None, None)],
     ),
     (
+        "La Suède et la Norvège livreront des obusiers Archer. Les deux pays enverront aussi des"
+        " obus.",
+        None,
+        [
+            ("SE", "archer", "pledged", None, None, None),
+            ("NO", "archer", "pledged", None, None, None),
+            ("SE", "artillery_ammunition", "pledged", None, None, None),
+            ("NO", "artillery_ammunition", "pledged", None, None, None),
+        ],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -393,9 +393,20 @@ class RunningDonor:
     current: str | None = None
     date: str | None = None  # the date of the sentence that set it
     age: int = 0
+    # the last several donors named together, for « les deux pays » later
+    group: tuple[str, ...] = ()
+    group_age: int = 0
 
     def carry(self) -> str | None:
         return self.current if self.age <= 1 else None
+
+    def carry_group(self) -> tuple[str, ...]:
+        return self.group if self.group_age <= 3 else ()
+
+    def _grouped(self, donors: set[str]) -> None:
+        self.group_age += 1
+        if len(donors) > 1:
+            self.group, self.group_age = tuple(sorted(donors)), 0
 
     def gave(self, donors: set[str], date: str | None) -> None:
         """The sentence's facts or packages were given by `donors`: one of
@@ -403,11 +414,13 @@ class RunningDonor:
         self.current = next(iter(donors)) if len(donors) == 1 else None
         self.date = date
         self.age = 0
+        self._grouped(donors)
 
     def named(self, mentioned: set[str], about_aid: bool, date: str | None) -> None:
         """A sentence without facts that names `mentioned`: a sentence about
         aid naming one state makes it the running donor, naming several ends
         it; any other sentence ages it."""
+        self._grouped(mentioned if about_aid else set())
         if about_aid and len(mentioned) == 1:
             self.current = next(iter(mentioned))
             self.date = date

@@ -108,6 +108,8 @@ def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
 
 
 _LIST_WORDS = _WORDS.words("list_words")
+_COUNTED_GROUP = re.compile(r"\b(?:" + _WORDS.alternation("counted_groups") + r")\b")
+_GROUP_COUNTS = _WORDS.classes("group_counts")
 
 
 # An aside inside a list: « (en plus de 18 déjà livrés) », « - l'équivalent des HIMARS - »
@@ -176,6 +178,7 @@ class SentenceContext:
     running: str | None = None  # the article's running donor
     date: str | None = None  # the sentence's first date expression, resolved
     running_date: str | None = None  # the date that came with the running donor
+    running_group: tuple[str, ...] = ()  # the last donors named together
 
 
 def sentence_facts(ctx: SentenceContext) -> list[Draft]:
@@ -317,6 +320,8 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             donors = [running]
             fact_date = date or running_date
             carried = True
+        if not donors and attribution.basis == "other":
+            donors = _counted_group(ctx)
         if not donors and reading.status == "training":
             donors = _training_place(ctx)
         if not donors and reading.trigger_class == "use":
@@ -394,6 +399,15 @@ def _training_place(ctx: SentenceContext) -> list[str]:
     return list(named) if len(named) == 1 else []
 
 
+def _counted_group(ctx: SentenceContext) -> list[str]:
+    """« Les deux pays formeront … » after « l'Allemagne et les Etats-Unis
+    livreront »: the donors last named together, when the count fits."""
+    counted = _COUNTED_GROUP.search(fold(ctx.sentence.text)) if ctx.running_group else None
+    if counted and _GROUP_COUNTS.get(counted["n"]) == str(len(ctx.running_group)):
+        return list(ctx.running_group)
+    return []
+
+
 def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> list:
     """A sentence about training people (« les pilotes seront formés sur le
     F-16 », « la formation sur le Marder durera huit semaines ») trains them
@@ -416,7 +430,7 @@ def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> lis
         if not donors:
             if sources is None:
                 sources = _sentence_sources(ctx.doc, ctx.donor_at, ctx.donor_lists)
-                sources = sources or _training_place(ctx)
+                sources = sources or _training_place(ctx) or _counted_group(ctx)
             donors = sources or [ctx.running]
         carried = donors == [ctx.running] and ctx.running is not None
         for donor in donors:

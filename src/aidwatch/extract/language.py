@@ -66,6 +66,8 @@ SCHEMA: dict[str, str] = {
     "serving_gap_articles": "forms",
     "possessives": "words",
     "list_words": "words",
+    "counted_groups": "forms",
+    "group_counts": "classes",
     "cumulative_participles": "forms",
     "cumulative_totals": "templates",
     "pledged_participles": "sequence",

@@ -418,7 +418,15 @@ def _assemble(
             package_at[package.id] = (s.paragraph, s.index)
             sentence_donors.add(reading.donor)
         ctx = SentenceContext(
-            s, doc, sc.groups, donor_at, donor_lists, carry, date, running.date if carry else None
+            s,
+            doc,
+            sc.groups,
+            donor_at,
+            donor_lists,
+            carry,
+            date,
+            running.date if carry else None,
+            running.carry_group(),
         )
         ruled = sentence_facts(ctx)
         new = (
