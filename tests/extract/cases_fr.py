@@ -1238,6 +1238,12 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         ],
     ),
     (
+        "La Suède livrera des obusiers Archer. Il faudra former les artilleurs ukrainiens, a dit"
+        " le ministre.",
+        None,
+        [("SE", "archer", "pledged", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

@@ -204,7 +204,7 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
     return []
 
 
-def _speaker(verb, donor_at: dict[int, Donor], lists) -> list[str]:
+def _speaker(verb, donor_at: dict[int, Donor], lists, states_only: bool = False) -> list[str]:
     """« “Nous voulons livrer …”, a déclaré le ministre allemand »: the donor
     named by the one who says « nous », in the reporting clause of the quote."""
     top = verb
@@ -222,7 +222,12 @@ def _speaker(verb, donor_at: dict[int, Donor], lists) -> list[str]:
                 c for c in child.children if c.dep_ == "obj" and c.i > child.i
             ]
             for speaker in speakers:
-                codes = _codes(list(speaker.subtree), donor_at, lists) if speaker else []
+                words = [
+                    t
+                    for t in (speaker.subtree if speaker else ())
+                    if not states_only or (t.i in donor_at and donor_at[t.i].kind == "state")
+                ]
+                codes = _codes(words, donor_at, lists)
                 if codes:
                     return codes
     return []
@@ -363,8 +368,9 @@ def attribute(
         if codes:
             return Attribution(codes, "subject")
         # « “Deux autres suivront”, a précisé le général allemand »: whose
-        # spokesman announces it gives it
-        codes = _speaker(reading.trigger, donor_at, lists)
+        # spokesman announces it gives it; not a body's (« précise M.
+        # Stoltenberg » speaks of what the allies decide)
+        codes = _speaker(reading.trigger, donor_at, lists, states_only=True)
         if codes:
             return Attribution(codes, "speaker")
     return Attribution([], subject_basis)
