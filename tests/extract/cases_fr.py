@@ -1244,6 +1244,15 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         [("SE", "archer", "pledged", None, None, None)],
     ),
     (
+        "La Suède a livré des obusiers Archer. Le gouvernement a aussi décidé d'envoyer des"
+        " missiles RBS 70.",
+        None,
+        [
+            ("SE", "archer", "delivered", None, None, None),
+            ("SE", "rbs70", "pledged", None, None, None),
+        ],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],

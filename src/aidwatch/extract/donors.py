@@ -33,6 +33,10 @@ _FIRST_PERSON = _WORDS.words("first_person")
 _INCLUDING = _WORDS.words("inclusion_verbs")
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = _WORDS.words("collective_subjects")
+# « le gouvernement », « le ministère »: one state's institution, the one the
+# article is about when no state is named with it
+_INSTITUTIONS = _WORDS.words("institution_subjects")
+_SINGULAR_DEFINITE = _WORDS.words("singular_definite_articles")
 # « his country », « son pays »: the country of whoever says it.
 _SPEAKERS_OWN = _WORDS.words("possessives")
 # « par la France », « de la part du Canada », « en provenance de Pologne »
@@ -325,6 +329,14 @@ def attribute(
                     for c in getattr(subject, "children", ())
                 ):
                     subject_basis = "pronoun"  # « his country plans to deliver »: the speaker's
+                elif lemma(getattr(subject, "token", subject)) in _INSTITUTIONS and any(
+                    fold(c.text) in _SINGULAR_DEFINITE
+                    for c in getattr(subject, "children", ())
+                    if c.dep_ == "det"
+                ):
+                    # « le gouvernement a décidé »: the government the article
+                    # is about, as a pronoun would be
+                    subject_basis = "pronoun"
                 elif (
                     lemma(getattr(subject, "token", subject)) in _COLLECTIVES
                     or subject.pos_ == "PROPN"

@@ -142,6 +142,14 @@ def _roots(doc, group: ItemGroup, span) -> list:
             root = head_word(candidate)
             if all(root.i != r.i for r in out):
                 out.append(root)
+    if out and out[-1].head.i == out[-1].i and out[-1].pos_ in ("PROPN", "NOUN"):
+        # The parser cut the name from its noun (« des missiles à grande
+        # vitesse portatifs Starstreak » as a sentence root of its own): the
+        # nearest noun before it that has a governor stands for it.
+        for token in reversed(doc[max(0, out[-1].i - 7) : out[-1].i]):
+            if token.pos_ == "NOUN" and token.dep_ in ("obj", "nsubj", "nsubj:pass", "obl:arg"):
+                out.append(token)
+                break
     return out
 
 

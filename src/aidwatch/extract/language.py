@@ -107,6 +107,8 @@ SCHEMA: dict[str, str] = {
     "partitive_pronouns": "words",
     "recipient_demonyms": "forms",
     "collective_subjects": "words",
+    "institution_subjects": "words",
+    "singular_definite_articles": "words",
     "source_determiners": "words",
     "source_prepositions": "words",
     "example_markers": "words",
