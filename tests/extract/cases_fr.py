@@ -1253,6 +1253,12 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         ],
     ),
     (
+        "L'aide continue. Les avions F-16 figurent en tête de la liste des souhaits du président"
+        " ukrainien.",
+        None,
+        [(None, "f16", "requested", None, None, None)],
+    ),
+    (
         "La cargaison belge contient des chars Leopard 1.",
         None,
         [("BE", "leopard1", "delivered", None, None, None)],
