@@ -59,6 +59,11 @@ CASES = [
     ("Other countries pledging to transfer F-16s to Ukraine are Denmark, Norway, and the Netherlands.", [("DK", "f16", "pledged", None), ("NL", "f16", "pledged", None), ("NO", "f16", "pledged", None)]),
     # « his country »: the speaker's
     ("Belgian Prime Minister Bart de Wever said that his country plans to deliver F-16 aircraft to Ukraine.", [("BE", "f16", "pledged", None)]),
+    # an air-defence system's missiles are missiles; its battery is the system
+    ("Germany has delivered 20 more Patriot missiles to Ukraine.", [("DE", "gen_surface_to_air_missile", "delivered", 20)]),
+    ("Spain sent Patriot interceptors to Ukraine.", [("ES", "gen_surface_to_air_missile", "delivered", None)]),
+    ("The United States will send a Patriot missile battery to Ukraine.", [("US", "patriot", "pledged", 1)]),
+    ("Norway will deliver Patriot systems and missiles to Ukraine.", [("NO", "gen_surface_to_air_missile", "pledged", None), ("NO", "patriot", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
 ]
@@ -147,6 +152,8 @@ FRENCH = [
     ("Le ministre britannique a confirmé la livraison des missiles Storm Shadow le mois prochain.", [("GB", "storm_shadow_scalp", "pledged")]),
     ("L'Allemagne a refusé de commenter la livraison des chars Leopard 2 à l'Ukraine.", []),
     ("L'Allemagne a refusé de livrer des missiles Taurus à l'Ukraine.", [("DE", "taurus", "refused")]),
+    # French files « missiles Patriot » under the system (system_missiles idle)
+    ("L'Allemagne a livré des systèmes Patriot et des missiles Patriot à l'Ukraine.", [("DE", "patriot", "delivered")]),
 ]
 # fmt: on
 

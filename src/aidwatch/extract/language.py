@@ -142,6 +142,8 @@ SCHEMA: dict[str, str] = {
     "request_particles": "words",
     "speech_refusals": "forms",
     "wish_lists": "forms",
+    "system_missiles": "forms",
+    "system_and_missiles": "forms",
     "holder_links": "words",
     "holder_levels": "word",
     "confirming_verbs": "words",
