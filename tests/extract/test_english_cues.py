@@ -64,6 +64,11 @@ CASES = [
     ("Spain sent Patriot interceptors to Ukraine.", [("ES", "gen_surface_to_air_missile", "delivered", None)]),
     ("The United States will send a Patriot missile battery to Ukraine.", [("US", "patriot", "pledged", 1)]),
     ("Norway will deliver Patriot systems and missiles to Ukraine.", [("NO", "gen_surface_to_air_missile", "pledged", None), ("NO", "patriot", "pledged", None)]),
+    ("Greece sent Patriot missile parts to Ukraine.", [("GR", "gen_spare_parts", "delivered", None)]),
+    ("Norway will deliver Patriot parts and missiles to Ukraine.", [("NO", "gen_spare_parts", "pledged", None), ("NO", "gen_surface_to_air_missile", "pledged", None)]),
+    # a state paying for US weapons for Ukraine procures what its package holds; a pledge said as such stays one
+    ("Sweden will buy 300 million euros of US weapons for Ukraine. The Swedish package will include HIMARS launchers. Sweden has already pledged tanks.", [("SE", "gen_tank", "pledged", None), ("SE", "himars", "procured", None)]),
+    ("Sweden will send 300 million euros of US weapons to Ukraine. The Swedish package will include HIMARS launchers.", [("SE", "himars", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
 ]

@@ -320,7 +320,6 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             )
             drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph, carried)))
     drafts = [(start, _ammunition_of(d, served.get(start))) for start, d in drafts]
-    drafts = _missiles_of(sentence, drafts)
     drafts += _gapped(sentence, doc, drafts, donor_at)
     if trains_crews(nlp.folded(doc)):
         drafts += _trained_on(ctx, spans, drafts, set_aside)
@@ -363,34 +362,6 @@ def _ammunition_of(draft: Draft, served: str | None) -> Draft:
     if kind is None or item.specific or item.category not in _CONSUMABLES:
         return draft
     return replace(draft, fact=replace(draft.fact, item=items_by_id()[kind]))
-
-
-_SYSTEM_MISSILES = re.compile(r"(?:" + _WORDS.alternation("system_missiles") + ")", re.I)
-_SYSTEM_AND_MISSILES = re.compile(r"(?:" + _WORDS.alternation("system_and_missiles") + ")", re.I)
-_MISSILES = "gen_surface_to_air_missile"
-
-
-def _missiles_of(sentence: Sentence, drafts: list) -> list:
-    """« 30 more Patriot missiles »: an air-defence system's name followed by
-    its missiles names the missiles, not the system; « Patriot systems and
-    missiles » names both (`system_missiles`, `system_and_missiles`)."""
-    out = []
-    for start, d in drafts:
-        item, mention = d.fact.item, d.fact.mention
-        if not item.specific or item.category != "air_defence_system" or mention is None:
-            out.append((start, d))
-            continue
-        after = mention.end - sentence.start
-        missiles = replace(d, fact=replace(d.fact, item=items_by_id()[_MISSILES]))
-        if _SYSTEM_MISSILES.fullmatch(mention.text, len(mention.text.split()[0])) or (
-            _SYSTEM_MISSILES.match(sentence.text, after)
-        ):
-            out.append((start, missiles))
-        elif _SYSTEM_AND_MISSILES.match(sentence.text, after):
-            out += [(start, d), (start, missiles)]
-        else:
-            out.append((start, d))
-    return out
 
 
 def _training_place(ctx: SentenceContext) -> list[str]:

@@ -31,7 +31,7 @@ from aidwatch.extract.facts import (
     partner_facts,
     sentence_facts,
 )
-from aidwatch.extract.items import ItemGroup, group_items
+from aidwatch.extract.items import ItemGroup, group_items, system_missiles
 from aidwatch.extract.language import tables
 from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys, words_between
 from aidwatch.extract.money import Money, find_money
@@ -108,7 +108,7 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
         words = word_keys(fold(article.text))
     for s in sentences(article.text):
         sentence_words = words_between(words, s.start, s.end)
-        groups = group_items(s.text, find_systems(s.text, sentence_words))
+        groups = system_missiles(s.text, group_items(s.text, find_systems(s.text, sentence_words)))
         window = [(index, system) for index, system in recent if s.index - index <= 3]
         if window or groups:
             latest = window[-1][0] if window else None
@@ -450,9 +450,32 @@ def _assemble(
     )
 
 
+_PURCHASE = re.compile(_WORDS.alternation("purchase_frames"), re.I)
+_SELLERS = _WORDS.words("purchase_sellers")
+# « it has already pledged tanks »: a pledge said as such stays one
+_PLEDGED = re.compile(r"\b(?:" + "|".join(_WORDS.sequence("pledged_participles")) + r")\b", re.I)
+
+
+def bought_for_ukraine(text: str, facts: list[Fact]) -> list[Fact]:
+    """« The Netherlands will buy US weapons for Ukraine »: the buyers named
+    before such a purchase in its sentence procure what the article says they
+    pledge (`purchase_frames`; the seller, `purchase_sellers`, buys nothing)."""
+    buyers: set[str] = set()
+    for m in _PURCHASE.finditer(text):
+        begin = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        buyers |= {d.ref.code for d in find_donors(text[begin : m.start()])}  # type: ignore[attr-defined]
+    buyers -= _SELLERS
+    for f in facts:
+        if f.donor in buyers and f.status == "pledged" and not _PLEDGED.search(f.evidence.text):
+            f.status = "procured"
+    return facts
+
+
 def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     """Marks the dates that rest on an inferred publication date, and dates
-    by the article's month the facts their sentence does not date."""
+    by the article's month the facts their sentence does not date; facts
+    bought for Ukraine are procured (`bought_for_ukraine`)."""
+    facts = bought_for_ukraine(article.text, facts)
     if article.published_inferred:
         # A date the sentence gives with its year stands on its own; any
         # other was resolved against the inferred publication date. Read
