@@ -69,6 +69,9 @@ CASES = [
     # a state paying for US weapons for Ukraine procures what its package holds; a pledge said as such stays one
     ("Sweden will buy 300 million euros of US weapons for Ukraine. The Swedish package will include HIMARS launchers. Sweden has already pledged tanks.", [("SE", "gen_tank", "pledged", None), ("SE", "himars", "procured", None)]),
     ("Sweden will send 300 million euros of US weapons to Ukraine. The Swedish package will include HIMARS launchers.", [("SE", "himars", "pledged", None)]),
+    # « is donating » is a gift being made; « is sending » announces
+    ("Norway is donating NASAMS launchers to Ukraine.", [("NO", "nasams", "delivered", None)]),
+    ("Norway is sending NASAMS launchers to Ukraine.", [("NO", "nasams", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
 ]

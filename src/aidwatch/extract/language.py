@@ -147,6 +147,7 @@ SCHEMA: dict[str, str] = {
     "system_parts": "forms",
     "purchase_frames": "forms",
     "purchase_sellers": "words",
+    "progressive_done": "words",
     "holder_links": "words",
     "holder_levels": "word",
     "confirming_verbs": "words",
