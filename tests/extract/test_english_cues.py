@@ -72,6 +72,9 @@ CASES = [
     # « is donating » is a gift being made; « is sending » announces
     ("Norway is donating NASAMS launchers to Ukraine.", [("NO", "nasams", "delivered", None)]),
     ("Norway is sending NASAMS launchers to Ukraine.", [("NO", "nasams", "pledged", None)]),
+    # a kind named right after a system describes it; pointed at later, it is that system
+    ("Germany will send Gepard anti-aircraft tanks to Ukraine.", [("DE", "gepard", "pledged", None)]),
+    ("Germany will send Gepard guns and tanks to Ukraine.", [("DE", "gen_tank", "pledged", None), ("DE", "gepard", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
 ]
@@ -81,6 +84,26 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_english_cues(text, expected):
     assert triples(text) == expected
+
+
+def test_a_kind_pointed_at_stands_for_the_system_it_was_named_after():
+    text = (
+        "Germany will send Gepard anti-aircraft tanks to Ukraine. Switzerland has its doubts. "
+        "Kyiv says it wants the ammunition and the tanks."
+    )
+    [extraction] = extract_articles([english(text)], decider=decider_for("rules"))
+    found = {(f.donor, f.item.id, f.status) for f in extraction.facts}
+    assert found == {
+        ("DE", "gepard", "pledged"),
+        (None, "gen_ammunition", "requested"),
+        (None, "gepard", "requested"),
+    }
+    # four sentences on, « the tanks » are tanks again
+    later = text.replace("Switzerland has its doubts. ", "One. Two. Three. ")
+    [extraction] = extract_articles([english(later)], decider=decider_for("rules"))
+    assert (None, "gen_tank", "requested") in {
+        (f.donor, f.item.id, f.status) for f in extraction.facts
+    }
 
 
 def test_a_bulleted_list_is_read_with_the_line_that_introduces_it():

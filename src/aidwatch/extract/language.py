@@ -148,6 +148,8 @@ SCHEMA: dict[str, str] = {
     "purchase_frames": "forms",
     "purchase_sellers": "words",
     "progressive_done": "words",
+    "kind_anaphors": "forms",
+    "kind_gaps": "forms",
     "holder_links": "words",
     "holder_levels": "word",
     "confirming_verbs": "words",

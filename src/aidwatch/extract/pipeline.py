@@ -104,6 +104,7 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
     article's `word_keys`, when already computed)."""
     out: list[SentenceScan] = []
     recent: list[tuple[int, object]] = []  # (sentence index, system) of named systems
+    kinds: dict[str, tuple[int, object]] = {}  # kind → (sentence index, system) it named
     if words is None:
         words = word_keys(fold(article.text))
     for s in sentences(article.text):
@@ -118,6 +119,7 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
                 [system for _, system in window],
                 [system for index, system in window if index == latest],
             )
+        groups = _kinds_resolved(s.text, s.index, groups, kinds)
         recent += [
             (s.index, g.system) for g in groups if g.specific and g.mentions[0].form != "anaphor"
         ]
@@ -155,6 +157,47 @@ _BOUND = re.compile(
     + _WORDS.alternation("act_bound_fillers")
     + ")?$"
 )
+
+
+_KIND_DETERMINER = re.compile(r"\b(?:" + _WORDS.alternation("kind_anaphors") + r")\s+$", re.I)
+# « Gepard anti-aircraft tanks »: a kind named right after a system (`kind_gaps`)
+_KIND_GAP = re.compile(r"(?:" + _WORDS.alternation("kind_gaps") + ")", re.I)
+
+
+def _kinds_resolved(
+    text: str, index: int, groups: list[ItemGroup], kinds: dict[str, tuple[int, object]]
+) -> list[ItemGroup]:
+    """« Germany sends Gepard anti-aircraft tanks. ... Kyiv wants the tanks »:
+    a kind pointed at (`kind_anaphors`) stands for the system it was last
+    named after in the three sentences before; `kinds` learns this
+    sentence's pairs."""
+    out = []
+    for g in groups:
+        named = kinds.get(g.system.item.id)
+        if (
+            not g.specific
+            and named is not None
+            and index - named[0] <= 3
+            and _KIND_DETERMINER.search(text, max(0, g.start - 12), g.start)
+        ):
+            system = named[1]
+            g = ItemGroup(g.start, g.end, system, (Mention(g.start, g.end, system, "anaphor"),))  # type: ignore[arg-type]
+        out.append(g)
+    merged: list[ItemGroup] = []
+    for b in out:
+        a = merged[-1] if merged else None
+        if (
+            a is not None
+            and a.specific
+            and not b.specific
+            and _KIND_GAP.fullmatch(text, a.end, b.start)
+        ):
+            # the kind describes the system: one item
+            kinds[b.system.item.id] = (index, a.system)
+            merged[-1] = ItemGroup(a.start, b.end, a.system, (*a.mentions, *b.mentions))
+            continue
+        merged.append(b)
+    return merged
 
 
 def _fact_date(text: str, dates: list[DateMention]) -> str | None:
