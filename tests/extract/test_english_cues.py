@@ -77,6 +77,8 @@ CASES = [
     ("Germany will send Gepard guns and tanks to Ukraine.", [("DE", "gen_tank", "pledged", None), ("DE", "gepard", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
+    ("Poland plans to buy 96 Apache helicopters to modernise its army in response to Russia's invasion of Ukraine.", []),
+    ("Poland plans to buy Apache helicopters for Ukraine.", [("PL", "gen_helicopter", "procured", None)]),
 ]
 # fmt: on
 

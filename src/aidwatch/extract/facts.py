@@ -264,7 +264,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             set_aside.add(g.start)
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
         if reading.status == "procured" and not any(
-            d.kind == "recipient" for d in donor_at.values()
+            d.kind == "recipient" and not _invaded(doc, i) for i, d in donor_at.items()
         ):
             # « L'armée allemande va commander de nouveaux Leopard 2 »: a
             # purchase for Ukraine names Ukraine; without it, a state buys
@@ -567,6 +567,18 @@ _DOMESTIC = re.compile(_WORDS.alternation("domestic_purchase"))
 # « Slovakia signed a deal to buy 14 F-16 jets »: a state buying, with no word
 # of Ukraine in the sentence, buys for itself.
 _FOR_RECIPIENT = re.compile(r"\b(?:" + _WORDS.alternation("recipient_names") + ")")
+
+
+_WAR_BEFORE = re.compile(r"(?:" + _WORDS.alternation("war_recipient_before") + ")", re.I)
+_WAR_AFTER = re.compile(r"(?:" + _WORDS.alternation("war_recipient_after") + ")", re.I)
+
+
+def _invaded(doc, i: int) -> bool:
+    """« in response to Russia's invasion of Ukraine »: the recipient's name
+    at token `i` names the invaded country, not whom a purchase is for."""
+    text, idx = doc.text, doc[i].idx
+    end = idx + len(doc[i].text)
+    return bool(_WAR_BEFORE.search(text[max(0, idx - 40) : idx]) or _WAR_AFTER.match(text, end))
 
 
 _PARTITIVE = _WORDS.words("partitive_pronouns")

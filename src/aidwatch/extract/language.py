@@ -150,6 +150,8 @@ SCHEMA: dict[str, str] = {
     "progressive_done": "words",
     "kind_anaphors": "forms",
     "kind_gaps": "forms",
+    "war_recipient_before": "forms",
+    "war_recipient_after": "forms",
     "holder_links": "words",
     "holder_levels": "word",
     "confirming_verbs": "words",
