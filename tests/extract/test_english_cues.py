@@ -75,6 +75,9 @@ CASES = [
     # a kind named right after a system describes it; pointed at later, it is that system
     ("Germany will send Gepard anti-aircraft tanks to Ukraine.", [("DE", "gepard", "pledged", None)]),
     ("Germany will send Gepard guns and tanks to Ukraine.", [("DE", "gen_tank", "pledged", None), ("DE", "gepard", "pledged", None)]),
+    # « guided missiles » are surface-to-air missiles, unless the name says anti-tank
+    ("Germany will send an IRIS-T air defence system and additional guided missiles to Ukraine.", [("DE", "gen_surface_to_air_missile", "pledged", None), ("DE", "iris_t", "pledged", 1)]),
+    ("Britain will send anti-tank guided missiles to Ukraine.", [("GB", "gen_anti_tank_missile", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
     ("Poland plans to buy 96 Apache helicopters to modernise its army in response to Russia's invasion of Ukraine.", []),
