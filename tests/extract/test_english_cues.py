@@ -78,6 +78,10 @@ CASES = [
     # « guided missiles » are surface-to-air missiles, unless the name says anti-tank
     ("Germany will send an IRIS-T air defence system and additional guided missiles to Ukraine.", [("DE", "gen_surface_to_air_missile", "pledged", None), ("DE", "iris_t", "pledged", 1)]),
     ("Britain will send anti-tank guided missiles to Ukraine.", [("GB", "gen_anti_tank_missile", "pledged", None)]),
+    # a gift to another state is not aid to Ukraine
+    ("The United States has offered Slovakia 12 new military helicopters.", []),
+    ("Israel will supply an Arrow 3 missile defence system to Germany.", []),
+    ("Germany will supply IRIS-T systems to Ukraine.", [("DE", "iris_t", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
     ("Poland plans to buy 96 Apache helicopters to modernise its army in response to Russia's invasion of Ukraine.", []),

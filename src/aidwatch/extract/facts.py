@@ -253,6 +253,11 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         if attribution.basis == "subject" and reading.trigger_class == "receive":
             set_aside.add(g.start)
             continue  # « L'Inde a reçu ses Rafale »: a named state receives, not Ukraine
+        if reading.status in ("pledged", "delivered") and _given_to_another(
+            reading.trigger, donor_at
+        ):
+            set_aside.add(g.start)
+            continue  # « the US offered Slovakia 12 helicopters »: not aid to Ukraine
         if (
             reading.status == "procured"
             and attribution.basis == "subject"
@@ -579,6 +584,27 @@ def _invaded(doc, i: int) -> bool:
     text, idx = doc.text, doc[i].idx
     end = idx + len(doc[i].text)
     return bool(_WAR_BEFORE.search(text[max(0, idx - 40) : idx]) or _WAR_AFTER.match(text, end))
+
+
+_OTHER_RECIPIENT_RELATIONS = _WORDS.words("other_recipient_relations")
+_OTHER_RECIPIENT_CASES = _WORDS.words("other_recipient_cases")
+
+
+def _given_to_another(trigger, donor_at) -> bool:
+    """Whether the verb of giving names as its recipient (its indirect object,
+    or « to » a state) a state, not Ukraine (`other_recipient_relations`,
+    `other_recipient_cases`)."""
+    if trigger is None or not hasattr(trigger, "children"):
+        return False
+    for child in trigger.children:
+        if child.dep_ in _OTHER_RECIPIENT_RELATIONS or (
+            child.dep_ == "obl"
+            and any(c.dep_ == "case" and c.lower_ in _OTHER_RECIPIENT_CASES for c in child.children)
+        ):
+            donor = donor_at.get(child.i)
+            if donor is not None and donor.kind in ("state", "body"):
+                return True
+    return False
 
 
 _PARTITIVE = _WORDS.words("partitive_pronouns")

@@ -152,6 +152,8 @@ SCHEMA: dict[str, str] = {
     "kind_gaps": "forms",
     "war_recipient_before": "forms",
     "war_recipient_after": "forms",
+    "other_recipient_relations": "words",
+    "other_recipient_cases": "words",
     "holder_links": "words",
     "holder_levels": "word",
     "confirming_verbs": "words",
