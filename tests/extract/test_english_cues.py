@@ -59,8 +59,33 @@ CASES = [
     ("Other countries pledging to transfer F-16s to Ukraine are Denmark, Norway, and the Netherlands.", [("DK", "f16", "pledged", None), ("NL", "f16", "pledged", None), ("NO", "f16", "pledged", None)]),
     # « his country »: the speaker's
     ("Belgian Prime Minister Bart de Wever said that his country plans to deliver F-16 aircraft to Ukraine.", [("BE", "f16", "pledged", None)]),
+    # an air-defence system's missiles are missiles; its battery is the system
+    ("Germany has delivered 20 more Patriot missiles to Ukraine.", [("DE", "gen_surface_to_air_missile", "delivered", 20)]),
+    ("Spain sent Patriot interceptors to Ukraine.", [("ES", "gen_surface_to_air_missile", "delivered", None)]),
+    ("The United States will send a Patriot missile battery to Ukraine.", [("US", "patriot", "pledged", 1)]),
+    ("Norway will deliver Patriot systems and missiles to Ukraine.", [("NO", "gen_surface_to_air_missile", "pledged", None), ("NO", "patriot", "pledged", None)]),
+    ("Greece sent Patriot missile parts to Ukraine.", [("GR", "gen_spare_parts", "delivered", None)]),
+    ("Norway will deliver Patriot parts and missiles to Ukraine.", [("NO", "gen_spare_parts", "pledged", None), ("NO", "gen_surface_to_air_missile", "pledged", None)]),
+    # a state paying for US weapons for Ukraine procures what its package holds; a pledge said as such stays one
+    ("Sweden will buy 300 million euros of US weapons for Ukraine. The Swedish package will include HIMARS launchers. Sweden has already pledged tanks.", [("SE", "gen_tank", "pledged", None), ("SE", "himars", "procured", None)]),
+    ("Sweden will send 300 million euros of US weapons to Ukraine. The Swedish package will include HIMARS launchers.", [("SE", "himars", "pledged", None)]),
+    # « is donating » is a gift being made; « is sending » announces
+    ("Norway is donating NASAMS launchers to Ukraine.", [("NO", "nasams", "delivered", None)]),
+    ("Norway is sending NASAMS launchers to Ukraine.", [("NO", "nasams", "pledged", None)]),
+    # a kind named right after a system describes it; pointed at later, it is that system
+    ("Germany will send Gepard anti-aircraft tanks to Ukraine.", [("DE", "gepard", "pledged", None)]),
+    ("Germany will send Gepard guns and tanks to Ukraine.", [("DE", "gen_tank", "pledged", None), ("DE", "gepard", "pledged", None)]),
+    # « guided missiles » are surface-to-air missiles, unless the name says anti-tank
+    ("Germany will send an IRIS-T air defence system and additional guided missiles to Ukraine.", [("DE", "gen_surface_to_air_missile", "pledged", None), ("DE", "iris_t", "pledged", 1)]),
+    ("Britain will send anti-tank guided missiles to Ukraine.", [("GB", "gen_anti_tank_missile", "pledged", None)]),
+    # a gift to another state is not aid to Ukraine
+    ("The United States has offered Slovakia 12 new military helicopters.", []),
+    ("Israel will supply an Arrow 3 missile defence system to Germany.", []),
+    ("Germany will supply IRIS-T systems to Ukraine.", [("DE", "iris_t", "pledged", None)]),
     # a state buying for itself
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
+    ("Poland plans to buy 96 Apache helicopters to modernise its army in response to Russia's invasion of Ukraine.", []),
+    ("Poland plans to buy Apache helicopters for Ukraine.", [("PL", "gen_helicopter", "procured", None)]),
 ]
 # fmt: on
 
@@ -68,6 +93,26 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_english_cues(text, expected):
     assert triples(text) == expected
+
+
+def test_a_kind_pointed_at_stands_for_the_system_it_was_named_after():
+    text = (
+        "Germany will send Gepard anti-aircraft tanks to Ukraine. Switzerland has its doubts. "
+        "Kyiv says it wants the ammunition and the tanks."
+    )
+    [extraction] = extract_articles([english(text)], decider=decider_for("rules"))
+    found = {(f.donor, f.item.id, f.status) for f in extraction.facts}
+    assert found == {
+        ("DE", "gepard", "pledged"),
+        (None, "gen_ammunition", "requested"),
+        (None, "gepard", "requested"),
+    }
+    # four sentences on, « the tanks » are tanks again
+    later = text.replace("Switzerland has its doubts. ", "One. Two. Three. ")
+    [extraction] = extract_articles([english(later)], decider=decider_for("rules"))
+    assert (None, "gen_tank", "requested") in {
+        (f.donor, f.item.id, f.status) for f in extraction.facts
+    }
 
 
 def test_a_bulleted_list_is_read_with_the_line_that_introduces_it():
@@ -147,6 +192,8 @@ FRENCH = [
     ("Le ministre britannique a confirmé la livraison des missiles Storm Shadow le mois prochain.", [("GB", "storm_shadow_scalp", "pledged")]),
     ("L'Allemagne a refusé de commenter la livraison des chars Leopard 2 à l'Ukraine.", []),
     ("L'Allemagne a refusé de livrer des missiles Taurus à l'Ukraine.", [("DE", "taurus", "refused")]),
+    # French files « missiles Patriot » under the system (system_missiles idle)
+    ("L'Allemagne a livré des systèmes Patriot et des missiles Patriot à l'Ukraine.", [("DE", "patriot", "delivered")]),
 ]
 # fmt: on
 

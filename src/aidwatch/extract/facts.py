@@ -287,6 +287,11 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         if attribution.basis == "subject" and reading.trigger_class == "receive":
             set_aside.add(g.start)
             continue  # « L'Inde a reçu ses Rafale »: a named state receives, not Ukraine
+        if reading.status in ("pledged", "delivered") and _given_to_another(
+            reading.trigger, donor_at
+        ):
+            set_aside.add(g.start)
+            continue  # « the US offered Slovakia 12 helicopters »: not aid to Ukraine
         if (
             reading.status == "procured"
             and attribution.basis == "subject"
@@ -298,7 +303,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             set_aside.add(g.start)
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
         if reading.status == "procured" and not any(
-            d.kind == "recipient" for d in donor_at.values()
+            d.kind == "recipient" and not _invaded(doc, i) for i, d in donor_at.items()
         ):
             # « L'armée allemande va commander de nouveaux Leopard 2 »: a
             # purchase for Ukraine names Ukraine; without it, a state buys
@@ -612,6 +617,39 @@ _DOMESTIC = re.compile(_WORDS.alternation("domestic_purchase"))
 # « Slovakia signed a deal to buy 14 F-16 jets »: a state buying, with no word
 # of Ukraine in the sentence, buys for itself.
 _FOR_RECIPIENT = re.compile(r"\b(?:" + _WORDS.alternation("recipient_names") + ")")
+
+
+_WAR_BEFORE = re.compile(r"(?:" + _WORDS.alternation("war_recipient_before") + ")", re.I)
+_WAR_AFTER = re.compile(r"(?:" + _WORDS.alternation("war_recipient_after") + ")", re.I)
+
+
+def _invaded(doc, i: int) -> bool:
+    """« in response to Russia's invasion of Ukraine »: the recipient's name
+    at token `i` names the invaded country, not whom a purchase is for."""
+    text, idx = doc.text, doc[i].idx
+    end = idx + len(doc[i].text)
+    return bool(_WAR_BEFORE.search(text[max(0, idx - 40) : idx]) or _WAR_AFTER.match(text, end))
+
+
+_OTHER_RECIPIENT_RELATIONS = _WORDS.words("other_recipient_relations")
+_OTHER_RECIPIENT_CASES = _WORDS.words("other_recipient_cases")
+
+
+def _given_to_another(trigger, donor_at) -> bool:
+    """Whether the verb of giving names as its recipient (its indirect object,
+    or « to » a state) a state, not Ukraine (`other_recipient_relations`,
+    `other_recipient_cases`)."""
+    if trigger is None or not hasattr(trigger, "children"):
+        return False
+    for child in trigger.children:
+        if child.dep_ in _OTHER_RECIPIENT_RELATIONS or (
+            child.dep_ == "obl"
+            and any(c.dep_ == "case" and c.lower_ in _OTHER_RECIPIENT_CASES for c in child.children)
+        ):
+            donor = donor_at.get(child.i)
+            if donor is not None and donor.kind in ("state", "body"):
+                return True
+    return False
 
 
 _PARTITIVE = _WORDS.words("partitive_pronouns")

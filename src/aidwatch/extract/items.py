@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aidwatch.catalog import System
+from aidwatch.catalog import System, systems
 from aidwatch.extract.language import tables
 from aidwatch.extract.mentions import Mention
 
@@ -90,3 +90,48 @@ def group_items(text: str, mentions: list[Mention]) -> list[ItemGroup]:
             pending.append(m)
     groups += [ItemGroup(p.start, p.end, p.ref, (p,)) for p in pending]
     return sorted(groups, key=lambda g: g.start)
+
+
+# « 30 more Patriot missiles », « Patriot interceptors »: an air-defence
+# system's name followed by its missiles names the missiles, not the system;
+# « Patriot systems and missiles » names both; « Patriot missile parts »
+# spare parts (`system_missiles`, `system_and_missiles`, `system_parts`).
+_SYSTEM_MISSILES = re.compile(r"(?:" + _WORDS.alternation("system_missiles") + ")", re.I)
+_SYSTEM_AND_MISSILES = re.compile(r"(?:" + _WORDS.alternation("system_and_missiles") + ")", re.I)
+_SYSTEM_PARTS = re.compile(r"(?:" + _WORDS.alternation("system_parts") + ")", re.I)
+_AND_MISSILES = re.compile(r"\s+(?:and|as well as)\s+(?P<m>missiles)\b", re.I)
+_MISSILES = "gen_surface_to_air_missile"
+_PARTS = "gen_spare_parts"
+
+
+def _system(item_id: str) -> System:
+    return next(s for s in systems() if s.item.id == item_id)
+
+
+def system_missiles(text: str, groups: list[ItemGroup]) -> list[ItemGroup]:
+    """`groups` with an air-defence system's missiles or parts told from the
+    system (a new group for « missiles » when both are named)."""
+    out = []
+    for g in groups:
+        if not g.specific or g.system.item.category != "air_defence_system":
+            out.append(g)
+            continue
+        first = g.mentions[0].end
+        parts = _SYSTEM_PARTS.match(text, g.end) or _SYSTEM_PARTS.match(text, first)
+        both = _SYSTEM_AND_MISSILES.match(text, g.end)
+        if parts:
+            out.append(ItemGroup(g.start, parts.end(), _system(_PARTS), g.mentions))
+            more = _AND_MISSILES.match(text, parts.end())
+            if more:
+                m = Mention(more.start("m"), more.end("m"), _system(_MISSILES), "alias")
+                out.append(ItemGroup(m.start, m.end, m.ref, (m,)))  # type: ignore[arg-type]
+        elif missiles := _SYSTEM_MISSILES.match(text, g.end) or _SYSTEM_MISSILES.match(text, first):
+            end = max(g.end, missiles.end())
+            out.append(ItemGroup(g.start, end, _system(_MISSILES), g.mentions))
+        elif both:
+            out.append(g)
+            m = Mention(both.end() - len("missiles"), both.end(), _system(_MISSILES), "alias")
+            out.append(ItemGroup(m.start, m.end, m.ref, (m,)))  # type: ignore[arg-type]
+        else:
+            out.append(g)
+    return sorted(out, key=lambda g: g.start)

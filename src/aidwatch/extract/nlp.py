@@ -15,7 +15,7 @@ from functools import cache
 
 import numpy
 
-from aidwatch.extract.language import BUILDING
+from aidwatch.extract.language import BUILDING, tables
 from aidwatch.extract.text import fold
 
 # The parser of each language (English: see the README, "The English parser").
@@ -84,6 +84,9 @@ _UD_LABELS = {
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _CONDITIONAL_AUX = {"would", "'d"}
 _BE_FORMS = {"is", "are", "was", "were", "be", "been", "'s", "'re", "am"}
+_BE_PRESENT = {"is", "are", "'s", "'re", "am"}
+# « is donating »: a gift being made, a present (`progressive_done`)
+_DONE_PROGRESSIVE = tables().words("progressive_done")
 
 
 def _to_universal(doc) -> None:
@@ -109,7 +112,10 @@ def _to_universal(doc) -> None:
             token.set_morph("VerbForm=Fin|Mood=Cnd")
         elif token.tag_ == "VBG":
             progressive = auxes & _BE_FORMS
-            token.set_morph("VerbForm=Fin|Tense=Fut" if progressive else "VerbForm=Inf")
+            if auxes & _BE_PRESENT and token.lemma_ in _DONE_PROGRESSIVE:
+                token.set_morph("VerbForm=Fin|Mood=Ind|Tense=Pres")
+            else:
+                token.set_morph("VerbForm=Fin|Tense=Fut" if progressive else "VerbForm=Inf")
     for prep in [t for t in doc if t.dep_ in ("prep", "agent")]:
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if not objects or prep.head is prep:

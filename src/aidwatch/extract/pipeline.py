@@ -31,7 +31,7 @@ from aidwatch.extract.facts import (
     partner_facts,
     sentence_facts,
 )
-from aidwatch.extract.items import ItemGroup, group_items
+from aidwatch.extract.items import ItemGroup, group_items, system_missiles
 from aidwatch.extract.language import tables
 from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys, words_between
 from aidwatch.extract.money import Money, find_money
@@ -104,11 +104,12 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
     article's `word_keys`, when already computed)."""
     out: list[SentenceScan] = []
     recent: list[tuple[int, object]] = []  # (sentence index, system) of named systems
+    kinds: dict[str, tuple[int, object]] = {}  # kind → (sentence index, system) it named
     if words is None:
         words = word_keys(fold(article.text))
     for s in sentences(article.text):
         sentence_words = words_between(words, s.start, s.end)
-        groups = group_items(s.text, find_systems(s.text, sentence_words))
+        groups = system_missiles(s.text, group_items(s.text, find_systems(s.text, sentence_words)))
         window = [(index, system) for index, system in recent if s.index - index <= 3]
         if window or groups:
             latest = window[-1][0] if window else None
@@ -118,6 +119,7 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
                 [system for _, system in window],
                 [system for index, system in window if index == latest],
             )
+        groups = _kinds_resolved(s.text, s.index, groups, kinds)
         recent += [
             (s.index, g.system) for g in groups if g.specific and g.mentions[0].form != "anaphor"
         ]
@@ -155,6 +157,47 @@ _BOUND = re.compile(
     + _WORDS.alternation("act_bound_fillers")
     + ")?$"
 )
+
+
+_KIND_DETERMINER = re.compile(r"\b(?:" + _WORDS.alternation("kind_anaphors") + r")\s+$", re.I)
+# « Gepard anti-aircraft tanks »: a kind named right after a system (`kind_gaps`)
+_KIND_GAP = re.compile(r"(?:" + _WORDS.alternation("kind_gaps") + ")", re.I)
+
+
+def _kinds_resolved(
+    text: str, index: int, groups: list[ItemGroup], kinds: dict[str, tuple[int, object]]
+) -> list[ItemGroup]:
+    """« Germany sends Gepard anti-aircraft tanks. ... Kyiv wants the tanks »:
+    a kind pointed at (`kind_anaphors`) stands for the system it was last
+    named after in the three sentences before; `kinds` learns this
+    sentence's pairs."""
+    out = []
+    for g in groups:
+        named = kinds.get(g.system.item.id)
+        if (
+            not g.specific
+            and named is not None
+            and index - named[0] <= 3
+            and _KIND_DETERMINER.search(text, max(0, g.start - 12), g.start)
+        ):
+            system = named[1]
+            g = ItemGroup(g.start, g.end, system, (Mention(g.start, g.end, system, "anaphor"),))  # type: ignore[arg-type]
+        out.append(g)
+    merged: list[ItemGroup] = []
+    for b in out:
+        a = merged[-1] if merged else None
+        if (
+            a is not None
+            and a.specific
+            and not b.specific
+            and _KIND_GAP.fullmatch(text, a.end, b.start)
+        ):
+            # the kind describes the system: one item
+            kinds[b.system.item.id] = (index, a.system)
+            merged[-1] = ItemGroup(a.start, b.end, a.system, (*a.mentions, *b.mentions))
+            continue
+        merged.append(b)
+    return merged
 
 
 def _fact_date(text: str, dates: list[DateMention]) -> str | None:
@@ -458,9 +501,32 @@ def _assemble(
     )
 
 
+_PURCHASE = re.compile(_WORDS.alternation("purchase_frames"), re.I)
+_SELLERS = _WORDS.words("purchase_sellers")
+# « it has already pledged tanks »: a pledge said as such stays one
+_PLEDGED = re.compile(r"\b(?:" + "|".join(_WORDS.sequence("pledged_participles")) + r")\b", re.I)
+
+
+def bought_for_ukraine(text: str, facts: list[Fact]) -> list[Fact]:
+    """« The Netherlands will buy US weapons for Ukraine »: the buyers named
+    before such a purchase in its sentence procure what the article says they
+    pledge (`purchase_frames`; the seller, `purchase_sellers`, buys nothing)."""
+    buyers: set[str] = set()
+    for m in _PURCHASE.finditer(text):
+        begin = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        buyers |= {d.ref.code for d in find_donors(text[begin : m.start()])}  # type: ignore[attr-defined]
+    buyers -= _SELLERS
+    for f in facts:
+        if f.donor in buyers and f.status == "pledged" and not _PLEDGED.search(f.evidence.text):
+            f.status = "procured"
+    return facts
+
+
 def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     """Marks the dates that rest on an inferred publication date, and dates
-    by the article's month the facts their sentence does not date."""
+    by the article's month the facts their sentence does not date; facts
+    bought for Ukraine are procured (`bought_for_ukraine`)."""
+    facts = bought_for_ukraine(article.text, facts)
     if article.published_inferred:
         # A date the sentence gives with its year stands on its own; any
         # other was resolved against the inferred publication date. Read
