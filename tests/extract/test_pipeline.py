@@ -239,3 +239,32 @@ def test_fact_dates_resolved_against_an_inferred_date_are_marked(text, published
     result = extract_article(article(text))
     assert (result.article.published, result.article.published_basis) == published
     assert [(f.date, f.date_inferred) for f in result.facts] == facts
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        # a window still to come dates the delivery planned, not the pledge:
+        # the fact takes the article's month
+        (
+            "L'Allemagne prévoit de livrer les chars Leopard 2 promis à l'Ukraine fin mars, "
+            "a indiqué le ministre.",
+            "2023-01-26",
+            "2023-01",
+        ),
+        (
+            "L'Allemagne livrera à l'Ukraine des chars Leopard 2 en avril 2023, a indiqué le ministre.",
+            "2023-01-26",
+            "2023-01",
+        ),
+        # a month before the article's is the act's
+        (
+            "L'Allemagne a promis fin janvier de livrer des chars Leopard 2 à l'Ukraine.",
+            "2023-03-02",
+            "2023-01",
+        ),
+    ],
+)
+def test_a_date_after_the_article_is_not_the_facts(text, published, expected):
+    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
+    assert [f.date[:7] for f in result.facts if f.item.id == "leopard2"] == [expected]
