@@ -44,6 +44,7 @@ from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, 
 _WORDS = tables()
 _ABOUT_AID = re.compile(r"\b(" + _WORDS.alternation("aid_stems") + ")")
 _FUTURE = re.compile(r"\b(" + _WORDS.alternation("future_markers") + r")\b")
+_PLUPERFECT = re.compile(r"\b(?:" + _WORDS.alternation("pluperfect_markers") + r")\b")
 _LOCATIVE = re.compile(
     r"\b("
     + _WORDS.alternation("locative_prepositions")
@@ -485,9 +486,10 @@ def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
                 f.date_inferred = f.date not in stated[text]
     if article.published:
         # A fact its sentence does not date is the news of the day: an
-        # analyst dates it by the article's month, and marks it as such.
+        # analyst dates it by the article's month, and marks it as such;
+        # not one in the pluperfect (« avait annoncé »), done before.
         for f in facts:
-            if f.date is None:
+            if f.date is None and not _PLUPERFECT.search(fold(f.evidence.text)):
                 f.date, f.date_inferred = article.published[:7], True
     return facts
 
