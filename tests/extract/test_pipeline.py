@@ -283,11 +283,15 @@ def test_a_date_after_the_article_is_not_the_facts(text, published, expected):
         ("La France avait promis des canons Caesar à l'Ukraine.", "fr", None),
         ("La France avait par ailleurs promis des canons Caesar à l'Ukraine.", "fr", None),
         ("France had pledged Caesar guns to Ukraine.", "en", None),
+        # over a period the sentence bounds: begun before the news
+        ("La France livre des canons Caesar à l'Ukraine depuis avril.", "fr", None),
         # but a date its sentence gives stands
         ("La France avait promis en mars des canons Caesar à l'Ukraine.", "fr", "2023-03"),
     ],
 )
-def test_an_undated_fact_in_the_pluperfect_does_not_take_the_articles_month(text, lang, expected):
+def test_an_undated_fact_done_before_the_news_does_not_take_the_articles_month(
+    text, lang, expected
+):
     result = extract_article(
         Article(id="t", source="<t>", text=text, published="2023-05-10", language=lang)
     )

@@ -470,6 +470,16 @@ def _assemble(
     )
 
 
+def _before_the_news(text: str) -> bool:
+    """Whether a sentence that dates nothing tells of an act begun or done
+    before the news: in the pluperfect (« avait annoncé »), or over a period
+    it bounds (« formés à partir de la mi-mai », « livrés depuis mars »)."""
+    folded = fold(text)
+    if _PLUPERFECT.search(folded):
+        return True
+    return any(_BOUND.search(folded[max(0, d.start - 25) : d.start]) for d in find_dates(text))
+
+
 def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     """Marks the dates that rest on an inferred publication date, and dates
     by the article's month the facts their sentence does not date."""
@@ -489,7 +499,7 @@ def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
         # analyst dates it by the article's month, and marks it as such;
         # not one in the pluperfect (« avait annoncé »), done before.
         for f in facts:
-            if f.date is None and not _PLUPERFECT.search(fold(f.evidence.text)):
+            if f.date is None and not _before_the_news(f.evidence.text):
                 f.date, f.date_inferred = article.published[:7], True
     return facts
 
