@@ -53,7 +53,6 @@ SCHEMA: dict[str, str] = {
     # sentence gates (pipeline.py)
     "aid_stems": "forms",
     "future_markers": "forms",
-    "pluperfect_markers": "forms",
     "locative_prepositions": "forms",
     "definite_articles": "forms",
     "package_words": "forms",

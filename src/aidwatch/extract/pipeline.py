@@ -44,7 +44,6 @@ from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, 
 _WORDS = tables()
 _ABOUT_AID = re.compile(r"\b(" + _WORDS.alternation("aid_stems") + ")")
 _FUTURE = re.compile(r"\b(" + _WORDS.alternation("future_markers") + r")\b")
-_PLUPERFECT = re.compile(r"\b(?:" + _WORDS.alternation("pluperfect_markers") + r")\b")
 _LOCATIVE = re.compile(
     r"\b("
     + _WORDS.alternation("locative_prepositions")
@@ -471,12 +470,11 @@ def _assemble(
 
 
 def _before_the_news(text: str) -> bool:
-    """Whether a sentence that dates nothing tells of an act begun or done
-    before the news: in the pluperfect (« avait annoncé »), or over a period
-    it bounds (« formés à partir de la mi-mai », « livrés depuis mars »)."""
+    """Whether a sentence that dates nothing tells of an act begun before
+    the news, over a period it bounds (« formés à partir de la mi-mai »,
+    « livrés depuis mars »). (Not the pluperfect: French news write the day
+    before's act in it, « avaient annoncé » lundi, as often as an older one.)"""
     folded = fold(text)
-    if _PLUPERFECT.search(folded):
-        return True
     return any(_BOUND.search(folded[max(0, d.start - 25) : d.start]) for d in find_dates(text))
 
 
@@ -497,7 +495,7 @@ def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     if article.published:
         # A fact its sentence does not date is the news of the day: an
         # analyst dates it by the article's month, and marks it as such;
-        # not one in the pluperfect (« avait annoncé »), done before.
+        # not one over a period begun before.
         for f in facts:
             if f.date is None and not _before_the_news(f.evidence.text):
                 f.date, f.date_inferred = article.published[:7], True
