@@ -35,6 +35,12 @@ PATRIOT = fact("DE", "patriot", "delivered")
             ("s1", [HIMARS, LEOPARD]),
             ("2023-01", "facts"),
         ),
+        # ... but not when another shared one has two different counts
+        (
+            [("a", "2023-01", "s2", [HIMARS, LEOPARD, fact("DE", "gepard", "pledged", 3)])],
+            ("s1", [HIMARS, LEOPARD, fact("DE", "gepard", "pledged", 45)]),
+            None,
+        ),
         # one commitment in common is too common to date anything
         ([("a", "2023-01", "s2", [HIMARS])], ("s1", [HIMARS]), None),
         # two months, equally supported: nothing

@@ -213,3 +213,29 @@ def test_a_bad_commitments_row_is_reported_with_its_line(monkeypatch, tmp_path, 
             module.commitments()
     finally:
         module.commitments.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text,item,expected",
+    [
+        # the commitment named by its weekday (Thursday 3 March 2022) is the
+        # day the text's other weekdays resolve against: « samedi » is the
+        # Saturday before, in February
+        (
+            "L'Allemagne a approuvé jeudi l'envoi de missiles Strela à l'Ukraine. "
+            "Berlin avait déjà dit samedi qu'il enverrait des missiles Stinger à Kiev.",
+            "stinger",
+            "2022-02-26",
+        ),
+        (
+            "L'Allemagne a approuvé jeudi l'envoi de missiles Strela à l'Ukraine.",
+            "strela_2",
+            "2022-03-03",
+        ),
+    ],
+)
+def test_weekdays_resolve_against_the_commitment_day_the_text_names(text, item, expected):
+    extraction = extract_article(Article(id="t", source="<t>", text=text))
+    assert extraction.article.published == "2022-03"  # the month only: no invented day
+    dates = {f.item.id: f.date for f in extraction.facts}
+    assert dates.get(item) == expected

@@ -294,3 +294,30 @@ def test_offsets_in_a_longer_text():
     text = "Washington a annoncé mardi 624 millions de dollars."
     (found,) = find_dates(text, "2022-11-30")
     assert (found.start, found.end, found.iso) == (21, 26, "2022-11-29")
+
+
+# English writes the month first (US style); capitalised, and never in French.
+MONTH_FIRST = [
+    (
+        "en",
+        "The Pentagon said on March 27 it would send tanks.",
+        "2023-04-02",
+        [("March 27", "2023-03-27")],
+    ),
+    (
+        "en",
+        "The Pentagon said on Tuesday, March 28, it would send tanks.",
+        "2023-04-02",
+        [("Tuesday, March 28", "2023-03-28")],
+    ),
+    ("en", "On March 27, 2023, Berlin sent tanks.", None, [("March 27, 2023", "2023-03-27")]),
+    ("en", "Kyiv asked on May 3rd for more shells.", "2023-06-10", [("May 3rd", "2023-05-03")]),
+    ("en", "The March 27-28 meeting ended.", "2023-04-02", []),
+    ("fr", "Livrés en avril 15 chars sont arrivés.", "2023-06-10", [("avril", "2023-04")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, base, expected", MONTH_FIRST)
+def test_month_first_dates(lang, text, base, expected):
+    found = find_dates(text, base, lang=lang)
+    assert [(d.text, d.iso) for d in found] == expected

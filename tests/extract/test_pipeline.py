@@ -171,7 +171,9 @@ def test_published_date_of_dev_article(doc, expected):
     assert (published["date"], published["inferred"]) == expected
 
 
-STORM_SHADOW = "Londres a livré des missiles Storm Shadow à l'Ukraine le 11 mai 2023."
+STORM_SHADOW = "Londres, 11.05.2023 : le Royaume-Uni a livré des missiles Storm Shadow à l'Ukraine."
+# a day written out with its year recalls the past: it does not date the article
+RECALLED = "Londres a livré des missiles Storm Shadow à l'Ukraine le 11 mai 2023."
 LEOPARD = "Berlin va livrer 14 chars Leopard 2A6 à l'Ukraine."
 
 PUBLISHED = [
@@ -180,6 +182,7 @@ PUBLISHED = [
     (STORM_SHADOW, "2023-06", ("2023-06", False)),
     (LEOPARD, "2023-01-25", ("2023-01-25", False)),
     (LEOPARD, None, (None, False)),
+    (RECALLED, None, (None, False)),
 ]
 
 
@@ -239,3 +242,55 @@ def test_fact_dates_resolved_against_an_inferred_date_are_marked(text, published
     result = extract_article(article(text))
     assert (result.article.published, result.article.published_basis) == published
     assert [(f.date, f.date_inferred) for f in result.facts] == facts
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        # a window still to come dates the delivery planned, not the pledge:
+        # the fact takes the article's month
+        (
+            "L'Allemagne prévoit de livrer les chars Leopard 2 promis à l'Ukraine fin mars, "
+            "a indiqué le ministre.",
+            "2023-01-26",
+            "2023-01",
+        ),
+        (
+            "L'Allemagne livrera à l'Ukraine des chars Leopard 2 en avril 2023, a indiqué le ministre.",
+            "2023-01-26",
+            "2023-01",
+        ),
+        # a month before the article's is the act's
+        (
+            "L'Allemagne a promis fin janvier de livrer des chars Leopard 2 à l'Ukraine.",
+            "2023-03-02",
+            "2023-01",
+        ),
+    ],
+)
+def test_a_date_after_the_article_is_not_the_facts(text, published, expected):
+    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
+    assert [f.date[:7] for f in result.facts if f.item.id == "leopard2"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # the news of the day: the article's month
+        ("La France a promis des canons Caesar à l'Ukraine.", "fr", "2023-05"),
+        ("France has pledged Caesar guns to Ukraine.", "en", "2023-05"),
+        # the pluperfect is as often the day before's act: the article's month
+        ("La France avait promis des canons Caesar à l'Ukraine.", "fr", "2023-05"),
+        # over a period the sentence bounds: begun before the news
+        ("La France livre des canons Caesar à l'Ukraine depuis avril.", "fr", None),
+        # but a date its sentence gives stands
+        ("La France avait promis en mars des canons Caesar à l'Ukraine.", "fr", "2023-03"),
+    ],
+)
+def test_an_undated_fact_done_before_the_news_does_not_take_the_articles_month(
+    text, lang, expected
+):
+    result = extract_article(
+        Article(id="t", source="<t>", text=text, published="2023-05-10", language=lang)
+    )
+    assert [f.date and f.date[:7] for f in result.facts if f.item.id == "caesar"] == [expected]

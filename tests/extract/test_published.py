@@ -69,9 +69,14 @@ TODAY = date(2026, 12, 1)
         ("Les livraisons sont prévues en août 2025.", None),
         # a date in the clause of a verb in the future is ahead
         (
-            "Paris a livré des canons le 3 mai 2023. Le premier avion volera le 9 juin 2024.",
+            "Paris a livré des canons (03.05.2023). Le premier avion volera le 9 juin 2024.",
             ("2023-05", "dates"),
         ),
+        # a day written out with its year recalls the past: a lower bound only
+        ("Le 6 juin 2023, Paris avait promis des canons à l'Ukraine.", None),
+        ("On June 6, 2023, Paris promised guns to Ukraine.", None),
+        # a numeric stamp is the article's own day
+        ("Berlin, 14.06.2023 : l'Allemagne livre des canons à l'Ukraine.", ("2023-06", "dates")),
         ("La guerre a commencé en février 2022 et Paris a livré des canons.", None),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),

@@ -3,9 +3,9 @@ month of the dated articles that report the same thing.
 
 Two articles report the same thing when they share a story (reprints and
 rewrites of one dispatch, dedup/) or a commitment: two (donor, item,
-status) triples in common, one of them with the same quantity (one triple
-alone is too common: HIMARS are pledged by the US in every year of the
-war). The month is the one
+status) triples in common, one of them with the same quantity and none
+with two different ones (one triple alone is too common: HIMARS are
+pledged by the US in every year of the war). The month is the one
 most of those articles give, stated dates counting before inferred ones; a
 tie gives nothing. `corroborate` works over the extractions of one call
 (`aidwatch extract` of several files) and does not re-read the text (the
@@ -88,6 +88,9 @@ def _shared(e: Extraction, other: Extraction) -> str | None:
     mine, theirs = _triples(e), _triples(other)
     common = mine.keys() & theirs.keys()
     same_count = [k for k in common if mine[k] is not None and mine[k] == theirs[k]]
-    if same_count and len(common) >= 2:
+    # A shared triple with two different counts (45 Gepard pledged here, 3
+    # there) is two commitments, whatever else the two share.
+    other_count = [k for k in common if None not in (mine[k], theirs[k]) and mine[k] != theirs[k]]
+    if same_count and len(common) >= 2 and not other_count:
         return "facts"
     return None

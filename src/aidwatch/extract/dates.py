@@ -501,6 +501,18 @@ class _Grammar:
             DIGIT,
             months,
         )
+        # « March 27 », « on Tuesday, March 27, 2023 »: the month first, as
+        # English writes it in the US. Capitalised (a month in a sentence
+        # is, in English), so that « en avril 15 chars » is no date.
+        capital = f"(?-i:(?P<month>{'|'.join(_phrase(f.capitalize()) for f in full_months)}))"
+        moved = rf"|\s+{after}" if t.after else "|(?P<after>(?!))"
+        add(
+            rf"{cue}(?P<t>(?:(?:{article}|{before}\s+)?{weekday},?\s+)?{capital}\s+{day('day')}"
+            rf"(?!\s*[-‐‑/:.]\d)(?:,?\s+{year('year')}{moved})?{time}?)",
+            self._day_month,
+            DIGIT,
+            months,
+        )
         add(
             rf"{cue}(?P<t>(?:{_alt(t.range_day_open)}\s+)?{day('day1')}"
             rf"(?:\s+{month('month1')}(?:\s+{year('year1')})?)?"

@@ -20,7 +20,7 @@ from aidwatch.catalog import Donor
 from aidwatch.extract import anaphora, decide, nlp
 from aidwatch.extract.candidates import sentence_candidates
 from aidwatch.extract.commitments import date_by_commitments
-from aidwatch.extract.dates import DateMention, find_dates
+from aidwatch.extract.dates import DateMention, _norm, _table, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
 from aidwatch.extract.facts import (
@@ -99,9 +99,12 @@ class SentenceScan:
         return self._dates
 
 
-def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> list[SentenceScan]:
+def scan(
+    article: Article, words: list[tuple[int, int, str]] | None = None, base: str | None = None
+) -> list[SentenceScan]:
     """The table-only first pass over an article's sentences (`words`: the
-    article's `word_keys`, when already computed)."""
+    article's `word_keys`, when already computed; `base`: the day to resolve
+    relative dates against, when more precise than the article's month)."""
     out: list[SentenceScan] = []
     recent: list[tuple[int, object]] = []  # (sentence index, system) of named systems
     kinds: dict[str, tuple[int, object]] = {}  # kind → (sentence index, system) it named
@@ -129,7 +132,7 @@ def scan(article: Article, words: list[tuple[int, int, str]] | None = None) -> l
                 groups,
                 find_donors(s.text, sentence_words, article.published),
                 find_money(s.text),
-                article.published,
+                base or article.published,
             )
         )
     return out
@@ -200,11 +203,17 @@ def _kinds_resolved(
     return merged
 
 
-def _fact_date(text: str, dates: list[DateMention]) -> str | None:
-    """The date of the sentence's act: its first date that is not a bound."""
+def _fact_date(text: str, dates: list[DateMention], base: str | None = None) -> str | None:
+    """The date of the sentence's act: its first date that is not a bound,
+    nor after the article's month (`base`): an article reports acts done,
+    and a date still to come (« prévoit de livrer fin mars » in January) is
+    that of the delivery it plans, not of the pledge it reports."""
     for d in dates:
-        if d.iso and not _BOUND.search(fold(text[max(0, d.start - 25) : d.start])):
-            return d.iso
+        if not d.iso or _BOUND.search(fold(text[max(0, d.start - 25) : d.start])):
+            continue
+        if base and len(base) >= 7 and d.iso[: min(7, len(d.iso))] > base[: min(7, len(d.iso))]:
+            continue
+        return d.iso
     return None
 
 
@@ -290,10 +299,11 @@ def extract_articles(
             parsed = iter([d for d, s in zip(wanted, scans, strict=True) if s.needs_parse])
             story = next(story_of, None)
             extraction = _assemble(article, scans, parsed, story, decider)
-            redated = _dated_by_commitments(extraction)
+            redated, anchor = _dated_by_commitments(extraction)
             if redated is not None:
-                # Read again against the month, for the facts' relative dates.
-                article, scans = _prepare(redated, gated=True)
+                # Read again against the month (or the commitment's day when
+                # the text names its weekday), for the facts' relative dates.
+                article, scans = _prepare(redated, gated=True, anchor=anchor)
                 texts = [s.sentence.text for s in scans if parse_all or s.needs_parse]
                 again = iter(nlp.parse(texts))
                 wanted = [next(again) if (parse_all or s.needs_parse) else None for s in scans]
@@ -305,26 +315,33 @@ def extract_articles(
             yield extraction
 
 
-def _dated_by_commitments(extraction: Extraction) -> Article | None:
+def _dated_by_commitments(extraction: Extraction) -> tuple[Article | None, str | None]:
     """The article with the month of the known commitment its facts report
-    (commitments.py), when it has no month of its own; else None."""
+    (commitments.py), when it has no month of its own; else None. Second:
+    the commitment's day when the text names it by its weekday (« a annoncé
+    jeudi »), against which the other weekdays of the text resolve (« samedi »
+    is the Saturday before, maybe in the month before); the article keeps
+    the month only."""
     article = extraction.article
     if not extraction.facts or (article.published and len(article.published) >= 7):
-        return None
+        return None, None
     if article.published and not article.published_inferred:
-        return None  # a stated year: left as the source gave it
+        return None, None  # a stated year: left as the source gave it
     year = article.published if article.published_inferred else None
     lang = "en" if article.language == "en" else "fr"  # engines.language_of
     found = date_by_commitments(article.text, extraction.facts, lang, year, extraction.packages)
     if found is None:
-        return None
+        return None, None
+    named = _norm(article.text[found.start : found.end]).replace(",", " ").split()
+    weekdays = _table(lang).weekdays
+    anchor = found.commitment.day.isoformat() if any(w in weekdays for w in named) else None
     return replace(
         article,
         published=found.date,
         published_inferred=True,
         published_basis="event",
         published_evidence=Evidence(article.text[found.start : found.end], found.start, found.end),
-    )
+    ), anchor
 
 
 def RULES(candidates: list, rule_drafts: list[Draft]) -> list[Draft]:  # noqa: N802
@@ -379,7 +396,9 @@ def is_about_aid(text: str, words: list[tuple[int, int, str]] | None = None) -> 
     return bool(find_money(text) and any(m.ref.can_give for m in find_donors(text, words)))
 
 
-def _prepare(article: Article, gated: bool = False) -> tuple[Article, list[SentenceScan]]:
+def _prepare(
+    article: Article, gated: bool = False, anchor: str | None = None
+) -> tuple[Article, list[SentenceScan]]:
     """The article (its date inferred if need be) and its sentences' scans;
     no scans when it fails the gate (`gated`: not asked again)."""
     words = word_keys(fold(article.text))
@@ -397,7 +416,7 @@ def _prepare(article: Article, gated: bool = False) -> tuple[Article, list[Sente
                     article.text[dating.start : dating.end], dating.start, dating.end
                 ),
             )
-    return article, scan(article, words)
+    return article, scan(article, words, anchor)
 
 
 def _assemble(
@@ -426,7 +445,7 @@ def _assemble(
         if not sc.needs_parse:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=None)
             continue
-        date = _fact_date(s.text, sc.dates)
+        date = _fact_date(s.text, sc.dates, sc.base)
         doc = next(parsed)
         donor_at, donor_lists = _donor_tokens(doc, sc.donors)
         carry = running.carry()
@@ -522,6 +541,15 @@ def bought_for_ukraine(text: str, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+def _before_the_news(text: str) -> bool:
+    """Whether a sentence that dates nothing tells of an act begun before
+    the news, over a period it bounds (« formés à partir de la mi-mai »,
+    « livrés depuis mars »). (Not the pluperfect: French news write the day
+    before's act in it, « avaient annoncé » lundi, as often as an older one.)"""
+    folded = fold(text)
+    return any(_BOUND.search(folded[max(0, d.start - 25) : d.start]) for d in find_dates(text))
+
+
 def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     """Marks the dates that rest on an inferred publication date, and dates
     by the article's month the facts their sentence does not date; facts
@@ -540,9 +568,10 @@ def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
                 f.date_inferred = f.date not in stated[text]
     if article.published:
         # A fact its sentence does not date is the news of the day: an
-        # analyst dates it by the article's month, and marks it as such.
+        # analyst dates it by the article's month, and marks it as such;
+        # not one over a period begun before.
         for f in facts:
-            if f.date is None:
+            if f.date is None and not _before_the_news(f.evidence.text):
                 f.date, f.date_inferred = article.published[:7], True
     return facts
 

@@ -305,7 +305,7 @@ def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
 
 def _latest_dated(mentions: list[DateMention]) -> list[_Clue]:
     """The latest month of the latest year the text gives with a month: a
-    point when the text gives its day, else a lower bound."""
+    point when the text gives its day as its own (below), else a lower bound."""
     own = [m for m in mentions if not _recalls_event(m)]
     own = [m for m in own if m.year is None or m.year >= FIRST_YEAR]
     years = [m.year for m in own if m.year and m.month]
@@ -315,7 +315,15 @@ def _latest_dated(mentions: list[DateMention]) -> list[_Clue]:
     dated = [m for m in own if m.month and m.year in (None, year)]
     m = max(dated, key=lambda m: (m.month, m.day is not None, m.year or 0))
     when = year * 12 + m.month - 1
-    return [_Clue(when, when if m.day else 10**6, "dates", m.start, m.end)]
+    # A day written out with its year (« le 6 juin 2024 », "June 6, 2024")
+    # recalls a past day: news write this year's days without it. Only a
+    # numeric stamp (« 02.05.2023 », a dateline) or a day without its year
+    # is the article's own.
+    point = m.day is not None and (m.year is None or not _LETTER.search(m.text))
+    return [_Clue(when, when if point else 10**6, "dates", m.start, m.end)]
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _matched_events(folded: str):
