@@ -189,7 +189,7 @@ def test_what_is_not_there_is_404(client, path):
 def test_an_article_comes_with_its_facts_in_text_order(client, doc_ids):
     article = client.get(f"/api/articles/{doc_ids[FIRST]}").json()
     starts = [f["evidence"]["start"] for f in article["facts"]]
-    assert starts == sorted(starts) and len(starts) == 11
+    assert starts == sorted(starts) and len(starts) == 10
     for fact in article["facts"]:
         span = fact["evidence"]
         assert article["text"][span["start"] : span["end"]] == span["text"]
