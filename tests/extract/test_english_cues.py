@@ -43,6 +43,8 @@ CASES = [
     ("Multiple rocket launchers are among the weapons that Ukraine received from Poland.", [("PL", "gen_mlrs", "delivered", None)]),
     # a list the parser hangs on an infinitive belongs to the verb above
     ("The U.S. package includes three tactical vehicles to recover equipment, demolition munitions, counter-battery systems and spare parts.", [("US", "gen_ammunition", "pledged", None), ("US", "gen_counter_battery_radar", "pledged", None), ("US", "gen_spare_parts", "pledged", None), ("US", "gen_tactical_vehicle", "pledged", 3)]),
+    # a donation the sentence tells of as made, whatever verb it is the subject of
+    ("Military aid goes on. The donation of these HIMARS launchers by Washington gives Ukraine a better chance, he said.", [("US", "himars", "delivered", None)]),
     # what a delivery's aid holds is delivered
     ("Other donations from Estonia include humanitarian aid, including field hospitals and medical equipment.", [("EE", "gen_field_hospital", "delivered", None)]),
     # weighed: poised, not yet agreed

@@ -910,7 +910,14 @@ def _read_chain(item_token) -> StatusReading | None:
             and token.pos_ in ("VERB", "AUX")
         ):
             # « Kiev a reçu une livraison de drones »
-            status = "refused" if negated else _TENSE_STATUS[verb_tense(token)]
+            tense = verb_tense(token)
+            status = "refused" if negated else _TENSE_STATUS[tense]
+            if (
+                not negated
+                and tense in ("present", "past")
+                and (lemma(trigger) in _DONE_NOUNS or fold(trigger.text).rstrip("s") in _DONE_NOUNS)
+            ):
+                status = "delivered"  # « the donation of these systems gives Ukraine »: made
             trigger, trigger_class = token, cls
         elif (
             verb in lex.recent_past
