@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from aidwatch.catalog import System, systems
 from aidwatch.extract.language import tables
@@ -104,6 +105,7 @@ _MISSILES = "gen_surface_to_air_missile"
 _PARTS = "gen_spare_parts"
 
 
+@cache
 def _system(item_id: str) -> System:
     return next(s for s in systems() if s.item.id == item_id)
 

@@ -493,7 +493,7 @@ def quantity_before(text: str, end: int) -> Quantity | None:
     « une cinquantaine d' »). « un »/« une » count as 1 here. The text after
     `end` is not read: what starts there is taken to be what is counted.
     """
-    aside = _ASIDE_BEFORE.search(text, max(0, end - 80), end)
+    aside = text[:end].rstrip().endswith(")") and _ASIDE_BEFORE.search(text, max(0, end - 80), end)
     if aside:
         # « quelque 3 615 (missiles antichars portables) NLAW »: the count
         # stands before the aside

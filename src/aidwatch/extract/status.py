@@ -449,6 +449,13 @@ _DESTINED = _WORDS.words("destined_verbs")
 _DESIRE = _WORDS.words("desire_verbs")
 # « the UK's donation of Storm Shadow missiles »: a transfer made.
 _DONE_NOUNS = _WORDS.words("done_transfer_nouns")
+
+
+def _done_noun(token) -> bool:
+    """« donation », « shipment »: a noun that tells of a transfer made."""
+    return lemma(token) in _DONE_NOUNS or fold(token.text).rstrip("s") in _DONE_NOUNS
+
+
 # « calls for tanks »: a verb that asks only with its particle after it.
 _PARTICLE_REQUESTS = _WORDS.words("particle_requests")
 _REQUEST_PARTICLES = _WORDS.words("request_particles")
@@ -501,8 +508,14 @@ def _describes_fittings(token) -> bool:
         holder = next((c for c in token.children if c.dep_ == "nsubj:pass"), None)
         if holder is None:
             return False
-    words = fold(" ".join(t.text for t in holder.subtree))
-    return not (_RECIPIENT_DEMONYMS.search(words) or set(words.split()) & set(_RECIPIENT_PLACES))
+    return not _names_recipient(holder)
+
+
+def _names_recipient(token) -> bool:
+    """Whether the words of `token`'s subtree name Ukraine (« l'armée
+    ukrainienne », « Kiev »)."""
+    words = fold(" ".join(t.text for t in token.subtree))
+    return bool(_RECIPIENT_DEMONYMS.search(words) or set(words.split()) & _RECIPIENT_PLACES)
 
 
 def _listed_after(item_token, token) -> bool:
@@ -526,13 +539,7 @@ def _used_by_recipient(token) -> bool:
             if child.morph.get("PronType") == ["Rel"] and token.dep_.startswith("acl"):
                 child = token.head  # « les autorités de Kiev qui l'utilisent »
             users.append(child)
-    for user in users:
-        words = fold(" ".join(t.text for t in user.subtree))
-        if _RECIPIENT_DEMONYMS.search(words) or set(re.findall(r"\w+", words)) & set(
-            _RECIPIENT_PLACES
-        ):
-            return True
-    return False
+    return any(_names_recipient(user) for user in users)
 
 
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
@@ -912,11 +919,7 @@ def _read_chain(item_token) -> StatusReading | None:
             # « Kiev a reçu une livraison de drones »
             tense = verb_tense(token)
             status = "refused" if negated else _TENSE_STATUS[tense]
-            if (
-                not negated
-                and tense in ("present", "past")
-                and (lemma(trigger) in _DONE_NOUNS or fold(trigger.text).rstrip("s") in _DONE_NOUNS)
-            ):
+            if not negated and tense in ("present", "past") and _done_noun(trigger):
                 status = "delivered"  # « the donation of these systems gives Ukraine »: made
             trigger, trigger_class = token, cls
         elif (
@@ -994,7 +997,7 @@ def _read_chain(item_token) -> StatusReading | None:
             status = "considered"
         elif (
             trigger is not None
-            and (lemma(trigger) in _DONE_NOUNS or fold(trigger.text).rstrip("s") in _DONE_NOUNS)
+            and _done_noun(trigger)
             and not _SOON.search(nlp.folded(item_token.doc))
         ):
             status = "delivered"  # « the UK's donation of Storm Shadow missiles »
