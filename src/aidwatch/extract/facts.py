@@ -295,19 +295,16 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         if (
             reading.status == "procured"
             and attribution.basis == "subject"
-            and (
-                _DOMESTIC.search(fold(sentence.text))
-                or not _FOR_RECIPIENT.search(fold(sentence.text))
-            )
+            and _DOMESTIC.search(fold(sentence.text))
         ):
             set_aside.add(g.start)
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
         if reading.status == "procured" and not any(
             d.kind == "recipient" and not _invaded(doc, i) for i, d in donor_at.items()
         ):
-            # « L'armée allemande va commander de nouveaux Leopard 2 »: a
-            # purchase for Ukraine names Ukraine; without it, a state buys
-            # for itself
+            # « L'armée allemande va commander de nouveaux Leopard 2 »,
+            # « Slovakia signed a deal to buy 14 F-16 jets »: a purchase for
+            # Ukraine names Ukraine; without it, a state buys for itself
             set_aside.add(g.start)
             continue
         donors: list[str | None] = list(attribution.donors)
@@ -614,9 +611,6 @@ _ONE = re.compile(r"\b(?:" + _WORDS.alternation("singular_articles") + r")\b", r
 _TOTAL = re.compile(r"\b(" + _WORDS.alternation("total_markers") + r")\b", re.IGNORECASE)
 # A state buying for itself, not for Ukraine.
 _DOMESTIC = re.compile(_WORDS.alternation("domestic_purchase"))
-# « Slovakia signed a deal to buy 14 F-16 jets »: a state buying, with no word
-# of Ukraine in the sentence, buys for itself.
-_FOR_RECIPIENT = re.compile(r"\b(?:" + _WORDS.alternation("recipient_names") + ")")
 
 
 _WAR_BEFORE = re.compile(r"(?:" + _WORDS.alternation("war_recipient_before") + ")", re.I)
