@@ -351,7 +351,14 @@ def _is_purpose_clause(token) -> bool:
     # The clause's « que », inside it or just before its first word.
     for i in range(min(token.i, start + 6) - 1, max(-1, start - 3), -1):
         if fold(doc[i].text) in _QUE:
-            return any(fold(t.text) in _PURPOSE for t in doc[max(0, i - 4) : i])
+            # the goal word is in the same phrase as « que », not across a
+            # comma or a verb (« pour les utiliser, qu'ils fourniraient »)
+            for t in reversed(doc[max(0, i - 4) : i]):
+                if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                    return False
+                if fold(t.text) in _PURPOSE:
+                    return True
+            return False
     return False
 
 
