@@ -13,7 +13,8 @@ from aidwatch.model import Article
 def rule_facts(text: str) -> list[tuple]:
     article = Article(id="fr", source="<fr>", text=text, published="2023-03-10", language="fr")
     [extraction] = extract_articles([article], decider=decider_for("rules"))
-    return sorted((f.donor, f.item.id, f.status, f.quantity) for f in extraction.facts)
+    facts = [(f.donor, f.item.id, f.status, f.quantity) for f in extraction.facts]
+    return sorted(facts, key=lambda f: (f[0] or "", f[1], f[2]))
 
 
 # fmt: off
@@ -21,6 +22,10 @@ CASES = [
     # a goal word makes a purpose clause only next to its « que »
     ("L'Italie a promis qu'elle formerait des artilleurs pour les servir, qu'elle fournirait des obus.", [("IT", "gen_artillery_shell", "pledged", None)]),
     ("L'Italie fournira des obus pour que l'Ukraine puisse tenir.", [("IT", "gen_artillery_shell", "pledged", None)]),
+    # states the text does not name give, not the one the article has give the item
+    ("La Pologne a livré 4 MiG-29 à l'Ukraine. D'autres pays se sont engagés à envoyer des MiG-29.", [(None, "mig29", "pledged", None), ("PL", "mig29", "delivered", 4)]),
+    ("Washington a livré des Patriot. Les alliés de l'Ukraine envisagent l'envoi de Patriot.", [(None, "patriot", "considered", None), ("US", "patriot", "delivered", None)]),
+    ("La Pologne a livré 4 MiG-29. Le président a promis d'envoyer des MiG-29.", [("PL", "mig29", "delivered", 4), ("PL", "mig29", "pledged", None)]),
 ]
 # fmt: on
 

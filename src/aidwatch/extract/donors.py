@@ -33,6 +33,7 @@ _FIRST_PERSON = _WORDS.words("first_person")
 _INCLUDING = _WORDS.words("inclusion_verbs")
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = _WORDS.words("collective_subjects")
+_GIVER_COLLECTIVES = _WORDS.words("giver_collectives")
 # « le gouvernement », « le ministère »: one state's institution, the one the
 # article is about when no state is named with it
 _INSTITUTIONS = _WORDS.words("institution_subjects")
@@ -53,7 +54,7 @@ _ADDRESSEE_DEPS = ("obj", "iobj", "obl:arg", "obl", "obl:mod", "nsubj:pass")
 @dataclass
 class Attribution:
     donors: list[str]
-    basis: str  # subject, modifier, agent, addressee, running, pronoun, none, other
+    basis: str  # subject, modifier, agent, addressee, running, pronoun, none, other, others
 
 
 def _codes(
@@ -321,7 +322,9 @@ def attribute(
                         compared = compared_donors(doc, donor_at, lists)
                         codes += [c for c in compared if c not in codes]
                     return Attribution(codes, "subject")
-                if any(m.kind == "recipient" for m in mentions):
+                if any(m.kind == "recipient" for m in mentions) and (
+                    lemma(getattr(subject, "token", subject)) not in _GIVER_COLLECTIVES
+                ):
                     subject_basis = "recipient"
                     break
                 if any(
@@ -344,9 +347,10 @@ def attribute(
                     named = _named_after_copula(verb, donor_at, lists)
                     if named:
                         return Attribution(named, "subject")
-                    subject_basis = (
-                        "other"  # « les alliés », « M. Stoltenberg »: nobody we can name
-                    )
+                    # « les alliés », « M. Stoltenberg »: nobody we can name;
+                    # « d'autres pays », « les alliés »: states that give
+                    giver = lemma(getattr(subject, "token", subject)) in _GIVER_COLLECTIVES
+                    subject_basis = "others" if giver else "other"
                     break
                 # « le responsable a déclaré que la tranche comprendra »: who
                 # reports it, unnamed, says nothing of who gives

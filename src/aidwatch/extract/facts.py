@@ -63,6 +63,9 @@ class Draft:
     sentence: int
     paragraph: int
     carried: bool = False  # the donor is the running one, not named in the sentence
+    # the sentence says others give (« d'autres pays », « les alliés »): its
+    # donor stays unnamed, not the one state the article has give the item
+    others: bool = False
 
 
 def _serves_other_item(root, item_tokens: set[int], categories: dict[int, str]) -> bool:
@@ -330,8 +333,10 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             donors = [running]
             fact_date = date or running_date
             carried = True
-        if not donors and attribution.basis == "other":
+        others = False
+        if not donors and attribution.basis in ("other", "others"):
             donors = _counted_group(ctx)
+            others = not donors and attribution.basis == "others"
         if not donors and reading.status == "training":
             donors = _training_place(ctx)
         if not donors and reading.trigger_class == "use":
@@ -356,7 +361,8 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
                     sentence.text[g.start : g.end], sentence.start + g.start, sentence.start + g.end
                 ),
             )
-            drafts.append((g.start, Draft(fact, sentence.index, sentence.paragraph, carried)))
+            draft = Draft(fact, sentence.index, sentence.paragraph, carried, others and not donor)
+            drafts.append((g.start, draft))
     drafts = [(start, _ammunition_of(d, served.get(start))) for start, d in drafts]
     drafts += _gapped(sentence, doc, drafts, donor_at)
     if trains_crews(nlp.folded(doc)):
@@ -726,13 +732,16 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             _absorb(target.fact, g.fact)
             drafts.remove(g)
     merged: dict[tuple, Fact] = {}
+    others: set[tuple] = set()
     for d in _carried_to_holders(_kinds_as_systems(drafts)):
         key = _key(d.fact)
+        if d.others:
+            others.add(key)
         if key in merged:
             _absorb(merged[key], d.fact)
         else:
             merged[key] = d.fact
-    return _settle_unnamed_donors(list(merged.values()))
+    return _settle_unnamed_donors(list(merged.values()), others)
 
 
 def _carried_to_holders(drafts: list[Draft]) -> list[Draft]:
@@ -797,7 +806,7 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
 _HOLDERS = ("refused", "considered", "pledged", "delivered", "procured")
 
 
-def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
+def _settle_unnamed_donors(facts: list[Fact], others: set[tuple] = frozenset()) -> list[Fact]:
     """Article-level donors for facts whose sentence names none.
 
     - « Les premiers F-16 sont arrivés » then « fournis par le Danemark et
@@ -809,7 +818,10 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
       gives the Gepard: that state trains them.
     - « le premier lot d'AMX-10 RC est arrivé » in an article where only
       France gives the AMX-10 RC: France delivered it. Whatever the status,
-      a named system's one holder in the article is its donor."""
+      a named system's one holder in the article is its donor.
+    - Not facts of `others` (their keys): « d'autres pays se sont engagés à
+      envoyer des MiG-29 » after « la Pologne livre des MiG-29 » is a pledge
+      by states the text does not name."""
     named: dict[tuple, set[str]] = {}
     for f in facts:
         if f.donor is not None:
@@ -819,7 +831,7 @@ def _settle_unnamed_donors(facts: list[Fact]) -> list[Fact]:
                 named.setdefault((item, "_holder"), set()).add(f.donor)
     out = []
     for f in facts:
-        if f.donor is None:
+        if f.donor is None and _key(f) not in others:
             item = _key(f)[1]
             if (item, f.status) in named and f.status != "requested":
                 # the same fact: the count it may hold (« L'Ukraine va recevoir

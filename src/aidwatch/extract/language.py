@@ -107,6 +107,7 @@ SCHEMA: dict[str, str] = {
     "partitive_pronouns": "words",
     "recipient_demonyms": "forms",
     "collective_subjects": "words",
+    "giver_collectives": "words",
     "institution_subjects": "words",
     "singular_definite_articles": "words",
     "source_determiners": "words",
