@@ -26,6 +26,8 @@ CASES = [
     ("La Pologne a livré 4 MiG-29 à l'Ukraine. D'autres pays se sont engagés à envoyer des MiG-29.", [(None, "mig29", "pledged", None), ("PL", "mig29", "delivered", 4)]),
     ("Washington a livré des Patriot. Les alliés de l'Ukraine envisagent l'envoi de Patriot.", [(None, "patriot", "considered", None), ("US", "patriot", "delivered", None)]),
     ("La Pologne a livré 4 MiG-29. Le président a promis d'envoyer des MiG-29.", [("PL", "mig29", "delivered", 4), ("PL", "mig29", "pledged", None)]),
+    # « venir de » is a recent past, whatever aside the parser hangs the infinitive on
+    ("La Norvège vient de son côté d'expédier 6 obusiers M109.", [("NO", "m109", "delivered", 6)]),
 ]
 # fmt: on
 

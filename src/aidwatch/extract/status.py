@@ -935,7 +935,12 @@ def _read_chain(item_token) -> StatusReading | None:
             and open_path
             and status == Pending.OPEN  # not « vient d'annoncer l'envoi »: a pledge
             and verb_tense(token) in ("present", "past")
-            and any(c.dep_ == "mark" and fold(c.text) in ("de", "d'") for c in below.children)
+            # « vient de son côté d'envoyer »: the parser may hang the
+            # infinitive on the aside, so its « de » is looked for on it too
+            and any(
+                c.dep_ == "mark" and fold(c.text) in ("de", "d'")
+                for c in (*below.children, *trigger.children)
+            )
         ):
             status = "refused" if negated else "delivered"  # « la Pologne vient d'envoyer »
         elif (
