@@ -28,6 +28,11 @@ CASES = [
     ("La Pologne a livré 4 MiG-29. Le président a promis d'envoyer des MiG-29.", [("PL", "mig29", "delivered", 4), ("PL", "mig29", "pledged", None)]),
     # « venir de » is a recent past, whatever aside the parser hangs the infinitive on
     ("La Norvège vient de son côté d'expédier 6 obusiers M109.", [("NO", "m109", "delivered", 6)]),
+    # a giving verb in the present announces, unless it is under way or a headline's
+    ("Les Belges fournissent des obusiers M109 et les Danois des Caesar.", [("BE", "m109", "pledged", None), ("DK", "caesar", "pledged", None)]),
+    ("Les Belges envoient déjà leurs obusiers M109 à l'Ukraine.", [("BE", "m109", "delivered", None)]),
+    ("La Belgique envoie 6 obusiers M109 à l'Ukraine\n\nLe matériel sera utile.", [("BE", "m109", "delivered", 6)]),
+    ("L'armée ukrainienne dispose désormais de 12 obusiers M109 belges.", [("BE", "m109", "delivered", 12)]),
 ]
 # fmt: on
 

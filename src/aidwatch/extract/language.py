@@ -108,6 +108,7 @@ SCHEMA: dict[str, str] = {
     "recipient_demonyms": "forms",
     "collective_subjects": "words",
     "giver_collectives": "words",
+    "already_words": "words",
     "institution_subjects": "words",
     "singular_definite_articles": "words",
     "source_determiners": "words",

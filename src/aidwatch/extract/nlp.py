@@ -113,7 +113,7 @@ def _to_universal(doc) -> None:
         elif token.tag_ == "VBG":
             progressive = auxes & _BE_FORMS
             if auxes & _BE_PRESENT and token.lemma_ in _DONE_PROGRESSIVE:
-                token.set_morph("VerbForm=Fin|Mood=Ind|Tense=Pres")
+                token.set_morph("Aspect=Prog|VerbForm=Fin|Mood=Ind|Tense=Pres")
             else:
                 token.set_morph("VerbForm=Fin|Tense=Fut" if progressive else "VerbForm=Inf")
     for prep in [t for t in doc if t.dep_ in ("prep", "agent")]:

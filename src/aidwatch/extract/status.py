@@ -576,7 +576,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         # interdit leur exportation »: banning a weapon is no refusal to give
         # it; only banning its transfer is (« a interdit la livraison de »)
         return None, None
-    if cls == "use":
+    held = cls == "use"
+    if held:
         # Ukraine using or holding a system has received it; anyone else
         # using one says nothing of aid.
         cls = "receive" if _used_by_recipient(token) and not negated else None
@@ -611,9 +612,16 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         status = _TENSE_STATUS[tense]
         if tense == "infinitive" and not negated and _ranked_first(token):
             return "delivered", cls
-        if tense == "present" and not _SOON.search(nlp.folded(token.doc)):
-            # « nous envoyons des missiles Storm Shadow », « la Pologne fournit
-            # des obus »: what is being done; « livre bientôt » is a pledge.
+        if tense == "present" and (
+            held
+            or _ALREADY & {fold(c.text) for c in token.children}
+            or token.morph.get("Aspect") == ["Prog"]
+            or _is_heading(token.doc)
+        ):
+            # « dispose de », « envoient déjà leurs missiles », « is donating »: being done,
+            # as a headline's present tells what was done (« La Norvège
+            # envoie des obus »); in the text « la Pologne fournit des obus »
+            # announces it.
             status = "delivered"
         status = _aux_modal(token) or status
         if negated:
@@ -662,7 +670,14 @@ _FIRST_PERSON = _WORDS.words("first_person")
 _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _ABLE = _WORDS.words("ability_modals")
 _BANS = _WORDS.words("ban_words")
+_ALREADY = _WORDS.words("already_words")
 _AWAITED = _WORDS.words("await_verbs")  # « Kiev attend l'arrivée »: not arrived
+
+
+def _is_heading(doc) -> bool:
+    """A line without the full stop of a sentence: a headline."""
+    text = doc.text.rstrip()
+    return bool(text) and text[-1] not in ".!?»\"”…:;)"
 
 
 def _perfect(token) -> bool:
