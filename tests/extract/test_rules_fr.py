@@ -33,6 +33,9 @@ CASES = [
     ("Les Belges envoient déjà leurs obusiers M109 à l'Ukraine.", [("BE", "m109", "delivered", None)]),
     ("La Belgique envoie 6 obusiers M109 à l'Ukraine\n\nLe matériel sera utile.", [("BE", "m109", "delivered", 6)]),
     ("L'armée ukrainienne dispose désormais de 12 obusiers M109 belges.", [("BE", "m109", "delivered", 12)]),
+    # what a donor refuses in answer to Ukraine's request was asked of it
+    ("Rome refuse de répondre aux demandes de Kiev concernant des missiles Aster.", [("IT", "aster_30", "refused", None), ("IT", "aster_30", "requested", None)]),
+    ("Rome refuse de livrer des missiles Aster.", [("IT", "aster_30", "refused", None)]),
 ]
 # fmt: on
 

@@ -567,18 +567,27 @@ def partner_facts(sentence: Sentence, drafts: list[Draft], mentions=None) -> lis
 
 
 _ANSWERED = re.compile(r"\b(?:" + _WORDS.alternation("answered_request") + r")\b")
+_REFUSED_REQUEST = re.compile(r"\b(?:" + _WORDS.alternation("request_nouns") + r")\b")
 
 
 def answered_requests(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
     """« En réponse à des demandes ukrainiennes, Londres étudie la
     possibilité de donner des missiles »: what a donor weighs in answer to
-    Ukraine is an open request as well. A request answered by a pledge or a
+    Ukraine is an open request as well, and so is what it refuses in answer
+    to one (« Rome refuse de répondre aux demandes de Kiev »). A request answered by a pledge or a
     delivery (« livrés à la demande de Kiev ») is recorded as that answer."""
-    if not drafts or not _ANSWERED.search(fold(sentence.text)):
+    if not drafts:
+        return []
+    folded = fold(sentence.text)
+    answered = _ANSWERED.search(folded)
+    # « refuse de répondre aux demandes de Kiev »: what is refused was asked
+    refusing = _REFUSED_REQUEST.search(folded)
+    if not answered and not refusing:
         return []
     out: list[Draft] = []
     for d in drafts:
-        if d.fact.status == "considered" and all(
+        status = "considered" if answered else "refused"
+        if d.fact.status == status and all(
             (o.fact.donor, o.fact.item.id, o.fact.status)
             != (d.fact.donor, d.fact.item.id, "requested")
             for o in drafts + out

@@ -174,6 +174,7 @@ SCHEMA: dict[str, str] = {
     "ban_words": "words",
     "await_verbs": "words",
     "answered_request": "forms",
+    "request_nouns": "forms",
     "first_to": "forms",
     "completion_verbs": "words",
     # events (events.py)
