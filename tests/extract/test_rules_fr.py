@@ -36,6 +36,9 @@ CASES = [
     # what a donor refuses in answer to Ukraine's request was asked of it
     ("Rome refuse de répondre aux demandes de Kiev concernant des missiles Aster.", [("IT", "aster_30", "refused", None), ("IT", "aster_30", "requested", None)]),
     ("Rome refuse de livrer des missiles Aster.", [("IT", "aster_30", "refused", None)]),
+    # ammunition named with a platform is its ammunition; a launcher's rounds are the weapon
+    ("La Belgique livrera des munitions Gepard et des munitions antichars Carl Gustaf.", [("BE", "carl_gustaf", "pledged", None), ("BE", "gen_ammunition", "pledged", None)]),
+    ("La Belgique livrera des munitions HIMARS.", [("BE", "gen_mlrs_ammunition", "pledged", None)]),
 ]
 # fmt: on
 

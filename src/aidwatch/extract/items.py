@@ -82,7 +82,13 @@ def group_items(text: str, mentions: list[Mention]) -> list[ItemGroup]:
             groups[-1] = ItemGroup(last.start, m.end, last.system, (*last.mentions, m))
             continue
         if system.item.specific:
-            if pending:
+            if pending and _ammunition_of(pending, system):
+                # « des munitions Gepard », « rockets for HIMARS » named as one:
+                # the ammunition of the system, not the system
+                kind = _ammunition_of(pending, system)
+                groups.append(ItemGroup(pending[0].start, m.end, kind, (*pending, m)))
+                pending = []
+            elif pending:
                 groups.append(ItemGroup(pending[0].start, m.end, system, (*pending, m)))
                 pending = []
             else:
@@ -103,6 +109,28 @@ _SYSTEM_PARTS = re.compile(r"(?:" + _WORDS.alternation("system_parts") + ")", re
 _AND_MISSILES = re.compile(r"\s+(?:and|as well as)\s+(?P<m>missiles)\b", re.I)
 _MISSILES = "gen_surface_to_air_missile"
 _PARTS = "gen_spare_parts"
+
+
+_AMMUNITION = ("artillery_ammunition", "rocket_ammunition", "small_arms_ammunition")
+# Platforms whose ammunition is not the system itself (a Carl Gustaf's or a
+# Javelin's rounds are the weapon), and the ammunition a kind names for them.
+_FIRES_AMMUNITION = (
+    "howitzer",
+    "mlrs",
+    "air_defence_system",
+    "main_battle_tank",
+    "infantry_fighting_vehicle",
+)
+_AMMUNITION_FOR = {"mlrs": "gen_mlrs_ammunition"}
+
+
+def _ammunition_of(kinds: list[Mention], system: System) -> System | None:
+    """The ammunition that kinds right before a system name (« munitions
+    Gepard »), when the kind nearest it is ammunition and the system is not."""
+    kind: System = kinds[-1].ref  # type: ignore[assignment]
+    if kind.item.category not in _AMMUNITION or system.item.category not in _FIRES_AMMUNITION:
+        return None
+    return _system(_AMMUNITION_FOR.get(system.item.category, kind.item.id))
 
 
 @cache
