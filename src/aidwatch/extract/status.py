@@ -677,7 +677,7 @@ _AWAITED = _WORDS.words("await_verbs")  # « Kiev attend l'arrivée »: not arri
 def _is_heading(doc) -> bool:
     """A line without the full stop of a sentence: a headline."""
     text = doc.text.rstrip()
-    return bool(text) and text[-1] not in ".!?»\"”…:;)"
+    return bool(text) and text[-1] not in '.!?»"”…:;)'
 
 
 def _perfect(token) -> bool:
