@@ -39,6 +39,9 @@ CASES = [
     # ammunition named with a platform is its ammunition; a launcher's rounds are the weapon
     ("La Belgique livrera des munitions Gepard et des munitions antichars Carl Gustaf.", [("BE", "carl_gustaf", "pledged", None), ("BE", "gen_ammunition", "pledged", None)]),
     ("La Belgique livrera des munitions HIMARS.", [("BE", "gen_mlrs_ammunition", "pledged", None)]),
+    # refusing to tell is no refusal to give; what the item's participle says holds
+    ("La Belgique a refusé de donner le nombre d'obusiers M109 livrés à l'Ukraine.", [("BE", "m109", "delivered", None)]),
+    ("La Belgique a refusé de livrer des obusiers M109 à l'Ukraine.", [("BE", "m109", "refused", None)]),
 ]
 # fmt: on
 

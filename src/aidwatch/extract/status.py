@@ -752,7 +752,10 @@ def _read_status(item_token, span) -> StatusReading | None:
         and reading.status == "refused"
         and _SPEECH_REFUSAL.search(nlp.folded(item_token.doc))
     ):
-        return None  # « declined to elaborate on the training on the HIMARS »
+        # « declined to elaborate on the training on the HIMARS »; what the
+        # item's own participle says still holds (« a refusé de donner le
+        # nombre de missiles fournis »)
+        return _holder_reading(item_token, span)
     if (
         reading is not None
         and reading.status == "pledged"
@@ -780,9 +783,13 @@ def _read_parse(item_token, span) -> StatusReading | None:
         and _amod_participle(item_token, span) is not None
     ):
         return reading
-    # « Les chars Abrams promis par Washington », « les missiles SCALP, que la
-    # France fournit », « le second système SAMP/T, fourni par la France »: a
-    # participle or relative clause describing the item, or the noun it names.
+    return _holder_reading(item_token, span) or reading
+
+
+def _holder_reading(item_token, span) -> StatusReading | None:
+    """« Les chars Abrams promis par Washington », « les missiles SCALP, que
+    la France fournit », « le second système SAMP/T, fourni par la France »:
+    a participle or relative clause describing the item, or the noun it names."""
     holders = list(span) if span is not None else [item_token]
     noun = item_token
     # « the systems already gifted, including HIMARS and Harpoon missiles »:
@@ -803,7 +810,7 @@ def _read_parse(item_token, span) -> StatusReading | None:
                 status, cls = _first_reading(child, item_token)
                 if status and not isinstance(status, Pending):
                     return StatusReading(status, child, cls)
-    return reading
+    return None
 
 
 def _is_amod_participle(token) -> bool:
