@@ -27,6 +27,10 @@ class KnownEvent:
     place: str | None
     pattern: re.Pattern
     source: str
+    # The pattern names this occurrence alone (its day or its number: « la
+    # réunion de Ramstein du 14 février », « la 20e réunion du groupe de
+    # contact »), not the series: a match reports this meeting.
+    exact: bool = False
 
 
 @cache
@@ -47,11 +51,14 @@ def known_events() -> tuple[KnownEvent, ...]:
                 row.get("place"),
                 re.compile(row["pattern"]),
                 row["source"],
+                row.get("exact", False),
             )
         except (KeyError, re.error, ValueError) as err:
             raise CatalogError(f"{where}: {err}") from err
         if event.type not in TYPES:
             raise CatalogError(f"{where}: type {event.type!r} not one of {TYPES}")
+        if not isinstance(event.exact, bool):
+            raise CatalogError(f"{where}: exact must be true or false")
         if not event.source.startswith("https://"):
             raise CatalogError(f"{where}: source must be an https:// address")
         out.append(event)
