@@ -35,6 +35,11 @@ from aidwatch.model import Article, Evidence, Fact
             "en",
             "2023-07",
         ),
+        (
+            "La Norvège a donné 22 obusiers M109 à l'Ukraine, a indiqué mercredi son ministre.",
+            "fr",
+            "2022-06",
+        ),
         # the commitment's day and month
         (
             "Les premiers chars Leopard 2 allemands sont arrivés en Ukraine le 27 mars, "
