@@ -12,6 +12,7 @@ import pytest
 from aidwatch.errors import CatalogError
 from aidwatch.extract.known_events import TYPES, known_events
 from aidwatch.extract.published import date_article, month_range
+from aidwatch.extract.text import fold
 
 TODAY = date(2026, 12, 1)
 
@@ -164,6 +165,23 @@ def test_a_bad_events_row_is_reported_with_its_entry(monkeypatch, tmp_path):
             module.known_events()
     finally:
         module.known_events.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La 20e réunion du groupe de contact s'est tenue en Allemagne.",
+        "Au Ramstein-24, Kiev a demandé des obus.",
+        "Le 14 février, à Ramstein, les alliés ont promis des obus.",
+        "Le 14 février, les alliés ont promis des obus.",
+    ],
+)
+def test_a_gate_only_saves_scans_it_never_changes_what_matches(sentence):
+    from aidwatch.extract.published import _matched_events
+
+    text = fold(sentence)
+    every_row = [e.name + e.date for e in known_events() if e.pattern.search(text)]
+    assert [e.name + e.date for e, _ in _matched_events(text)] == every_row
 
 
 def test_a_bad_exact_flag_is_reported_with_its_entry(monkeypatch, tmp_path):

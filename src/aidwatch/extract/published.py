@@ -328,7 +328,17 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _matched_events(folded: str):
-    return [(e, m) for e in known_events() if (m := e.pattern.search(folded))]
+    gates: dict[re.Pattern, bool] = {}
+    out = []
+    for e in known_events():
+        if e.gate is not None:
+            if e.gate not in gates:
+                gates[e.gate] = bool(e.gate.search(folded))
+            if not gates[e.gate]:
+                continue
+        if m := e.pattern.search(folded):
+            out.append((e, m))
+    return out
 
 
 def _unambiguous(events):
