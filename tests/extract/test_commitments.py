@@ -35,6 +35,24 @@ from aidwatch.model import Article, Evidence, Fact
             "en",
             "2023-07",
         ),
+        (
+            "La Norvège a donné 22 obusiers M109 à l'Ukraine, a indiqué mercredi son ministre.",
+            "fr",
+            "2022-06",
+        ),
+        # a package of known size, with the day it was agreed
+        (
+            "L'Union européenne va consacrer 450 millions d'euros à des armes et des casques "
+            "pour l'Ukraine, a annoncé dimanche son chef de la diplomatie.",
+            "fr",
+            "2022-02",
+        ),
+        (
+            "L'Union européenne va consacrer 450 millions d'euros à des armes et des casques "
+            "pour l'Ukraine, a annoncé mardi son chef de la diplomatie.",
+            "fr",
+            None,
+        ),
         # the commitment's day and month
         (
             "Les premiers chars Leopard 2 allemands sont arrivés en Ukraine le 27 mars, "
@@ -195,6 +213,10 @@ def test_every_commitment_row_is_a_known_donor_item_and_day_with_a_source():
         ("X,DE,leopard2,promised,2023-01-25,,https://a", "unknown status"),
         ("X,DE,leopard2,pledged,2023-01,,https://a", "date must be YYYY-MM-DD"),
         ("X,US,bradley,pledged,2023-01-05,3 bn,https://a", "package_usd_millions must be a number"),
+        ("X,EU,,pledged,2022-02-27,,https://a,,", "items must be catalog ids"),
+        ("X,EU,,pledged,2022-02-27,,https://a,450,", "a package row has amount_millions and"),
+        ("X,EU,bradley,pledged,2022-02-27,,https://a,450,EUR", "a package row has amount_millions"),
+        ("X,EU,,pledged,2022-02-27,,https://a,lots,EUR", "amount_millions must be a number"),
     ],
 )
 def test_a_bad_commitments_row_is_reported_with_its_line(monkeypatch, tmp_path, row, message):
@@ -204,7 +226,7 @@ def test_a_bad_commitments_row_is_reported_with_its_line(monkeypatch, tmp_path, 
     real = catalog.resources.files("aidwatch.catalog")
     for name in ("donors.csv", "systems.csv"):
         (tmp_path / name).write_text(real.joinpath(name).read_text("utf-8"), encoding="utf-8")
-    header = "name,donors,items,status,date,package_usd_millions,source\n"
+    header = "name,donors,items,status,date,package_usd_millions,source,amount_millions,currency\n"
     (tmp_path / "commitments.csv").write_text(header + row + "\n", encoding="utf-8")
     monkeypatch.setattr(catalog.resources, "files", lambda package: tmp_path)
     module.commitments.cache_clear()

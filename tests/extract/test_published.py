@@ -12,6 +12,7 @@ import pytest
 from aidwatch.errors import CatalogError
 from aidwatch.extract.known_events import TYPES, known_events
 from aidwatch.extract.published import date_article, month_range
+from aidwatch.extract.text import fold
 
 TODAY = date(2026, 12, 1)
 
@@ -63,6 +64,22 @@ TODAY = date(2026, 12, 1)
         (
             "Le sommet de l'Otan, prévu en juillet à Vilnius, doit approuver un plan.",
             ("2023", "event"),
+        ),
+        # a meeting of a series named by its day or number: its month, unless
+        # ahead (then its year); a day two meetings share needs other clues
+        (
+            "À la réunion de Ramstein du 14 février, le ministre Rustem Umerov a demandé des obus.",
+            ("2024-02", "event"),
+        ),
+        ("À la réunion de Ramstein du 14 février, Kiev a demandé des obus.", None),
+        ("La 20e réunion du groupe de contact s'est tenue en Allemagne.", ("2024-03", "event")),
+        ("Le groupe de contact s'est réuni le 6 septembre à Ramstein.", ("2024-09", "event")),
+        ("La prochaine réunion du groupe de contact est prévue le 6 septembre.", ("2024", "event")),
+        ("Le groupe de contact se réunira le 6 septembre à Ramstein.", ("2024", "event")),
+        # a meeting's day the text does not tie to the meeting is the article's own
+        (
+            "Le ministre Oleksiï Reznikov a reçu le ministre Boris Pistorius le 19 septembre.",
+            ("2023-09", "official"),
         ),
         # the invasion's own day is no day of the article
         ("Le ministre Oleksiï Reznikov a rappelé le 24 février.", None),
@@ -117,6 +134,8 @@ def test_every_known_event_has_a_type_and_a_source():
     "sentence,name",
     [
         ("Le sommet de l'Otan à Vilnius a promis l'adhésion.", "NATO summit"),
+        ("La 24e réunion du groupe de contact a promis des obus.", "Ukraine Defense Contact Group"),
+        ("Au Ramstein-19, Kiev a demandé des obus.", "Ukraine Defense Contact Group"),
         ("Après la mutinerie du groupe Wagner, Moscou a changé de ton.", "Wagner Group rebellion"),
         (
             "Depuis l'incursion ukrainienne dans la région de Koursk, Moscou recule.",
@@ -143,6 +162,39 @@ def test_a_bad_events_row_is_reported_with_its_entry(monkeypatch, tmp_path):
     module.known_events.cache_clear()
     try:
         with pytest.raises(CatalogError, match="entry 1: type 'parade'"):
+            module.known_events()
+    finally:
+        module.known_events.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La 20e réunion du groupe de contact s'est tenue en Allemagne.",
+        "Au Ramstein-24, Kiev a demandé des obus.",
+        "Le 14 février, à Ramstein, les alliés ont promis des obus.",
+        "Le 14 février, les alliés ont promis des obus.",
+    ],
+)
+def test_a_gate_only_saves_scans_it_never_changes_what_matches(sentence):
+    from aidwatch.extract.published import _matched_events
+
+    text = fold(sentence)
+    every_row = [e.name + e.date for e in known_events() if e.pattern.search(text)]
+    assert [e.name + e.date for e, _ in _matched_events(text)] == every_row
+
+
+def test_a_bad_exact_flag_is_reported_with_its_entry(monkeypatch, tmp_path):
+    import aidwatch.extract.known_events as module
+
+    bad = (
+        "- {name: X, type: meeting, date: 2023-01-01, pattern: x, exact: 1, source: 'https://a'}\n"
+    )
+    (tmp_path / "known_events_fr.yaml").write_text(bad, encoding="utf-8")
+    monkeypatch.setattr(module.resources, "files", lambda package: tmp_path)
+    module.known_events.cache_clear()
+    try:
+        with pytest.raises(CatalogError, match="entry 1: exact must be true or false"):
             module.known_events()
     finally:
         module.known_events.cache_clear()

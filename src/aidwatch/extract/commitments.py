@@ -4,8 +4,10 @@
 (first pledges and first deliveries of major systems), one row each: `name`,
 `donors` and `items` (`|`-separated codes and catalog ids), `status`, `date`
 (the day), `package_usd_millions` (the size of the US package it came in, if
-any), `source` (https, where the date can be checked). Loaded once and
-validated.
+any), `source` (https, where the date can be checked). A row without items
+is a package of known size instead (`amount_millions`, `currency`: the
+European Peace Facility's first €450 million): an article's package of
+that donor, amount and currency reports it. Loaded once and validated.
 
 An article whose facts report such a commitment (same donor, item and
 status) and whose text names the day of that decision, as news of the day
@@ -52,6 +54,8 @@ class Commitment:
     day: date
     source: str
     package_usd: float | None = None  # the package it came in, US dollars
+    amount: float | None = None  # a package row: its amount, in `currency`
+    currency: str | None = None
 
     def fits(self, packages: Iterable[Package]) -> bool:
         """False when the article reports packages of the donor in dollars
@@ -69,6 +73,14 @@ class Commitment:
     def reported_by(self, fact: Fact) -> bool:
         return (
             fact.donor in self.donors and fact.item.id in self.items and fact.status == self.status
+        )
+
+    def reported_by_package(self, package: Package) -> bool:
+        return (
+            self.amount is not None
+            and package.donor in self.donors
+            and package.currency == self.currency
+            and abs(package.amount - self.amount) <= 0.01 * self.amount
         )
 
 
@@ -91,8 +103,15 @@ def commitments() -> tuple[Commitment, ...]:
         donors, items = _split(row.get("donors")), _split(row.get("items"))
         if not donors or any(d not in known_donors for d in donors):
             raise CatalogError(f"{where}: donors must be known donor codes, not {donors!r}")
-        if not items or any(i not in known_items for i in items):
+        amount, currency = row.get("amount_millions", ""), row.get("currency", "")
+        if any(i not in known_items for i in items) or not items and not amount:
             raise CatalogError(f"{where}: items must be catalog ids, not {items!r}")
+        if bool(amount) != bool(currency) or items and amount:
+            raise CatalogError(f"{where}: a package row has amount_millions and currency, no items")
+        try:
+            amount = float(amount) * 1e6 if amount else None
+        except ValueError:
+            raise CatalogError(f"{where}: amount_millions must be a number") from None
         status = row.get("status", "")
         if status not in STATUSES:
             raise CatalogError(f"{where}: unknown status {status!r}")
@@ -109,7 +128,17 @@ def commitments() -> tuple[Commitment, ...]:
         except ValueError:
             raise CatalogError(f"{where}: package_usd_millions must be a number") from None
         out.append(
-            Commitment(name, frozenset(donors), frozenset(items), status, day, source, package)
+            Commitment(
+                name,
+                frozenset(donors),
+                frozenset(items),
+                status,
+                day,
+                source,
+                package,
+                amount,
+                currency or None,
+            )
         )
     return tuple(out)
 
@@ -129,6 +158,7 @@ def date_by_commitments(
     reported = [
         (c, f) for c in commitments() for f in facts if c.reported_by(f) and c.fits(packages)
     ]
+    reported += [(c, p) for c in commitments() for p in packages if c.reported_by_package(p)]
     if not reported:
         return None
     best: list[tuple[int, Commitment, int, int]] = []

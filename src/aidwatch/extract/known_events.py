@@ -27,6 +27,13 @@ class KnownEvent:
     place: str | None
     pattern: re.Pattern
     source: str
+    # The pattern names this occurrence alone (its day or its number: « la
+    # réunion de Ramstein du 14 février », « la 20e réunion du groupe de
+    # contact »), not the series: a match reports this meeting.
+    exact: bool = False
+    # Words the text must hold for `pattern` to be tried: one scan for all
+    # the rows of a series (« ramstein|groupe de contact »), not one a row.
+    gate: re.Pattern | None = None
 
 
 @cache
@@ -47,12 +54,23 @@ def known_events() -> tuple[KnownEvent, ...]:
                 row.get("place"),
                 re.compile(row["pattern"]),
                 row["source"],
+                row.get("exact", False),
+                _gate(row.get("gate")),
             )
         except (KeyError, re.error, ValueError) as err:
             raise CatalogError(f"{where}: {err}") from err
         if event.type not in TYPES:
             raise CatalogError(f"{where}: type {event.type!r} not one of {TYPES}")
+        if not isinstance(event.exact, bool):
+            raise CatalogError(f"{where}: exact must be true or false")
         if not event.source.startswith("https://"):
             raise CatalogError(f"{where}: source must be an https:// address")
         out.append(event)
     return tuple(out)
+
+
+@cache
+def _gate(words: str | None) -> re.Pattern | None:
+    # Cached: the rows of a series share one compiled gate, so a caller can
+    # scan it once for them all.
+    return re.compile(words) if words else None

@@ -91,13 +91,14 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
     points += [*_weekdays(folded, lo, hi), *_durations(folded)]
     # An event the article looks back on is a month it may be written in
-    # (that of the day after).
-    points += _event_months(events)
+    # (that of the day after); a meeting named by its day or number, that of
+    # the meeting.
+    points += _event_months(events, folded, lo, hi)
     # A day without a year (« le 23 mai »), placed in the range when the
     # range leaves it only one year.
     if deciding:
         for m in mentions:
-            if not m.day or m.year is not None or _recalls_event(m):
+            if not m.day or m.year is not None or _recalls_event(m, events):
                 continue
             years = [y for y in range(lo // 12, hi // 12 + 1) if lo <= y * 12 + m.month - 1 <= hi]
             if len(years) == 1:
@@ -150,11 +151,11 @@ def _narrowed(text: str, folded: str, today: date | None):
     # The latest dated month is a point when the text gives its day (news
     # date their own acts: « a annoncé le 3 mai »), only a lower bound when
     # not (« en septembre 2022 » recalls the past).
-    latest = _latest_dated(mentions)
     events = _matched_events(folded)
+    latest = _latest_dated(mentions, events)
     bounds: list[_Clue] = [
         *_officials(folded),
-        *_past_events(events),
+        *_past_events(_unambiguous(events)),
         *[c for c in latest if c.lo != c.hi],
     ]
     for clue in sorted(bounds, key=lambda c: c.hi - c.lo):
@@ -303,10 +304,10 @@ def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
     return out
 
 
-def _latest_dated(mentions: list[DateMention]) -> list[_Clue]:
+def _latest_dated(mentions: list[DateMention], events) -> list[_Clue]:
     """The latest month of the latest year the text gives with a month: a
     point when the text gives its day as its own (below), else a lower bound."""
-    own = [m for m in mentions if not _recalls_event(m)]
+    own = [m for m in mentions if not _recalls_event(m, events)]
     own = [m for m in own if m.year is None or m.year >= FIRST_YEAR]
     years = [m.year for m in own if m.year and m.month]
     if not years:
@@ -327,14 +328,62 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _matched_events(folded: str):
-    return [(e, m) for e in known_events() if (m := e.pattern.search(folded))]
-
-
-def _event_months(events) -> list[_Clue]:
-    """The month after each event the article looks back on."""
+    gates: dict[re.Pattern, bool] = {}
     out = []
+    for e in known_events():
+        if e.gate is not None:
+            if e.gate not in gates:
+                gates[e.gate] = bool(e.gate.search(folded))
+            if not gates[e.gate]:
+                continue
+        if m := e.pattern.search(folded):
+            out.append((e, m))
+    return out
+
+
+def _unambiguous(events):
+    """The events but those of `exact` rows named by the same words as
+    another (« la réunion de Ramstein du 14 février » names the meetings of
+    2023 and 2024): which one is meant is for the other clues to tell."""
+    exact = [(e, m) for e, m in events if e.exact]
+    return [
+        (e, m)
+        for e, m in events
+        if not e.exact or all(o is e or not _overlap(m, n) for o, n in exact)
+    ]
+
+
+def _overlap(a: re.Match, b: re.Match) -> bool:
+    return a.start() < b.end() and b.start() < a.end()
+
+
+def _looks_ahead(folded: str, m: re.Match) -> bool:
+    """« la réunion prévue le 6 septembre », « la prochaine réunion du 6
+    septembre », « se réunira le 6 septembre »: the meeting is to come."""
+    before = folded[max(0, m.start() - 40) : m.start()]
+    return bool(
+        _AHEAD.search(before + " " + m.group())
+        or _future_tense().search(_clause_before(folded, m.end()))
+    )
+
+
+def _event_months(events, folded: str, lo: int, hi: int) -> list[_Clue]:
+    """The month after each event the article looks back on, and the month
+    of each meeting named by its day or number (the only one of its words
+    that falls within `lo`..`hi`) the text does not look ahead to."""
+    out = []
+    sure = _unambiguous(events)
     for e, m in events:
         when = date.fromisoformat(e.date)
+        if e.exact:
+            inside = [
+                o
+                for o, n in events
+                if o.exact and _overlap(m, n) and lo <= _index(date.fromisoformat(o.date)) <= hi
+            ]
+            if ((e, m) in sure or inside == [e]) and not _looks_ahead(folded, m):
+                out.append(_Clue(_index(when), _index(when), "event", m.start(), m.end()))
+            continue
         # A summit or a meeting is as often announced as reported: it gives
         # the months around it (_past_events), not a month.
         if e.type not in _LOOKED_BACK_ON:
@@ -424,9 +473,16 @@ def _officials(folded: str) -> list[_Clue]:
     return out
 
 
-def _recalls_event(mention: DateMention) -> bool:
-    """« le 24 février »: the date of a known event, not of the article."""
-    return any(_is_event_date(mention, e.date) for e in known_events())
+def _recalls_event(mention: DateMention, events) -> bool:
+    """« le 24 février »: the date of a known event, not of the article; a
+    meeting of a series (`exact` rows) only when the text names it."""
+    named = [e for e, _ in events if e.exact]
+    return any(_is_event_date(mention, e.date) for e in (*_series_free(), *named))
+
+
+@cache
+def _series_free() -> tuple:
+    return tuple(e for e in known_events() if not e.exact)
 
 
 def _is_event_date(mention, anchor: str) -> bool:
