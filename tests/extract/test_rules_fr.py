@@ -42,6 +42,10 @@ CASES = [
     # refusing to tell is no refusal to give; what the item's participle says holds
     ("La Belgique a refusé de donner le nombre d'obusiers M109 livrés à l'Ukraine.", [("BE", "m109", "delivered", None)]),
     ("La Belgique a refusé de livrer des obusiers M109 à l'Ukraine.", [("BE", "m109", "refused", None)]),
+    # nothing standing in the way refuses nothing; « pas avant » is not yet
+    ("Rien ne s'oppose plus à la livraison de chars Leclerc.", [(None, "leclerc", "considered", None)]),
+    ("Les chars Leclerc n'arriveront pas en Ukraine avant l'été.", []),
+    ("Les chars Leclerc n'arriveront pas en Ukraine.", [(None, "leclerc", "refused", None)]),
 ]
 # fmt: on
 

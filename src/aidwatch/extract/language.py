@@ -131,6 +131,8 @@ SCHEMA: dict[str, str] = {
     "purpose_words": "words",
     "complementizers": "words",
     "not_yet_words": "words",
+    "not_before": "words",
+    "negative_subjects": "words",
     "pass_through_verbs": "words",
     "light_verb_objects": "classes",
     "infinitive_endings": "sequence",

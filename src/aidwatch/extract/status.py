@@ -200,8 +200,18 @@ def is_negated(token) -> bool:
     has_ne = any(w in _NE for w in words)
     if any(w in neg and (w not in _NEEDS_NE or has_ne) for w in words):
         return True
+    # « rien ne s'oppose », « plus rien ne semble s'opposer »: a subject that
+    # negates, with its « ne » on the verb or the verb it completes
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "xcomp":
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and fold(subject.text) in _NEGATIVE_SUBJECTS:
+        return True
     # « aucun char » negates the act on it
     return False
+
+
+_NEGATIVE_SUBJECTS = _WORDS.words("negative_subjects")
 
 
 _FUTURE_AUX = _WORDS.words("future_auxiliaries")
@@ -420,7 +430,19 @@ def _not_yet(token) -> bool:
     """« n'ont toujours pas été livrés », « n'a pas encore reçu »: pending, not refused."""
     near = [c for c in token.children if c.dep_.startswith(("advmod", "aux"))]
     words = {fold(t.text) for c in near for t in c.subtree}
-    return bool(words & _NOT_YET)
+    if words & _NOT_YET:
+        return True
+    # « n'arriveront pas avant plusieurs mois »: not before a time, so later
+    return any(
+        fold(c.text) in _NOT_BEFORE
+        for o in token.children
+        if o.dep_.startswith("obl")
+        for c in o.children
+        if c.dep_ == "case"
+    )
+
+
+_NOT_BEFORE = _WORDS.words("not_before")
 
 
 _IN_SERVICE = _WORDS.words("in_service_lemmas")
