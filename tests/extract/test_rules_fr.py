@@ -46,6 +46,8 @@ CASES = [
     ("Rien ne s'oppose plus à la livraison de chars Leclerc.", [(None, "leclerc", "considered", None)]),
     ("Les chars Leclerc n'arriveront pas en Ukraine avant l'été.", []),
     ("Les chars Leclerc n'arriveront pas en Ukraine.", [(None, "leclerc", "refused", None)]),
+    # « exemplaires » counted after a kind stands for that kind
+    ("La Belgique livrera six obusiers automoteurs. Le Luxembourg fournira deux autres exemplaires.", [("BE", "gen_self_propelled_howitzer", "pledged", 6), ("LU", "gen_self_propelled_howitzer", "pledged", 2)]),
 ]
 # fmt: on
 

@@ -113,10 +113,13 @@ def resolve(
     groups: list[ItemGroup],
     recent: list[System],
     last: list[System] = (),
+    kinds: list[System] = (),
 ) -> list[ItemGroup]:
     """`groups` plus the anaphors of the sentence resolved against `recent`
     (the systems named before, most recent last; `last`: those of the latest
-    sentence that named any)."""
+    sentence that named any; `kinds`: the kinds named just before, which a
+    counted noun stands for when no system fits: « sept obusiers blindés …
+    cinq autres exemplaires »)."""
     folded = fold(sentence_text)
     groups = [_pointed_back(folded, g, recent) for g in groups]
     added = []
@@ -132,6 +135,11 @@ def resolve(
         earlier = [g.system for g in groups if g.specific and g.end <= start]
         system = next(
             (s for s in reversed(recent + earlier) if fits is None or s.item.category in fits),
+            None,
+        ) or next(
+            # only a noun of no kind of its own (« exemplaires »): « d'autres
+            # systèmes » after « des systèmes de défense » is that kind again
+            (s for s in reversed(kinds) if fits is None),
             None,
         )
         if system is not None:

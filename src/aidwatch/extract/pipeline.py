@@ -107,6 +107,7 @@ def scan(
     relative dates against, when more precise than the article's month)."""
     out: list[SentenceScan] = []
     recent: list[tuple[int, object]] = []  # (sentence index, system) of named systems
+    named_kinds: list[tuple[int, object]] = []  # (sentence index, kind) of kinds named
     kinds: dict[str, tuple[int, object]] = {}  # kind → (sentence index, system) it named
     if words is None:
         words = word_keys(fold(article.text))
@@ -114,18 +115,21 @@ def scan(
         sentence_words = words_between(words, s.start, s.end)
         groups = system_missiles(s.text, group_items(s.text, find_systems(s.text, sentence_words)))
         window = [(index, system) for index, system in recent if s.index - index <= 3]
-        if window or groups:
+        kinds_before = [k for index, k in named_kinds if s.index - index <= 1]
+        if window or groups or kinds_before:
             latest = window[-1][0] if window else None
             groups = anaphora.resolve(
                 s.text,
                 groups,
                 [system for _, system in window],
                 [system for index, system in window if index == latest],
+                kinds_before,
             )
         groups = _kinds_resolved(s.text, s.index, groups, kinds)
         recent += [
             (s.index, g.system) for g in groups if g.specific and g.mentions[0].form != "anaphor"
         ]
+        named_kinds += [(s.index, g.system) for g in groups if not g.specific]
         out.append(
             SentenceScan(
                 s,
