@@ -48,6 +48,9 @@ CASES = [
     ("Les chars Leclerc n'arriveront pas en Ukraine.", [(None, "leclerc", "refused", None)]),
     # « exemplaires » counted after a kind stands for that kind
     ("La Belgique livrera six obusiers automoteurs. Le Luxembourg fournira deux autres exemplaires.", [("BE", "gen_self_propelled_howitzer", "pledged", 6), ("LU", "gen_self_propelled_howitzer", "pledged", 2)]),
+    # a headline's verb read as a noun is still its verb; a rank reaches over a few words
+    ("La Slovaquie livre des dizaines de blindés à l'Ukraine\n\nLe matériel est parti.", [("SK", "gen_armoured_vehicle", "delivered", None)]),
+    ("La Belgique devient le premier pays connu à ce jour à envoyer des obusiers M109 à l'Ukraine.", [("BE", "m109", "delivered", None)]),
 ]
 # fmt: on
 

@@ -616,7 +616,7 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
             return None, None
         return Pending.DROP, cls
     if cls in ("transfer", "receive", "arrive"):
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in ("NOUN", "PROPN") and not _verb_taken_for_noun(token):
             for child in token.children:
                 # « la livraison de chars Leopard 2 réclamée par Kiev »
                 if child.dep_ == "acl" and word_class(child) in ATTITUDES:
@@ -694,6 +694,12 @@ _ABLE = _WORDS.words("ability_modals")
 _BANS = _WORDS.words("ban_words")
 _ALREADY = _WORDS.words("already_words")
 _AWAITED = _WORDS.words("await_verbs")  # « Kiev attend l'arrivée »: not arrived
+
+
+def _verb_taken_for_noun(token) -> bool:
+    """« La Tchéquie livre des chars »: a headline's verb the parser reads as
+    a noun (« livre »), which the subject it governs gives away."""
+    return token.head.i == token.i and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _is_heading(doc) -> bool:
