@@ -88,6 +88,15 @@ CASES = [
     ("Slovakia previously signed a deal to buy 14 F-16 fighter jets.", []),
     ("Poland plans to buy 96 Apache helicopters to modernise its army in response to Russia's invasion of Ukraine.", []),
     ("Poland plans to buy Apache helicopters for Ukraine.", [("PL", "gen_helicopter", "procured", None)]),
+    # « featuring » hands on the status of what it hangs on to the list it introduces
+    ("Norway has delivered a new shipment of aid to Ukraine, featuring drones and ammunition.", [("NO", "gen_ammunition", "delivered", None), ("NO", "gen_drone", "delivered", None)]),
+    ("The Pentagon announced a new package for Kyiv, featuring Stinger missiles.", [("US", "stinger", "pledged", None)]),
+    ("The new tank features a 120 mm gun.", []),
+    # words before « and » share the head noun of the item after it
+    ("France has provided Ukraine with anti-tank and anti-aircraft missiles.", [("FR", "gen_air_defence_missile", "delivered", None), ("FR", "gen_anti_tank_missile", "delivered", None)]),
+    ("Washington will send air defense and rocket systems.", [("US", "gen_air_defence_system", "pledged", None), ("US", "gen_rocket_artillery", "pledged", None)]),
+    ("The Pentagon announced a package of air defence and artillery munitions.", [("US", "gen_air_defence_missile", "pledged", None), ("US", "gen_artillery_shell", "pledged", None)]),
+    ("Leopard and Abrams tanks were sent to Ukraine by its allies.", [(None, "abrams", "delivered", None), (None, "leopard", "delivered", None)]),
 ]
 # fmt: on
 

@@ -79,6 +79,7 @@ SCHEMA: dict[str, str] = {
     # item groups (items.py)
     "naming_words": "forms",
     "list_conjunctions": "forms",
+    "shared_head_conjunctions": "words",
     "relation_words": "forms",
     # anaphora (anaphora.py)
     "anaphora_nouns": "categories",
