@@ -97,6 +97,10 @@ CASES = [
     ("Washington will send air defense and rocket systems.", [("US", "gen_air_defence_system", "pledged", None), ("US", "gen_rocket_artillery", "pledged", None)]),
     ("The Pentagon announced a package of air defence and artillery munitions.", [("US", "gen_air_defence_missile", "pledged", None), ("US", "gen_artillery_shell", "pledged", None)]),
     ("Leopard and Abrams tanks were sent to Ukraine by its allies.", [(None, "abrams", "delivered", None), (None, "leopard", "delivered", None)]),
+    # aid a verb of its own takes as object, in the present, is being given; to come, or part of a package, it is a pledge
+    ("Estonia steps up its aid to Ukraine with Javelin missiles and mortars.", [("EE", "gen_mortar", "delivered", None), ("EE", "javelin", "delivered", None)]),
+    ("Poland will boost its aid to Ukraine with 155 mm shells.", [("PL", "gen_155mm_shell", "pledged", None)]),
+    ("Ten Leopard tanks form part of the new German package.", [(None, "leopard", "pledged", 10)]),
 ]
 # fmt: on
 
@@ -205,6 +209,8 @@ FRENCH = [
     ("L'Allemagne a refusé de livrer des missiles Taurus à l'Ukraine.", [("DE", "taurus", "refused")]),
     # French files « missiles Patriot » under the system (system_missiles idle)
     ("L'Allemagne a livré des systèmes Patriot et des missiles Patriot à l'Ukraine.", [("DE", "patriot", "delivered")]),
+    ("La Pologne renforce son aide à l'Ukraine avec des obus de 155 mm.", [("PL", "gen_155mm_shell", "delivered")]),
+    ("La Pologne renforcera son aide à l'Ukraine avec des obus de 155 mm.", [("PL", "gen_155mm_shell", "pledged")]),
 ]
 # fmt: on
 

@@ -620,6 +620,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
                 "delivered",
                 "transfer",
             )  # « other donations include humanitarian aid, including »
+        if _aid_stepped_up(token):
+            return "delivered", "transfer"
         return "pledged", cls
     if cls == "produce":
         return Pending.PRODUCE, cls
@@ -638,6 +640,31 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
 
 
 _INCLUDING = _WORDS.words("inclusion_verbs")
+
+
+def _aid_stepped_up(token) -> bool:
+    """« Lithuania steps up its support with supplies: drones, generators »,
+    « la Pologne renforce son aide avec des obus »: aid that a verb of no
+    class of its own takes as its object, in the present with nothing said to
+    come, is being given, as « la Pologne fournit des obus » is (« the package
+    includes », « fait partie du paquet » stay pledges)."""
+    if token.pos_ == "VERB":
+        verb = token
+        if not any(
+            c.dep_ == "obj" and lexicon().nouns.get(lemma(c)) == "package" for c in token.children
+        ):
+            return False
+    elif token.dep_ == "obj" and token.head.pos_ == "VERB":
+        verb = token.head
+    else:
+        return False
+    return (
+        word_class(verb) is None
+        and verb_lemma(verb) not in _PASS_THROUGH
+        and verb_tense(verb) == "present"
+        and not is_negated(verb)
+        and not _SOON.search(nlp.folded(token.doc))
+    )
 
 
 def _lists_a_delivery(token) -> bool:
