@@ -101,6 +101,10 @@ CASES = [
     ("Estonia steps up its aid to Ukraine with Javelin missiles and mortars.", [("EE", "gen_mortar", "delivered", None), ("EE", "javelin", "delivered", None)]),
     ("Poland will boost its aid to Ukraine with 155 mm shells.", [("PL", "gen_155mm_shell", "pledged", None)]),
     ("Ten Leopard tanks form part of the new German package.", [(None, "leopard", "pledged", 10)]),
+    # what follows « anti- » is what a weapon is against, not an item
+    ("The package includes Javelin anti-tank munitions.", [(None, "javelin", "pledged", None)]),
+    ("Britain will send anti-tank weapons and tanks.", [("GB", "gen_anti_tank_weapon", "pledged", None), ("GB", "gen_tank", "pledged", None)]),
+    ("The US will send counter-UAV equipment.", [("US", "gen_counter_drone", "pledged", None)]),
 ]
 # fmt: on
 
@@ -211,6 +215,7 @@ FRENCH = [
     ("L'Allemagne a livré des systèmes Patriot et des missiles Patriot à l'Ukraine.", [("DE", "patriot", "delivered")]),
     ("La Pologne renforce son aide à l'Ukraine avec des obus de 155 mm.", [("PL", "gen_155mm_shell", "delivered")]),
     ("La Pologne renforcera son aide à l'Ukraine avec des obus de 155 mm.", [("PL", "gen_155mm_shell", "pledged")]),
+    ("La Pologne a livré des drones anti-chars à l'Ukraine.", [("PL", "gen_drone", "delivered")]),
 ]
 # fmt: on
 

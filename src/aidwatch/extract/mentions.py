@@ -152,7 +152,19 @@ def _as_donor(mention: Mention, when: str | None) -> Mention:
 def find_systems(text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Catalogue items named in `text`, longest first, not overlapping."""
     words = words if words is not None else word_keys(fold(text))
-    return _shared_heads(text, words, _system_index().find(text, words))
+    found = [m for m in _system_index().find(text, words) if not _opposed(text, m.start)]
+    return _shared_heads(text, words, found)
+
+
+# « anti-tank munitions », « counter-battery »: a word fused after « anti- »
+# names what the weapon is against, not an item (« anti-tank » is no tank).
+_OPPOSING = re.compile(
+    r"\b(?:" + tables().alternation("opposing_prefixes") + r")[-\u2010\u2011]$", re.IGNORECASE
+)
+
+
+def _opposed(text: str, start: int) -> bool:
+    return _OPPOSING.search(fold(text[max(0, start - 12) : start])) is not None
 
 
 # « anti-tank and anti-aircraft missiles », « air defence and artillery
