@@ -105,6 +105,11 @@ CASES = [
     ("The package includes Javelin anti-tank munitions.", [(None, "javelin", "pledged", None)]),
     ("Britain will send anti-tank weapons and tanks.", [("GB", "gen_anti_tank_weapon", "pledged", None), ("GB", "gen_tank", "pledged", None)]),
     ("The US will send counter-UAV equipment.", [("US", "gen_counter_drone", "pledged", None)]),
+    # the calibre between a count and its noun
+    ("France sent about fifteen 155 mm towed guns to Ukraine.", [("FR", "gen_artillery_gun", "delivered", 15)]),
+    # a kind counted after a system in its list is another item; pointed back at, it is the system
+    ("France has provided Ukraine with 18 Caesar guns, fuel and 15 towed guns.", [("FR", "caesar", "delivered", 18), ("FR", "gen_artillery_gun", "delivered", 15), ("FR", "gen_fuel", "delivered", None)]),
+    ("France has provided Ukraine with 18 Caesar guns. The 18 guns arrived in May.", [("FR", "caesar", "delivered", 18)]),
 ]
 # fmt: on
 
@@ -216,6 +221,8 @@ FRENCH = [
     ("La Pologne renforce son aide à l'Ukraine avec des obus de 155 mm.", [("PL", "gen_155mm_shell", "delivered")]),
     ("La Pologne renforcera son aide à l'Ukraine avec des obus de 155 mm.", [("PL", "gen_155mm_shell", "pledged")]),
     ("La Pologne a livré des drones anti-chars à l'Ukraine.", [("PL", "gen_drone", "delivered")]),
+    ("La France a livré à l'Ukraine 18 canons Caesar, du carburant et 15 canons tractés.", [("FR", "caesar", "delivered"), ("FR", "gen_artillery_gun", "delivered"), ("FR", "gen_fuel", "delivered")]),
+    ("Plus de 90 chars, dont 37 chars T-72, ont été livrés par la Tchéquie.", [("CZ", "t72", "delivered")]),
 ]
 # fmt: on
 
