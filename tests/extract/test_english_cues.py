@@ -110,6 +110,9 @@ CASES = [
     # a kind counted after a system in its list is another item; pointed back at, it is the system
     ("France has provided Ukraine with 18 Caesar guns, fuel and 15 towed guns.", [("FR", "caesar", "delivered", 18), ("FR", "gen_artillery_gun", "delivered", 15), ("FR", "gen_fuel", "delivered", None)]),
     ("France has provided Ukraine with 18 Caesar guns. The 18 guns arrived in May.", [("FR", "caesar", "delivered", 18)]),
+    # a participle describing a noun, its giver unsaid, does not go on with the article's giver
+    ("The UK is donating Storm Shadow missiles to Ukraine. It complements the long-range systems already gifted, including HIMARS.", [(None, "himars", "delivered", None), ("GB", "storm_shadow_scalp", "delivered", None)]),
+    ("The UK is donating Storm Shadow missiles to Ukraine. It will also send Challenger 2 tanks.", [("GB", "challenger2", "pledged", None), ("GB", "storm_shadow_scalp", "delivered", None)]),
 ]
 # fmt: on
 
@@ -206,7 +209,10 @@ def french_triples(text: str) -> list[tuple]:
 
     article = Article(id="fr", source="<fr>", text=text, published="2023-05-10", language="fr")
     [extraction] = extract_articles([article], decider=decider_for("rules"))
-    return sorted((f.donor, f.item.id, f.status) for f in extraction.facts)
+    return sorted(
+        ((f.donor, f.item.id, f.status) for f in extraction.facts),
+        key=lambda f: (f[0] or "", *f[1:]),
+    )
 
 
 # The French twins of the shared rules above (language_fr.yaml).
@@ -223,6 +229,8 @@ FRENCH = [
     ("La Pologne a livré des drones anti-chars à l'Ukraine.", [("PL", "gen_drone", "delivered")]),
     ("La France a livré à l'Ukraine 18 canons Caesar, du carburant et 15 canons tractés.", [("FR", "caesar", "delivered"), ("FR", "gen_artillery_gun", "delivered"), ("FR", "gen_fuel", "delivered")]),
     ("Plus de 90 chars, dont 37 chars T-72, ont été livrés par la Tchéquie.", [("CZ", "t72", "delivered")]),
+    ("L'Allemagne livrera des chars Leopard 2 à l'Ukraine. Ils compléteront les systèmes déjà livrés, dont des HIMARS.", [(None, "himars", "delivered"), ("DE", "leopard2", "pledged")]),
+    ("L'Allemagne livrera des chars Leopard 2 à l'Ukraine. Ils compléteront les systèmes déjà livrés par Washington, dont des HIMARS.", [("DE", "leopard2", "pledged"), ("US", "himars", "delivered")]),
 ]
 # fmt: on
 

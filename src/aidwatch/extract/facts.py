@@ -317,6 +317,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             not donors
             and reading.status != "requested"
             and running
+            and not _agentless_participle(reading.trigger)
             and attribution.basis
             in (
                 "none",
@@ -700,6 +701,20 @@ def _absorb(into: Fact, other: Fact) -> None:
         into.date = other.date or into.date
     if into.date is None:
         into.date = other.date
+
+
+def _agentless_participle(trigger) -> bool:
+    """« It complements the systems already gifted, including HIMARS »: a
+    participle describing a noun, its giver unsaid, gives whoever gave them,
+    not the state the article goes on about."""
+    return (
+        trigger is not None
+        and trigger.dep_ in ("acl", "amod")
+        and trigger.pos_ == "VERB"
+        # a past participle (English « gifted » may be tagged a past tense)
+        and "Past" in trigger.morph.get("Tense")
+        and not any(c.dep_.startswith("nsubj") for c in trigger.children)
+    )
 
 
 def _counted_apart(system: Draft, kind: Draft) -> bool:
