@@ -112,6 +112,10 @@ CASES = [
     ("France has provided Ukraine with 18 Caesar guns. The 18 guns arrived in May.", [("FR", "caesar", "delivered", 18)]),
     # a participle describing a noun, its giver unsaid, does not go on with the article's giver
     ("The UK is donating Storm Shadow missiles to Ukraine. It complements the long-range systems already gifted, including HIMARS.", [(None, "himars", "delivered", None), ("GB", "storm_shadow_scalp", "delivered", None)]),
+    # a request is made to whom it addresses, not to a name fused to the item or in a clause about it
+    ("Zelensky has urged Western leaders to supply Nato fighter jets.", [(None, "gen_fighter_jet", "requested", None)]),
+    ("Zelensky has urged Western leaders to supply F-16 jets, which Britain does not possess.", [(None, "f16", "requested", None)]),
+    ("Zelensky has urged Britain to supply F-16 jets.", [("GB", "f16", "requested", None)]),
     ("The UK is donating Storm Shadow missiles to Ukraine. It will also send Challenger 2 tanks.", [("GB", "challenger2", "pledged", None), ("GB", "storm_shadow_scalp", "delivered", None)]),
 ]
 # fmt: on
