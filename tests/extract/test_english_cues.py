@@ -116,6 +116,9 @@ CASES = [
     ("Zelensky has urged Western leaders to supply Nato fighter jets.", [(None, "gen_fighter_jet", "requested", None)]),
     ("Zelensky has urged Western leaders to supply F-16 jets, which Britain does not possess.", [(None, "f16", "requested", None)]),
     ("Zelensky has urged Britain to supply F-16 jets.", [("GB", "f16", "requested", None)]),
+    # a source's anonymity is no condition put on the aid
+    ("The U.S. is providing ATACMS in the new package, according to an official who spoke on the condition of anonymity.", [("US", "atacms", "pledged", None)]),
+    ("The U.S. will provide ATACMS on condition that they are not used against Russia.", [("US", "atacms", "considered", None)]),
     ("The UK is donating Storm Shadow missiles to Ukraine. It will also send Challenger 2 tanks.", [("GB", "challenger2", "pledged", None), ("GB", "storm_shadow_scalp", "delivered", None)]),
 ]
 # fmt: on
@@ -233,6 +236,8 @@ FRENCH = [
     ("La Pologne a livré des drones anti-chars à l'Ukraine.", [("PL", "gen_drone", "delivered")]),
     ("La France a livré à l'Ukraine 18 canons Caesar, du carburant et 15 canons tractés.", [("FR", "caesar", "delivered"), ("FR", "gen_artillery_gun", "delivered"), ("FR", "gen_fuel", "delivered")]),
     ("Plus de 90 chars, dont 37 chars T-72, ont été livrés par la Tchéquie.", [("CZ", "t72", "delivered")]),
+    ("La France livrera des canons Caesar, a indiqué un responsable à condition de ne pas être nommé.", [("FR", "caesar", "pledged")]),
+    ("La France livrera des canons Caesar à condition que l'Ukraine les paie.", [("FR", "caesar", "considered")]),
     ("L'Allemagne livrera des chars Leopard 2 à l'Ukraine. Ils compléteront les systèmes déjà livrés, dont des HIMARS.", [(None, "himars", "delivered"), ("DE", "leopard2", "pledged")]),
     ("L'Allemagne livrera des chars Leopard 2 à l'Ukraine. Ils compléteront les systèmes déjà livrés par Washington, dont des HIMARS.", [("DE", "leopard2", "pledged"), ("US", "himars", "delivered")]),
 ]

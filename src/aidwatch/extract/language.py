@@ -149,6 +149,7 @@ SCHEMA: dict[str, str] = {
     "particle_requests": "words",
     "request_particles": "words",
     "speech_refusals": "forms",
+    "anonymity_conditions": "forms",
     "wish_lists": "forms",
     "system_missiles": "forms",
     "system_and_missiles": "forms",

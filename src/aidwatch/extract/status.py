@@ -461,6 +461,7 @@ _PARTICLE_REQUESTS = _WORDS.words("particle_requests")
 _REQUEST_PARTICLES = _WORDS.words("request_particles")
 # « declined to comment »: a refusal to speak.
 _WISH_LIST = re.compile(r"\b(?:" + _WORDS.alternation("wish_lists") + r")\b")
+_ANONYMITY = re.compile(r"\b(?:" + _WORDS.alternation("anonymity_conditions") + ")")
 _SPEECH_REFUSAL = re.compile(r"\b(?:" + _WORDS.alternation("speech_refusals") + ")")
 
 
@@ -761,7 +762,7 @@ def _read_status(item_token, span) -> StatusReading | None:
     if (
         reading is not None
         and reading.status == "pledged"
-        and lexicon().conditions.search(nlp.folded(item_token.doc))
+        and lexicon().conditions.search(_ANONYMITY.sub(" ", nlp.folded(item_token.doc)))
     ):
         return StatusReading("considered", reading.trigger, reading.trigger_class)
     return reading
