@@ -116,6 +116,9 @@ CASES = [
     ("Zelensky has urged Western leaders to supply Nato fighter jets.", [(None, "gen_fighter_jet", "requested", None)]),
     ("Zelensky has urged Western leaders to supply F-16 jets, which Britain does not possess.", [(None, "f16", "requested", None)]),
     ("Zelensky has urged Britain to supply F-16 jets.", [("GB", "f16", "requested", None)]),
+    # a past participle after the item says more than the verb reporting it
+    ("Ukraine has begun using ATACMS missiles provided secretly by the United States, officials confirmed.", [("US", "atacms", "delivered", None)]),
+    ("The United States will provide ATACMS missiles, officials confirmed.", [("US", "atacms", "pledged", None)]),
     # a source's anonymity is no condition put on the aid
     ("The U.S. is providing ATACMS in the new package, according to an official who spoke on the condition of anonymity.", [("US", "atacms", "pledged", None)]),
     ("The U.S. will provide ATACMS on condition that they are not used against Russia.", [("US", "atacms", "considered", None)]),

@@ -824,9 +824,21 @@ def _amod_participle(item_token, span):
         holders.append(item_token.head)
     for holder in holders:
         for child in holder.children:
-            if _is_amod_participle(child) and word_class(child) is not None:
+            if (_is_amod_participle(child) or _is_past_participle_clause(child)) and word_class(
+                child
+            ) is not None:
                 return child
     return None
+
+
+def _is_past_participle_clause(token) -> bool:
+    """« missiles provided secretly by the United States », « les missiles
+    fournis par Londres »: a past participle after the noun."""
+    return (
+        token.dep_ == "acl"
+        and token.morph.get("VerbForm") == ["Part"]
+        and "Past" in token.morph.get("Tense")
+    )
 
 
 def _arrival(status, trigger_class: str) -> bool:
