@@ -119,6 +119,9 @@ CASES = [
     # a past participle after the item says more than the verb reporting it
     ("Ukraine has begun using ATACMS missiles provided secretly by the United States, officials confirmed.", [("US", "atacms", "delivered", None)]),
     ("The United States will provide ATACMS missiles, officials confirmed.", [("US", "atacms", "pledged", None)]),
+    # the unnamed rest of a list is no item of its own
+    ("The US package includes HIMARS launchers along with other arms and mortars.", [("US", "himars", "pledged", None)]),
+    ("The US package includes HIMARS launchers along with mortars.", [("US", "gen_mortar", "pledged", None), ("US", "himars", "pledged", None)]),
     # a source's anonymity is no condition put on the aid
     ("The U.S. is providing ATACMS in the new package, according to an official who spoke on the condition of anonymity.", [("US", "atacms", "pledged", None)]),
     ("The U.S. will provide ATACMS on condition that they are not used against Russia.", [("US", "atacms", "considered", None)]),
@@ -239,6 +242,9 @@ FRENCH = [
     ("La Pologne a livré des drones anti-chars à l'Ukraine.", [("PL", "gen_drone", "delivered")]),
     ("La France a livré à l'Ukraine 18 canons Caesar, du carburant et 15 canons tractés.", [("FR", "caesar", "delivered"), ("FR", "gen_artillery_gun", "delivered"), ("FR", "gen_fuel", "delivered")]),
     ("Plus de 90 chars, dont 37 chars T-72, ont été livrés par la Tchéquie.", [("CZ", "t72", "delivered")]),
+    ("Le paquet américain comprend des HIMARS et d'autres armes et mortiers.", [("US", "himars", "pledged")]),
+    ("Le paquet américain comprend des HIMARS et des mortiers.", [("US", "gen_mortar", "pledged"), ("US", "himars", "pledged")]),
+    ("Les États-Unis livreront quatre autres systèmes HIMARS.", [("US", "himars", "pledged")]),
     ("La France livrera des canons Caesar, a indiqué un responsable à condition de ne pas être nommé.", [("FR", "caesar", "pledged")]),
     ("La France livrera des canons Caesar à condition que l'Ukraine les paie.", [("FR", "caesar", "considered")]),
     ("L'Allemagne livrera des chars Leopard 2 à l'Ukraine. Ils compléteront les systèmes déjà livrés, dont des HIMARS.", [(None, "himars", "delivered"), ("DE", "leopard2", "pledged")]),
