@@ -119,6 +119,8 @@ CASES = [
     # a past participle after the item says more than the verb reporting it
     ("Ukraine has begun using ATACMS missiles provided secretly by the United States, officials confirmed.", [("US", "atacms", "delivered", None)]),
     ("The United States will provide ATACMS missiles, officials confirmed.", [("US", "atacms", "pledged", None)]),
+    # asking for more of an item asks for it
+    ("Politicians are calling for London to increase the number of tanks it supplies.", [("GB", "gen_tank", "requested", None)]),
     # the unnamed rest of a list is no item of its own
     ("The US package includes HIMARS launchers along with other arms and mortars.", [("US", "himars", "pledged", None)]),
     ("The US package includes HIMARS launchers along with mortars.", [("US", "gen_mortar", "pledged", None), ("US", "himars", "pledged", None)]),
@@ -245,6 +247,7 @@ FRENCH = [
     ("Le paquet américain comprend des HIMARS et d'autres armes et mortiers.", [("US", "himars", "pledged")]),
     ("Le paquet américain comprend des HIMARS et des mortiers.", [("US", "gen_mortar", "pledged"), ("US", "himars", "pledged")]),
     ("Les États-Unis livreront quatre autres systèmes HIMARS.", [("US", "himars", "pledged")]),
+    ("Kiev appelle Londres à augmenter le nombre de chars livrés.", [("GB", "gen_tank", "requested")]),
     ("La France livrera des canons Caesar, a indiqué un responsable à condition de ne pas être nommé.", [("FR", "caesar", "pledged")]),
     ("La France livrera des canons Caesar à condition que l'Ukraine les paie.", [("FR", "caesar", "considered")]),
     ("L'Allemagne livrera des chars Leopard 2 à l'Ukraine. Ils compléteront les systèmes déjà livrés, dont des HIMARS.", [(None, "himars", "delivered"), ("DE", "leopard2", "pledged")]),

@@ -150,6 +150,7 @@ SCHEMA: dict[str, str] = {
     "particle_requests": "words",
     "request_particles": "words",
     "speech_refusals": "forms",
+    "increase_verbs": "words",
     "anonymity_conditions": "forms",
     "wish_lists": "forms",
     "system_missiles": "forms",

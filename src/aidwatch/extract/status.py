@@ -407,6 +407,9 @@ _NOT_YET = _WORDS.words("not_yet_words")
 _CONFIRMING = _WORDS.words("confirming_verbs")
 # Verbs that carry no meaning of their own between an item and what governs it.
 _PASS_THROUGH = _WORDS.words("pass_through_verbs")
+# « calling for London to increase the number of tanks »: asking for more of
+# an item, or giving more of it, is asking for it or giving it.
+_MORE = _WORDS.words("increase_verbs")
 
 
 def _not_yet(token) -> bool:
@@ -864,7 +867,7 @@ def _read_chain(item_token) -> StatusReading | None:
                 trigger, trigger_class = token, cls
             elif (
                 token.pos_ == "VERB"
-                and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys()
+                and verb_lemma(token) not in _PASS_THROUGH | _MORE | lex.modals.keys()
                 and not (lemma(token) in _FITTED and _listed_after(item_token, token))
                 and not (token.dep_ in ("acl", "acl:relcl") and _listed_after(item_token, token))
             ):
