@@ -20,7 +20,9 @@ def triples(text: str, decider=None) -> list[tuple]:
     from aidwatch.extract import decider_for
 
     [extraction] = extract_articles([english(text)], decider=decider or decider_for("rules"))
-    return sorted((f.donor, f.item.id, f.status, f.quantity) for f in extraction.facts)
+    # None (no donor named) sorts first, beside the named donors
+    facts = [(f.donor, f.item.id, f.status, f.quantity) for f in extraction.facts]
+    return sorted(facts, key=lambda f: (f[0] or "", f[1], f[2]))
 
 
 # (sentence, facts the rules read), one behaviour a line: the status cue,

@@ -280,8 +280,14 @@ def attribute(
         skip = in_item | ({t.i for t in subject.subtree} if subject is not None else set())
         # « dans l'espoir d'obtenir des F-16 américains »: a demonym on an
         # item says where it comes from, not whom the request is made to.
+        # « Nato fighter jets », « F-16s, which the UK does not possess »: nor
+        # does a name fused to it, or a relative clause about it.
+        items = item_tokens or set()
         skip |= {
-            t.i for t in request.subtree if t.dep_ == "amod" and t.head.i in (item_tokens or ())
+            d.i
+            for t in request.subtree
+            if t.head.i in items and t.dep_ in ("amod", "compound", "acl:relcl")
+            for d in (t.subtree if t.dep_ == "acl:relcl" else (t,))
         }
         codes = _codes([t for t in request.subtree if t.i not in skip], donor_at, lists)
         return Attribution(codes, "addressee" if codes else "none")

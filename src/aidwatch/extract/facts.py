@@ -320,6 +320,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             not donors
             and reading.status != "requested"
             and running
+            and not _agentless_participle(reading.trigger)
             and attribution.basis
             in (
                 "none",
@@ -717,6 +718,35 @@ def _absorb(into: Fact, other: Fact) -> None:
         into.date = other.date
 
 
+def _agentless_participle(trigger) -> bool:
+    """« It complements the systems already gifted, including HIMARS »: a
+    participle describing a noun, its giver unsaid, gives whoever gave them,
+    not the state the article goes on about."""
+    return (
+        trigger is not None
+        and trigger.dep_ in ("acl", "amod")
+        and trigger.pos_ == "VERB"
+        # a past participle (English « gifted » may be tagged a past tense)
+        and "Past" in trigger.morph.get("Tense")
+        and not any(c.dep_.startswith("nsubj") for c in trigger.children)
+    )
+
+
+def _counted_apart(system: Draft, kind: Draft) -> bool:
+    """« 18 Caesar guns, fuel and about fifteen towed guns »: a kind counted
+    after the system in its sentence, with a count of its own, is another
+    item (« plus de 90 chars, 37 chars T-72 »: a total before its part is not)."""
+    counts = (system.fact.quantity, kind.fact.quantity)
+    return (
+        system.sentence == kind.sentence
+        and None not in counts
+        and counts[0] != counts[1]
+        and system.fact.mention is not None
+        and kind.fact.mention is not None
+        and kind.fact.mention.start > system.fact.mention.end
+    )
+
+
 def merge_facts(drafts: list[Draft]) -> list[Fact]:
     """One fact per (donor, item, status); kinds folded into the one system
     of their category that a neighbouring sentence names."""
@@ -730,6 +760,7 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             and d.fact.donor == g.fact.donor
             and d.fact.status == g.fact.status
             and abs(d.sentence - g.sentence) <= 1
+            and not _counted_apart(d, g)
         }
         if len(near) == 1:
             target = next(iter(near.values()))
@@ -789,10 +820,10 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
     one nearest the kind (its sentence, else the nearest sentence naming one
     alone). A kind that cannot be told apart from several is left out, as an
     analyst records a kind only where the text names no system."""
-    systems: dict[str, list[tuple[int, object]]] = {}
+    systems: dict[str, list[Draft]] = {}
     for d in drafts:
         if d.fact.item.specific:
-            systems.setdefault(d.fact.item.category, []).append((d.sentence, d.fact.item))
+            systems.setdefault(d.fact.item.category, []).append(d)
     out = []
     for d in drafts:
         named = None
@@ -802,9 +833,15 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
                 for c in _STANDS_FOR.get(d.fact.item.category, (d.fact.item.category,))
                 for n in systems.get(c, ())
             ]
+            if any(_counted_apart(n, d) for n in named):
+                named = None  # another item of the category, not one of its systems
         if named:
-            nearest = min(abs(sentence - d.sentence) for sentence, _ in named)
-            items = {i.id: i for sentence, i in named if abs(sentence - d.sentence) == nearest}
+            nearest = min(abs(n.sentence - d.sentence) for n in named)
+            items = {
+                n.fact.item.id: n.fact.item
+                for n in named
+                if abs(n.sentence - d.sentence) == nearest
+            }
             if len(items) > 1:
                 continue
             d = replace(d, fact=replace(d.fact, item=next(iter(items.values()))))

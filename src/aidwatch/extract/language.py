@@ -79,6 +79,9 @@ SCHEMA: dict[str, str] = {
     # item groups (items.py)
     "naming_words": "forms",
     "list_conjunctions": "forms",
+    "shared_head_conjunctions": "words",
+    "remainder_words": "forms",
+    "opposing_prefixes": "forms",
     "relation_words": "forms",
     # anaphora (anaphora.py)
     "anaphora_nouns": "categories",
@@ -151,6 +154,8 @@ SCHEMA: dict[str, str] = {
     "particle_requests": "words",
     "request_particles": "words",
     "speech_refusals": "forms",
+    "increase_verbs": "words",
+    "anonymity_conditions": "forms",
     "wish_lists": "forms",
     "system_missiles": "forms",
     "system_and_missiles": "forms",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidwatch import catalog
+from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
 
 _PART = re.compile(r"\d+|[^\W\d_]+")
@@ -79,6 +80,14 @@ class PhraseIndex:
         for candidates in self._first.values():
             candidates.sort(key=lambda e: -len(e.keys))
 
+    def lookup(self, keys: tuple[str, ...], text: str, start: int) -> object | None:
+        """The table row whose alias is exactly `keys`, written at `start`
+        of `text` (for a proper noun's case), or None."""
+        for entry in self._first.get(keys[0], ()) if keys else ():
+            if entry.keys == keys and not (entry.capitalised and not text[start].isupper()):
+                return entry.ref
+        return None
+
     def find(self, text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
         """Mentions in `text`; `words` are its `word_keys`, when already known."""
         words = words if words is not None else word_keys(fold(text))
@@ -142,7 +151,55 @@ def _as_donor(mention: Mention, when: str | None) -> Mention:
 
 def find_systems(text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Catalogue items named in `text`, longest first, not overlapping."""
-    return _system_index().find(text, words)
+    words = words if words is not None else word_keys(fold(text))
+    found = [m for m in _system_index().find(text, words) if not _opposed(text, m.start)]
+    return _shared_heads(text, words, found)
+
+
+# « anti-tank munitions », « counter-battery »: a word fused after « anti- »
+# names what the weapon is against, not an item (« anti-tank » is no tank).
+_OPPOSING = re.compile(
+    r"\b(?:" + tables().alternation("opposing_prefixes") + r")[-\u2010\u2011]$", re.IGNORECASE
+)
+
+
+def _opposed(text: str, start: int) -> bool:
+    return _OPPOSING.search(fold(text[max(0, start - 12) : start])) is not None
+
+
+# « anti-tank and anti-aircraft missiles », « air defence and artillery
+# munitions »: the words before the conjunction name an item with the head
+# noun of the item after it (English puts the shared head last).
+_SHARED_HEAD = frozenset(tables().words("shared_head_conjunctions"))
+_MODIFIER_GAP = re.compile(r"[\w\s-]*")
+
+
+def _shared_heads(
+    text: str, words: list[tuple[int, int, str]], found: list[Mention]
+) -> list[Mention]:
+    index = _system_index()
+    first_word = {start: i for i, (start, _, _) in enumerate(words)}
+    last_word = {end: i for i, (_, end, _) in enumerate(words)}
+    keys = [k for _, _, k in words]
+    added = []
+    for mention in found:
+        i, j = first_word.get(mention.start), last_word.get(mention.end)
+        if i is None or j is None or j == i or i < 2 or keys[i - 1] not in _SHARED_HEAD:
+            continue
+        # the longest run of modifier words (at most three) that names an
+        # item with the head's last words (« air defence » + « systems »)
+        for a in range(max(0, i - 4), i - 1):
+            if not _MODIFIER_GAP.fullmatch(text[words[a][0] : words[i - 1][0]]):
+                continue
+            heads = (tuple(keys[a : i - 1] + keys[j - h + 1 : j + 1]) for h in range(1, j - i + 1))
+            ref = next((r for k in heads if (r := index.lookup(k, text, words[a][0]))), None)
+            if ref is not None:
+                added.append(Mention(words[a][0], words[i - 2][1], ref, "alias"))
+                break
+    if not added:
+        return found
+    kept = [m for m in found if not any(m.start < n.end and n.start < m.end for n in added)]
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 def find_donors(

@@ -125,7 +125,9 @@ def scan(
                 [system for index, system in window if index == latest],
                 kinds_before,
             )
-        groups = _kinds_resolved(s.text, s.index, groups, kinds)
+        groups = [
+            g for g in _kinds_resolved(s.text, s.index, groups, kinds) if not _remainder(s.text, g)
+        ]
         recent += [
             (s.index, g.system) for g in groups if g.specific and g.mentions[0].form != "anaphor"
         ]
@@ -169,6 +171,25 @@ _BOUND = re.compile(
 _KIND_DETERMINER = re.compile(r"\b(?:" + _WORDS.alternation("kind_anaphors") + r")\s+$", re.I)
 # « Gepard anti-aircraft tanks »: a kind named right after a system (`kind_gaps`)
 _KIND_GAP = re.compile(r"(?:" + _WORDS.alternation("kind_gaps") + ")", re.I)
+
+
+# « along with other arms and ammunition », « et d'autres équipements »: the
+# rest of a list, left unnamed, is no item of its own.
+_REMAINDER = re.compile(
+    r"\b(?:"
+    + _WORDS.alternation("remainder_words")
+    + r")\s+(?:[\w-]+\s+(?:"
+    + _WORDS.alternation("list_conjunctions")
+    + r")\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _remainder(text: str, group: ItemGroup) -> bool:
+    return (
+        not group.specific
+        and _REMAINDER.search(text, max(0, group.start - 40), group.start) is not None
+    )
 
 
 def _kinds_resolved(

@@ -424,6 +424,9 @@ _NOT_YET = _WORDS.words("not_yet_words")
 _CONFIRMING = _WORDS.words("confirming_verbs")
 # Verbs that carry no meaning of their own between an item and what governs it.
 _PASS_THROUGH = _WORDS.words("pass_through_verbs")
+# « calling for London to increase the number of tanks »: asking for more of
+# an item, or giving more of it, is asking for it or giving it.
+_MORE = _WORDS.words("increase_verbs")
 
 
 def _not_yet(token) -> bool:
@@ -490,6 +493,7 @@ _PARTICLE_REQUESTS = _WORDS.words("particle_requests")
 _REQUEST_PARTICLES = _WORDS.words("request_particles")
 # « declined to comment »: a refusal to speak.
 _WISH_LIST = re.compile(r"\b(?:" + _WORDS.alternation("wish_lists") + r")\b")
+_ANONYMITY = re.compile(r"\b(?:" + _WORDS.alternation("anonymity_conditions") + ")")
 _SPEECH_REFUSAL = re.compile(r"\b(?:" + _WORDS.alternation("speech_refusals") + ")")
 
 
@@ -657,6 +661,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
                 "delivered",
                 "transfer",
             )  # « other donations include humanitarian aid, including »
+        if _aid_stepped_up(token):
+            return "delivered", "transfer"
         return "pledged", cls
     if cls == "produce":
         return Pending.PRODUCE, cls
@@ -675,6 +681,31 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
 
 
 _INCLUDING = _WORDS.words("inclusion_verbs")
+
+
+def _aid_stepped_up(token) -> bool:
+    """« Lithuania steps up its support with supplies: drones, generators »,
+    « la Pologne renforce son aide avec des obus »: aid that a verb of no
+    class of its own takes as its object, in the present with nothing said to
+    come, is being given, as « la Pologne fournit des obus » is (« the package
+    includes », « fait partie du paquet » stay pledges)."""
+    if token.pos_ == "VERB":
+        verb = token
+        if not any(
+            c.dep_ == "obj" and lexicon().nouns.get(lemma(c)) == "package" for c in token.children
+        ):
+            return False
+    elif token.dep_ == "obj" and token.head.pos_ == "VERB":
+        verb = token.head
+    else:
+        return False
+    return (
+        word_class(verb) is None
+        and verb_lemma(verb) not in _PASS_THROUGH
+        and verb_tense(verb) == "present"
+        and not is_negated(verb)
+        and not _SOON.search(nlp.folded(token.doc))
+    )
 
 
 def _lists_a_delivery(token) -> bool:
@@ -787,7 +818,7 @@ def _read_status(item_token, span) -> StatusReading | None:
     if (
         reading is not None
         and reading.status == "pledged"
-        and lexicon().conditions.search(nlp.folded(item_token.doc))
+        and lexicon().conditions.search(_ANONYMITY.sub(" ", nlp.folded(item_token.doc)))
     ):
         return StatusReading("considered", reading.trigger, reading.trigger_class)
     return reading
@@ -853,9 +884,21 @@ def _amod_participle(item_token, span):
         holders.append(item_token.head)
     for holder in holders:
         for child in holder.children:
-            if _is_amod_participle(child) and word_class(child) is not None:
+            if (_is_amod_participle(child) or _is_past_participle_clause(child)) and word_class(
+                child
+            ) is not None:
                 return child
     return None
+
+
+def _is_past_participle_clause(token) -> bool:
+    """« missiles provided secretly by the United States », « les missiles
+    fournis par Londres »: a past participle after the noun."""
+    return (
+        token.dep_ == "acl"
+        and token.morph.get("VerbForm") == ["Part"]
+        and "Past" in token.morph.get("Tense")
+    )
 
 
 def _arrival(status, trigger_class: str) -> bool:
@@ -881,7 +924,7 @@ def _read_chain(item_token) -> StatusReading | None:
                 trigger, trigger_class = token, cls
             elif (
                 token.pos_ == "VERB"
-                and verb_lemma(token) not in _PASS_THROUGH | lex.modals.keys()
+                and verb_lemma(token) not in _PASS_THROUGH | _MORE | lex.modals.keys()
                 and not (lemma(token) in _FITTED and _listed_after(item_token, token))
                 and not (token.dep_ in ("acl", "acl:relcl") and _listed_after(item_token, token))
             ):
