@@ -30,9 +30,9 @@ def weights(intercept: float, threshold: float = 0.5, **coefficients: float) -> 
     return Weights(intercept, tuple(coefficients.get(f, 0.0) for f in FEATURES), threshold)
 
 
-# Joins on a shared lead with shared names or like facts, not on a lead alone.
+# Joins on a shared lead with shared names or like facts.
 WEIGHTS = weights(
-    -3.0,
+    -3.5,
     lead_items=2.0,
     lead_kinds=1.0,
     shared_packages=2.0,
@@ -83,6 +83,12 @@ BIDEN = "Le président Joe Biden a annoncé depuis la Maison Blanche l'envoi de 
         (report("a", [LEOPARD], SCHOLZ), report("b", [LEOPARD], SCHOLZ), True),
         # two shared facts, other words
         (report("a", [LEOPARD, ABRAMS]), report("b", [LEOPARD, ABRAMS], BIDEN), True),
+        # the same fact in the background of two others: two events
+        (
+            report("a", [CAESAR, (*LEOPARD, None, None, 90)], SCHOLZ),
+            report("b", [OBUS, (*LEOPARD, None, None, 90)], BIDEN),
+            False,
+        ),
         # one item, other donors and names: two events
         (report("a", [LEOPARD], SCHOLZ), report("b", [ABRAMS], BIDEN), False),
         # the same facts a month apart: two events
