@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from aidwatch.dedup.events import (
+    CANDIDATES,
     FEATURES,
     EventIndex,
     Weights,
@@ -22,8 +23,23 @@ from aidwatch.dedup.events import (
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Item, Package
 
 HERE = Evidence("", 0, 0)
-# Joins on one shared fact with shared names, or on two shared facts.
-WEIGHTS = Weights(-3.0, (2.5, 1.0, 2.0, 2.0, -2.0, -3.0, 0.0, 0.0), 0.5)
+
+
+def weights(intercept: float, threshold: float = 0.5, **coefficients: float) -> Weights:
+    """Weights of the named `FEATURES`, the others nought."""
+    return Weights(intercept, tuple(coefficients.get(f, 0.0) for f in FEATURES), threshold)
+
+
+# Joins on a shared lead with shared names or like facts.
+WEIGHTS = weights(
+    -3.5,
+    lead_items=2.0,
+    lead_kinds=1.0,
+    shared_packages=2.0,
+    names_overlap=2.0,
+    quantities_disagree=-2.0,
+    facts_similarity=2.0,
+)
 LEOPARD = ("DE", "leopard2", "main_battle_tank", "pledged")
 ABRAMS = ("US", "abrams", "main_battle_tank", "pledged")
 CAESAR = ("FR", "caesar", "howitzer", "delivered")
@@ -31,12 +47,20 @@ OBUS = ("PL", "obus", "artillery_ammunition", "pledged")
 
 
 def report(doc, facts=(), opening="", story=None, published=None, packages=(), meetings=()):
+    # A fact is (donor, item, category, status[, quantity[, date[, where its
+    # sentence starts]]]): by default all in the first sentence.
     made = [
         Fact(
-            donor, Item(item, item, category, item != "obus"), status, HERE, quantity, "exact", day
+            donor,
+            Item(item, item, category, item != "obus"),
+            status,
+            Evidence("", start, start + 1),
+            quantity,
+            "exact",
+            day,
         )
         for donor, item, category, status, *rest in facts
-        for quantity, day in [tuple(rest) + (None, None)[len(rest) :]]
+        for quantity, day, start in [tuple(rest) + (None, None, 0)[len(rest) :]]
     ]
     extraction = Extraction(
         Article(doc, doc, opening, published=published),
@@ -59,6 +83,12 @@ BIDEN = "Le président Joe Biden a annoncé depuis la Maison Blanche l'envoi de 
         (report("a", [LEOPARD], SCHOLZ), report("b", [LEOPARD], SCHOLZ), True),
         # two shared facts, other words
         (report("a", [LEOPARD, ABRAMS]), report("b", [LEOPARD, ABRAMS], BIDEN), True),
+        # the same fact in the background of two others: two events
+        (
+            report("a", [CAESAR, (*LEOPARD, None, None, 90)], SCHOLZ),
+            report("b", [OBUS, (*LEOPARD, None, None, 90)], BIDEN),
+            False,
+        ),
         # one item, other donors and names: two events
         (report("a", [LEOPARD], SCHOLZ), report("b", [ABRAMS], BIDEN), False),
         # the same facts a month apart: two events
@@ -86,7 +116,7 @@ def test_a_join_keeps_the_shared_facts_as_its_reason():
 
 
 def test_a_report_of_two_events_merges_them_into_the_oldest():
-    index = EventIndex(weights=Weights(-3.0, (10.0, 0, 0, 0, 0, 0, 0, 0), 0.5))
+    index = EventIndex(weights=weights(-3.0, lead_items=10.0))
     index.add(report("a", [LEOPARD]))
     index.add(report("b", [CAESAR]))
     both = index.add(report("c", [LEOPARD, CAESAR]))
@@ -107,6 +137,63 @@ def test_the_index_forgets_the_oldest_beyond_its_capacity():
         index.add(report(doc, [(doc.upper() + "X", "caesar", "howitzer", "delivered")]))
     assert sorted(index.reports) == ["b", "c"]
     assert index.add(report("d", [LEOPARD], SCHOLZ)).event == "d"
+
+
+@pytest.mark.parametrize(
+    "facts, lead_items, lead_kinds",
+    [
+        # the facts of the first sentence stating facts (offset 0 here)
+        (
+            [(*LEOPARD, None, None, 0), (*CAESAR, None, None, 80)],
+            {"DE leopard2"},
+            {"DE main_battle_tank"},
+        ),
+        # wherever that sentence starts: a text may open on other things
+        (
+            [(*CAESAR, None, None, 200), (*LEOPARD, None, None, 40)],
+            {"DE leopard2"},
+            {"DE main_battle_tank"},
+        ),
+        # all the facts of that sentence
+        (
+            [(*LEOPARD, None, None, 0), (*ABRAMS, None, None, 0)],
+            {"DE leopard2", "US abrams"},
+            {"DE main_battle_tank", "US main_battle_tank"},
+        ),
+        # a fact naming no donor counts, as "?"
+        (
+            [(None, "gepard", "air_defence_system", "requested")],
+            {"? gepard"},
+            {"? air_defence_system"},
+        ),
+        ([], set(), set()),
+    ],
+)
+def test_the_lead_is_the_first_sentence_that_states_facts(facts, lead_items, lead_kinds):
+    made = report("a", facts)
+    assert (made.lead_items, made.lead_kinds) == (lead_items, lead_kinds)
+
+
+@pytest.mark.parametrize(
+    "second, items, kinds",
+    [
+        # one donor, two tanks: the same kind of lead, not the same items
+        ([("DE", "leopard2a6", "main_battle_tank", "delivered")], 0.0, 1.0),
+        ([LEOPARD], 1.0, 1.0),
+        # the Leopard named in the second sentence only: background
+        ([CAESAR, (*LEOPARD, None, None, 90)], 0.0, 0.0),
+    ],
+)
+def test_leads_in_common_are_features(second, items, kinds):
+    values = features(report("a", [LEOPARD]), report("b", second))
+    assert values[FEATURES.index("lead_items")] == items
+    assert values[FEATURES.index("lead_kinds")] == kinds
+
+
+def test_a_join_on_the_lead_alone_says_so():
+    a = report("a", [LEOPARD])
+    b = report("b", [("DE", "leopard2a6", "main_battle_tank", "delivered")])
+    assert reason(a, b) == "shared lead: DE main_battle_tank"
 
 
 @pytest.mark.parametrize(
@@ -194,6 +281,35 @@ def test_a_rare_shared_word_weighs_more_than_a_common_one(name):
     assert rare > common
 
 
+@pytest.mark.parametrize("name", ["Gepard", "Patriot"])
+def test_the_rarest_shared_word_is_a_feature(name):
+    # Six earlier reports name the Leopard: a name no other report has,
+    # shared, makes `rarest_word` greater than the Leopard shared.
+    rarest = FEATURES.index("rarest_word")
+
+    def value(shared):
+        index = EventIndex(weights=WEIGHTS)
+        for n in range(6):
+            index.add(report(f"x{n}", [CAESAR], f"Leopard promis, numéro {n + 10}."))
+        index.add(report("a", [CAESAR], f"{shared} livrés samedi matin."))
+        return dict(index.scored(report("b", [CAESAR], f"{shared} arrivés lundi soir.")))["a"][
+            rarest
+        ]
+
+    assert value(name) > value("Leopard") > 0
+
+
+def test_candidates_sharing_as_many_keys_are_the_latest():
+    # More earlier reports than are scored, each sharing one fact with the
+    # new one: the latest are scored, whatever order the index met the keys in.
+    index = EventIndex(weights=WEIGHTS)
+    earlier = [f"x{n:02}" for n in range(CANDIDATES + 10)]
+    for doc in earlier:
+        index.add(report(doc, [CAESAR]))
+    scored = [other for other, _ in index.scored(report("b", [CAESAR]))]
+    assert sorted(scored) == earlier[-CANDIDATES:]
+
+
 def test_forgotten_reports_leave_no_word_counts():
     index = EventIndex(capacity=1, weights=WEIGHTS)
     index.add(report("a", [LEOPARD], SCHOLZ))
@@ -203,7 +319,7 @@ def test_forgotten_reports_leave_no_word_counts():
 
 def test_text_alone_can_join_reports_without_a_shared_fact():
     # weights that read only the openings' words
-    by_words = Weights(-4.0, (0, 0, 0, 0, 0, 0, 10.0, 0), 0.5)
+    by_words = weights(-4.0, text_similarity=10.0)
     index = EventIndex(weights=by_words)
     for n in range(5):
         index.add(report(f"x{n}", [CAESAR], f"Autre chose encore, numéro {n + 10}."))

@@ -97,3 +97,34 @@ def test_articles_stored_before_events_get_one_when_the_index_loads(tmp_path, ne
     events = stored(url)
     # Read in name order: berlin.txt came first.
     assert events["berlin.txt"][0] == events["scholz.txt"][0] == "berlin.txt"
+
+
+def test_the_index_rebuilt_from_the_store_knows_each_article_s_lead(tmp_path, new_store):
+    # The lead is read from the facts' offsets: the store keeps them, so an
+    # index rebuilt from it compares leads as the ingest that stored them did.
+    from aidwatch.dedup import report_of
+    from aidwatch.run import extract_paths
+    from aidwatch.store.events import stored_extractions
+
+    both = (
+        "Le chancelier Olaf Scholz a annoncé mercredi que l'Allemagne va livrer 14 chars "
+        "Leopard 2A6 à l'Ukraine.\nPar ailleurs, la France a livré le mois dernier ses "
+        "premiers canons Caesar à l'armée ukrainienne.\n"
+    )
+    folder = write(tmp_path / "news", {"both.txt": both, "caesar.txt": CAESAR})
+    url = new_store("lead")
+    ingest([folder], url)
+    live, _ = extract_paths([folder])
+    leads = {r.article.id: (report_of(r).lead_items, report_of(r).lead_kinds) for r in live}
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            doc_of = dict(connection.execute(select(articles.c.id, articles.c.doc)).all())
+            rebuilt = {
+                doc_of[row.id]: (report_of(e).lead_items, report_of(e).lead_kinds)
+                for row, e in stored_extractions(connection)
+            }
+    finally:
+        engine.dispose()
+    assert rebuilt == leads
+    assert rebuilt["both.txt"] == ({"DE leopard2a6"}, {"DE main_battle_tank"})

@@ -2,13 +2,15 @@
 meeting, whether they reprint one dispatch (a story) or were written apart.
 
 Independent write-ups of one event share facts, not sentences, so an article
-is compared with the recent ones on what it says: its facts (donor, item,
-status), its items, its packages (donor and amount), the meetings it names,
-the proper names and the words of its opening and its publication date. The
-words and the facts are also compared as wholes: the cosine of the two
-articles' words, and of their facts, items, packages and meetings, each
-weighted by its rarity among the remembered articles (a rare word shared
-says more than « chars » shared). A linear model
+is compared with the recent ones on what it says: its lead (the donors and
+items of the first sentence that states facts: what the article is news
+of, where a system named further down is background), its packages (donor
+and amount), the quantities it gives, the proper names and the words of its
+opening and its publication date. The words and the facts are also compared
+as wholes: the cosine of the two articles' words, and of their facts, items,
+packages and meetings, each weighted by its rarity among the remembered
+articles (a rare word shared says more than « chars » shared), and the
+rarest word they share. A linear model
 learned from the train set's event labels (`events_weights.json`, weights
 only, fitted by `bench/bench_events.py --fit`) turns the shared features of
 a pair into a probability; an article joins the event of the most likely
@@ -50,6 +52,10 @@ CANDIDATES = 48  # candidates scored per article, those sharing most keys first
 OPENING = 1200  # characters of text whose proper names are compared
 MERGE = 0.97  # how sure a second match must be to merge its event
 MAX_DAYS = 10  # two dated reports further apart are not one event
+# A young index has seen too few articles to call a word common: a word's
+# rarity is counted as if this many more articles, lacking it, had been seen
+# (nothing, once the index holds thousands).
+PRIOR = 50
 
 _NAME = re.compile(r"\b[A-ZÉÈÀÂÎÔ][\w\-]{2,}")
 # Capitalised words that start sentences or name the war's sides in every
@@ -64,13 +70,13 @@ _COMMON = frozenset(
 )
 
 FEATURES = (
-    "shared_facts",  # log(1 + same donor, item, status)
-    "shared_items",  # log(1 + same item)
+    "lead_items",  # the leads (first sentences stating facts) share a donor and item
+    "lead_kinds",  # the leads share a donor and category (« Leopard 2A6 » and « Leopard »)
     "shared_packages",  # same donor and amount
     "names_overlap",  # shared proper names / the fewer
     "quantities_disagree",  # same item, other quantity
-    "months_apart",  # both date things (facts, packages, meetings, publication), in no common month
     "text_similarity",  # cosine of the openings' words, each weighted by its rarity (idf)
+    "rarest_word",  # the weight of the rarest word the openings share / of the newer's rarest
     "facts_similarity",  # cosine of the facts, items, packages and meetings, weighted alike
 )
 
@@ -104,7 +110,11 @@ class Report:
     quantities: tuple[tuple[str, int], ...]  # (item, quantity)
     packages: frozenset[str]  # "US 700000000 USD"
     meetings: frozenset[str]  # "ramstein 2023-01"
-    months: frozenset[str]  # YYYY-MM of its dated facts, packages, meetings, publication
+    # The donors and items of its lead, the first sentence that states facts
+    # ("DE leopard2a6"; "? gepard" when it names no donor), and their categories
+    # ("DE main_battle_tank")
+    lead_items: frozenset[str]
+    lead_kinds: frozenset[str]
     names: frozenset[int]  # hashes of the folded proper names of the opening
     # Hashes of the opening's words (`words`) and of its facts, items, packages
     # and meetings (`keys`): what `features` compares, weighted by rarity.
@@ -118,8 +128,15 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     in story `story` (default: its story)."""
     article = extraction.article
     facts, items, quantities = set(), set(), []
+    lead_items, lead_kinds = set(), set()
+    # The facts of one sentence share its start: the lead's are those of the
+    # earliest (offsets into the text, kept by the store).
+    lead = min((f.evidence.start for f in extraction.facts), default=None)
     for fact in extraction.facts:
         item = fact.item.id if fact.item.specific else fact.item.category
+        if fact.evidence.start == lead:
+            lead_items.add(f"{fact.donor or '?'} {item}")
+            lead_kinds.add(f"{fact.donor or '?'} {fact.item.category}")
         # Without a donor (« les alliés », Kiev's requests to everyone) a
         # fact is every week's news: its item counts, not the fact.
         if fact.donor:
@@ -136,8 +153,6 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     # Every fact twice: with its status and without (a pledge and its
     # delivery reported together, or read differently by two outlets).
     keys = facts | {f.rsplit(" ", 1)[0] for f in facts} | items | packages | meetings
-    dated = [f.date for f in extraction.facts] + [p.date for p in extraction.packages]
-    dated += [e.date for e in extraction.events] + [article.published]
     return Report(
         article=key or article.id,
         story=story or extraction.story,
@@ -148,7 +163,8 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         packages=frozenset(packages),
         # A contact group meets every month: a meeting is its name and month.
         meetings=frozenset(f"{fold(e.name)} {e.date[:7]}" for e in extraction.events if e.date),
-        months=frozenset(d[:7] for d in dated if d and len(d) >= 7),
+        lead_items=frozenset(lead_items),
+        lead_kinds=frozenset(lead_kinds),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
         words=array("I", sorted(words(opening))),
         keys=array("I", sorted({zlib.crc32(("=" + k).encode("utf-8")) for k in keys})),
@@ -201,15 +217,17 @@ def features(a: Report, b: Report, idf: Idf = _flat) -> list[float]:
     """The pair's values of `FEATURES`, words and keys weighted by `idf`
     (by default all alike; the index weighs them by their rarity)."""
     squares = {h: idf(h) ** 2 for h in (*a.words, *a.keys)}
-    return _values(a, squares, set(squares), norms(a, idf), b, norms(b, idf))
+    rarest = max((squares[h] for h in a.words), default=0.0)
+    return _values(a, squares, set(squares), (*norms(a, idf), rarest), b, norms(b, idf))
 
 
 def _values(
     a: Report, squares: dict[int, float], hashes: set[int], mine, b: Report, theirs
 ) -> list[float]:
     # `squares`: the squared weight of each of `a`'s hashes (`hashes`, the
-    # same as a set); `mine` and `theirs`: the two reports' `norms`.
-    (wa, ka), (wb, kb) = mine, theirs
+    # same as a set); `mine`: `a`'s `norms` and the squared weight of its
+    # rarest word; `theirs`: `b`'s `norms`.
+    (wa, ka, rarest), (wb, kb) = mine, theirs
     names = len(a.names & b.names) / max(1, min(len(a.names), len(b.names)))
     disagree = False
     if a.quantities and b.quantities:
@@ -217,17 +235,19 @@ def _values(
         disagree = any(qa[i] != qb[i] for i in qa.keys() & qb.keys())
     # (the intersection first, in C, then a sum over the few shared)
     weight = squares.__getitem__
-    words = sum(map(weight, hashes.intersection(b.words))) if wa and wb else 0.0
+    shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
+    words = sum(shared)
     keys = sum(map(weight, hashes.intersection(b.keys))) if ka and kb else 0.0
     return [
-        math.log1p(len(a.facts & b.facts)),
-        math.log1p(len(a.items & b.items)),
+        float(not a.lead_items.isdisjoint(b.lead_items)),
+        float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
         float(bool(a.packages & b.packages)),
         names,
         float(disagree),
-        float(bool(a.months and b.months and not a.months & b.months)),
         # (a length kept from a while ago can make it a little over 1)
         min(1.0, words / (wa * wb)) if words else 0.0,
+        # (the square root: `squares` are squared weights)
+        math.sqrt(max(shared) / rarest) if shared else 0.0,
         min(1.0, keys / (ka * kb)) if keys else 0.0,
     ]
 
@@ -273,6 +293,8 @@ def reason(a: Report, b: Report) -> str:
         return "shared facts: " + "; ".join(shared[:6])
     if a.items & b.items:
         return "shared items: " + ", ".join(sorted(a.items & b.items)[:6])
+    if a.lead_kinds & b.lead_kinds:
+        return "shared lead: " + ", ".join(sorted(a.lead_kinds & b.lead_kinds)[:6])
     if a.names & b.names:
         return "shared names and wording"
     return "shared wording"
@@ -302,6 +324,10 @@ class EventIndex:
     story_event: dict[str, str] = field(default_factory=dict)
     _postings: dict[object, list[str]] = field(default_factory=dict)
     _order: deque[str] = field(default_factory=deque)
+    # When each remembered article was added (a count): candidates sharing
+    # as many keys are taken latest first, whatever order a set gives.
+    _added: dict[str, int] = field(default_factory=dict)
+    _count: int = 0
     _merged_into: dict[str, str] = field(default_factory=dict)
     # How many remembered reports have each word or key hash (`features`'
     # rarity), and each report's `norms` with the index size they were
@@ -351,7 +377,8 @@ class EventIndex:
         one dated more than `MAX_DAYS` apart."""
         squares = self._squares(report.words)
         keys = self._squares(report.keys)
-        mine = (math.sqrt(sum(squares.values())), math.sqrt(sum(keys.values())))
+        rarest = max(squares.values(), default=0.0)
+        mine = (math.sqrt(sum(squares.values())), math.sqrt(sum(keys.values())), rarest)
         squares.update(keys)
         hashes = set(squares)
         for other in self._candidates(report):
@@ -366,12 +393,12 @@ class EventIndex:
 
     def idf(self, hashed: int) -> float:
         """The rarity of a word or key hash among the remembered reports."""
-        return math.log((len(self.reports) + 1) / (self._counts.get(hashed, 0) + 1)) + 1
+        return math.log((len(self.reports) + PRIOR) / (self._counts.get(hashed, 0) + 1)) + 1
 
     def _squares(self, hashes) -> dict[int, float]:
         # {hash: idf(hash) ** 2}, as `idf` but quicker
         log, counts = math.log, self._counts
-        whole = log(len(self.reports) + 1)
+        whole = log(len(self.reports) + PRIOR)
         return {h: (whole - log(counts.get(h, 0) + 1) + 1) ** 2 for h in hashes}
 
     def _lengths(self, report: Report) -> tuple[float, float]:
@@ -407,6 +434,8 @@ class EventIndex:
             if len(posted) > POSTINGS:
                 del posted[0]
         self._order.append(report.article)
+        self._count += 1
+        self._added[report.article] = self._count
         while len(self._order) > self.capacity:
             self._forget(self._order.popleft())
 
@@ -442,12 +471,17 @@ class EventIndex:
             for other in self._postings.get(key, ()):
                 if other in self.reports:
                     counts[other] = counts.get(other, 0) + 1
-        ranked = sorted(counts, key=lambda other: -counts[other])
+        # (one number, not a tuple: this sort is a good part of the cost)
+        added = self._added
+        ranked = sorted(
+            counts, key=lambda other: (counts[other] << 40) + added[other], reverse=True
+        )
         return ranked[:CANDIDATES]
 
     def _forget(self, article: str) -> None:
         report = self.reports.pop(article)
         del self._norms[article]
+        del self._added[article]
         self._counts.subtract(report.words)
         self._counts.subtract(report.keys)
         for hashed in (*report.words, *report.keys):

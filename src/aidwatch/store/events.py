@@ -99,16 +99,18 @@ def load_events(connection: Connection, capacity: int = CAPACITY) -> EventIndex:
 
 def stored_extractions(connection: Connection, since: int = 0):
     """(row, `Extraction`) of each stored on-topic article from id `since`,
-    in id order: what `report_of` needs (facts, packages, meetings, title,
-    opening), rebuilt from the rows; `row` has `id` and `event`."""
+    in id order: what `report_of` needs (facts with their evidence's offsets,
+    packages, meetings, title, opening), rebuilt from the rows; `row` has `id` and `event`."""
     recent = articles.c.id >= since
     owned_facts = defaultdict(list)
     for row in connection.execute(
         select(facts).join(articles, articles.c.id == facts.c.article_id).where(recent)
     ):
         item = Item(row.item_id, row.item_name, row.category, row.specific)
+        # (the evidence's place: the lead is the first sentence stating facts)
+        evidence = Evidence("", row.evidence_start or 0, row.evidence_end or 0)
         owned_facts[row.article_id].append(
-            Fact(row.donor, item, row.status, _NOWHERE, row.quantity, row.quantity_kind, row.date)
+            Fact(row.donor, item, row.status, evidence, row.quantity, row.quantity_kind, row.date)
         )
     owned_packages = defaultdict(list)
     for row in connection.execute(
