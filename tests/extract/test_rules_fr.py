@@ -51,6 +51,8 @@ CASES = [
     # a headline's verb read as a noun is still its verb; a rank reaches over a few words
     ("La Slovaquie livre des dizaines de blindés à l'Ukraine\n\nLe matériel est parti.", [("SK", "gen_armoured_vehicle", "delivered", None)]),
     ("La Belgique devient le premier pays connu à ce jour à envoyer des obusiers M109 à l'Ukraine.", [("BE", "m109", "delivered", None)]),
+    # French shares a head noun placed first
+    ("La Belgique a livré des missiles antichars et antiaériens à l'Ukraine.", [("BE", "gen_air_defence_missile", "delivered", None), ("BE", "gen_anti_tank_missile", "delivered", None)]),
 ]
 # fmt: on
 

@@ -80,6 +80,7 @@ SCHEMA: dict[str, str] = {
     "naming_words": "forms",
     "list_conjunctions": "forms",
     "shared_head_conjunctions": "words",
+    "shared_head_first_conjunctions": "words",
     "remainder_words": "forms",
     "opposing_prefixes": "forms",
     "relation_words": "forms",

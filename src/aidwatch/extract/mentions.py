@@ -153,7 +153,7 @@ def find_systems(text: str, words: list[tuple[int, int, str]] | None = None) -> 
     """Catalogue items named in `text`, longest first, not overlapping."""
     words = words if words is not None else word_keys(fold(text))
     found = [m for m in _system_index().find(text, words) if not _opposed(text, m.start)]
-    return _shared_heads(text, words, found)
+    return _shared_heads_first(text, words, _shared_heads(text, words, found))
 
 
 # « anti-tank munitions », « counter-battery »: a word fused after « anti- »
@@ -200,6 +200,50 @@ def _shared_heads(
         return found
     kept = [m for m in found if not any(m.start < n.end and n.start < m.end for n in added)]
     return sorted(kept + added, key=lambda m: m.start)
+
+
+# « missiles antichars et antiaériens », « armes antichars ou antiaériennes »:
+# the words after the conjunction name an item with the head noun of the item
+# before it (French puts the shared head first).
+_SHARED_HEAD_FIRST = frozenset(tables().words("shared_head_first_conjunctions"))
+
+
+def _shared_heads_first(
+    text: str, words: list[tuple[int, int, str]], found: list[Mention]
+) -> list[Mention]:
+    index = _system_index()
+    first_word = {start: i for i, (start, _, _) in enumerate(words)}
+    last_word = {end: i for i, (_, end, _) in enumerate(words)}
+    keys = [k for _, _, k in words]
+    taken = {
+        i for m in found for i in range(first_word.get(m.start, -1), last_word.get(m.end, -2) + 1)
+    }
+    added = []
+    for mention in found:
+        i, j = first_word.get(mention.start), last_word.get(mention.end)
+        if (
+            i is None
+            or j is None
+            or j == i
+            or j + 2 >= len(keys)
+            or keys[j + 1] not in _SHARED_HEAD_FIRST
+        ):
+            continue
+        # the head's first words (« missiles ») with the longest run of
+        # modifier words after the conjunction (at most three)
+        for b in range(min(len(keys), j + 5), j + 2, -1):
+            if taken & set(range(j + 2, b)) or not _MODIFIER_GAP.fullmatch(
+                text[words[j + 2][0] : words[b - 1][1]]
+            ):
+                continue
+            heads = (tuple(keys[i : i + h] + keys[j + 2 : b]) for h in range(1, j - i + 1))
+            ref = next((r for k in heads if (r := index.lookup(k, text, words[j + 2][0]))), None)
+            if ref is not None:
+                added.append(Mention(words[j + 2][0], words[b - 1][1], ref, "alias"))
+                break
+    if not added:
+        return found
+    return sorted(found + added, key=lambda m: m.start)
 
 
 def find_donors(
