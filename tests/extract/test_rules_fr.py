@@ -53,6 +53,9 @@ CASES = [
     ("La Belgique devient le premier pays connu à ce jour à envoyer des obusiers M109 à l'Ukraine.", [("BE", "m109", "delivered", None)]),
     # French shares a head noun placed first
     ("La Belgique a livré des missiles antichars et antiaériens à l'Ukraine.", [("BE", "gen_air_defence_missile", "delivered", None), ("BE", "gen_anti_tank_missile", "delivered", None)]),
+    # « blindés » in a sentence about tanks are those tanks; elsewhere other vehicles
+    ("La Suède livrera dix chars Stridsvagn 122, des blindés modernes, à l'Ukraine.", [("SE", "strv122", "pledged", 10)]),
+    ("La Suède livrera dix chars Stridsvagn 122 à l'Ukraine. Elle fournira aussi des blindés.", [("SE", "gen_armoured_vehicle", "pledged", None), ("SE", "strv122", "pledged", 10)]),
 ]
 # fmt: on
 

@@ -809,7 +809,14 @@ _STANDS_FOR = {
         "armoured_vehicle",
         "infantry_fighting_vehicle",
         "armoured_personnel_carrier",
+        "main_battle_tank",
     ),
+}
+# Of those, the categories a kind stands for only in its own sentence
+# (« livrer les chars Leopard 2 … ces blindés »): an article about tanks may
+# still count other armoured vehicles elsewhere.
+_STANDS_FOR_HERE = {
+    "armoured_vehicle": ("main_battle_tank",),
 }
 
 
@@ -828,10 +835,12 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         named = None
         if not d.fact.item.specific:
+            here = _STANDS_FOR_HERE.get(d.fact.item.category, ())
             named = [
                 n
                 for c in _STANDS_FOR.get(d.fact.item.category, (d.fact.item.category,))
                 for n in systems.get(c, ())
+                if c not in here or n.sentence == d.sentence
             ]
             if any(_counted_apart(n, d) for n in named):
                 named = None  # another item of the category, not one of its systems
