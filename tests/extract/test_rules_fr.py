@@ -54,7 +54,8 @@ CASES = [
     # French shares a head noun placed first
     ("La Belgique a livré des missiles antichars et antiaériens à l'Ukraine.", [("BE", "gen_air_defence_missile", "delivered", None), ("BE", "gen_anti_tank_missile", "delivered", None)]),
     # « blindés » in a sentence about tanks are those tanks; elsewhere other vehicles
-    ("La Suède livrera dix chars Stridsvagn 122, des blindés modernes, à l'Ukraine.", [("SE", "strv122", "pledged", 10)]),
+    ("La Suède livrera des blindés modernes, dix chars Stridsvagn 122, à l'Ukraine.", [("SE", "strv122", "pledged", 10)]),
+    ("La Suède livrera dix chars Stridsvagn 122 et des dizaines de blindés à l'Ukraine.", [("SE", "gen_armoured_vehicle", "pledged", None), ("SE", "strv122", "pledged", 10)]),
     ("La Suède livrera dix chars Stridsvagn 122 à l'Ukraine. Elle fournira aussi des blindés.", [("SE", "gen_armoured_vehicle", "pledged", None), ("SE", "strv122", "pledged", 10)]),
 ]
 # fmt: on

@@ -732,6 +732,16 @@ def _agentless_participle(trigger) -> bool:
     )
 
 
+def _named_after(system: Draft, kind: Draft) -> bool:
+    """Whether the system is named after the kind, in its sentence."""
+    return (
+        system.sentence == kind.sentence
+        and system.fact.mention is not None
+        and kind.fact.mention is not None
+        and kind.fact.mention.start < system.fact.mention.start
+    )
+
+
 def _counted_apart(system: Draft, kind: Draft) -> bool:
     """« 18 Caesar guns, fuel and about fifteen towed guns »: a kind counted
     after the system in its sentence, with a count of its own, is another
@@ -812,9 +822,10 @@ _STANDS_FOR = {
         "main_battle_tank",
     ),
 }
-# Of those, the categories a kind stands for only in its own sentence
-# (« livrer les chars Leopard 2 … ces blindés »): an article about tanks may
-# still count other armoured vehicles elsewhere.
+# Of those, the categories a kind stands for only when it comes before the
+# system in its sentence (« leur blindé équivalent, le Challenger 2 »): an
+# article about tanks may count other armoured vehicles elsewhere, or listed
+# after them (« 14 chars Challenger 2 et des centaines de véhicules blindés »).
 _STANDS_FOR_HERE = {
     "armoured_vehicle": ("main_battle_tank",),
 }
@@ -840,7 +851,7 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
                 n
                 for c in _STANDS_FOR.get(d.fact.item.category, (d.fact.item.category,))
                 for n in systems.get(c, ())
-                if c not in here or n.sentence == d.sentence
+                if c not in here or _named_after(n, d)
             ]
             if any(_counted_apart(n, d) for n in named):
                 named = None  # another item of the category, not one of its systems
