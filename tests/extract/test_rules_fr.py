@@ -57,6 +57,9 @@ CASES = [
     ("La Suède livrera des blindés modernes, dix chars Stridsvagn 122, à l'Ukraine.", [("SE", "strv122", "pledged", 10)]),
     ("La Suède livrera dix chars Stridsvagn 122 et des dizaines de blindés à l'Ukraine.", [("SE", "gen_armoured_vehicle", "pledged", None), ("SE", "strv122", "pledged", 10)]),
     ("La Suède livrera dix chars Stridsvagn 122 à l'Ukraine. Elle fournira aussi des blindés.", [("SE", "gen_armoured_vehicle", "pledged", None), ("SE", "strv122", "pledged", 10)]),
+    # carrying out a transfer in the past is done; in the future it is promised
+    ("La Norvège a procédé à la livraison de 14 obusiers M109.", [("NO", "m109", "delivered", 14)]),
+    ("La Norvège procédera à la livraison de 14 obusiers M109.", [("NO", "m109", "pledged", 14)]),
 ]
 # fmt: on
 
