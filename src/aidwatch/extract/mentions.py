@@ -174,17 +174,25 @@ _SHARED_HEAD = frozenset(tables().words("shared_head_conjunctions"))
 _MODIFIER_GAP = re.compile(r"[\w\s-]*")
 
 
+def _multiword(words: list[tuple[int, int, str]], found: list[Mention]):
+    """Each mention of two words or more, with the indices of its first and
+    last word in `words`."""
+    first_word = {start: i for i, (start, _, _) in enumerate(words)}
+    last_word = {end: i for i, (_, end, _) in enumerate(words)}
+    for mention in found:
+        i, j = first_word.get(mention.start), last_word.get(mention.end)
+        if i is not None and j is not None and j > i:
+            yield mention, i, j
+
+
 def _shared_heads(
     text: str, words: list[tuple[int, int, str]], found: list[Mention]
 ) -> list[Mention]:
     index = _system_index()
-    first_word = {start: i for i, (start, _, _) in enumerate(words)}
-    last_word = {end: i for i, (_, end, _) in enumerate(words)}
     keys = [k for _, _, k in words]
     added = []
-    for mention in found:
-        i, j = first_word.get(mention.start), last_word.get(mention.end)
-        if i is None or j is None or j == i or i < 2 or keys[i - 1] not in _SHARED_HEAD:
+    for _mention, i, j in _multiword(words, found):
+        if i < 2 or keys[i - 1] not in _SHARED_HEAD:
             continue
         # the longest run of modifier words (at most three) that names an
         # item with the head's last words (« air defence » + « systems »)
@@ -212,22 +220,14 @@ def _shared_heads_first(
     text: str, words: list[tuple[int, int, str]], found: list[Mention]
 ) -> list[Mention]:
     index = _system_index()
-    first_word = {start: i for i, (start, _, _) in enumerate(words)}
-    last_word = {end: i for i, (_, end, _) in enumerate(words)}
     keys = [k for _, _, k in words]
+    # the words already part of a mention (« missiles antichars et des chars »)
     taken = {
-        i for m in found for i in range(first_word.get(m.start, -1), last_word.get(m.end, -2) + 1)
+        n for n, (s, e, _) in enumerate(words) if any(m.start <= s and e <= m.end for m in found)
     }
     added = []
-    for mention in found:
-        i, j = first_word.get(mention.start), last_word.get(mention.end)
-        if (
-            i is None
-            or j is None
-            or j == i
-            or j + 2 >= len(keys)
-            or keys[j + 1] not in _SHARED_HEAD_FIRST
-        ):
+    for _mention, i, j in _multiword(words, found):
+        if j + 2 >= len(keys) or keys[j + 1] not in _SHARED_HEAD_FIRST:
             continue
         # the head's first words (« missiles ») with the longest run of
         # modifier words after the conjunction (at most three)
