@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -86,7 +86,15 @@ def find_dates(
     """
     if prefer not in PREFERENCES:
         raise ValueError(f"prefer must be one of {PREFERENCES}, not {prefer!r}")
-    grammar = _grammar(lang or _LANG)
+    return list(_found(text, base, prefer, lang or _LANG))
+
+
+# An article's whole text is read for its dates twice when it has none
+# (published.py's bounds, then commitments.py's named days), a millisecond
+# each: the last few answers are kept.
+@lru_cache(maxsize=4)
+def _found(text: str, base: str | None, prefer: str, lang: str) -> tuple[DateMention, ...]:
+    grammar = _grammar(lang)
     ctx = _Context(_parse_base(base), prefer)
     # A pattern only runs on a text holding the words it cannot match without:
     # one split of the text spares most sentences most of the regex scans.
@@ -107,7 +115,7 @@ def find_dates(
     for mention in found:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
-    return sorted(kept, key=lambda d: d.start)
+    return tuple(sorted(kept, key=lambda d: d.start))
 
 
 # --- the base date -----------------------------------------------------------

@@ -87,10 +87,7 @@ class SentenceScan:
         folded = fold(self.sentence.text)
         return bool(self.groups and may_give_status(folded)) or bool(
             self.money
-            and (
-                _PACKAGE_WORDS.search(fold(self.sentence.text))
-                or any(m.ref.can_give for m in self.donors)
-            )
+            and (_PACKAGE_WORDS.search(folded) or any(m.ref.can_give for m in self.donors))
         )
 
     @property
