@@ -66,14 +66,12 @@ _FOLD_KEEP_CASE_CODES = _lookup(_FOLD_KEEP_CASE)
 _SHORT = 64
 
 
-def _translated(text: str, table: dict[int, str], codes: np.ndarray) -> str:
+def _looked_up(text: str, codes: np.ndarray) -> str:
     # `str.translate` looks each non-ASCII character up in the dict, about
     # 70 ns a character: a French article (accents, « », ’) took 0.12 ms,
     # folded several times on its way through ingest. Every replacement is
     # one character, so the same mapping is an array lookup over the code
     # points (8 µs); code points past the table's last entry are kept.
-    if len(text) < _SHORT or text.isascii():
-        return text.translate(table)
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     mapped = codes.take(points, mode="clip")
     beyond = points >= len(codes)
@@ -84,12 +82,16 @@ def _translated(text: str, table: dict[int, str], codes: np.ndarray) -> str:
 
 def fold(text: str) -> str:
     """Lowercase, accents off, one apostrophe and one dash; same length as `text`."""
-    return _translated(text, _FOLD, _FOLD_CODES)
+    if len(text) < _SHORT or text.isascii():
+        return text.translate(_FOLD)
+    return _looked_up(text, _FOLD_CODES)
 
 
 def fold_accents(text: str) -> str:
     """Like `fold` but keeping case, for proper nouns matched capitalised."""
-    return _translated(text, _FOLD_KEEP_CASE, _FOLD_KEEP_CASE_CODES)
+    if len(text) < _SHORT or text.isascii():
+        return text.translate(_FOLD_KEEP_CASE)
+    return _looked_up(text, _FOLD_KEEP_CASE_CODES)
 
 
 def normalise_name(name: str) -> str:

@@ -131,6 +131,10 @@ class OnDask:
                         "distributed.nanny.pre-spawn-environ.AIDWATCH_PARSE_CACHE": max(
                             1, CACHED_SENTENCES // CPU_COUNT
                         ),
+                        # The workers' own sampling profiler (for the
+                        # dashboard, which a local run does not start)
+                        # walks the task's stack a hundred times a second.
+                        "distributed.worker.profile.enabled": False,
                     }
                 ),
                 LocalCluster(
