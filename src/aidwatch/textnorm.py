@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 
@@ -84,6 +85,13 @@ def fold(text: str) -> str:
     """Lowercase, accents off, one apostrophe and one dash; same length as `text`."""
     if len(text) < _SHORT or text.isascii():
         return text.translate(_FOLD)
+    return _folded(text)
+
+
+# A sentence is folded by each rule that reads it (a dozen times), an
+# article by the gate, the story index and extraction: the latest are kept.
+@lru_cache(maxsize=1024)
+def _folded(text: str) -> str:
     return _looked_up(text, _FOLD_CODES)
 
 
