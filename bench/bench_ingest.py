@@ -33,7 +33,7 @@ Printed: the feed's make-up, ingest articles/s (wall, whole run), the
 `Summary` counts, the peak resident memory of this process
 (`ru_maxrss`, at the end of the ingest) and of its waited-for children (Dask
 workers), the peak of the sum over this process and all its children
-(sampled every half second with psutil), the database size; then, in separate passes over the same data,
+(RSS sampled every half second with psutil, PSS every five seconds), the database size; then, in separate passes over the same data,
 reading alone (JSON, language detection), reading with the exact-text hash
 and the aid gate, and `StoryIndex.add` over the texts of the on-topic
 articles stored, in their order: the de-duplication cost per article; and
@@ -305,28 +305,39 @@ def _pss(pid: int) -> int:
 class TreeMemory:
     """The largest sums of resident memory (RSS; and PSS, shared pages
     counted once) over this process and its children (the Dask workers),
-    sampled."""
+    sampled: RSS every `every` seconds, PSS every `pss_every`.
 
-    def __init__(self, every: float = 0.5):
+    PSS is read less often because the kernel walks a process's page tables
+    to give it: about 30 ms for a Dask worker here, which every half second
+    over five processes took 3 to 4 % of a two-core machine from the ingest
+    being measured (and holds each process's memory map lock meanwhile)."""
+
+    def __init__(self, every: float = 0.5, pss_every: float = 5.0):
         import psutil  # installed with distributed
 
         self.peak = self.peak_pss = 0
         self._me = psutil.Process()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
+        self._thread = threading.Thread(
+            target=self._sample, args=(every, max(1, round(pss_every / every))), daemon=True
+        )
         self._thread.start()
 
-    def _sample(self, every: float) -> None:
+    def _sample(self, every: float, pss_rounds: int) -> None:
         import psutil
 
+        rounds = 0
         while not self._stop.wait(every):
+            rounds += 1
+            with_pss = rounds % pss_rounds == 0
             total = pss = 0
             for process in [self._me, *self._me.children(recursive=True)]:
                 try:
                     total += process.memory_info().rss
                 except psutil.Error:  # ended between the listing and the reading
                     continue
-                pss += _pss(process.pid)
+                if with_pss:
+                    pss += _pss(process.pid)
             self.peak = max(self.peak, total)
             self.peak_pss = max(self.peak_pss, pss)
 

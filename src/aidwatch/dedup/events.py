@@ -340,9 +340,10 @@ class EventIndex:
         if report.article in self.event_of:
             return Assignment(self.find(self.event_of[report.article]))
         weights = self.weights or shipped_weights()
+        mine, squares, hashes = self._weighed(report)
         scores = [
             (1.0 if values is None else weights.probability(values), other)
-            for other, values in self.scored(report)
+            for other, values in self._scored(report, mine, squares, hashes)
         ]
         matches = [(p, other) for p, other in scores if p >= weights.threshold]
         # The story's event first: a reprint reports what its dispatch did.
@@ -368,19 +369,30 @@ class EventIndex:
             )
             for merged in events[1:]:
                 self._merged_into[merged] = events[0]
-        self.restore(report, assignment.event)
+        # The index has not changed since `report` was weighed: its norms
+        # are those `restore` would work out again.
+        self._remember(report, assignment.event, mine)
         return assignment
 
     def scored(self, report: Report):
         """(earlier article, the pair's `features`) for each candidate of
         `report`: None for the features of an article of its story; none for
         one dated more than `MAX_DAYS` apart."""
+        yield from self._scored(report, *self._weighed(report))
+
+    def _weighed(self, report: Report) -> tuple[tuple[float, float], dict[int, float], set[int]]:
+        # `report`'s norms (as `_lengths`), the squared weight of each of its
+        # word and key hashes, and those hashes as a set.
         squares = self._squares(report.words)
         keys = self._squares(report.keys)
         rarest = max(squares.values(), default=0.0)
         mine = (math.sqrt(sum(squares.values())), math.sqrt(sum(keys.values())), rarest)
         squares.update(keys)
-        hashes = set(squares)
+        return mine, squares, set(squares)
+
+    def _scored(
+        self, report: Report, mine: tuple[float, float], squares: dict[int, float], hashes: set[int]
+    ):
         for other in self._candidates(report):
             earlier = self.reports[other]
             if other in self.event_of and self._story_match(report, earlier):
@@ -420,7 +432,10 @@ class EventIndex:
 
     def restore(self, report: Report, event: str) -> None:
         """Remembers an article of `event`, as `add` does (an index rebuilt from the store)."""
-        self._norms[report.article] = (len(self.reports), self._lengths(report))
+        self._remember(report, event, self._lengths(report))
+
+    def _remember(self, report: Report, event: str, lengths: tuple[float, float]) -> None:
+        self._norms[report.article] = (len(self.reports), lengths)
         self.reports[report.article] = report
         self._counts.update(report.words)
         self._counts.update(report.keys)

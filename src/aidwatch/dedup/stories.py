@@ -44,7 +44,10 @@ _WORD = re.compile(r"[^\W_]+")
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
     """Word n-grams of the folded text (case, accents, punctuation ignored)."""
-    words = _WORD.findall(fold(text))
+    return _shingles(_WORD.findall(fold(text)), size)
+
+
+def _shingles(words: list[str], size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(max(0, len(words) - size + 1))}
 
 
@@ -184,10 +187,12 @@ class StoryIndex:
         (while the index remembers it)."""
         if article_id in self.story_of:
             return self.story_of[article_id]
-        digest = hashlib.sha1(" ".join(_WORD.findall(fold(text))).encode("utf-8")).hexdigest()
+        # The text is folded and cut into words once, for its digest and its shingles.
+        words = _WORD.findall(fold(text))
+        digest = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
         if digest in self.exact:
             return self.story_of[self.exact[digest]]
-        items = shingles(text)
+        items = _shingles(words)
         signature = _minhash(items) if len(items) >= MIN_SHINGLES else None
         story = self._match(signature, len(items)) if signature is not None else None
         self.restore(article_id, story or article_id, digest, signature, len(items))

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -86,7 +86,16 @@ def find_dates(
     """
     if prefer not in PREFERENCES:
         raise ValueError(f"prefer must be one of {PREFERENCES}, not {prefer!r}")
-    grammar = _grammar(lang or _LANG)
+    return list(_found(text, base, prefer, lang or _LANG))
+
+
+# An article's whole text is read for its dates twice when it has none
+# (published.py's bounds, then commitments.py's named days, after the rest
+# of its batch has been read), a millisecond each, and a fact's sentence
+# once per fact: the latest answers are kept.
+@lru_cache(maxsize=1024)
+def _found(text: str, base: str | None, prefer: str, lang: str) -> tuple[DateMention, ...]:
+    grammar = _grammar(lang)
     ctx = _Context(_parse_base(base), prefer)
     # A pattern only runs on a text holding the words it cannot match without:
     # one split of the text spares most sentences most of the regex scans.
@@ -94,7 +103,7 @@ def find_dates(
     has_digit = _DIGIT.search(text) is not None
     found: list[DateMention] = []
     for pattern, resolve, needs in grammar.patterns:
-        if not all(has_digit if need == DIGIT else not words.isdisjoint(need) for need in needs):
+        if not all(_holds(need, text, words, has_digit) for need in needs):
             continue
         for m in pattern.finditer(text):
             mention = resolve(m, ctx)
@@ -107,7 +116,16 @@ def find_dates(
     for mention in found:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
-    return sorted(kept, key=lambda d: d.start)
+    return tuple(sorted(kept, key=lambda d: d.start))
+
+
+def _holds(need, text: str, words: set[str], has_digit: bool) -> bool:
+    """Whether `text` has what a pattern cannot match without (see `_Grammar.add`)."""
+    if need == DIGIT:
+        return has_digit
+    if isinstance(need, re.Pattern):
+        return need.search(text) is not None
+    return not words.isdisjoint(need)
 
 
 # --- the base date -----------------------------------------------------------
@@ -475,9 +493,13 @@ class _Grammar:
         period = _alt(t.periods, "period")
         links = _alt(t.period_links)
 
-        self.patterns: list[tuple[re.Pattern[str], Callable, tuple[frozenset[str] | str, ...]]] = []
+        self.patterns: list[tuple[re.Pattern[str], Callable, tuple]] = []
 
-        def add(regex: str, resolve: Callable, *needs: frozenset[str] | str) -> None:
+        # What a pattern cannot match without: a digit (DIGIT), one of a set
+        # of words, or a match of a simpler pattern every match of it holds
+        # (a pattern scans the whole text at every word's start, 50 to 150 µs
+        # an article; the simpler one, without IGNORECASE, a few).
+        def add(regex: str, resolve: Callable, *needs: frozenset[str] | str | re.Pattern) -> None:
             compiled = re.compile(_START + regex, re.IGNORECASE)
             self.patterns.append((compiled, resolve, needs))
 
@@ -492,8 +514,14 @@ class _Grammar:
             r"(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)" + year("year"),
             self._numeric,
             DIGIT,
+            re.compile(r"\d[/.]\d"),
         )
-        add(year("year") + r"-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)", self._numeric, DIGIT)
+        add(
+            year("year") + r"-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)",
+            self._numeric,
+            DIGIT,
+            re.compile(r"\d-\d\d-\d"),
+        )
         add(
             rf"{cue}(?P<t>(?:(?:{article}|{before}\s+)?{weekday}\s+)?{article}?{day('day')}\s+"
             rf"{month('month')}(?:\s+(?:{year('year')}|{after}))?{time}?)",
@@ -504,7 +532,8 @@ class _Grammar:
         # « March 27 », « on Tuesday, March 27, 2023 »: the month first, as
         # English writes it in the US. Capitalised (a month in a sentence
         # is, in English), so that « en avril 15 chars » is no date.
-        capital = f"(?-i:(?P<month>{'|'.join(_phrase(f.capitalize()) for f in full_months)}))"
+        capitals = "|".join(_phrase(f.capitalize()) for f in full_months)
+        capital = f"(?-i:(?P<month>{capitals}))"
         moved = rf"|\s+{after}" if t.after else "|(?P<after>(?!))"
         add(
             rf"{cue}(?P<t>(?:(?:{article}|{before}\s+)?{weekday},?\s+)?{capital}\s+{day('day')}"
@@ -512,6 +541,7 @@ class _Grammar:
             self._day_month,
             DIGIT,
             months,
+            re.compile(rf"(?:{capitals})\s+\d"),  # a day follows the month
         )
         add(
             rf"{cue}(?P<t>(?:{_alt(t.range_day_open)}\s+)?{day('day1')}"

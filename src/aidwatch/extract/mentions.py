@@ -9,6 +9,7 @@ hyphens, spaces, apostrophes and French plurals (see `word_keys`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +35,11 @@ def word_keys(folded: str) -> list[tuple[int, int, str]]:
             key = key[:-1]
         out.append((part.start(), part.end(), key))
     return out
+
+
+def has_words(folded: str, n: int) -> bool:
+    """Whether `word_keys(folded)` has at least `n` parts, without making them."""
+    return sum(1 for _ in itertools.islice(_PART.finditer(folded), n)) == n
 
 
 def words_between(

