@@ -371,7 +371,7 @@ class EventIndex:
                 self._merged_into[merged] = events[0]
         # The index has not changed since `report` was weighed: its norms
         # are those `restore` would work out again.
-        self._remember(report, assignment.event, mine)
+        self._remember(report, assignment.event, mine[:2])
         return assignment
 
     def scored(self, report: Report):
@@ -380,9 +380,12 @@ class EventIndex:
         one dated more than `MAX_DAYS` apart."""
         yield from self._scored(report, *self._weighed(report))
 
-    def _weighed(self, report: Report) -> tuple[tuple[float, float], dict[int, float], set[int]]:
-        # `report`'s norms (as `_lengths`), the squared weight of each of its
-        # word and key hashes, and those hashes as a set.
+    def _weighed(
+        self, report: Report
+    ) -> tuple[tuple[float, float, float], dict[int, float], set[int]]:
+        # `report`'s norms (as `_lengths`) and the squared weight of its
+        # rarest word, the squared weight of each of its word and key hashes,
+        # and those hashes as a set.
         squares = self._squares(report.words)
         keys = self._squares(report.keys)
         rarest = max(squares.values(), default=0.0)
@@ -391,7 +394,11 @@ class EventIndex:
         return mine, squares, set(squares)
 
     def _scored(
-        self, report: Report, mine: tuple[float, float], squares: dict[int, float], hashes: set[int]
+        self,
+        report: Report,
+        mine: tuple[float, float, float],
+        squares: dict[int, float],
+        hashes: set[int],
     ):
         for other in self._candidates(report):
             earlier = self.reports[other]
