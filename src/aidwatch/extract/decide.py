@@ -219,20 +219,30 @@ def with_cumulative(decided: list[Draft], rule_drafts: list[Draft]) -> list[Draf
 
 
 def with_unjudged(
-    decided: list[Draft], rule_drafts: list[Draft], judged: frozenset[str]
+    decided: list[Draft],
+    rule_drafts: list[Draft],
+    judged: frozenset[str],
+    candidates: list[Candidate] = (),
 ) -> list[Draft]:
-    """The rules' facts of the statuses the model does not judge, where a
-    candidate could not carry them: a group holds one rule reading, and
-    « formera des pilotes sur le F-16 qu'il livre » is two facts."""
+    """The rules' facts the model was not asked about: of the statuses it
+    does not judge, and those no candidate carried (a group holds one rule
+    reading, and « formera des pilotes sur le F-16 qu'il livre » is two
+    facts)."""
+    shown = {
+        (c.sentence.start + c.group.start, c.rule_status)
+        for c in candidates
+        if c.rule_status in judged
+    }
     out = list(decided)
     keys = {
         (d.fact.mention.start if d.fact.mention else None, d.fact.donor, d.fact.status)
         for d in decided
     }
     for d in rule_drafts:
-        key = (d.fact.mention.start if d.fact.mention else None, d.fact.donor, d.fact.status)
+        start = d.fact.mention.start if d.fact.mention else None
+        key = (start, d.fact.donor, d.fact.status)
         if (
-            d.fact.status not in judged
+            (d.fact.status not in judged or (start, d.fact.status) not in shown)
             and d.fact.quantity_kind != "cumulative_total"
             and key not in keys
         ):

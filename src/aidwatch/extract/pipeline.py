@@ -387,7 +387,7 @@ class Learned:
 
     def __call__(self, candidates: list, rule_drafts: list[Draft]) -> list[Draft]:
         decided = decide.drafts(decide.decide(self.model, candidates), rule_drafts)
-        decided = decide.with_unjudged(decided, rule_drafts, self.judged)
+        decided = decide.with_unjudged(decided, rule_drafts, self.judged, candidates)
         return decide.with_cumulative(decided, rule_drafts)
 
 

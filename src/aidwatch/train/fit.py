@@ -63,22 +63,14 @@ class Read:
         return [c for cands, _ in self.sentences for c in cands]
 
     def predicted(self, model: Model) -> dict:
-        """The article's extraction record with the facts `model` decides."""
-        # The article's language's engine, as extraction read it.
-        lang = language_of(self.article.language)
-        facts = module(lang, "facts")
-        learned = module(lang, "pipeline").Learned(model)
-        drafts = []
-        for cands, ruled in self.sentences:
-            new = learned(cands, ruled)
-            if new and cands:  # as the pipeline does after its decider
-                new += facts.partner_facts(cands[0].sentence, new)
-            drafts += new
-        record = self.extraction.to_dict()
-        article = self.extraction.article  # with its inferred date, if any
-        merged = module(lang, "pipeline").date_facts(article, facts.merge_facts(drafts))
-        record["facts"] = Extraction(article, "", merged).to_dict()["facts"]
-        return record
+        """The article's extraction record with the facts `model` decides:
+        the pipeline run again with it as decider (its parses are cached), so
+        that what the folds score is what extraction with the model gives,
+        down to the facts the pipeline derives after its decider (partners,
+        answered requests, packages)."""
+        learned = module(language_of(self.article.language), "pipeline").Learned(model)
+        [extraction] = extract_articles([self.article], decider=learned)
+        return extraction.to_dict()
 
 
 def read(articles: Iterable[Article], gold: dict[str, dict]) -> list[Read]:
