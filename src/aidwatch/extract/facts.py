@@ -26,7 +26,7 @@ from aidwatch.extract.money import find_quantities
 from aidwatch.extract.numbers import Quantity, quantity_before
 from aidwatch.extract.status import read_status
 from aidwatch.extract.text import Sentence, fold
-from aidwatch.model import Evidence, Fact
+from aidwatch.model import Evidence, Fact, Item
 
 # Items that are consumed by another (« munitions pour les HIMARS », « obus
 # destinés aux Howitzers »): the system they serve is not itself given.
@@ -783,7 +783,7 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             drafts.remove(g)
     merged: dict[tuple, Fact] = {}
     others: set[tuple] = set()
-    for d in _carried_to_holders(_kinds_as_systems(drafts)):
+    for d in _families_as_members(_carried_to_holders(_kinds_as_systems(drafts))):
         key = _key(d.fact)
         if d.others:
             others.add(key)
@@ -792,6 +792,46 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
         else:
             merged[key] = d.fact
     return _settle_unnamed_donors(list(merged.values()), others)
+
+
+def member_of(member: str, family: str) -> bool:
+    """Whether a system's name is a model of a family's (« Leopard 2A6 » of
+    « Leopard 2 » and « Leopard », « M109A3 » of « M109 »; not « Mi-24 » of
+    « Mi-2 »)."""
+    m, f = member.lower(), family.lower()
+    if len(m) <= len(f) or not m.startswith(f):
+        return False
+    nxt = m[len(f)]
+    return nxt in " -" or (f[-1].isdigit() and nxt.isalpha())
+
+
+def _families_as_members(drafts: list[Draft]) -> list[Draft]:
+    """« des chars Leopard » and « 14 Leopard 2 » given by one state under one
+    status in an article are one fact, about the model the article names:
+    the family name is the same commitment said loosely. Where the article
+    names models that are not one line (Leopard 1 and Leopard 2), the family
+    name cannot be told apart and stays."""
+    models: dict[tuple, dict[str, Item]] = {}
+    for d in drafts:
+        f = d.fact
+        if f.item.specific:
+            models.setdefault((f.donor, f.status), {})[f.item.id] = f.item
+    out = []
+    for d in drafts:
+        f = d.fact
+        if f.item.specific:
+            named = [
+                i
+                for i in models.get((f.donor, f.status), {}).values()
+                if member_of(i.name, f.item.name)
+            ]
+            # one line of models: each the family of the next
+            named.sort(key=lambda i: len(i.name))
+            line = all(member_of(b.name, a.name) for a, b in zip(named, named[1:], strict=False))
+            if named and line:
+                d = replace(d, fact=replace(f, item=named[-1]))
+        out.append(d)
+    return out
 
 
 def _carried_to_holders(drafts: list[Draft]) -> list[Draft]:
