@@ -38,6 +38,8 @@ CASES = [
     # a giving participle on the item, with its giver fused to it
     ("Ukrainian forces have used UK-supplied Storm Shadow cruise missiles against Russian targets, the minister confirmed.", [("GB", "storm_shadow_scalp", "delivered", None)]),
     ("Ukraine has used German-supplied Leopard tanks.", [("DE", "leopard", "delivered", None)]),
+    # a count already given, named as a thing, is a running total
+    ("France will send six Caesar howitzers to Ukraine, on top of the 18 already delivered.", [("FR", "caesar", "delivered", 18), ("FR", "caesar", "pledged", 6)]),
     # the noun an item is listed under, or what it is among
     ("It complements the long-range systems already gifted by Britain, including HIMARS and Harpoon missiles.", [("GB", "harpoon", "delivered", None), ("GB", "himars", "delivered", None)]),
     ("Multiple rocket launchers are among the weapons that Ukraine received from Poland.", [("PL", "gen_mlrs", "delivered", None)]),

@@ -60,6 +60,9 @@ CASES = [
     # carrying out a transfer in the past is done; in the future it is promised
     ("La Norvège a procédé à la livraison de 14 obusiers M109.", [("NO", "m109", "delivered", 14)]),
     ("La Norvège procédera à la livraison de 14 obusiers M109.", [("NO", "m109", "pledged", 14)]),
+    # a count already given, named as a thing, is a running total, not the new commitment
+    ("La Belgique va envoyer six obusiers M109, en plus des 18 déjà livrés.", [("BE", "m109", "delivered", 18), ("BE", "m109", "pledged", 6)]),
+    ("Au-delà des 12 obusiers M109 déjà livrés, la Belgique promet un nouveau lot.", [("BE", "m109", "delivered", 12), ("BE", "m109", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -379,6 +379,10 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             total = replace(
                 anchor.fact, status=status, quantity=count, quantity_kind="cumulative_total"
             )
+            if anchor.fact.status != status and anchor.fact.quantity == count:
+                # « au-delà des 12 Caesar déjà livrés, la France en enverra »:
+                # the count is the total's, not the new commitment's
+                anchor.fact.quantity = anchor.fact.quantity_kind = None
             drafts.append((offset, Draft(total, sentence.index, sentence.paragraph)))
         elif groups:
             # « portera à 31 le nombre total de chars Abrams promis par
