@@ -63,6 +63,12 @@ CASES = [
     # a count already given, named as a thing, is a running total, not the new commitment
     ("La Belgique va envoyer six obusiers M109, en plus des 18 déjà livrés.", [("BE", "m109", "delivered", 18), ("BE", "m109", "pledged", 6)]),
     ("Au-delà des 12 obusiers M109 déjà livrés, la Belgique promet un nouveau lot.", [("BE", "m109", "delivered", 12), ("BE", "m109", "pledged", None)]),
+    # a noun of giving's agent gives, whoever approves it
+    ("Le chancelier a donné son feu vert à la livraison par Varsovie de chars Leopard 2.", [("PL", "leopard2", "pledged", None)]),
+    # a link to another article is another story; the sentence it runs into is this one's
+    ("Berlin livrera des Leopard 2.\nLire aussi : Washington envisage de fournir des chars Abrams Selon Berlin, la Pologne livrera des Leopard 2.", [("DE", "leopard2", "pledged", None), ("PL", "leopard2", "pledged", None)]),
+    # a quotation never closed (« avril« , a typo) does not glue the rest of the text to it
+    ("Berlin livrera des Leopard 2 « fin mars, début avril« , a dit le ministre. Washington envisage de fournir des chars Abrams.", [("DE", "leopard2", "pledged", None), ("US", "abrams", "considered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

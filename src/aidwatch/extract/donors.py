@@ -43,6 +43,8 @@ _SPEAKERS_OWN = _WORDS.words("possessives")
 # « par la France », « de la part du Canada », « en provenance de Pologne »
 _SOURCE_DETERMINERS = _WORDS.words("source_determiners")
 _SOURCE_PREPOSITIONS = _WORDS.words("source_prepositions")
+# the preposition of a noun's agent: « la livraison par la Pologne »
+_AGENT_CASES = _WORDS.words("agent_prepositions")
 _EXAMPLES = _WORDS.words("example_markers")
 _AGENT_NOUNS = _WORDS.words("agent_nouns")
 _COMPARED = re.compile(r"\b(?:" + _WORDS.alternation("comparative_markers") + r")\s")
@@ -291,6 +293,22 @@ def attribute(
         }
         codes = _codes([t for t in request.subtree if t.i not in skip], donor_at, lists)
         return Attribution(codes, "addressee" if codes else "none")
+
+    # 0. the agent of a noun of giving: « son feu vert à la livraison par
+    # Varsovie de chars Leopard » is Varsovie's, whoever gives the green light
+    trigger = reading.trigger
+    if trigger is not None and trigger.pos_ == "NOUN":
+        agents = [
+            t
+            for c in trigger.children
+            if c.dep_ in ("nmod", "obl:agent") and c.i not in in_item
+            if any(fold(k.text) in _AGENT_CASES for k in c.children if k.dep_ == "case")
+            for t in c.subtree
+            if t.dep_ != "acl:relcl" and t.head.dep_ != "acl:relcl"
+        ]
+        codes = _codes(agents, donor_at, lists)
+        if codes:
+            return Attribution(codes, "agent")
 
     # 1. subjects, from the trigger upwards
     subject_basis = "none"

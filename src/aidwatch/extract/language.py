@@ -44,6 +44,8 @@ SCHEMA: dict[str, str] = {
     # sentences (text.py)
     "abbreviations": "words",
     "list_bullets": "words",
+    "related_links": "forms",
+    "sentence_openers": "words",
     # periods and sources (pipeline.py, published.py, status.py)
     "period_bounds": "forms",
     "period_bound_fillers": "forms",
@@ -117,6 +119,7 @@ SCHEMA: dict[str, str] = {
     "singular_definite_articles": "words",
     "source_determiners": "words",
     "source_prepositions": "words",
+    "agent_prepositions": "words",
     "example_markers": "words",
     "agent_nouns": "words",
     "comparative_markers": "forms",

@@ -34,6 +34,30 @@ class Sentence:
 _END = re.compile(r"(?<=[.!?…])[\"»”’)\]]*(?=\s+[«\"“(\-–—A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = tables().words("abbreviations")
 _BULLETS = tables().words("list_bullets")
+_RELATED = re.compile(
+    r"(?:" + tables().alternation("related_links") + r")\b\s*[:>»\-–—]*\s*", re.IGNORECASE
+)
+# Where a link's title runs into the next sentence: an opener after a word in
+# lower case, a closing quote or a stop the splitter kept (« COP ?« Il »),
+# three words or more into the title.
+_RESUMES = re.compile(
+    r"(?:\S+\s+){2,}?\S*[a-zà-ÿ0-9»”\"’)?!.](?:\s+|(?=«))(?=(?:«\s*)?(?:"
+    + "|".join(sorted(map(re.escape, tables().words("sentence_openers"))))
+    + r")\b)"
+)
+
+
+def _without_links(start: int, text: str) -> tuple[int, str] | None:
+    """The sentence without a link to another article at its start (« Lire
+    aussi : Washington envisage ... l'Ukraine Selon Berlin, ... »): the rest
+    after the link's title, or None when the link is all of it."""
+    m = _RELATED.match(text)
+    if not m:
+        return start, text
+    rest = _RESUMES.match(text, m.end())
+    if not rest:
+        return None
+    return start + rest.end(), text[rest.end() :]
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -54,8 +78,12 @@ def _split(text: str, start: int, end: int):
             continue
         # A quotation stays whole with the words that attribute it:
         # « Deux bataillons, c'est un début. Il en faudrait dix », confie ...
-        said = text[cursor:cut]
-        if said.count("«") > said.count("»") or said.count("“") > said.count("”"):
+        # Not a quotation left open for good (« début avril« , a typo for
+        # the closing mark): one the rest of the line never closes.
+        said, rest = text[cursor:cut], text[cut:end]
+        if 0 < said.count("«") - said.count("»") <= rest.count("»") or (
+            0 < said.count("“") - said.count("”") <= rest.count("”")
+        ):
             continue
         yield cursor, cut
         cursor = cut
@@ -81,6 +109,10 @@ def sentences(text: str) -> list[Sentence]:
             if not stripped:
                 continue
             begin = s_start + (len(chunk) - len(chunk.lstrip()))
+            kept = _without_links(begin, stripped)
+            if kept is None:
+                continue
+            begin, stripped = kept
             out.append(Sentence(len(out), paragraph, begin, begin + len(stripped), stripped))
         paragraph += 1
     return out
