@@ -899,6 +899,10 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
             ]
             if any(_counted_apart(n, d) for n in named):
                 named = None  # another item of the category, not one of its systems
+        if named and d.fact.status == "requested":
+            # « les blindés figurent en tête de sa liste de souhaits »: what
+            # Ukraine asks for is asked as a kind, whatever others give
+            named = [n for n in named if n.fact.status == "requested"]
         if named:
             nearest = min(abs(n.sentence - d.sentence) for n in named)
             items = {
