@@ -71,6 +71,9 @@ CASES = [
     ("Berlin livrera des Leopard 2 « fin mars, début avril« , a dit le ministre. Washington envisage de fournir des chars Abrams.", [("DE", "leopard2", "pledged", None), ("US", "abrams", "considered", None)]),
     # what Ukraine asks for as a kind stays a kind, whatever system others give
     ("Washington livrera des Bradley. Les véhicules blindés restent en tête de la liste des souhaits de Kiev.", [(None, "gen_armoured_vehicle", "requested", None), ("US", "bradley", "pledged", None)]),
+    # what arms a given item is given with it
+    ("La France livrera trois avions armés de missiles Mica.", [("FR", "mica", "pledged", None)]),
+    ("La France a livré des Mirage 2000 équipés de missiles Mica.", [("FR", "mica", "delivered", None), ("FR", "mirage_2000", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -10,6 +10,9 @@ CASES = [
     ("« Deux suffisent. Il en faut dix », dit-il. Le reste suit.", ["« Deux suffisent. Il en faut dix », dit-il.", "Le reste suit."]),
     # one never closed (« avril« , a typo) holds nothing together
     ("Livraison « fin mars, début avril« , dit-il. Le reste suit.", ["Livraison « fin mars, début avril« , dit-il.", "Le reste suit."]),
+    # scraped text glues sentences; an initial or a number is no stop
+    ("Le char est arrivé.Le reste suit. Il dit « déjà en Ukraine ».En octobre, rien.", ["Le char est arrivé.", "Le reste suit.", "Il dit « déjà en Ukraine ».", "En octobre, rien."]),
+    ("M.Macron a livré 3.615 missiles. Le reste suit.", ["M.Macron a livré 3.615 missiles.", "Le reste suit."]),
     # a link to another article goes; the sentence it runs into stays
     ("Berlin livre.\nLire aussi : Paris envisage de livrer des chars Selon Berlin, tout va bien.", ["Berlin livre.", "Selon Berlin, tout va bien."]),
     ("Berlin livre.\nÀ LIRE AUSSI En Ukraine, sur la ligne de front\nLe texte reprend.", ["Berlin livre.", "Le texte reprend."]),

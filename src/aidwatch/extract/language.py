@@ -120,6 +120,7 @@ SCHEMA: dict[str, str] = {
     "source_determiners": "words",
     "source_prepositions": "words",
     "agent_prepositions": "words",
+    "equipping_verbs": "words",
     "example_markers": "words",
     "agent_nouns": "words",
     "comparative_markers": "forms",

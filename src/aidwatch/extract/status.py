@@ -829,6 +829,10 @@ _HOLDER_LEVELS = int(_WORDS.word("holder_levels"))
 
 
 def _read_parse(item_token, span) -> StatusReading | None:
+    carrier = _carrier(item_token)
+    if carrier is not None:
+        # what arms a given item is given with it, whatever « équipés » says
+        return _read_parse(carrier, None)
     reading = _read_chain(item_token)
     if reading is not None and not (
         # « forces have used UK-supplied missiles, the minister confirmed »:
@@ -843,6 +847,28 @@ def _read_parse(item_token, span) -> StatusReading | None:
     ):
         return reading
     return _holder_reading(item_token, span) or reading
+
+
+_EQUIPPING = _WORDS.words("equipping_verbs")
+
+
+def _carrier(item_token):
+    """The noun whose equipment the item is: « des avions armés de missiles
+    Mica », « des blindés équipés de mitrailleuses »."""
+    token = item_token
+    for _ in range(2):  # « armés de missiles air-air Mica »: the name under its kind
+        head = token.head
+        if (
+            head.pos_ in ("VERB", "ADJ")
+            and head.dep_ in ("acl", "amod")
+            and lemma(head) in _EQUIPPING
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return head.head
+        if head.i == token.i or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        token = head
+    return None
 
 
 def _holder_reading(item_token, span) -> StatusReading | None:

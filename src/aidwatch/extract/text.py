@@ -31,7 +31,12 @@ class Sentence:
 # A sentence ends at . ! ? or … (and any closing quote or bracket) followed by
 # space and a capital, a digit, an opening quote or a dash; not after an
 # abbreviation or an initial (« M. Stoltenberg », « Lolita C. Baldor »).
-_END = re.compile(r"(?<=[.!?…])[\"»”’)\]]*(?=\s+[«\"“(\-–—A-ZÀ-ÖØ-Þ0-9])")
+# Scraped text may glue two sentences (« déjà en Ukraine ».En octobre »): a
+# stop after a lower-case word, then a capitalised word with no space, ends one.
+_END = re.compile(
+    r"(?<=[.!?…])[\"»”’)\]]*(?=\s+[«\"“(\-–—A-ZÀ-ÖØ-Þ0-9])"
+    r"|(?<=[a-zà-ÿ»”\"][.!?…])[\"»”’)\]]*(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+)
 _ABBREVIATIONS = tables().words("abbreviations")
 _BULLETS = tables().words("list_bullets")
 _RELATED = re.compile(
