@@ -317,6 +317,14 @@ def attribute(
     while verb is not None and steps < 16:
         steps += 1
         subject = _subject(verb)
+        if verb_lemma(verb) in _INCLUDING and (subject is None or subject.i == verb.i):
+            # « la coalition de nations voulant livrer des Leopard comprend le
+            # Danemark », its subject lost to the participle: its members give
+            members = [t for c in verb.children if c.dep_ == "obj" for t in c.subtree]
+            if not any(t.i == item_root.i for t in members):
+                codes = _codes(members, donor_at, lists)
+                if codes:
+                    return Attribution(codes, "subject")
         if subject is not None and subject.i != verb.i:
             subtree = list(subject.subtree)
             mentions = _mentions_in(subtree, donor_at)
