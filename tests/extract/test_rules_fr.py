@@ -78,6 +78,9 @@ CASES = [
     ("Selon la presse, la coalition de pays voulant transférer des chars Leclerc comprend également la Belgique et l'Espagne.", [("BE", "leclerc", "considered", None), ("ES", "leclerc", "considered", None)]),
     # a singular demonstrative points back like a plural one
     ("L'Ukraine recevra un système Patriot. Les Américains ont décidé de fournir ce système avancé.", [("US", "patriot", "pledged", 1)]),
+    # production, verb or noun, is procurement only when paid for
+    ("L'Allemagne a financé la production de munitions pour l'Ukraine.", [("DE", "gen_ammunition", "procured", None)]),
+    ("L'Allemagne lance la production de munitions pour l'Ukraine.", []),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
