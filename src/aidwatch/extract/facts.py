@@ -302,6 +302,14 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         ):
             set_aside.add(g.start)
             continue  # « La Pologne a commandé 250 Abrams pour moderniser sa propre armée »
+        if (
+            reading.status == "procured"
+            and attribution.basis == "recipient"
+            and not attribution.donors
+        ):
+            # « l'Ukraine prévoit d'acheter 1 000 CV90 »: Ukraine buys, nobody gives
+            set_aside.add(g.start)
+            continue
         if reading.status == "procured" and not any(
             d.kind == "recipient" and not _invaded(doc, i) for i, d in donor_at.items()
         ):
