@@ -107,6 +107,48 @@ def test_two_reports_are_one_event_or_two(first, second, same):
     assert (index.add(second).event == "a") is same
 
 
+@pytest.mark.parametrize(
+    "first, second, scored",
+    [
+        # to the day: within `MAX_DAYS` days, or not
+        ("2023-01-25", "2023-01-30", True),
+        ("2023-01-05", "2023-01-30", False),
+        # to the month: the next month may be days later, two months cannot
+        ("2023-01", "2023-02", True),
+        ("2023-01", "2023-03", False),
+        ("2022-12", "2023-01", True),
+        ("2023-01-31", "2023-03", False),
+        # to the year: only years two apart
+        ("2022", "2023-06", True),
+        ("2022", "2024-01", False),
+        # undated: anything goes
+        (None, "2023-01", True),
+    ],
+)
+def test_reports_dated_too_far_apart_are_not_scored(first, second, scored):
+    index = EventIndex(weights=WEIGHTS)
+    index.add(report("a", [LEOPARD], SCHOLZ, published=first))
+    b = report("b", [LEOPARD], SCHOLZ, published=second)
+    assert ("a" in {other for other, _ in index.scored(b)}) is scored
+
+
+@pytest.mark.parametrize(
+    "first, second, agree",
+    [
+        ("2023-01", "2023-01", 1.0),
+        ("2023-01-02", "2023-01-28", 0.0),
+        ("2023-01-28", "2023-02-02", 1.0),
+        ("2023-01", "2023-02", 0.0),
+        ("2023", "2023-01", 0.0),
+        (None, None, 0.0),
+    ],
+)
+def test_dates_known_alike_are_a_feature(first, second, agree):
+    a = report("a", [LEOPARD], published=first)
+    b = report("b", [LEOPARD], published=second)
+    assert features(a, b)[FEATURES.index("dates_agree")] == agree
+
+
 def test_a_join_keeps_the_shared_facts_as_its_reason():
     index = EventIndex(weights=WEIGHTS)
     index.add(report("a", [LEOPARD, CAESAR], SCHOLZ))

@@ -78,6 +78,7 @@ FEATURES = (
     "text_similarity",  # cosine of the openings' words, each weighted by its rarity (idf)
     "rarest_word",  # the weight of the rarest word the openings share / of the newer's rarest
     "facts_similarity",  # cosine of the facts, items, packages and meetings, weighted alike
+    "dates_agree",  # both dated, the same month or within `MAX_DAYS` days
 )
 
 # Words of the opening that are compared: words of 4 letters or more cut to
@@ -249,7 +250,40 @@ def _values(
         # (the square root: `squares` are squared weights)
         math.sqrt(max(shared) / rarest) if shared else 0.0,
         min(1.0, keys / (ka * kb)) if keys else 0.0,
+        # Two undated reports of one donor's system are as often two events
+        # (a pledge, its delivery) as one: a pair dated alike needs less else.
+        float(_agree(a.published, b.published)),
     ]
+
+
+def _apart(a: str | None, b: str | None) -> bool:
+    """Whether two publication dates, as precise as known (« 2023-07-07 »,
+    « 2023-07 », « 2023 »), put two reports too far apart to be one event:
+    more than `MAX_DAYS` days, or (most train excerpts are dated to the
+    month, inferred from their text) months two or more apart, which are 32
+    days at least, or years two apart. Same donor and system months apart
+    (a pledge, then its delivery) is the commonest wrong join."""
+    if not a or not b:
+        return False
+    if len(a) >= 10 and len(b) >= 10:
+        days = _days(a, b)
+        return days is not None and days > MAX_DAYS
+    try:
+        if len(a) >= 7 and len(b) >= 7:
+            months = abs(int(a[:4]) * 12 + int(a[5:7]) - int(b[:4]) * 12 - int(b[5:7]))
+            return months >= 2
+        return abs(int(a[:4]) - int(b[:4])) >= 2
+    except ValueError:
+        return False
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    """Whether two publication dates are known to the month and are of one
+    month (or, both to the day, within `MAX_DAYS` days)."""
+    if not a or not b or len(a) < 7 or len(b) < 7:
+        return False
+    days = _days(a, b)
+    return a[:7] == b[:7] if days is None else days <= MAX_DAYS
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -377,7 +411,7 @@ class EventIndex:
     def scored(self, report: Report):
         """(earlier article, the pair's `features`) for each candidate of
         `report`: None for the features of an article of its story; none for
-        one dated more than `MAX_DAYS` apart."""
+        one dated too far apart (`_apart`)."""
         yield from self._scored(report, *self._weighed(report))
 
     def _weighed(
@@ -405,8 +439,7 @@ class EventIndex:
             if other in self.event_of and self._story_match(report, earlier):
                 yield other, None
                 continue
-            days = _days(report.published, earlier.published)
-            if days is not None and days > MAX_DAYS:
+            if _apart(report.published, earlier.published):
                 continue
             yield other, _values(report, squares, hashes, mine, earlier, self._norms_of(other))
 
