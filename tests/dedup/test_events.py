@@ -369,3 +369,53 @@ def test_text_alone_can_join_reports_without_a_shared_fact():
     joined = index.add(report("b", [ABRAMS], SCHOLZ))
     assert (joined.event, joined.reason) == ("a", "shared names and wording")
     assert index.add(report("c", [ABRAMS], BIDEN)).event == "c"
+
+
+@pytest.mark.parametrize(
+    "weighed, bound",
+    [
+        # the intercept, plus the positive coefficients of the features not
+        # worked out first; the threshold as a logit
+        (weights(-3.5, 0.5, lead_items=2.0, names_overlap=2.0, text_similarity=1.0), -0.5),
+        (weights(-3.5, 0.5, quantities_disagree=-2.0, rarest_word=1.5), -2.0),
+        (weights(-1.0, 0.5, lead_kinds=5.0, dates_agree=1.0), -1.0),
+    ],
+)
+def test_the_bound_counts_the_costly_features_at_their_most(weighed, bound):
+    slack, cheap, floor = weighed._bound
+    assert slack == pytest.approx(bound)
+    assert floor == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize(
+    "weighed",
+    [
+        WEIGHTS,
+        weights(-4.0, text_similarity=10.0),
+        weights(-4.5, 0.6, lead_kinds=3.0, dates_agree=2.0, names_overlap=2.0, rarest_word=1.0),
+        weights(-1.5, 0.9, lead_items=1.0, facts_similarity=3.0, quantities_disagree=-3.0),
+    ],
+)
+def test_skipping_hopeless_candidates_joins_as_scoring_them_all(weighed):
+    # The events `add` gives, candidates skipped by `Weights._bound`, are
+    # those of the best match among all the scored pairs.
+    made = [
+        report("a", [LEOPARD], SCHOLZ, published="2023-01"),
+        report("b", [LEOPARD, ABRAMS], BIDEN, published="2023-01"),
+        report("c", [CAESAR], "Les canons Caesar sont arrivés au front lundi."),
+        report("d", [(*LEOPARD, 14)], SCHOLZ),
+        report("e", [OBUS, CAESAR], "Des obus et des canons Caesar promis mardi."),
+        report("f", [(*LEOPARD, 18), ABRAMS], BIDEN, published="2023-02"),
+        report("g", [CAESAR], "Les canons Caesar sont arrivés au front lundi."),
+    ]
+    index, every = EventIndex(weights=weighed), EventIndex(capacity=100)
+    for made_report in made:
+        matches = [
+            (weighed.probability(values), other)
+            for other, values in every.scored(made_report)
+            if weighed.probability(values) >= weighed.threshold
+        ]
+        best = max(matches, default=None)
+        every.restore(made_report, made_report.article)
+        partner = index.add(made_report).partner
+        assert partner == (best[1] if best else None)

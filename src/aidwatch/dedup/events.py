@@ -28,6 +28,7 @@ article is bounded however long the feed.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -37,8 +38,9 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from itertools import chain
 
 from aidwatch.model import Extraction
 from aidwatch.textnorm import fold
@@ -239,10 +241,11 @@ def _values(
     shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
     words = sum(shared)
     keys = sum(map(weight, hashes.intersection(b.keys))) if ka and kb else 0.0
+    lead_items, lead_kinds, packages, dates = _cheap(a, b)
     return [
-        float(not a.lead_items.isdisjoint(b.lead_items)),
-        float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
-        float(bool(a.packages & b.packages)),
+        lead_items,
+        lead_kinds,
+        packages,
         names,
         float(disagree),
         # (a length kept from a while ago can make it a little over 1)
@@ -252,7 +255,7 @@ def _values(
         min(1.0, keys / (ka * kb)) if keys else 0.0,
         # Two undated reports of one donor's system are as often two events
         # (a pledge, its delivery) as one: a pair dated alike needs less else.
-        float(_agree(a.published, b.published)),
+        dates,
     ]
 
 
@@ -296,6 +299,21 @@ def _days(a: str | None, b: str | None) -> int | None:
         return None
 
 
+# The features worked out first, a few set operations, to skip most
+# candidates before the costly ones (the words' and keys' cosines).
+_CHEAP = ("lead_items", "lead_kinds", "shared_packages", "dates_agree")
+
+
+def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
+    """The pair's values of `_CHEAP`, as `_values` works them out."""
+    return (
+        float(not a.lead_items.isdisjoint(b.lead_items)),
+        float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
+        float(not a.packages.isdisjoint(b.packages)),
+        float(_agree(a.published, b.published)),
+    )
+
+
 @dataclass(frozen=True)
 class Weights:
     intercept: float
@@ -305,6 +323,25 @@ class Weights:
     def probability(self, values: list[float]) -> float:
         z = self.intercept + sum(w * v for w, v in zip(self.coefficients, values, strict=True))
         return 1 / (1 + math.exp(-z))
+
+    @cached_property
+    def _bound(self) -> tuple[float, tuple[float, ...], float]:
+        # `EventIndex.add` skips a candidate whose pair cannot reach
+        # `threshold` whatever the features it has not worked out yet: every
+        # feature is between 0 and 1, so those can add at most their
+        # positive coefficients. (slack: the intercept and that most;
+        # the coefficients of `_CHEAP`; floor: the threshold as a logit)
+        cheap = tuple(self.coefficients[FEATURES.index(f)] for f in _CHEAP)
+        slack = self.intercept + sum(
+            max(0.0, w) for f, w in zip(FEATURES, self.coefficients, strict=True) if f not in _CHEAP
+        )
+        if self.threshold >= 1:
+            floor = math.inf
+        elif self.threshold <= 0:
+            floor = -math.inf
+        else:
+            floor = math.log(self.threshold / (1 - self.threshold))
+        return slack, cheap, floor
 
 
 @cache
@@ -377,7 +414,7 @@ class EventIndex:
         mine, squares, hashes = self._weighed(report)
         scores = [
             (1.0 if values is None else weights.probability(values), other)
-            for other, values in self._scored(report, mine, squares, hashes)
+            for other, values in self._scored(report, mine, squares, hashes, weights)
         ]
         matches = [(p, other) for p, other in scores if p >= weights.threshold]
         # The story's event first: a reprint reports what its dispatch did.
@@ -433,7 +470,13 @@ class EventIndex:
         mine: tuple[float, float, float],
         squares: dict[int, float],
         hashes: set[int],
+        weights: Weights | None = None,
     ):
+        # With `weights`, the candidates that cannot reach its threshold
+        # are left out (`Weights._bound`): most of them, at a fraction of
+        # the cost of their features.
+        if weights is not None:
+            slack, (w0, w1, w2, w3), floor = weights._bound
         for other in self._candidates(report):
             earlier = self.reports[other]
             if other in self.event_of and self._story_match(report, earlier):
@@ -441,6 +484,11 @@ class EventIndex:
                 continue
             if _apart(report.published, earlier.published):
                 continue
+            if weights is not None:
+                c0, c1, c2, c3 = _cheap(report, earlier)
+                if slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3 < floor - 1e-9:
+                    self._norms_of(other)  # (kept up to date as when scored)
+                    continue
             yield other, _values(report, squares, hashes, mine, earlier, self._norms_of(other))
 
     def idf(self, hashed: int) -> float:
@@ -521,17 +569,14 @@ class EventIndex:
         yield from report.names
 
     def _candidates(self, report: Report) -> list[str]:
-        counts: dict[str, int] = {}
-        for key in self._keys(report):
-            for other in self._postings.get(key, ()):
-                if other in self.reports:
-                    counts[other] = counts.get(other, 0) + 1
-        # (one number, not a tuple: this sort is a good part of the cost)
+        # (counted by `Counter`, in C; one number, not a tuple, to rank by;
+        # the best `CANDIDATES` picked without sorting them all: this was a
+        # good part of the cost)
+        postings = self._postings.get
+        counts = Counter(chain.from_iterable(postings(key, ()) for key in self._keys(report)))
         added = self._added
-        ranked = sorted(
-            counts, key=lambda other: (counts[other] << 40) + added[other], reverse=True
-        )
-        return ranked[:CANDIDATES]
+        ranked = {other: (n << 40) + added[other] for other, n in counts.items() if other in added}
+        return heapq.nlargest(CANDIDATES, ranked, key=ranked.__getitem__)
 
     def _forget(self, article: str) -> None:
         report = self.reports.pop(article)
