@@ -30,7 +30,7 @@ def weights(intercept: float, threshold: float = 0.5, **coefficients: float) -> 
     return Weights(intercept, tuple(coefficients.get(f, 0.0) for f in FEATURES), threshold)
 
 
-# Joins on a shared lead with shared names or like facts.
+# Joins on a shared lead with shared names, a shared package or dates alike.
 WEIGHTS = weights(
     -3.5,
     lead_items=2.0,
@@ -38,7 +38,7 @@ WEIGHTS = weights(
     shared_packages=2.0,
     names_overlap=2.0,
     quantities_disagree=-2.0,
-    facts_similarity=2.0,
+    dates_agree=2.0,
 )
 LEOPARD = ("DE", "leopard2", "main_battle_tank", "pledged")
 ABRAMS = ("US", "abrams", "main_battle_tank", "pledged")
@@ -81,8 +81,14 @@ BIDEN = "Le président Joe Biden a annoncé depuis la Maison Blanche l'envoi de 
     [
         # one shared fact and the same names in the opening: one event
         (report("a", [LEOPARD], SCHOLZ), report("b", [LEOPARD], SCHOLZ), True),
-        # two shared facts, other words
-        (report("a", [LEOPARD, ABRAMS]), report("b", [LEOPARD, ABRAMS], BIDEN), True),
+        # two shared facts, other words, the same week: one event
+        (
+            report("a", [LEOPARD, ABRAMS], published="2023-01-25"),
+            report("b", [LEOPARD, ABRAMS], BIDEN, published="2023-01-27"),
+            True,
+        ),
+        # the same, undated: not enough
+        (report("a", [LEOPARD, ABRAMS]), report("b", [LEOPARD, ABRAMS], BIDEN), False),
         # the same fact in the background of two others: two events
         (
             report("a", [CAESAR, (*LEOPARD, None, None, 90)], SCHOLZ),
@@ -356,7 +362,7 @@ def test_forgotten_reports_leave_no_word_counts():
     index = EventIndex(capacity=1, weights=WEIGHTS)
     index.add(report("a", [LEOPARD], SCHOLZ))
     index.add(report("b", [CAESAR], "Rien de commun ici, vraiment."))
-    assert set(index._counts) == set(index.reports["b"].words) | set(index.reports["b"].keys)
+    assert set(index._counts) == set(index.reports["b"].words)
 
 
 def test_text_alone_can_join_reports_without_a_shared_fact():
@@ -393,7 +399,7 @@ def test_the_bound_counts_the_costly_features_at_their_most(weighed, bound):
         WEIGHTS,
         weights(-4.0, text_similarity=10.0),
         weights(-4.5, 0.6, lead_kinds=3.0, dates_agree=2.0, names_overlap=2.0, rarest_word=1.0),
-        weights(-1.5, 0.9, lead_items=1.0, facts_similarity=3.0, quantities_disagree=-3.0),
+        weights(-1.5, 0.9, lead_items=1.0, text_similarity=3.0, quantities_disagree=-3.0),
     ],
 )
 def test_skipping_hopeless_candidates_joins_as_scoring_them_all(weighed):
