@@ -30,7 +30,7 @@ def weights(intercept: float, threshold: float = 0.5, **coefficients: float) -> 
     return Weights(intercept, tuple(coefficients.get(f, 0.0) for f in FEATURES), threshold)
 
 
-# Joins on a shared lead with shared names or like facts.
+# Joins on a shared lead with shared names, a shared package or dates alike.
 WEIGHTS = weights(
     -3.5,
     lead_items=2.0,
@@ -38,7 +38,7 @@ WEIGHTS = weights(
     shared_packages=2.0,
     names_overlap=2.0,
     quantities_disagree=-2.0,
-    facts_similarity=2.0,
+    dates_agree=2.0,
 )
 LEOPARD = ("DE", "leopard2", "main_battle_tank", "pledged")
 ABRAMS = ("US", "abrams", "main_battle_tank", "pledged")
@@ -81,8 +81,14 @@ BIDEN = "Le président Joe Biden a annoncé depuis la Maison Blanche l'envoi de 
     [
         # one shared fact and the same names in the opening: one event
         (report("a", [LEOPARD], SCHOLZ), report("b", [LEOPARD], SCHOLZ), True),
-        # two shared facts, other words
-        (report("a", [LEOPARD, ABRAMS]), report("b", [LEOPARD, ABRAMS], BIDEN), True),
+        # two shared facts, other words, the same week: one event
+        (
+            report("a", [LEOPARD, ABRAMS], published="2023-01-25"),
+            report("b", [LEOPARD, ABRAMS], BIDEN, published="2023-01-27"),
+            True,
+        ),
+        # the same, undated: not enough
+        (report("a", [LEOPARD, ABRAMS]), report("b", [LEOPARD, ABRAMS], BIDEN), False),
         # the same fact in the background of two others: two events
         (
             report("a", [CAESAR, (*LEOPARD, None, None, 90)], SCHOLZ),
@@ -105,6 +111,48 @@ def test_two_reports_are_one_event_or_two(first, second, same):
     index = EventIndex(weights=WEIGHTS)
     index.add(first)
     assert (index.add(second).event == "a") is same
+
+
+@pytest.mark.parametrize(
+    "first, second, scored",
+    [
+        # to the day: within `MAX_DAYS` days, or not
+        ("2023-01-25", "2023-01-30", True),
+        ("2023-01-05", "2023-01-30", False),
+        # to the month: the next month may be days later, two months cannot
+        ("2023-01", "2023-02", True),
+        ("2023-01", "2023-03", False),
+        ("2022-12", "2023-01", True),
+        ("2023-01-31", "2023-03", False),
+        # to the year: only years two apart
+        ("2022", "2023-06", True),
+        ("2022", "2024-01", False),
+        # undated: anything goes
+        (None, "2023-01", True),
+    ],
+)
+def test_reports_dated_too_far_apart_are_not_scored(first, second, scored):
+    index = EventIndex(weights=WEIGHTS)
+    index.add(report("a", [LEOPARD], SCHOLZ, published=first))
+    b = report("b", [LEOPARD], SCHOLZ, published=second)
+    assert ("a" in {other for other, _ in index.scored(b)}) is scored
+
+
+@pytest.mark.parametrize(
+    "first, second, agree",
+    [
+        ("2023-01", "2023-01", 1.0),
+        ("2023-01-02", "2023-01-28", 0.0),
+        ("2023-01-28", "2023-02-02", 1.0),
+        ("2023-01", "2023-02", 0.0),
+        ("2023", "2023-01", 0.0),
+        (None, None, 0.0),
+    ],
+)
+def test_dates_known_alike_are_a_feature(first, second, agree):
+    a = report("a", [LEOPARD], published=first)
+    b = report("b", [LEOPARD], published=second)
+    assert features(a, b)[FEATURES.index("dates_agree")] == agree
 
 
 def test_a_join_keeps_the_shared_facts_as_its_reason():
@@ -314,7 +362,7 @@ def test_forgotten_reports_leave_no_word_counts():
     index = EventIndex(capacity=1, weights=WEIGHTS)
     index.add(report("a", [LEOPARD], SCHOLZ))
     index.add(report("b", [CAESAR], "Rien de commun ici, vraiment."))
-    assert set(index._counts) == set(index.reports["b"].words) | set(index.reports["b"].keys)
+    assert set(index._counts) == set(index.reports["b"].words)
 
 
 def test_text_alone_can_join_reports_without_a_shared_fact():
@@ -327,3 +375,53 @@ def test_text_alone_can_join_reports_without_a_shared_fact():
     joined = index.add(report("b", [ABRAMS], SCHOLZ))
     assert (joined.event, joined.reason) == ("a", "shared names and wording")
     assert index.add(report("c", [ABRAMS], BIDEN)).event == "c"
+
+
+@pytest.mark.parametrize(
+    "weighed, bound",
+    [
+        # the intercept, plus the positive coefficients of the features not
+        # worked out first; the threshold as a logit
+        (weights(-3.5, 0.5, lead_items=2.0, names_overlap=2.0, text_similarity=1.0), -0.5),
+        (weights(-3.5, 0.5, quantities_disagree=-2.0, rarest_word=1.5), -2.0),
+        (weights(-1.0, 0.5, lead_kinds=5.0, dates_agree=1.0), -1.0),
+    ],
+)
+def test_the_bound_counts_the_costly_features_at_their_most(weighed, bound):
+    slack, cheap, floor = weighed._bound
+    assert slack == pytest.approx(bound)
+    assert floor == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize(
+    "weighed",
+    [
+        WEIGHTS,
+        weights(-4.0, text_similarity=10.0),
+        weights(-4.5, 0.6, lead_kinds=3.0, dates_agree=2.0, names_overlap=2.0, rarest_word=1.0),
+        weights(-1.5, 0.9, lead_items=1.0, text_similarity=3.0, quantities_disagree=-3.0),
+    ],
+)
+def test_skipping_hopeless_candidates_joins_as_scoring_them_all(weighed):
+    # The events `add` gives, candidates skipped by `Weights._bound`, are
+    # those of the best match among all the scored pairs.
+    made = [
+        report("a", [LEOPARD], SCHOLZ, published="2023-01"),
+        report("b", [LEOPARD, ABRAMS], BIDEN, published="2023-01"),
+        report("c", [CAESAR], "Les canons Caesar sont arrivés au front lundi."),
+        report("d", [(*LEOPARD, 14)], SCHOLZ),
+        report("e", [OBUS, CAESAR], "Des obus et des canons Caesar promis mardi."),
+        report("f", [(*LEOPARD, 18), ABRAMS], BIDEN, published="2023-02"),
+        report("g", [CAESAR], "Les canons Caesar sont arrivés au front lundi."),
+    ]
+    index, every = EventIndex(weights=weighed), EventIndex(capacity=100)
+    for made_report in made:
+        matches = [
+            (weighed.probability(values), other)
+            for other, values in every.scored(made_report)
+            if weighed.probability(values) >= weighed.threshold
+        ]
+        best = max(matches, default=None)
+        every.restore(made_report, made_report.article)
+        partner = index.add(made_report).partner
+        assert partner == (best[1] if best else None)

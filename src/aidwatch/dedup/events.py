@@ -6,11 +6,11 @@ is compared with the recent ones on what it says: its lead (the donors and
 items of the first sentence that states facts: what the article is news
 of, where a system named further down is background), its packages (donor
 and amount), the quantities it gives, the proper names and the words of its
-opening and its publication date. The words and the facts are also compared
-as wholes: the cosine of the two articles' words, and of their facts, items,
-packages and meetings, each weighted by its rarity among the remembered
-articles (a rare word shared says more than « chars » shared), and the
-rarest word they share. A linear model
+opening and its publication date (reports dated months apart are never
+compared). The words are also compared as a whole: the cosine of the two
+articles' words, each weighted by its rarity among the remembered articles
+(a rare word shared says more than « chars » shared), and the rarest word
+they share. A linear model
 learned from the train set's event labels (`events_weights.json`, weights
 only, fitted by `bench/bench_events.py --fit`) turns the shared features of
 a pair into a probability; an article joins the event of the most likely
@@ -20,7 +20,7 @@ store can record it). An article of a known story always joins its story's
 event. Each join keeps its reason: what the two articles share.
 
 It does not read text beyond the article's opening and keeps no text: each
-article leaves a `Report` of hashed keys and words and a few readable
+article leaves a `Report` of hashed names and words and a few readable
 shared-fact labels; it remembers the latest `capacity` articles and, for
 each key, only the latest `POSTINGS` articles with it, so the cost per
 article is bounded however long the feed.
@@ -28,6 +28,7 @@ article is bounded however long the feed.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -37,8 +38,9 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from itertools import chain
 
 from aidwatch.model import Extraction
 from aidwatch.textnorm import fold
@@ -77,7 +79,7 @@ FEATURES = (
     "quantities_disagree",  # same item, other quantity
     "text_similarity",  # cosine of the openings' words, each weighted by its rarity (idf)
     "rarest_word",  # the weight of the rarest word the openings share / of the newer's rarest
-    "facts_similarity",  # cosine of the facts, items, packages and meetings, weighted alike
+    "dates_agree",  # both dated, the same month or within `MAX_DAYS` days
 )
 
 # Words of the opening that are compared: words of 4 letters or more cut to
@@ -116,11 +118,14 @@ class Report:
     lead_items: frozenset[str]
     lead_kinds: frozenset[str]
     names: frozenset[int]  # hashes of the folded proper names of the opening
-    # Hashes of the opening's words (`words`) and of its facts, items, packages
-    # and meetings (`keys`): what `features` compares, weighted by rarity.
-    # (arrays: 4 bytes a hash, where a set of Python ints takes 50)
+    # Hashes of the opening's words: what `features` compares, weighted by
+    # rarity. (an array: 4 bytes a hash, where a set of Python ints takes 50)
+    # (A cosine of the facts, items, packages and meetings, weighted alike,
+    # was a feature until 2026-12: it scored a pledge and its delivery months
+    # later, both undated, as high as two reports of one event, and the
+    # figures were better without it, on the train set cross-validated and
+    # on train_en.)
     words: array = field(default_factory=lambda: array("I"))
-    keys: array = field(default_factory=lambda: array("I"))
 
 
 def report_of(extraction: Extraction, key: str | None = None, story: str | None = None) -> Report:
@@ -149,10 +154,6 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     }
     opening = ((article.title or "") + "\n" + article.text[:OPENING]).strip()
     names = {fold(w) for w in _NAME.findall(opening)} - _COMMON
-    meetings = {fold(e.name) for e in extraction.events}
-    # Every fact twice: with its status and without (a pledge and its
-    # delivery reported together, or read differently by two outlets).
-    keys = facts | {f.rsplit(" ", 1)[0] for f in facts} | items | packages | meetings
     return Report(
         article=key or article.id,
         story=story or extraction.story,
@@ -167,7 +168,6 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         lead_kinds=frozenset(lead_kinds),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
         words=array("I", sorted(words(opening))),
-        keys=array("I", sorted({zlib.crc32(("=" + k).encode("utf-8")) for k in keys})),
     )
 
 
@@ -205,29 +205,26 @@ def _flat(_: int) -> float:
     return 1.0
 
 
-def norms(report: Report, idf: Idf = _flat) -> tuple[float, float]:
-    """The lengths of `report`'s words and keys, each hash weighted by `idf`."""
-    return (
-        math.sqrt(sum(idf(h) ** 2 for h in report.words)),
-        math.sqrt(sum(idf(h) ** 2 for h in report.keys)),
-    )
+def norm(report: Report, idf: Idf = _flat) -> float:
+    """The length of `report`'s words, each hash weighted by `idf`."""
+    return math.sqrt(sum(idf(h) ** 2 for h in report.words))
 
 
 def features(a: Report, b: Report, idf: Idf = _flat) -> list[float]:
-    """The pair's values of `FEATURES`, words and keys weighted by `idf`
-    (by default all alike; the index weighs them by their rarity)."""
-    squares = {h: idf(h) ** 2 for h in (*a.words, *a.keys)}
-    rarest = max((squares[h] for h in a.words), default=0.0)
-    return _values(a, squares, set(squares), (*norms(a, idf), rarest), b, norms(b, idf))
+    """The pair's values of `FEATURES`, words weighted by `idf` (by default
+    all alike; the index weighs them by their rarity)."""
+    squares = {h: idf(h) ** 2 for h in a.words}
+    rarest = max(squares.values(), default=0.0)
+    return _values(a, squares, set(squares), (norm(a, idf), rarest), b, norm(b, idf))
 
 
 def _values(
-    a: Report, squares: dict[int, float], hashes: set[int], mine, b: Report, theirs
+    a: Report, squares: dict[int, float], hashes: set[int], mine, b: Report, wb: float
 ) -> list[float]:
-    # `squares`: the squared weight of each of `a`'s hashes (`hashes`, the
-    # same as a set); `mine`: `a`'s `norms` and the squared weight of its
-    # rarest word; `theirs`: `b`'s `norms`.
-    (wa, ka, rarest), (wb, kb) = mine, theirs
+    # `squares`: the squared weight of each of `a`'s word hashes (`hashes`,
+    # the same as a set); `mine`: `a`'s `norm` and the squared weight of its
+    # rarest word; `wb`: `b`'s `norm`.
+    wa, rarest = mine
     names = len(a.names & b.names) / max(1, min(len(a.names), len(b.names)))
     disagree = False
     if a.quantities and b.quantities:
@@ -237,19 +234,51 @@ def _values(
     weight = squares.__getitem__
     shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
     words = sum(shared)
-    keys = sum(map(weight, hashes.intersection(b.keys))) if ka and kb else 0.0
+    lead_items, lead_kinds, packages, dates = _cheap(a, b)
     return [
-        float(not a.lead_items.isdisjoint(b.lead_items)),
-        float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
-        float(bool(a.packages & b.packages)),
+        lead_items,
+        lead_kinds,
+        packages,
         names,
         float(disagree),
         # (a length kept from a while ago can make it a little over 1)
         min(1.0, words / (wa * wb)) if words else 0.0,
         # (the square root: `squares` are squared weights)
         math.sqrt(max(shared) / rarest) if shared else 0.0,
-        min(1.0, keys / (ka * kb)) if keys else 0.0,
+        # Two undated reports of one donor's system are as often two events
+        # (a pledge, its delivery) as one: a pair dated alike needs less else.
+        dates,
     ]
+
+
+def _apart(a: str | None, b: str | None) -> bool:
+    """Whether two publication dates, as precise as known (« 2023-07-07 »,
+    « 2023-07 », « 2023 »), put two reports too far apart to be one event:
+    more than `MAX_DAYS` days, or (most train excerpts are dated to the
+    month, inferred from their text) months two or more apart, which are 32
+    days at least, or years two apart. Same donor and system months apart
+    (a pledge, then its delivery) is the commonest wrong join."""
+    if not a or not b:
+        return False
+    if len(a) >= 10 and len(b) >= 10:
+        days = _days(a, b)
+        return days is not None and days > MAX_DAYS
+    try:
+        if len(a) >= 7 and len(b) >= 7:
+            months = abs(int(a[:4]) * 12 + int(a[5:7]) - int(b[:4]) * 12 - int(b[5:7]))
+            return months >= 2
+        return abs(int(a[:4]) - int(b[:4])) >= 2
+    except ValueError:
+        return False
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    """Whether two publication dates are known to the month and are of one
+    month (or, both to the day, within `MAX_DAYS` days)."""
+    if not a or not b or len(a) < 7 or len(b) < 7:
+        return False
+    days = _days(a, b)
+    return a[:7] == b[:7] if days is None else days <= MAX_DAYS
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -262,6 +291,21 @@ def _days(a: str | None, b: str | None) -> int | None:
         return None
 
 
+# The features worked out first, a few set operations, to skip most
+# candidates before the costly ones (the words' cosine).
+_CHEAP = ("lead_items", "lead_kinds", "shared_packages", "dates_agree")
+
+
+def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
+    """The pair's values of `_CHEAP`, as `_values` works them out."""
+    return (
+        float(not a.lead_items.isdisjoint(b.lead_items)),
+        float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
+        float(not a.packages.isdisjoint(b.packages)),
+        float(_agree(a.published, b.published)),
+    )
+
+
 @dataclass(frozen=True)
 class Weights:
     intercept: float
@@ -271,6 +315,25 @@ class Weights:
     def probability(self, values: list[float]) -> float:
         z = self.intercept + sum(w * v for w, v in zip(self.coefficients, values, strict=True))
         return 1 / (1 + math.exp(-z))
+
+    @cached_property
+    def _bound(self) -> tuple[float, tuple[float, ...], float]:
+        # `EventIndex.add` skips a candidate whose pair cannot reach
+        # `threshold` whatever the features it has not worked out yet: every
+        # feature is between 0 and 1, so those can add at most their
+        # positive coefficients. (slack: the intercept and that most;
+        # the coefficients of `_CHEAP`; floor: the threshold as a logit)
+        cheap = tuple(self.coefficients[FEATURES.index(f)] for f in _CHEAP)
+        slack = self.intercept + sum(
+            max(0.0, w) for f, w in zip(FEATURES, self.coefficients, strict=True) if f not in _CHEAP
+        )
+        if self.threshold >= 1:
+            floor = math.inf
+        elif self.threshold <= 0:
+            floor = -math.inf
+        else:
+            floor = math.log(self.threshold / (1 - self.threshold))
+        return slack, cheap, floor
 
 
 @cache
@@ -330,10 +393,10 @@ class EventIndex:
     _count: int = 0
     _merged_into: dict[str, str] = field(default_factory=dict)
     # How many remembered reports have each word or key hash (`features`'
-    # rarity), and each report's `norms` with the index size they were
+    # rarity), and each report's `norm` with the index size it was
     # worked out at.
     _counts: Counter[int] = field(default_factory=Counter)
-    _norms: dict[str, tuple[int, tuple[float, float]]] = field(default_factory=dict)
+    _norms: dict[str, tuple[int, float]] = field(default_factory=dict)
 
     def add(self, report: Report) -> Assignment:
         """The event of the article `report` describes; adding it again gives the same."""
@@ -343,7 +406,7 @@ class EventIndex:
         mine, squares, hashes = self._weighed(report)
         scores = [
             (1.0 if values is None else weights.probability(values), other)
-            for other, values in self._scored(report, mine, squares, hashes)
+            for other, values in self._scored(report, mine, squares, hashes, weights)
         ]
         matches = [(p, other) for p, other in scores if p >= weights.threshold]
         # The story's event first: a reprint reports what its dispatch did.
@@ -369,49 +432,54 @@ class EventIndex:
             )
             for merged in events[1:]:
                 self._merged_into[merged] = events[0]
-        # The index has not changed since `report` was weighed: its norms
-        # are those `restore` would work out again.
-        self._remember(report, assignment.event, mine[:2])
+        # The index has not changed since `report` was weighed: its norm
+        # is the one `restore` would work out again.
+        self._remember(report, assignment.event, mine[0])
         return assignment
 
     def scored(self, report: Report):
         """(earlier article, the pair's `features`) for each candidate of
         `report`: None for the features of an article of its story; none for
-        one dated more than `MAX_DAYS` apart."""
+        one dated too far apart (`_apart`)."""
         yield from self._scored(report, *self._weighed(report))
 
-    def _weighed(
-        self, report: Report
-    ) -> tuple[tuple[float, float, float], dict[int, float], set[int]]:
-        # `report`'s norms (as `_lengths`) and the squared weight of its
-        # rarest word, the squared weight of each of its word and key hashes,
-        # and those hashes as a set.
+    def _weighed(self, report: Report) -> tuple[tuple[float, float], dict[int, float], set[int]]:
+        # `report`'s norm (as `_length`) and the squared weight of its
+        # rarest word, the squared weight of each of its word hashes, and
+        # those hashes as a set.
         squares = self._squares(report.words)
-        keys = self._squares(report.keys)
         rarest = max(squares.values(), default=0.0)
-        mine = (math.sqrt(sum(squares.values())), math.sqrt(sum(keys.values())), rarest)
-        squares.update(keys)
-        return mine, squares, set(squares)
+        return (math.sqrt(sum(squares.values())), rarest), squares, set(squares)
 
     def _scored(
         self,
         report: Report,
-        mine: tuple[float, float, float],
+        mine: tuple[float, float],
         squares: dict[int, float],
         hashes: set[int],
+        weights: Weights | None = None,
     ):
+        # With `weights`, the candidates that cannot reach its threshold
+        # are left out (`Weights._bound`): most of them, at a fraction of
+        # the cost of their features.
+        if weights is not None:
+            slack, (w0, w1, w2, w3), floor = weights._bound
         for other in self._candidates(report):
             earlier = self.reports[other]
             if other in self.event_of and self._story_match(report, earlier):
                 yield other, None
                 continue
-            days = _days(report.published, earlier.published)
-            if days is not None and days > MAX_DAYS:
+            if _apart(report.published, earlier.published):
                 continue
+            if weights is not None:
+                c0, c1, c2, c3 = _cheap(report, earlier)
+                if slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3 < floor - 1e-9:
+                    self._norms_of(other)  # (kept up to date as when scored)
+                    continue
             yield other, _values(report, squares, hashes, mine, earlier, self._norms_of(other))
 
     def idf(self, hashed: int) -> float:
-        """The rarity of a word or key hash among the remembered reports."""
+        """The rarity of a word hash among the remembered reports."""
         return math.log((len(self.reports) + PRIOR) / (self._counts.get(hashed, 0) + 1)) + 1
 
     def _squares(self, hashes) -> dict[int, float]:
@@ -420,32 +488,28 @@ class EventIndex:
         whole = log(len(self.reports) + PRIOR)
         return {h: (whole - log(counts.get(h, 0) + 1) + 1) ** 2 for h in hashes}
 
-    def _lengths(self, report: Report) -> tuple[float, float]:
-        # `norms(report, self.idf)`, quicker
-        return (
-            math.sqrt(sum(self._squares(report.words).values())),
-            math.sqrt(sum(self._squares(report.keys).values())),
-        )
+    def _length(self, report: Report) -> float:
+        # `norm(report, self.idf)`, quicker
+        return math.sqrt(sum(self._squares(report.words).values()))
 
-    def _norms_of(self, article: str) -> tuple[float, float]:
-        # An article's `norms` change with every article remembered or
+    def _norms_of(self, article: str) -> float:
+        # An article's `norm` changes with every article remembered or
         # forgotten; they are worked out again once the index has grown by
         # a quarter since (a full index, in a steady feed, hardly changes them).
-        size, lengths = self._norms[article]
+        size, length = self._norms[article]
         if len(self.reports) > size * 1.25 + 1:
-            size, lengths = len(self.reports), self._lengths(self.reports[article])
-            self._norms[article] = (size, lengths)
-        return lengths
+            size, length = len(self.reports), self._length(self.reports[article])
+            self._norms[article] = (size, length)
+        return length
 
     def restore(self, report: Report, event: str) -> None:
         """Remembers an article of `event`, as `add` does (an index rebuilt from the store)."""
-        self._remember(report, event, self._lengths(report))
+        self._remember(report, event, self._length(report))
 
-    def _remember(self, report: Report, event: str, lengths: tuple[float, float]) -> None:
-        self._norms[report.article] = (len(self.reports), lengths)
+    def _remember(self, report: Report, event: str, length: float) -> None:
+        self._norms[report.article] = (len(self.reports), length)
         self.reports[report.article] = report
         self._counts.update(report.words)
-        self._counts.update(report.keys)
         self.event_of[report.article] = event
         self.story_event.setdefault(report.story, event)
         for key in self._keys(report):
@@ -488,25 +552,21 @@ class EventIndex:
         yield from report.names
 
     def _candidates(self, report: Report) -> list[str]:
-        counts: dict[str, int] = {}
-        for key in self._keys(report):
-            for other in self._postings.get(key, ()):
-                if other in self.reports:
-                    counts[other] = counts.get(other, 0) + 1
-        # (one number, not a tuple: this sort is a good part of the cost)
+        # (counted by `Counter`, in C; one number, not a tuple, to rank by;
+        # the best `CANDIDATES` picked without sorting them all: this was a
+        # good part of the cost)
+        postings = self._postings.get
+        counts = Counter(chain.from_iterable(postings(key, ()) for key in self._keys(report)))
         added = self._added
-        ranked = sorted(
-            counts, key=lambda other: (counts[other] << 40) + added[other], reverse=True
-        )
-        return ranked[:CANDIDATES]
+        ranked = {other: (n << 40) + added[other] for other, n in counts.items() if other in added}
+        return heapq.nlargest(CANDIDATES, ranked, key=ranked.__getitem__)
 
     def _forget(self, article: str) -> None:
         report = self.reports.pop(article)
         del self._norms[article]
         del self._added[article]
         self._counts.subtract(report.words)
-        self._counts.subtract(report.keys)
-        for hashed in (*report.words, *report.keys):
+        for hashed in report.words:
             if self._counts.get(hashed, 0) <= 0:
                 self._counts.pop(hashed, None)
         for key in self._keys(report):
