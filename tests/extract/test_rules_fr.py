@@ -84,6 +84,9 @@ CASES = [
     # Ukraine buying is no aid; a state buying for Ukraine is
     ("La Suède a promis des CV90. L'Ukraine prévoit d'acheter 1 000 CV90.", [("SE", "cv90", "pledged", None)]),
     ("Le Danemark a acheté 20 CV90 pour l'Ukraine.", [("DK", "cv90", "procured", 20)]),
+    # « appelé » names; « appeler à » asks
+    ("Le Flakpanzer, plus communément appelé Gepard, est un blindé antiaérien.", []),
+    ("Kiev a appelé les alliés à livrer des Gepard.", [(None, "gepard", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -672,6 +672,13 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         and any(c.dep_ == "aux:pass" for c in token.children)
     ):
         return None, None  # « le Lynx est appelé à succéder »: destined, not asked
+    if (
+        cls == "request"
+        and verb_lemma(token) in _DESTINED
+        and token.morph.get("VerbForm") == ["Part"]
+        and not any(c.dep_.startswith("aux") for c in token.children)
+    ):
+        return None, None  # « plus communément appelé Flakpanzer Gepard »: named, not asked
     if cls == "pledge" and _lists_a_delivery(token):
         return "delivered", "transfer"
     status = _STATUS_OF[cls]
