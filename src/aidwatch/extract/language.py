@@ -189,6 +189,7 @@ SCHEMA: dict[str, str] = {
     "request_nouns": "forms",
     "first_to": "forms",
     "completion_verbs": "words",
+    "happening_verbs": "words",
     # events (events.py)
     "event_kinds": "events",
     "meeting_words": "forms",

@@ -770,6 +770,7 @@ def _speaker_intends(token) -> bool:
 
 _FIRST_TO = re.compile(r"\b(?:" + _WORDS.alternation("first_to") + r")\s*$")
 _COMPLETING = _WORDS.words("completion_verbs")
+_HAPPENING = _WORDS.words("happening_verbs")
 
 
 def _ranked_first(token) -> bool:
@@ -1034,6 +1035,16 @@ def _read_chain(item_token) -> StatusReading | None:
             and verb_tense(token) == "past"
         ):
             status = "delivered"  # « a finalisé la remise de ses chars »
+            trigger, trigger_class = token, "transfer"
+        elif (
+            status == Pending.NOMINAL
+            and verb in _HAPPENING
+            and token.pos_ in ("VERB", "AUX")
+            and not negated
+            and verb_tense(token) in ("past", "present")
+        ):
+            # « la livraison des T-72 intervient après d'autres envois »: it happens
+            status = "delivered"
             trigger, trigger_class = token, "transfer"
         elif (
             status == Pending.NOMINAL
