@@ -90,6 +90,8 @@ CASES = [
     # a transfer that happens is done; one that will happen is promised
     ("La livraison des T-72 par la Pologne intervient après d'autres envois.", [("PL", "t72", "delivered", None)]),
     ("La livraison des T-72 par la Pologne interviendra en mars.", [("PL", "t72", "pledged", None)]),
+    # a subject the parser hung on its relative clause still gives
+    ("Dans le même temps, la Suède, qui ne fait pas partie de l'OTAN, a décidé de fournir à Kiev un lot d'armes antichars.", [("SE", "gen_anti_tank_weapon", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

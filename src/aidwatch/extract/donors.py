@@ -88,6 +88,17 @@ def _subject(verb):
                 if child.morph.get("PronType") == ["Rel"] and verb.dep_.startswith("acl"):
                     return _Antecedent(verb.head)  # « Kiev qui réclamait » → Kiev
                 return child
+    # « la Suède, qui ne fait pas partie de l'OTAN, a décidé »: the md parser
+    # hangs the subject on the relative clause, beside its « qui »
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > verb.i:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        relative = [c for c in subjects if c.morph.get("PronType") == ["Rel"]]
+        if relative:
+            before = [c for c in subjects if c.i < relative[0].i and c.pos_ in ("NOUN", "PROPN")]
+            if before:
+                return before[-1]
     # « ..., a répondu lundi le président américain »: the md parser calls the
     # inverted subject of a reporting incise its object.
     if verb_lemma(verb) in lexicon().reporting and any(
