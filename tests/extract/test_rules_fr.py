@@ -92,6 +92,9 @@ CASES = [
     ("La livraison des T-72 par la Pologne interviendra en mars.", [("PL", "t72", "pledged", None)]),
     # a subject the parser hung on its relative clause still gives
     ("Dans le même temps, la Suède, qui ne fait pas partie de l'OTAN, a décidé de fournir à Kiev un lot d'armes antichars.", [("SE", "gen_anti_tank_weapon", "pledged", None)]),
+    # what was promised, named as such, is a promise as well as what is done with it
+    ("La Pologne a remis les derniers chars T-72 promis à l'Ukraine.", [("PL", "t72", "delivered", None), ("PL", "t72", "pledged", None)]),
+    ("La Pologne a remis les derniers chars T-72 à l'Ukraine.", [("PL", "t72", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

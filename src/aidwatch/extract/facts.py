@@ -795,7 +795,7 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             drafts.remove(g)
     merged: dict[tuple, Fact] = {}
     others: set[tuple] = set()
-    for d in _families_as_members(_carried_to_holders(_kinds_as_systems(drafts))):
+    for d in _promised_too(_families_as_members(_carried_to_holders(_kinds_as_systems(drafts)))):
         key = _key(d.fact)
         if d.others:
             others.add(key)
@@ -804,6 +804,35 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
         else:
             merged[key] = d.fact
     return _settle_unnamed_donors(list(merged.values()), others)
+
+
+# « les derniers chars T-72 promis à l'Ukraine »: a participle of promising
+# right after the item (folded text, a word or two between at most).
+_PROMISED_AFTER = re.compile(
+    r"^[\s,]*(?:[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(re.escape(p) for p in _PLEDGED_PARTICIPLES)
+    + r")\w*\b"
+)
+
+
+def _promised_too(drafts: list[Draft]) -> list[Draft]:
+    """« La Tchéquie a remis les derniers chars T-72 promis à l'Ukraine »:
+    the item delivered was promised, and the promise is a fact too, which the
+    reading of the sentence (one status for the mention) cannot give."""
+    out = list(drafts)
+    have = {_key(d.fact) for d in drafts}
+    for d in drafts:
+        f = d.fact
+        if f.status == "pledged" or f.mention is None or f.donor is None:
+            continue
+        after = f.evidence.text[f.mention.end - f.evidence.start :]
+        if not _PROMISED_AFTER.match(fold(after[:60])):
+            continue
+        promise = replace(f, status="pledged")
+        if _key(promise) not in have:
+            have.add(_key(promise))
+            out.append(replace(d, fact=promise))
+    return out
 
 
 def member_of(member: str, family: str) -> bool:
