@@ -815,6 +815,20 @@ _PROMISED_AFTER = re.compile(
 )
 
 
+# « ses blindés Marder, que Kiev aimerait obtenir », « des Caesar tant
+# réclamés par les Ukrainiens »: a clause right after the item saying
+# Ukraine wants it (folded text).
+_WANTED_AFTER = re.compile(
+    r"^[\s,]*(?:(?:que|qu')\s*(?:[\w'’-]+\s+){1,3}?(?:"
+    + _WORDS.alternation("wanting_forms")
+    + r")|(?:tant\s+|tres\s+)?(?:"
+    + _WORDS.alternation("wanted_participles")
+    + r")\s+par\s+(?:"
+    + _WORDS.alternation("ukraine_forms")
+    + r"))\b"
+)
+
+
 def _promised_too(drafts: list[Draft]) -> list[Draft]:
     """« La Tchéquie a remis les derniers chars T-72 promis à l'Ukraine »:
     the item delivered was promised, and the promise is a fact too, which the
@@ -824,14 +838,19 @@ def _promised_too(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         f = d.fact
         if f.status == "pledged" or f.mention is None or f.donor is None:
-            continue
-        after = f.evidence.text[f.mention.end - f.evidence.start :]
-        if not _PROMISED_AFTER.match(fold(after[:60])):
-            continue
-        promise = replace(f, status="pledged")
-        if _key(promise) not in have:
-            have.add(_key(promise))
-            out.append(replace(d, fact=promise))
+            continue  # (a promise has nothing to add; a request is asked of someone)
+        after = fold(f.evidence.text[f.mention.end - f.evidence.start :][:80])
+        if _PROMISED_AFTER.match(after):
+            promise = replace(f, status="pledged")
+            if _key(promise) not in have:
+                have.add(_key(promise))
+                out.append(replace(d, fact=promise))
+        if f.status != "requested" and _WANTED_AFTER.match(after):
+            # asked of nobody named: Ukraine wants it, whoever gives it
+            asked = replace(f, status="requested", donor=None, quantity=None, quantity_kind=None)
+            if _key(asked) not in have:
+                have.add(_key(asked))
+                out.append(replace(d, fact=asked))
     return out
 
 

@@ -190,6 +190,9 @@ SCHEMA: dict[str, str] = {
     "first_to": "forms",
     "completion_verbs": "words",
     "happening_verbs": "words",
+    "wanting_forms": "forms",
+    "wanted_participles": "forms",
+    "ukraine_forms": "forms",
     # events (events.py)
     "event_kinds": "events",
     "meeting_words": "forms",
