@@ -128,6 +128,42 @@ def month_range(text: str, today: date | None = None) -> tuple[str, str]:
     return _iso(lo), _iso(hi)
 
 
+def own_days(text: str, today: date | None = None) -> tuple[int, int, list[DateMention]]:
+    """(lo, hi, days): the months (year * 12 + month - 1) the text's bounds
+    leave its article in, and each day it names without a year as news name
+    their own days (« le 8 octobre », « depuis le 8 octobre »): not a day
+    ahead, nor the day of a known event it recalls (« le 24 février »)."""
+    folded = fold(text)
+    lo, hi, _, _, events, _ = _narrowed(text, folded, today)
+    days = [
+        m
+        for m in find_dates(text, base=None)
+        if m.day
+        and m.month
+        and m.year is None
+        and _is_own(m, folded, since_too=True)
+        and not _recalls_event(m, events)
+    ]
+    return lo, hi, days
+
+
+def _is_own(m: DateMention, folded: str, since_too: bool = False) -> bool:
+    """Whether a date may be the article's time or before it: not a bound
+    (« jusqu'au 3 mai »; « depuis le 3 mai » when `since_too`, a day the
+    article is after), nothing ahead, not the invasion's month."""
+    bound = _BOUND.search(folded[max(0, m.start - 25) : m.start])
+    return (
+        (not bound or (since_too and bound.group(1) == "depuis"))
+        and not _AHEAD.search(folded[max(0, m.start - 40) : m.start])
+        and not _future_tense().search(_clause_before(folded, m.start))
+        and not (
+            m.year == FIRST_YEAR
+            and m.month == 2
+            and _WAR.search(folded[max(0, m.start - 60) : m.start])
+        )
+    )
+
+
 def _narrowed(text: str, folded: str, today: date | None):
     """(lo, hi, mentions, latest, events, bounds): the range of months the
     bounding clues leave, and the clues date_article reads further."""
@@ -136,18 +172,7 @@ def _narrowed(text: str, folded: str, today: date | None):
     # Bounds (« depuis février 2022 »), what is to come (« les livraisons
     # prévues en août ») and the invasion's month (« la guerre, en février
     # 2022 ») do not say when the article was written.
-    mentions = [
-        m
-        for m in find_dates(text, base=None)
-        if not _BOUND.search(folded[max(0, m.start - 25) : m.start])
-        and not _AHEAD.search(folded[max(0, m.start - 40) : m.start])
-        and not _future_tense().search(_clause_before(folded, m.start))
-        and not (
-            m.year == FIRST_YEAR
-            and m.month == 2
-            and _WAR.search(folded[max(0, m.start - 60) : m.start])
-        )
-    ]
+    mentions = [m for m in find_dates(text, base=None) if _is_own(m, folded)]
     # The latest dated month is a point when the text gives its day (news
     # date their own acts: « a annoncé le 3 mai »), only a lower bound when
     # not (« en septembre 2022 » recalls the past).
