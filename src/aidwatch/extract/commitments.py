@@ -145,6 +145,18 @@ def commitments() -> tuple[Commitment, ...]:
     return tuple(out)
 
 
+def reports_commitment(triple: tuple) -> bool:
+    """Whether a (donor, item id, status) triple reports a known commitment."""
+    return triple in _commitment_triples()
+
+
+@cache
+def _commitment_triples() -> frozenset[tuple]:
+    return frozenset(
+        (donor, item, c.status) for c in commitments() for donor in c.donors for item in c.items
+    )
+
+
 def date_by_commitments(
     text: str,
     facts: Iterable[Fact],
