@@ -313,34 +313,47 @@ def _durations(folded: str) -> list[_Clue]:
 
 
 @cache
-def _weekday_pattern() -> re.Pattern:
-    t = _table("fr")
-    weekdays = _alt({fold(k) for k in t.weekdays})
-    months = _alt({fold(k) for k in t.months if not k.endswith(".")})
-    times = _alt({fold(k) for k in t.times_of_day})
-    return re.compile(
-        rf"\b(?P<weekday>{weekdays})(?:\s+(?:{times}))?,?\s+(?:le\s+)?"
-        rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{months})\b(?!\s+\d{{4}})"
-    )
+def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict], ...]:
+    """Per language, the pattern of a weekday with its day and month and no
+    year (« mardi 11 octobre », "Tuesday, October 11", "Tuesday 11
+    October"), with its weekday and month names (folded)."""
+    out = []
+    for lang in ("fr", "en"):
+        t = _table(lang)
+        weekdays = {fold(k): v for k, v in t.weekdays.items()}
+        months = {fold(k): v for k, v in t.months.items() if not k.endswith(".")}
+        w, mo, times = _alt(weekdays), _alt(months), _alt({fold(k) for k in t.times_of_day})
+        if lang == "fr":
+            date_part = rf"(?:le\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{mo})\b(?!\s+\d{{4}})"
+        else:
+            ordinal = r"(?:st|nd|rd|th)?"
+            date_part = (
+                rf"(?:(?P<month>{mo})\s+(?P<day>\d{{1,2}}){ordinal}"
+                rf"|(?P<day2>\d{{1,2}}){ordinal}\s+(?P<month2>{mo}))\b(?!,?\s+\d{{4}})"
+            )
+        pattern = re.compile(rf"\b(?P<weekday>{w})(?:\s+(?:{times}))?,?\s+{date_part}")
+        out.append((pattern, weekdays, months))
+    return tuple(out)
 
 
 def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
-    t = _table("fr")
-    weekdays = {fold(k): v for k, v in t.weekdays.items()}
-    months = {fold(k): v for k, v in t.months.items()}
     out = []
-    for m in _weekday_pattern().finditer(folded):
-        day, month, weekday = int(m["day"]), months[m["month"]], weekdays[m["weekday"]]
-        years = []
-        for year in range(lo // 12, hi // 12 + 1):
-            try:
-                if date(year, month, day).weekday() == weekday:
-                    years.append(year)
-            except ValueError:
-                continue
-        if len(years) == 1:
-            when = years[0] * 12 + month - 1
-            out.append(_Clue(when, when, "weekday", m.start(), m.end()))
+    for pattern, weekdays, months in _weekday_patterns():
+        for m in pattern.finditer(folded):
+            named = m.groupdict()
+            day = int(named.get("day") or named["day2"])
+            month = months[named.get("month") or named["month2"]]
+            weekday = weekdays[m["weekday"]]
+            years = []
+            for year in range(lo // 12, hi // 12 + 1):
+                try:
+                    if date(year, month, day).weekday() == weekday:
+                        years.append(year)
+                except ValueError:
+                    continue
+            if len(years) == 1:
+                when = years[0] * 12 + month - 1
+                out.append(_Clue(when, when, "weekday", m.start(), m.end()))
     return out
 
 
