@@ -247,6 +247,12 @@ def _future_tense() -> re.Pattern:
     return re.compile(rf"\b[a-z]{{3,}}(?:{_alt(_words()['future_endings'])})\b")
 
 
+def is_future_clause(folded: str, start: int) -> bool:
+    """Whether the clause before `start` in the folded text has a verb in
+    the future tense (« les chars arriveront le 3 mai »): what it dates is to come."""
+    return bool(_future_tense().search(_clause_before(folded, start)))
+
+
 def _clause_before(folded: str, start: int) -> str:
     """The words of the sentence before `start` (at most 80 characters)."""
     window = folded[max(0, start - 80) : start]
