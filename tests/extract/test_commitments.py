@@ -212,6 +212,20 @@ def _fact(donor: str, item: str, status: str, start: int, end: int) -> Fact:
             None,
             "2023-04",
         ),
+        # ... a known event's day, when the text does not name the event
+        (
+            "Le 6 juin, Berlin a confirmé l'envoi des Leopard 2.",
+            [("DE", "leopard2", "pledged", 11, 51)],
+            None,
+            "2023-06",
+        ),
+        (
+            "Le 6 juin, jour de la destruction du barrage de Kakhovka, Berlin a confirmé "
+            "l'envoi des Leopard 2.",
+            [("DE", "leopard2", "pledged", 60, 100)],
+            None,
+            None,
+        ),
         # ... not too long after: news of another year
         (
             "Le 20 novembre, Berlin a confirmé l'envoi des Leopard 2.",

@@ -132,9 +132,11 @@ def own_days(text: str, today: date | None = None) -> tuple[int, int, list[DateM
     """(lo, hi, days): the months (year * 12 + month - 1) the text's bounds
     leave its article in, and each day it names without a year as news name
     their own days (« le 8 octobre », « depuis le 8 octobre »): not a day
-    ahead, nor the day of a known event it recalls (« le 24 février »)."""
+    ahead, nor the day of a known event the text names, nor « le 24
+    février » (the invasion's, named or not)."""
     folded = fold(text)
     lo, hi, _, _, events, _ = _narrowed(text, folded, today)
+    invasion = [e for e in known_events() if e.type == "invasion"]
     days = [
         m
         for m in find_dates(text, base=None)
@@ -142,7 +144,8 @@ def own_days(text: str, today: date | None = None) -> tuple[int, int, list[DateM
         and m.month
         and m.year is None
         and _is_own(m, folded, since_too=True)
-        and not _recalls_event(m, events)
+        and not any(_is_event_date(m, e.date) for e in invasion)
+        and not any(_is_event_date(m, e.date) for e, _ in events)
     ]
     return lo, hi, days
 
