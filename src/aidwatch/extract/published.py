@@ -252,8 +252,21 @@ def _future_tense() -> re.Pattern:
 
 def is_future_clause(folded: str, start: int) -> bool:
     """Whether the clause before `start` in the folded text has a verb in
-    the future tense (« les chars arriveront le 3 mai »): what it dates is to come."""
-    return bool(_future_tense().search(_clause_before(folded, start)))
+    the future tense (« d'autres suivront cette année, quatre de plus en
+    2024 »): what it dates is to come. Unless a verb in a compound past
+    stands between the last comma (or colon) and the date: « X livrera des chars, a
+    annoncé samedi Y » dates the announcement."""
+    clause = _clause_before(folded, start)
+    parts = re.split(r"[,:]", clause)
+    if len(parts) > 1 and _COMPOUND_PAST.search(parts[-1]):
+        return False
+    return bool(_future_tense().search(clause))
+
+
+# « a annoncé », « ont déclaré », « avait fait savoir » (folded).
+_COMPOUND_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:e|es|i|is|u|us|t|ts)\b"
+)
 
 
 def _clause_before(folded: str, start: int) -> str:
