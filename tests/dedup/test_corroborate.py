@@ -77,3 +77,26 @@ def test_dated_articles_are_left_alone():
         extraction("b", "2023-02", "s1", [PATRIOT]),
     ]
     assert corroborate(extractions) == {}
+
+
+@pytest.mark.parametrize(
+    "facts,expected",
+    [
+        # two known commitments of two systems in common, no counts: the same news
+        ([fact("US", "bradley", "pledged"), fact("DE", "marder", "pledged")], "2023-01"),
+        # ... but one system under two statuses is one commitment
+        ([fact("FR", "caesar", "pledged"), fact("FR", "caesar", "delivered")], None),
+        # ... and triples no commitment row holds are too common without counts
+        ([fact("US", "himars", "pledged"), fact("DE", "gepard", "pledged")], None),
+    ],
+)
+def test_known_commitments_in_common_corroborate(facts, expected):
+    known = {
+        ("US", "bradley", "pledged"),
+        ("DE", "marder", "pledged"),
+        ("FR", "caesar", "pledged"),
+        ("FR", "caesar", "delivered"),
+    }
+    extractions = [extraction("a", "2023-01", "s1", facts), extraction("u", None, "s2", facts)]
+    got = corroborate(extractions, known=lambda triple: triple in known).get(1)
+    assert (got.published if got else None) == expected

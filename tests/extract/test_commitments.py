@@ -191,6 +191,68 @@ def _fact(donor: str, item: str, status: str, start: int, end: int) -> Fact:
             "2024",
             None,
         ),
+        # a day without its year, in the months after the commitment (25
+        # January 2023): the next of its kind
+        (
+            "Le 3 mars, Berlin a confirmé l'envoi des Leopard 2.",
+            [("DE", "leopard2", "pledged", 11, 51)],
+            None,
+            "2023-03",
+        ),
+        (
+            "Depuis le 3 mars, les Leopard 2 promis par Berlin sont en route.",
+            [("DE", "leopard2", "pledged", 18, 64)],
+            None,
+            "2023-03",
+        ),
+        # ... the latest of two
+        (
+            "Le 3 mars, Berlin a confirmé l'envoi des Leopard 2. Le 2 avril, Kiev a salué l'aide.",
+            [("DE", "leopard2", "pledged", 11, 51)],
+            None,
+            "2023-04",
+        ),
+        # ... a known event's day, when the text does not name the event
+        (
+            "Le 6 juin, Berlin a confirmé l'envoi des Leopard 2.",
+            [("DE", "leopard2", "pledged", 11, 51)],
+            None,
+            "2023-06",
+        ),
+        (
+            "Le 6 juin, jour de la destruction du barrage de Kakhovka, Berlin a confirmé "
+            "l'envoi des Leopard 2.",
+            [("DE", "leopard2", "pledged", 60, 100)],
+            None,
+            None,
+        ),
+        # ... not too long after: news of another year
+        (
+            "Le 20 novembre, Berlin a confirmé l'envoi des Leopard 2.",
+            [("DE", "leopard2", "pledged", 16, 56)],
+            None,
+            None,
+        ),
+        # ... nor a day moved or ahead
+        (
+            "Le 3 mars dernier, Berlin a confirmé l'envoi des Leopard 2.",
+            [("DE", "leopard2", "pledged", 19, 59)],
+            None,
+            None,
+        ),
+        (
+            "Les Leopard 2 promis par Berlin arriveront le 3 mars.",
+            [("DE", "leopard2", "pledged", 0, 53)],
+            None,
+            None,
+        ),
+        # ... and within the year the article's own clues gave
+        (
+            "Le 3 mars, Berlin a confirmé l'envoi des Leopard 2.",
+            [("DE", "leopard2", "pledged", 11, 51)],
+            "2024",
+            None,
+        ),
     ],
 )
 def test_date_by_commitments(text, facts, year, expected):

@@ -266,6 +266,24 @@ def test_fact_dates_resolved_against_an_inferred_date_are_marked(text, published
             "2023-03-02",
             "2023-01",
         ),
+        # a clause in the future tense dates what is to come, whatever the
+        # article's date: the pledge is the news of the day
+        (
+            "L'Allemagne a promis des chars Leopard 2 à l'Ukraine : d'autres suivront en 2024.",
+            "2023",
+            "2023",
+        ),
+        (
+            "L'Allemagne a promis des chars Leopard 2 à l'Ukraine, qui les recevra en 2024.",
+            "2023",
+            "2023",
+        ),
+        # ... but past a comma the date is the announcement's
+        (
+            "L'Allemagne livrera des chars Leopard 2 à l'Ukraine, a annoncé en mars le ministre.",
+            "2023-05",
+            "2023-03",
+        ),
     ],
 )
 def test_a_date_after_the_article_is_not_the_facts(text, published, expected):

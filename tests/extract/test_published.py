@@ -24,6 +24,11 @@ TODAY = date(2026, 12, 1)
         ("Le ministre a parlé mardi 11 octobre à Bruxelles.", ("2022-10", "weekday")),
         ("Les chars sont arrivés lundi 19 juin, selon Kiev.", ("2023-06", "weekday")),
         ("Il l'a annoncé vendredi soir 11 octobre.", ("2024-10", "weekday")),
+        # ... in English, month or day first
+        ("The minister spoke on Tuesday, October 11, in Brussels.", ("2022-10", "weekday")),
+        ("The tanks arrived on Monday 19 June, Kyiv said.", ("2023-06", "weekday")),
+        ("He announced it on Friday evening, Oct. 11.", None),  # an abbreviation: not read
+        ("On Thursday, March 6, 2025, the jets landed.", None),  # its year is given
         # weekdays that disagree: the month most of them give
         (
             "Le convoi est parti lundi 4 avril et arrivé mardi 5 avril, après un essai mardi 5 mars.",

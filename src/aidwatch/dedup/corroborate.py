@@ -5,7 +5,10 @@ Two articles report the same thing when they share a story (reprints and
 rewrites of one dispatch, dedup/) or a commitment: two (donor, item,
 status) triples in common, one of them with the same quantity and none
 with two different ones (one triple alone is too common: HIMARS are
-pledged by the US in every year of the war). The month is the one
+pledged by the US in every year of the war), or two triples of two systems
+that report known commitments (the first pledges and deliveries of the
+war: « Bradley » and « Marder » pledged by the US and Germany), whatever
+their counts. The month is the one
 most of those articles give, stated dates counting before inferred ones; a
 tie gives nothing. `corroborate` works over the extractions of one call
 (`aidwatch extract` of several files) and does not re-read the text (the
@@ -17,15 +20,19 @@ articles of a story (store/ingest.py).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from aidwatch.model import Article, Evidence, Extraction
 
 
-def corroborate(extractions: list[Extraction]) -> dict[int, Article]:
+def corroborate(
+    extractions: list[Extraction], known: Callable[[tuple], bool] = lambda triple: False
+) -> dict[int, Article]:
     """Index in `extractions` → the article with the month its story or its
-    facts give, for each article that had no month."""
+    facts give, for each article that had no month. `known`: whether a
+    (donor, item id, status) triple reports a known commitment (the
+    extractor's commitments.csv, which this stage does not import)."""
     dated = [e for e in extractions if _month(e.article)]
     out: dict[int, Article] = {}
     for i, e in enumerate(extractions):
@@ -35,7 +42,7 @@ def corroborate(extractions: list[Extraction]) -> dict[int, Article]:
         witness: dict[str, tuple[str, str]] = {}  # month → (basis, doc)
         months = []
         for other in dated:
-            basis = _shared(e, other)
+            basis = _shared(e, other, known)
             if basis is None:
                 continue
             month = _month(other.article)
@@ -79,7 +86,7 @@ def _triples(e: Extraction) -> dict[tuple, int | None]:
     return {(f.donor, f.item.id, f.status): f.quantity for f in e.facts if f.item.specific}
 
 
-def _shared(e: Extraction, other: Extraction) -> str | None:
+def _shared(e: Extraction, other: Extraction, known: Callable[[tuple], bool]) -> str | None:
     """ "story" or "facts" when `other` reports what `e` does, else None."""
     if other is e:
         return None
@@ -92,5 +99,9 @@ def _shared(e: Extraction, other: Extraction) -> str | None:
     # there) is two commitments, whatever else the two share.
     other_count = [k for k in common if None not in (mine[k], theirs[k]) and mine[k] != theirs[k]]
     if same_count and len(common) >= 2 and not other_count:
+        return "facts"
+    # Two known commitments in common (first pledges or deliveries of the
+    # war, `known`), of two systems: the same news, counts or not.
+    if not other_count and len({k[1] for k in common if known(k)}) >= 2:
         return "facts"
     return None

@@ -37,12 +37,14 @@ from aidwatch.catalog import _keyed_rows, _split, donors_by_code, items_by_id
 from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import _norm, _table, find_dates
 from aidwatch.extract.language import tables
-from aidwatch.extract.published import month_range
+from aidwatch.extract.published import month_range, own_days
 from aidwatch.model import STATUSES, Fact, Package
 
 _FILE = "commitments.csv"
 # How far (characters) from a fact's words the day it names may be.
 _NEAR = 400
+# How many months after the known commitment an article names a day of.
+_AFTER = 6
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,18 @@ def commitments() -> tuple[Commitment, ...]:
     return tuple(out)
 
 
+def reports_commitment(triple: tuple) -> bool:
+    """Whether a (donor, item id, status) triple reports a known commitment."""
+    return triple in _commitment_triples()
+
+
+@cache
+def _commitment_triples() -> frozenset[tuple]:
+    return frozenset(
+        (donor, item, c.status) for c in commitments() for donor in c.donors for item in c.items
+    )
+
+
 def date_by_commitments(
     text: str,
     facts: Iterable[Fact],
@@ -179,7 +193,7 @@ def date_by_commitments(
         lo, hi = month_range(text)
         best = [b for b in best if lo <= f"{b[1].day:%Y-%m}" <= hi]
     if not best:
-        return _first_delivery(text, reported, lang, year)
+        return _first_delivery(text, reported, lang, year) or _day_after(text, reported, lang, year)
     nearest = min(gap for gap, *_ in best)
     months = {(c.day.year, c.day.month) for gap, c, *_ in best if gap == nearest}
     if len(months) > 1:
@@ -219,6 +233,33 @@ def _first_delivery(text, reported, lang: str, year: str | None) -> CommitmentDa
         return None
     ((c, start, end),) = found.values()
     return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
+
+
+def _day_after(text, reported, lang: str, year: str | None) -> CommitmentDating | None:
+    """The month of a day the text names without its year (« le 8 octobre »)
+    in the months that follow the latest known commitment its facts report:
+    the article is after that commitment, and news of it are written within
+    `_AFTER` months (« le 8 octobre » in an article on the Mirage 2000
+    promised on 6 June 2024 is October 2024). A day that is itself the day
+    of a known commitment of a system the facts name recalls it; a day moved (« le 22 avril dernier ») or beyond
+    `_AFTER` months gives nothing; the latest of the days that fit counts."""
+    since = max(c.day.year * 12 + c.day.month - 1 for c, _ in reported)
+    items = {f.item.id for _, f in reported if isinstance(f, Fact)}
+    known = {(c.day.month, c.day.day) for c in commitments() if c.items & items}
+    plain = {start for start, _, _, month_day in _days_named(text, lang) if month_day}
+    lo, hi, days = own_days(text)
+    found = []
+    for m in days:
+        if m.start not in plain or (m.month, m.day) in known:
+            continue
+        when = since + (m.month - 1 - since % 12) % 12
+        if when - since <= _AFTER and lo <= when <= hi and (not year or str(when // 12) == year):
+            found.append((when, m))
+    if not found:
+        return None
+    when, m = max(found, key=lambda f: (f[0], f[1].start))
+    c = next(c for c, _ in reported if c.day.year * 12 + c.day.month - 1 == since)
+    return CommitmentDating(f"{when // 12:04d}-{when % 12 + 1:02d}", c, m.start, m.end)
 
 
 def _days_named(text: str, lang: str) -> list[tuple[int, int, int | None, tuple | None]]:

@@ -43,7 +43,7 @@ from aidwatch.extract.mentions import (
 )
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
-from aidwatch.extract.published import date_article
+from aidwatch.extract.published import date_article, is_future_clause
 from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
@@ -236,10 +236,15 @@ def _fact_date(text: str, dates: list[DateMention], base: str | None = None) -> 
     """The date of the sentence's act: its first date that is not a bound,
     nor after the article's month (`base`): an article reports acts done,
     and a date still to come (« prévoit de livrer fin mars » in January) is
-    that of the delivery it plans, not of the pledge it reports."""
+    that of the delivery it plans, not of the pledge it reports; nor is
+    a date in a clause in the future tense (« quatre de plus suivront en
+    2024 »)."""
+    folded = fold(text) if dates else ""
     for d in dates:
-        if not d.iso or _BOUND.search(fold(text[max(0, d.start - 25) : d.start])):
+        if not d.iso or _BOUND.search(folded[max(0, d.start - 25) : d.start]):
             continue
+        if is_future_clause(folded, d.start):
+            continue  # « deux autres suivront en 2024 »: a time to come
         if base and len(base) >= 7 and d.iso[: min(7, len(d.iso))] > base[: min(7, len(d.iso))]:
             continue
         return d.iso

@@ -128,6 +128,45 @@ def month_range(text: str, today: date | None = None) -> tuple[str, str]:
     return _iso(lo), _iso(hi)
 
 
+def own_days(text: str, today: date | None = None) -> tuple[int, int, list[DateMention]]:
+    """(lo, hi, days): the months (year * 12 + month - 1) the text's bounds
+    leave its article in, and each day it names without a year as news name
+    their own days (« le 8 octobre », « depuis le 8 octobre »): not a day
+    ahead, nor the day of a known event the text names, nor « le 24
+    février » (the invasion's, named or not)."""
+    folded = fold(text)
+    lo, hi, _, _, events, _ = _narrowed(text, folded, today)
+    invasion = [e for e in known_events() if e.type == "invasion"]
+    days = [
+        m
+        for m in find_dates(text, base=None)
+        if m.day
+        and m.month
+        and m.year is None
+        and _is_own(m, folded, since_too=True)
+        and not any(_is_event_date(m, e.date) for e in invasion)
+        and not any(_is_event_date(m, e.date) for e, _ in events)
+    ]
+    return lo, hi, days
+
+
+def _is_own(m: DateMention, folded: str, since_too: bool = False) -> bool:
+    """Whether a date may be the article's time or before it: not a bound
+    (« jusqu'au 3 mai »; « depuis le 3 mai » when `since_too`, a day the
+    article is after), nothing ahead, not the invasion's month."""
+    bound = _BOUND.search(folded[max(0, m.start - 25) : m.start])
+    return (
+        (not bound or (since_too and bound.group(1) == "depuis"))
+        and not _AHEAD.search(folded[max(0, m.start - 40) : m.start])
+        and not _future_tense().search(_clause_before(folded, m.start))
+        and not (
+            m.year == FIRST_YEAR
+            and m.month == 2
+            and _WAR.search(folded[max(0, m.start - 60) : m.start])
+        )
+    )
+
+
 def _narrowed(text: str, folded: str, today: date | None):
     """(lo, hi, mentions, latest, events, bounds): the range of months the
     bounding clues leave, and the clues date_article reads further."""
@@ -136,18 +175,7 @@ def _narrowed(text: str, folded: str, today: date | None):
     # Bounds (« depuis février 2022 »), what is to come (« les livraisons
     # prévues en août ») and the invasion's month (« la guerre, en février
     # 2022 ») do not say when the article was written.
-    mentions = [
-        m
-        for m in find_dates(text, base=None)
-        if not _BOUND.search(folded[max(0, m.start - 25) : m.start])
-        and not _AHEAD.search(folded[max(0, m.start - 40) : m.start])
-        and not _future_tense().search(_clause_before(folded, m.start))
-        and not (
-            m.year == FIRST_YEAR
-            and m.month == 2
-            and _WAR.search(folded[max(0, m.start - 60) : m.start])
-        )
-    ]
+    mentions = [m for m in find_dates(text, base=None) if _is_own(m, folded)]
     # The latest dated month is a point when the text gives its day (news
     # date their own acts: « a annoncé le 3 mai »), only a lower bound when
     # not (« en septembre 2022 » recalls the past).
@@ -222,6 +250,25 @@ def _future_tense() -> re.Pattern:
     return re.compile(rf"\b[a-z]{{3,}}(?:{_alt(_words()['future_endings'])})\b")
 
 
+def is_future_clause(folded: str, start: int) -> bool:
+    """Whether the clause before `start` in the folded text has a verb in
+    the future tense (« d'autres suivront cette année, quatre de plus en
+    2024 »): what it dates is to come. Unless a verb in a compound past
+    stands between the last comma (or colon) and the date: « X livrera des chars, a
+    annoncé samedi Y » dates the announcement."""
+    clause = _clause_before(folded, start)
+    parts = re.split(r"[,:]", clause)
+    if len(parts) > 1 and _COMPOUND_PAST.search(parts[-1]):
+        return False
+    return bool(_future_tense().search(clause))
+
+
+# « a annoncé », « ont déclaré », « avait fait savoir » (folded).
+_COMPOUND_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:e|es|i|is|u|us|t|ts)\b"
+)
+
+
 def _clause_before(folded: str, start: int) -> str:
     """The words of the sentence before `start` (at most 80 characters)."""
     window = folded[max(0, start - 80) : start]
@@ -288,34 +335,47 @@ def _durations(folded: str) -> list[_Clue]:
 
 
 @cache
-def _weekday_pattern() -> re.Pattern:
-    t = _table("fr")
-    weekdays = _alt({fold(k) for k in t.weekdays})
-    months = _alt({fold(k) for k in t.months if not k.endswith(".")})
-    times = _alt({fold(k) for k in t.times_of_day})
-    return re.compile(
-        rf"\b(?P<weekday>{weekdays})(?:\s+(?:{times}))?,?\s+(?:le\s+)?"
-        rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{months})\b(?!\s+\d{{4}})"
-    )
+def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict], ...]:
+    """Per language, the pattern of a weekday with its day and month and no
+    year (« mardi 11 octobre », "Tuesday, October 11", "Tuesday 11
+    October"), with its weekday and month names (folded)."""
+    out = []
+    for lang in ("fr", "en"):
+        t = _table(lang)
+        weekdays = {fold(k): v for k, v in t.weekdays.items()}
+        months = {fold(k): v for k, v in t.months.items() if not k.endswith(".")}
+        w, mo, times = _alt(weekdays), _alt(months), _alt({fold(k) for k in t.times_of_day})
+        if lang == "fr":
+            date_part = rf"(?:le\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{mo})\b(?!\s+\d{{4}})"
+        else:
+            ordinal = r"(?:st|nd|rd|th)?"
+            date_part = (
+                rf"(?:(?P<month>{mo})\s+(?P<day>\d{{1,2}}){ordinal}"
+                rf"|(?P<day2>\d{{1,2}}){ordinal}\s+(?P<month2>{mo}))\b(?!,?\s+\d{{4}})"
+            )
+        pattern = re.compile(rf"\b(?P<weekday>{w})(?:\s+(?:{times}))?,?\s+{date_part}")
+        out.append((pattern, weekdays, months))
+    return tuple(out)
 
 
 def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
-    t = _table("fr")
-    weekdays = {fold(k): v for k, v in t.weekdays.items()}
-    months = {fold(k): v for k, v in t.months.items()}
     out = []
-    for m in _weekday_pattern().finditer(folded):
-        day, month, weekday = int(m["day"]), months[m["month"]], weekdays[m["weekday"]]
-        years = []
-        for year in range(lo // 12, hi // 12 + 1):
-            try:
-                if date(year, month, day).weekday() == weekday:
-                    years.append(year)
-            except ValueError:
-                continue
-        if len(years) == 1:
-            when = years[0] * 12 + month - 1
-            out.append(_Clue(when, when, "weekday", m.start(), m.end()))
+    for pattern, weekdays, months in _weekday_patterns():
+        for m in pattern.finditer(folded):
+            named = m.groupdict()
+            day = int(named.get("day") or named["day2"])
+            month = months[named.get("month") or named["month2"]]
+            weekday = weekdays[m["weekday"]]
+            years = []
+            for year in range(lo // 12, hi // 12 + 1):
+                try:
+                    if date(year, month, day).weekday() == weekday:
+                        years.append(year)
+                except ValueError:
+                    continue
+            if len(years) == 1:
+                when = years[0] * 12 + month - 1
+                out.append(_Clue(when, when, "weekday", m.start(), m.end()))
     return out
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from aidwatch.dedup import EventIndex, StoryIndex, report_of
 from aidwatch.dedup.corroborate import corroborate
 from aidwatch.extract import decider_for, extract_articles
+from aidwatch.extract.commitments import reports_commitment
 from aidwatch.model import Article, Extraction
 from aidwatch.run.executors import Executor, InProcess
 from aidwatch.run.reading import Warn, guard, read_articles, warn
@@ -76,7 +77,7 @@ def extract_paths(
             on_article(result)
     # Undated articles take the month of dated ones reporting the same
     # thing, and are read again for their facts' relative dates.
-    redated = corroborate(results)
+    redated = corroborate(results, known=reports_commitment)
     again = extract_articles(list(redated.values()), decider=decider_for(model))
     for i, result in zip(redated, again, strict=True):
         result.story = results[i].story
