@@ -98,6 +98,8 @@ CASES = [
     # a clause right after the item saying Ukraine wants it is a request too
     ("La Suisse refuse de livrer ses blindés Marder, que Kiev aimerait obtenir.", [(None, "marder", "requested", None), ("CH", "marder", "refused", None)]),
     ("La France a livré des canons Caesar tant réclamés par les Ukrainiens.", [(None, "caesar", "requested", None), ("FR", "caesar", "delivered", None)]),
+    # givers nobody names but by their examples: the examples give
+    ("Berlin autorisera les pays partenaires qui souhaitent livrer des chars Leopard 2, comme la Pologne par exemple.", [("PL", "leopard2", "considered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -344,7 +344,9 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             carried = True
         others = False
         if not donors and attribution.basis in ("other", "others"):
-            donors = _counted_group(ctx)
+            donors = _counted_group(ctx) or (
+                _exemplified(doc, donor_at) if attribution.basis == "others" else []
+            )
             others = not donors and attribution.basis == "others"
         if not donors and reading.status == "training":
             donors = _training_place(ctx)
@@ -435,6 +437,23 @@ def _counted_group(ctx: SentenceContext) -> list[str]:
     if counted and _GROUP_COUNTS.get(counted["n"]) == str(len(ctx.running_group)):
         return list(ctx.running_group)
     return []
+
+
+_EXAMPLE_GIVERS = _WORDS.words("example_givers")
+
+
+def _exemplified(doc, donor_at) -> list[str]:
+    """« aux pays partenaires qui souhaitent livrer des Leopard, comme la
+    Pologne par exemple »: givers nobody names but for the states given as
+    their examples, which give."""
+    out: list[str] = []
+    for i, donor in sorted(donor_at.items()):
+        if i - 1 in donor_at or not donor.can_give:
+            continue  # not the first word of its mention
+        before = [fold(t.text) for t in doc[max(0, i - 3) : i]]
+        if any(w in _EXAMPLE_GIVERS for w in before) and donor.code not in out:
+            out.append(donor.code)
+    return out
 
 
 def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> list:

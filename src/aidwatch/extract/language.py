@@ -193,6 +193,7 @@ SCHEMA: dict[str, str] = {
     "wanting_forms": "forms",
     "wanted_participles": "forms",
     "ukraine_forms": "forms",
+    "example_givers": "words",
     # events (events.py)
     "event_kinds": "events",
     "meeting_words": "forms",
