@@ -121,6 +121,7 @@ SCHEMA: dict[str, str] = {
     "source_prepositions": "words",
     "agent_prepositions": "words",
     "equipping_verbs": "words",
+    "loaded_nouns": "words",
     "example_markers": "words",
     "agent_nouns": "words",
     "comparative_markers": "forms",

@@ -858,11 +858,13 @@ def _read_parse(item_token, span) -> StatusReading | None:
 
 
 _EQUIPPING = _WORDS.words("equipping_verbs")
+_LOADED = _WORDS.words("loaded_nouns")
 
 
 def _carrier(item_token):
-    """The noun whose equipment the item is: « des avions armés de missiles
-    Mica », « des blindés équipés de mitrailleuses »."""
+    """The noun whose ammunition the item is: « des avions armés de missiles
+    Mica ». Not what a system is fitted with (« équipé d'un canon de 105
+    mm »: `_describes_fittings`), which is part of it."""
     token = item_token
     for _ in range(2):  # « armés de missiles air-air Mica »: the name under its kind
         head = token.head
@@ -871,6 +873,7 @@ def _carrier(item_token):
             and head.dep_ in ("acl", "amod")
             and lemma(head) in _EQUIPPING
             and head.head.pos_ in ("NOUN", "PROPN")
+            and (lemma(token) in _LOADED or lemma(item_token) in _LOADED)
         ):
             return head.head
         if head.i == token.i or head.pos_ not in ("NOUN", "PROPN"):
