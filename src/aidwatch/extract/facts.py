@@ -928,6 +928,18 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
 _HOLDERS = ("refused", "considered", "pledged", "delivered", "procured")
 
 
+def _models_of_one(named: Fact, unnamed: Fact) -> bool:
+    """Whether two facts of one status name one system, the family and a model
+    of it (« Leopard 1 » and « Leopard 1 A5 »)."""
+    a, b = named.item, unnamed.item
+    return (
+        named.status == unnamed.status
+        and a.specific
+        and b.specific
+        and (member_of(a.name, b.name) or member_of(b.name, a.name))
+    )
+
+
 def _settle_unnamed_donors(facts: list[Fact], others: set[tuple] = frozenset()) -> list[Fact]:
     """Article-level donors for facts whose sentence names none.
 
@@ -962,6 +974,13 @@ def _settle_unnamed_donors(facts: list[Fact], others: set[tuple] = frozenset()) 
                     if other.donor is not None and _key(other) == (other.donor, item, f.status):
                         _absorb(other, f)
                 continue
+            if f.status != "requested":
+                # « L'Ukraine va recevoir 100 chars Leopard 1 A5 » then « la
+                # livraison des Leopard 1, Berlin, Copenhague et La Haye »: the
+                # model and its family, the count of the named states'
+                for other in facts:
+                    if other.donor is not None and _models_of_one(other, f):
+                        _absorb(other, f)
             holders = named.get((item, "_holder"), set())
             if f.item.specific and len(holders) == 1 and f.status != "requested":
                 f.donor = next(iter(holders))
