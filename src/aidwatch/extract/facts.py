@@ -693,6 +693,10 @@ def item_quantity(text: str, group: ItemGroup):
     cumulative total; « en » counts after its verb (« en a envoyé 3 »)."""
     if fold(text[group.start : group.end]) in _PARTITIVE:
         return _count_after_verb(text, group.end)
+    if _more_of_the_same(text, group.start, group.end):
+        # « Huit autres suivront »: the count is the anaphor's own
+        q = next(iter(find_quantities(text[group.start : group.end])), None)
+        return q and Quantity(q.value, q.kind, q.start + group.start, q.end + group.start)
     found = quantity_before(text, group.start)
     if found is None:
         window_start = max(0, group.start - 60)
@@ -711,6 +715,16 @@ def item_quantity(text: str, group: ItemGroup):
     if found and _TOTAL.search(text[: found.start]):
         return Quantity(found.value, "cumulative_total", found.start, found.end)
     return found
+
+
+_MORE = re.compile(r"(?:" + _WORDS.alternation("more_of_the_same") + r")\b")
+
+
+def _more_of_the_same(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is « Huit autres » of « Huit autres
+    suivront »: a count of more of an item named before."""
+    m = _MORE.match(fold(text), start)
+    return m is not None and m.end() == end
 
 
 def _key(fact: Fact) -> tuple:
@@ -800,7 +814,19 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
         if d.others:
             others.add(key)
         if key in merged:
-            _absorb(merged[key], d.fact)
+            into = merged[key]
+            if (
+                into.quantity_kind == d.fact.quantity_kind == "exact"
+                and d.fact.mention is not None
+                and _more_of_the_same(
+                    d.fact.evidence.text,
+                    d.fact.mention.start - d.fact.evidence.start,
+                    d.fact.mention.end - d.fact.evidence.start,
+                )
+            ):
+                # « Quatre chars seront expédiés. Huit autres suivront »: 12
+                into.quantity += d.fact.quantity
+            _absorb(into, d.fact)
         else:
             merged[key] = d.fact
     return _settle_unnamed_donors(list(merged.values()), others)
