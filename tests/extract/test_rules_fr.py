@@ -91,6 +91,9 @@ CASES = [
     # « N autres suivront » adds to the count of the same commitment; a later pledge after a delivery is its own
     ("La Norvège livrera quatre chars Leopard 2. Huit autres suivront bientôt.", [("NO", "leopard2", "pledged", 12)]),
     ("La Norvège a livré quatre chars Leopard 2. Huit autres suivront bientôt.", [("NO", "leopard2", "delivered", 4), ("NO", "leopard2", "pledged", 8)]),
+    # a count said of a noun the system is set beside
+    ("La Norvège envoie trois unités d'un système comparable, le M270.", [("NO", "m270", "pledged", 3)]),
+    ("La Norvège envoie trois obusiers M109 et une arme similaire, le M270.", [("NO", "m109", "pledged", 3), ("NO", "m270", "pledged", None)]),
     # a model counted with no donor named is the count of the states that give its family
     ("L'Ukraine va recevoir au moins 80 chars Leopard 1 A5 cet été. Pour la livraison des Leopard 1, Oslo et Copenhague promettent aussi des pièces de rechange.", [(None, "leopard1a5", "pledged", 80), ("DK", "gen_spare_parts", "pledged", None), ("DK", "leopard1", "pledged", 80), ("NO", "gen_spare_parts", "pledged", None), ("NO", "leopard1", "pledged", 80)]),
 ]

@@ -635,6 +635,12 @@ def _with_demonym(doc, group: ItemGroup, span, donor_at):
 _CLASSIFIERS = re.compile(
     r"^\s*[»”\"]?\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*$", re.IGNORECASE
 )
+_APPOSED = re.compile(
+    r"^\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*(?:"
+    + _WORDS.alternation("apposed_counts")
+    + r")$",
+    re.IGNORECASE,
+)
 _ONE = re.compile(r"\b(?:" + _WORDS.alternation("singular_articles") + r")\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(" + _WORDS.alternation("total_markers") + r")\b", re.IGNORECASE)
 # A state buying for itself, not for Ukraine.
@@ -702,7 +708,8 @@ def item_quantity(text: str, group: ItemGroup):
         window_start = max(0, group.start - 60)
         for q in reversed(find_quantities(text[window_start : group.start])):
             gap = text[window_start + q.end : group.start]
-            if _CLASSIFIERS.match(gap):
+            if _CLASSIFIERS.match(gap) or _APPOSED.match(gap):
+                # « trois unités d'une arme similaire, le M270 »: apposed
                 found = Quantity(q.value, q.kind, q.start + window_start, q.end + window_start)
             break
         else:
