@@ -373,6 +373,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             draft = Draft(fact, sentence.index, sentence.paragraph, carried, others and not donor)
             drafts.append((g.start, draft))
     drafts = [(start, _ammunition_of(d, served.get(start))) for start, d in drafts]
+    _counts_by_agent(sentence.text, doc, drafts, donor_at)
     drafts += _gapped(sentence, doc, drafts, donor_at)
     if trains_crews(nlp.folded(doc)):
         drafts += _trained_on(ctx, spans, drafts, set_aside)
@@ -508,6 +509,46 @@ _GAP_LEAD = re.compile(
     + _WORDS.alternation("definite_articles")
     + ")?$"
 )
+
+
+_AGENT = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _WORDS.words("agent_prepositions"))) + r")\s+(?:"
+    + _WORDS.alternation("definite_articles")
+    + r")?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _counts_by_agent(text: str, doc, drafts, donor_at) -> None:
+    """« 7 exemplaires ont été donnés par l'Allemagne, 5 autres par les
+    Pays-Bas »: one item counted again before each agent; each donor's fact
+    takes the count said before its own « par »."""
+    by_item: dict[tuple, list] = {}
+    for start, d in drafts:
+        if d.fact.donor is not None and d.fact.quantity is not None:
+            by_item.setdefault((start, d.fact.status), []).append(d)
+    for same in by_item.values():
+        if len({d.fact.donor for d in same}) < 2:
+            continue
+        agents = {}  # donor → offset of its mention, after « par »
+        for i, donor in sorted(donor_at.items()):
+            idx = doc[i].idx
+            if donor.code not in agents and _AGENT.search(text[max(0, idx - 12) : idx]):
+                agents[donor.code] = idx
+        if any(d.fact.donor not in agents for d in same):
+            continue
+        counts, previous = {}, 0
+        for code, idx in sorted(agents.items(), key=lambda a: a[1]):
+            found = find_quantities(text[previous:idx])
+            if len(found) != 1:
+                break
+            counts[code] = found[0]
+            previous = idx
+        else:
+            if len({q.value for q in counts.values()}) == len(counts):
+                for d in same:
+                    q = counts[d.fact.donor]
+                    d.fact.quantity, d.fact.quantity_kind = q.value, q.kind
 
 
 def _gapped(
