@@ -97,6 +97,8 @@ CASES = [
     # one item counted again before each agent: each donor its own count
     ("Des obusiers Archer ont été livrés. 6 exemplaires ont été fournis par la Norvège, 4 autres par le Danemark.", [("DK", "archer", "delivered", 4), ("NO", "archer", "delivered", 6)]),
     ("6 obusiers Archer ont été fournis par la Norvège et le Danemark.", [("DK", "archer", "delivered", 6), ("NO", "archer", "delivered", 6)]),
+    # an adjective of quality between the classifier and the kind
+    ("La Norvège va livrer à l'Ukraine un système perfectionné de défense aérienne, le NASAMS.", [("NO", "nasams", "pledged", 1)]),
     # a model counted with no donor named is the count of the states that give its family
     ("L'Ukraine va recevoir au moins 80 chars Leopard 1 A5 cet été. Pour la livraison des Leopard 1, Oslo et Copenhague promettent aussi des pièces de rechange.", [(None, "leopard1a5", "pledged", 80), ("DK", "gen_spare_parts", "pledged", None), ("DK", "leopard1", "pledged", 80), ("NO", "gen_spare_parts", "pledged", None), ("NO", "leopard1", "pledged", 80)]),
 ]
