@@ -1147,8 +1147,9 @@ CASES: list[tuple[str, str | None, list[tuple]]] = [
         "La Suède a promis huit obusiers Archer. « Quatre autres suivront en mai », a précisé"
         " le ministre suédois.",
         None,
+        # the commitment is the eight and the four more (the annotation's total)
         [
-            ("SE", "archer", "pledged", 8, "exact", None),
+            ("SE", "archer", "pledged", 12, "exact", None),
         ],
     ),
     (

@@ -45,7 +45,11 @@ CASES = [
     ("U.S. troops will train Ukrainian forces on how to operate the HIMARS systems.", [("US", "himars", "training", None)]),
     # a noun pointing back to the system named before
     ("Germany will deliver IRIS-T air defence systems. Berlin has already delivered two of the systems.", [("DE", "iris_t", "delivered", None), ("DE", "iris_t", "pledged", None)]),
-    ("France will send Caesar howitzers to Ukraine. France delivered six of these weapon systems in April.", [("FR", "caesar", "delivered", None), ("FR", "caesar", "pledged", None)]),
+    ("France will send Caesar howitzers to Ukraine. France delivered six of these weapon systems in April.", [("FR", "caesar", "delivered", 6), ("FR", "caesar", "pledged", None)]),
+    # words between a count and its item: origin, era, « rounds of »
+    ("Norway will give Ukraine its fleet of 12 Soviet-era MiG-29 fighter jets.", [("NO", "mig29", "pledged", 12)]),
+    ("Norway plans to purchase around 2,000 Norwegian-made FPV drones for Ukraine.", [("NO", "gen_fpv_drone", "procured", 2000)]),
+    ("Norway will supply 50,000 rounds of artillery ammunition.", [("NO", "gen_artillery_shell", "pledged", 50000)]),
     # the system named first, then its kind: one item
     ("Britain has supplied Storm Shadow cruise missiles to Ukraine.", [("GB", "storm_shadow_scalp", "delivered", None)]),
     # counted rounds are no « round » of aid: the list keeps its verb

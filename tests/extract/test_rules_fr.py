@@ -106,6 +106,19 @@ CASES = [
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède a livré des chars Leopard. Elle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard", "delivered", None), ("SE", "leopard2a5", "pledged", 10)]),
+    # « N autres suivront » adds to the count of the same commitment; a later pledge after a delivery is its own
+    ("La Norvège livrera quatre chars Leopard 2. Huit autres suivront bientôt.", [("NO", "leopard2", "pledged", 12)]),
+    ("La Norvège a livré quatre chars Leopard 2. Huit autres suivront bientôt.", [("NO", "leopard2", "delivered", 4), ("NO", "leopard2", "pledged", 8)]),
+    # a count said of a noun the system is set beside
+    ("La Norvège envoie trois unités d'un système comparable, le M270.", [("NO", "m270", "pledged", 3)]),
+    ("La Norvège envoie trois obusiers M109 et une arme similaire, le M270.", [("NO", "m109", "pledged", 3), ("NO", "m270", "pledged", None)]),
+    # one item counted again before each agent: each donor its own count
+    ("Des obusiers Archer ont été livrés. 6 exemplaires ont été fournis par la Norvège, 4 autres par le Danemark.", [("DK", "archer", "delivered", 4), ("NO", "archer", "delivered", 6)]),
+    ("6 obusiers Archer ont été fournis par la Norvège et le Danemark.", [("DK", "archer", "delivered", 6), ("NO", "archer", "delivered", 6)]),
+    # an adjective of quality between the classifier and the kind
+    ("La Norvège va livrer à l'Ukraine un système perfectionné de défense aérienne, le NASAMS.", [("NO", "nasams", "pledged", 1)]),
+    # a model counted with no donor named is the count of the states that give its family
+    ("L'Ukraine va recevoir au moins 80 chars Leopard 1 A5 cet été. Pour la livraison des Leopard 1, Oslo et Copenhague promettent aussi des pièces de rechange.", [(None, "leopard1a5", "pledged", 80), ("DK", "gen_spare_parts", "pledged", None), ("DK", "leopard1", "pledged", 80), ("NO", "gen_spare_parts", "pledged", None), ("NO", "leopard1", "pledged", 80)]),
 ]
 # fmt: on
 

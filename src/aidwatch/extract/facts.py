@@ -375,6 +375,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             draft = Draft(fact, sentence.index, sentence.paragraph, carried, others and not donor)
             drafts.append((g.start, draft))
     drafts = [(start, _ammunition_of(d, served.get(start))) for start, d in drafts]
+    _counts_by_agent(sentence.text, doc, drafts, donor_at)
     drafts += _gapped(sentence, doc, drafts, donor_at)
     if trains_crews(nlp.folded(doc)):
         drafts += _trained_on(ctx, spans, drafts, set_aside)
@@ -529,6 +530,46 @@ _GAP_LEAD = re.compile(
 )
 
 
+_AGENT = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _WORDS.words("agent_prepositions"))) + r")\s+(?:"
+    + _WORDS.alternation("definite_articles")
+    + r")?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _counts_by_agent(text: str, doc, drafts, donor_at) -> None:
+    """« 7 exemplaires ont été donnés par l'Allemagne, 5 autres par les
+    Pays-Bas »: one item counted again before each agent; each donor's fact
+    takes the count said before its own « par »."""
+    by_item: dict[tuple, list] = {}
+    for start, d in drafts:
+        if d.fact.donor is not None and d.fact.quantity is not None:
+            by_item.setdefault((start, d.fact.status), []).append(d)
+    for same in by_item.values():
+        if len({d.fact.donor for d in same}) < 2:
+            continue
+        agents = {}  # donor → offset of its mention, after « par »
+        for i, donor in sorted(donor_at.items()):
+            idx = doc[i].idx
+            if donor.code not in agents and _AGENT.search(text[max(0, idx - 12) : idx]):
+                agents[donor.code] = idx
+        if any(d.fact.donor not in agents for d in same):
+            continue
+        counts, previous = {}, 0
+        for code, idx in sorted(agents.items(), key=lambda a: a[1]):
+            found = find_quantities(text[previous:idx])
+            if len(found) != 1:
+                break
+            counts[code] = found[0]
+            previous = idx
+        else:
+            if len({q.value for q in counts.values()}) == len(counts):
+                for d in same:
+                    q = counts[d.fact.donor]
+                    d.fact.quantity, d.fact.quantity_kind = q.value, q.kind
+
+
 def _gapped(
     sentence: Sentence, doc, drafts: list[tuple[int, Draft]], donor_at
 ) -> list[tuple[int, Draft]]:
@@ -654,6 +695,12 @@ def _with_demonym(doc, group: ItemGroup, span, donor_at):
 _CLASSIFIERS = re.compile(
     r"^\s*[»”\"]?\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*$", re.IGNORECASE
 )
+_APPOSED = re.compile(
+    r"^\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*(?:"
+    + _WORDS.alternation("apposed_counts")
+    + r")$",
+    re.IGNORECASE,
+)
 _ONE = re.compile(r"\b(?:" + _WORDS.alternation("singular_articles") + r")\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(" + _WORDS.alternation("total_markers") + r")\b", re.IGNORECASE)
 # A state buying for itself, not for Ukraine.
@@ -712,12 +759,17 @@ def item_quantity(text: str, group: ItemGroup):
     cumulative total; « en » counts after its verb (« en a envoyé 3 »)."""
     if fold(text[group.start : group.end]) in _PARTITIVE:
         return _count_after_verb(text, group.end)
+    if _more_of_the_same(text, group.start, group.end):
+        # « Huit autres suivront »: the count is the anaphor's own
+        q = next(iter(find_quantities(text[group.start : group.end])), None)
+        return q and Quantity(q.value, q.kind, q.start + group.start, q.end + group.start)
     found = quantity_before(text, group.start)
     if found is None:
         window_start = max(0, group.start - 60)
         for q in reversed(find_quantities(text[window_start : group.start])):
             gap = text[window_start + q.end : group.start]
-            if _CLASSIFIERS.match(gap):
+            if _CLASSIFIERS.match(gap) or _APPOSED.match(gap):
+                # « trois unités d'une arme similaire, le M270 »: apposed
                 found = Quantity(q.value, q.kind, q.start + window_start, q.end + window_start)
             break
         else:
@@ -730,6 +782,16 @@ def item_quantity(text: str, group: ItemGroup):
     if found and _TOTAL.search(text[: found.start]):
         return Quantity(found.value, "cumulative_total", found.start, found.end)
     return found
+
+
+_MORE = re.compile(r"(?:" + _WORDS.alternation("more_of_the_same") + r")\b")
+
+
+def _more_of_the_same(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is « Huit autres » of « Huit autres
+    suivront »: a count of more of an item named before."""
+    m = _MORE.match(fold(text), start)
+    return m is not None and m.end() == end
 
 
 def _key(fact: Fact) -> tuple:
@@ -819,7 +881,19 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
         if d.others:
             others.add(key)
         if key in merged:
-            _absorb(merged[key], d.fact)
+            into = merged[key]
+            if (
+                into.quantity_kind == d.fact.quantity_kind == "exact"
+                and d.fact.mention is not None
+                and _more_of_the_same(
+                    d.fact.evidence.text,
+                    d.fact.mention.start - d.fact.evidence.start,
+                    d.fact.mention.end - d.fact.evidence.start,
+                )
+            ):
+                # « Quatre chars seront expédiés. Huit autres suivront »: 12
+                into.quantity += d.fact.quantity
+            _absorb(into, d.fact)
         else:
             merged[key] = d.fact
     return _settle_unnamed_donors(list(merged.values()), others)
@@ -995,6 +1069,18 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
 _HOLDERS = ("refused", "considered", "pledged", "delivered", "procured")
 
 
+def _models_of_one(named: Fact, unnamed: Fact) -> bool:
+    """Whether two facts of one status name one system, the family and a model
+    of it (« Leopard 1 » and « Leopard 1 A5 »)."""
+    a, b = named.item, unnamed.item
+    return (
+        named.status == unnamed.status
+        and a.specific
+        and b.specific
+        and (member_of(a.name, b.name) or member_of(b.name, a.name))
+    )
+
+
 def _settle_unnamed_donors(facts: list[Fact], others: set[tuple] = frozenset()) -> list[Fact]:
     """Article-level donors for facts whose sentence names none.
 
@@ -1029,6 +1115,13 @@ def _settle_unnamed_donors(facts: list[Fact], others: set[tuple] = frozenset()) 
                     if other.donor is not None and _key(other) == (other.donor, item, f.status):
                         _absorb(other, f)
                 continue
+            if f.status != "requested":
+                # « L'Ukraine va recevoir 100 chars Leopard 1 A5 » then « la
+                # livraison des Leopard 1, Berlin, Copenhague et La Haye »: the
+                # model and its family, the count of the named states'
+                for other in facts:
+                    if other.donor is not None and _models_of_one(other, f):
+                        _absorb(other, f)
             holders = named.get((item, "_holder"), set())
             if f.item.specific and len(holders) == 1 and f.status != "requested":
                 f.donor = next(iter(holders))

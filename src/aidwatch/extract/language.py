@@ -76,6 +76,7 @@ SCHEMA: dict[str, str] = {
     "gap_determiners": "forms",
     "gap_conjunctions": "forms",
     "classifier_words": "forms",
+    "apposed_counts": "forms",
     "total_markers": "forms",
     "domestic_purchase": "forms",
     # item groups (items.py)
