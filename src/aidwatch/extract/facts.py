@@ -531,7 +531,9 @@ _GAP_LEAD = re.compile(
 
 
 _AGENT = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, _WORDS.words("agent_prepositions"))) + r")\s+(?:"
+    r"\b(?:"
+    + "|".join(map(re.escape, _WORDS.words("agent_prepositions")))
+    + r")\s+(?:"
     + _WORDS.alternation("definite_articles")
     + r")?\s*$",
     re.IGNORECASE,
@@ -696,7 +698,9 @@ _CLASSIFIERS = re.compile(
     r"^\s*[»”\"]?\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*$", re.IGNORECASE
 )
 _APPOSED = re.compile(
-    r"^\s*(?:(?:" + _WORDS.alternation("classifier_words") + r")\s+)*(?:"
+    r"^\s*(?:(?:"
+    + _WORDS.alternation("classifier_words")
+    + r")\s+)*(?:"
     + _WORDS.alternation("apposed_counts")
     + r")$",
     re.IGNORECASE,

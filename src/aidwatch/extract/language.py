@@ -192,6 +192,7 @@ SCHEMA: dict[str, str] = {
     "first_to": "forms",
     "completion_verbs": "words",
     "happening_verbs": "words",
+    "means_prepositions": "words",
     "wanting_forms": "forms",
     "wanted_participles": "forms",
     "ukraine_forms": "forms",

@@ -771,6 +771,7 @@ def _speaker_intends(token) -> bool:
 _FIRST_TO = re.compile(r"\b(?:" + _WORDS.alternation("first_to") + r")\s*$")
 _COMPLETING = _WORDS.words("completion_verbs")
 _HAPPENING = _WORDS.words("happening_verbs")
+_MEANS = _WORDS.words("means_prepositions")
 
 
 def _ranked_first(token) -> bool:
@@ -1038,6 +1039,17 @@ def _read_chain(item_token) -> StatusReading | None:
             and verb_tense(token) == "past"
         ):
             status = "delivered"  # « a finalisé la remise de ses chars »
+            trigger, trigger_class = token, "transfer"
+        elif (
+            status == Pending.NOMINAL
+            and token.pos_ in ("VERB", "AUX")
+            and not negated
+            and verb_tense(token) in ("past", "present")
+            and any(fold(c.text) in _MEANS for c in below.children if c.dep_ == "case")
+        ):
+            # « la Norvège renforce sa défense avec la livraison de missiles »:
+            # the transfer is the means of what is done
+            status = "delivered"
             trigger, trigger_class = token, "transfer"
         elif (
             status == Pending.NOMINAL
