@@ -105,6 +105,8 @@ CASES = [
     # a transfer that is the means of what is done was made; of what will be done, promised
     ("La Norvège a renforcé la défense aérienne de l'Ukraine avec la livraison de missiles NASAMS.", [("NO", "nasams", "delivered", None)]),
     ("La Norvège renforcera la défense aérienne de l'Ukraine avec la livraison de missiles NASAMS.", [("NO", "nasams", "pledged", None)]),
+    # a past participle right after the item is its own, wherever the parser hangs it
+    ("Ce surnom fait référence aux missiles NLAW livrés par le Royaume-Uni.", [("GB", "nlaw", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

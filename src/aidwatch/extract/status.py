@@ -907,7 +907,27 @@ def _holder_reading(item_token, span) -> StatusReading | None:
                 status, cls = _first_reading(child, item_token)
                 if status and not isinstance(status, Pending):
                     return StatusReading(status, child, cls)
+    # « aux missiles NLAW livrés par le Royaume-Uni », the participle hung on
+    # the verb by the parser: a past participle right after the item is its own
+    end = span.end if span is not None else item_token.i + 1
+    doc = item_token.doc
+    if (
+        end < len(doc)
+        and _is_past_participle_form(doc[end])
+        and doc[end].head.i not in {h.i for h in holders}
+    ):
+        status, cls = _first_reading(doc[end], item_token)
+        if status in ("delivered", "pledged") and cls == "transfer":
+            return StatusReading(status, doc[end], cls)
     return None
+
+
+def _is_past_participle_form(token) -> bool:
+    return (
+        token.pos_ == "VERB"
+        and token.morph.get("VerbForm") == ["Part"]
+        and "Past" in token.morph.get("Tense")
+    )
 
 
 def _is_amod_participle(token) -> bool:
