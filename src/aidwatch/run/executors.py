@@ -231,9 +231,10 @@ class Placement:
     """Where the items of each batch go: to the worker that the most of
     their keys (`affinity`) went to before, as long as it has no more than
     its share of the batch; ties to the worker with the fewest items yet.
-    The latest `capacity` keys are remembered."""
+    The latest `capacity` keys are remembered: the paragraphs of several
+    thousand articles, more than a worker's parse cache holds (nlp.py)."""
 
-    def __init__(self, affinity: Affinity, capacity: int = 200_000):
+    def __init__(self, affinity: Affinity, capacity: int = 50_000):
         self.affinity = affinity
         self.capacity = capacity
         self.worker_of: dict[Hashable, str] = {}  # oldest key first
