@@ -202,9 +202,7 @@ def _read_jsonl(path: Path, source: str) -> Iterator[Article | Skipped]:
                 yield Skipped(where, "record larger than 5 MB")
                 continue
             try:
-                yield _jsonl_article(
-                    raw, where, first=lineno == 1, stored=f"{absolute}:{lineno}"
-                )
+                yield _jsonl_article(raw, where, first=lineno == 1, stored=f"{absolute}:{lineno}")
             except InputError as error:
                 yield Skipped(error.source, error.problem)
     if not any_record:
