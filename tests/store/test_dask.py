@@ -34,7 +34,9 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
-def test_dask_local_stores_what_in_process_stores(tmp_path, dump, cli):
+def test_dask_local_stores_what_in_process_stores(tmp_path, dump, cli, monkeypatch):
+    # Batches of 32 (as the store's were): the 55 articles make two.
+    monkeypatch.setattr("aidwatch.run.triage.BATCH", 32)
     here, there = sqlite(tmp_path / "here.db"), sqlite(tmp_path / "there.db")
     expected = ingest(CORPUS, here)
     result = cli.invoke(*CORPUS, "--db", there, "--dask", "local")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from aidwatch.catalog import Donor
 from aidwatch.extract.facts import head_word
 from aidwatch.extract.items import ItemGroup
+from aidwatch.extract.nlp import text_of
 from aidwatch.extract.status import (
     is_negated,
     lemma,
@@ -153,7 +154,7 @@ def item_features(doc, root, group: ItemGroup, rule_status: str | None, reading)
             f.append("cue_near=" + cue)
             if negated:
                 f.append("cue_near_neg=" + cue)
-    text = doc.text
+    text = text_of(doc)
     if sentence_considers(doc):
         f.append("consider_cue")
     if "?" in text:

@@ -718,7 +718,7 @@ _WAR_AFTER = re.compile(r"(?:" + _WORDS.alternation("war_recipient_after") + ")"
 def _invaded(doc, i: int) -> bool:
     """« in response to Russia's invasion of Ukraine »: the recipient's name
     at token `i` names the invaded country, not whom a purchase is for."""
-    text, idx = doc.text, doc[i].idx
+    text, idx = nlp.text_of(doc), doc[i].idx
     end = idx + len(doc[i].text)
     return bool(_WAR_BEFORE.search(text[max(0, idx - 40) : idx]) or _WAR_AFTER.match(text, end))
 

@@ -183,23 +183,33 @@ _MODIFIER_GAP = re.compile(r"[\w\s-]*")
 def _multiword(words: list[tuple[int, int, str]], found: list[Mention]):
     """Each mention of two words or more, with the indices of its first and
     last word in `words`."""
-    first_word = {start: i for i, (start, _, _) in enumerate(words)}
-    last_word = {end: i for i, (_, end, _) in enumerate(words)}
+    # Words start and end in increasing order (they never overlap): found
+    # by bisection, not by a dict over every word of the text.
     for mention in found:
-        i, j = first_word.get(mention.start), last_word.get(mention.end)
-        if i is not None and j is not None and j > i:
+        i = bisect.bisect_left(words, (mention.start, -1, ""))
+        if i == len(words) or words[i][0] != mention.start:
+            continue
+        j = bisect.bisect_left(words, mention.end, lo=i, key=_end_of)
+        if j < len(words) and words[j][1] == mention.end and j > i:
             yield mention, i, j
+
+
+def _end_of(word: tuple[int, int, str]) -> int:
+    return word[1]
 
 
 def _shared_heads(
     text: str, words: list[tuple[int, int, str]], found: list[Mention]
 ) -> list[Mention]:
+    multiword = [
+        (i, j) for _, i, j in _multiword(words, found) if i >= 2 and words[i - 1][2] in _SHARED_HEAD
+    ]
+    if not multiword:
+        return found
     index = _system_index()
     keys = [k for _, _, k in words]
     added = []
-    for _mention, i, j in _multiword(words, found):
-        if i < 2 or keys[i - 1] not in _SHARED_HEAD:
-            continue
+    for i, j in multiword:
         # the longest run of modifier words (at most three) that names an
         # item with the head's last words (« air defence » + « systems »)
         for a in range(max(0, i - 4), i - 1):
@@ -225,6 +235,13 @@ _SHARED_HEAD_FIRST = frozenset(tables().words("shared_head_first_conjunctions"))
 def _shared_heads_first(
     text: str, words: list[tuple[int, int, str]], found: list[Mention]
 ) -> list[Mention]:
+    multiword = [
+        (i, j)
+        for _, i, j in _multiword(words, found)
+        if j + 2 < len(words) and words[j + 1][2] in _SHARED_HEAD_FIRST
+    ]
+    if not multiword:
+        return found
     index = _system_index()
     keys = [k for _, _, k in words]
     # the words already part of a mention (« missiles antichars et des chars »)
@@ -232,9 +249,7 @@ def _shared_heads_first(
         n for n, (s, e, _) in enumerate(words) if any(m.start <= s and e <= m.end for m in found)
     }
     added = []
-    for _mention, i, j in _multiword(words, found):
-        if j + 2 >= len(keys) or keys[j + 1] not in _SHARED_HEAD_FIRST:
-            continue
+    for i, j in multiword:
         # the head's first words (« missiles ») with the longest run of
         # modifier words after the conjunction (at most three)
         for b in range(min(len(keys), j + 5), j + 2, -1):

@@ -202,18 +202,28 @@ def parse(sentences: list[str]):
                     _settle_spaces(doc)
                 else:
                     _to_universal(doc)
+                # Its text, as given: `Doc.text` joins its tokens anew at every call.
+                doc.user_data["text"] = text
                 found[text] = _PARSED[text] = doc
         while len(_PARSED) > CACHED_SENTENCES:
             _PARSED.popitem(last=False)
     return [found[text] for text in sentences]
 
 
+def text_of(doc) -> str:
+    """`doc.text`, kept with the parse (`Doc.text` joins its tokens anew at
+    every call; a parse's text is the sentence it was given)."""
+    found = doc.user_data.get("text")
+    if found is None:
+        found = doc.user_data["text"] = doc.text
+    return found
+
+
 def folded(doc) -> str:
-    """`fold(doc.text)`, computed once per parse (`Doc.text` joins its tokens
-    anew at every call)."""
+    """`fold(doc.text)`, computed once per parse."""
     found = doc.user_data.get("folded")
     if found is None:
-        found = doc.user_data["folded"] = fold(doc.text)
+        found = doc.user_data["folded"] = fold(text_of(doc))
     return found
 
 

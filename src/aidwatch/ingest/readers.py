@@ -192,6 +192,7 @@ def _read_jsonl(path: Path, source: str) -> Iterator[Article | Skipped]:
         _reject_binary(lines.read(BINARY_SNIFF_BYTES), source)
         lines.seek(0)
         any_record = False
+        absolute = _absolute(path)  # once a file, not once a line
         for lineno, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -201,9 +202,7 @@ def _read_jsonl(path: Path, source: str) -> Iterator[Article | Skipped]:
                 yield Skipped(where, "record larger than 5 MB")
                 continue
             try:
-                yield _jsonl_article(
-                    raw, where, first=lineno == 1, stored=f"{_absolute(path)}:{lineno}"
-                )
+                yield _jsonl_article(raw, where, first=lineno == 1, stored=f"{absolute}:{lineno}")
             except InputError as error:
                 yield Skipped(error.source, error.problem)
     if not any_record:

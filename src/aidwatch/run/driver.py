@@ -125,7 +125,9 @@ def ingest(
             unstored: set[str] = set()
             batches = triaged(connection, stream, unstored, summary, on_warning)
             extract = functools.partial(_extract, model=model)
-            extracted = (executor or InProcess()).map_batches(extract, batches)
+            extracted = (executor or InProcess()).map_batches(
+                extract, batches, affinity=_paragraphs
+            )
             try:
                 for batch, extractions in extracted:
                     store_batch(
@@ -153,6 +155,13 @@ def _once(on_wait: Callable[[], None] | None) -> Callable[[], None] | None:
             on_wait()
 
     return once
+
+
+def _paragraphs(article: Article) -> list[int]:
+    """An article's affinity keys (executors.py): its lines. A reprint or a
+    rewrite keeps most of its original's paragraphs word for word, and the
+    worker that extracted the original has their sentences' parses."""
+    return [hash(line) for line in map(str.strip, article.text.split("\n")) if line]
 
 
 def _extract(batch: list[Article], model: str | None = None) -> list[Extraction]:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from aidwatch.errors import AidwatchError
 
@@ -35,11 +35,24 @@ class ScaleoutError(AidwatchError):
     """A Dask scheduler that cannot be reached or was lost; the message names it."""
 
 
+# The keys of one item of a batch: items that share keys are best mapped in
+# the same process, whose caches (the parses of their sentences) they share.
+Affinity = Callable[[Any], Iterable[Hashable]]
+
+
 class Executor(Protocol):
     def map_batches(
-        self, function: Callable[[Batch], Result], batches: Iterable[tuple[Context, Batch]]
+        self,
+        function: Callable[[Batch], Result],
+        batches: Iterable[tuple[Context, Batch]],
+        affinity: Affinity | None = None,
     ) -> Generator[tuple[Context, Result], None, None]:
-        """Each batch's context and `function(batch)`, in the batches' order."""
+        """Each batch's context and `function(batch)`, in the batches' order.
+
+        `affinity` says that `function` maps a list item by item (its result
+        a list in the same order) and gives each item's keys: an executor
+        may then map a batch in parts, items with the keys of earlier ones
+        where those went."""
         ...
 
 
@@ -47,7 +60,10 @@ class InProcess:
     """Each batch mapped here, when the caller asks for its result."""
 
     def map_batches(
-        self, function: Callable[[Batch], Result], batches: Iterable[tuple[Context, Batch]]
+        self,
+        function: Callable[[Batch], Result],
+        batches: Iterable[tuple[Context, Batch]],
+        affinity: Affinity | None = None,
     ) -> Generator[tuple[Context, Result], None, None]:
         for context, batch in batches:
             yield context, function(batch)
@@ -66,21 +82,45 @@ class OnDask:
         self.address = address
 
     def map_batches(
-        self, function: Callable[[Batch], Result], batches: Iterable[tuple[Context, Batch]]
+        self,
+        function: Callable[[Batch], Result],
+        batches: Iterable[tuple[Context, Batch]],
+        affinity: Affinity | None = None,
     ) -> Generator[tuple[Context, Result], None, None]:
-        """`function` must be importable on the workers (a module's, not a lambda)."""
+        """`function` must be importable on the workers (a module's, not a
+        lambda). With `affinity`, each batch is split between the workers,
+        evenly, each item going where the most of its keys went before
+        (`Placement`): a reprint is extracted by the worker that parsed its
+        original, and finds its sentences' parses there."""
         with self._client() as client:
-            running: deque[tuple[Context, Batch, Future | None]] = deque()
-            window, asked = 0, -math.inf
+            running: deque[tuple[Context, Batch, list[tuple[Future, list[int] | None]]]] = deque()
+            window, asked, workers = 0, -math.inf, []
+            placement = Placement(affinity) if affinity is not None else None
             for context, batch in batches:
-                # An empty batch (no on-topic article) is not worth a round trip.
-                future = client.submit(function, batch, pure=False) if batch else None
-                running.append((context, batch, future))
                 # Workers may come and go: the window follows their number,
                 # asked of the scheduler (a round trip) once a second at most.
                 if time.monotonic() - asked > 1:
-                    window = 2 * max(1, sum(client.nthreads().values()))
+                    threads = client.nthreads()
+                    window = 2 * max(1, sum(threads.values()))
+                    workers = sorted(threads)
                     asked = time.monotonic()
+                parts: list[tuple[Future, list[int] | None]] = []
+                if not batch:
+                    pass  # no on-topic article: not worth a round trip
+                elif placement is None or len(workers) < 2:
+                    parts.append((client.submit(function, batch, pure=False), None))
+                else:
+                    for worker, items in placement.split(batch, workers):
+                        # A worker gone meanwhile: another one takes the part.
+                        future = client.submit(
+                            function,
+                            [batch[i] for i in items],
+                            pure=False,
+                            workers=[worker],
+                            allow_other_workers=True,
+                        )
+                        parts.append((future, items))
+                running.append((context, batch, parts))
                 while len(running) >= window:
                     yield self._done(function, *running.popleft())
             while running:
@@ -91,9 +131,17 @@ class OnDask:
         function: Callable[[Batch], Result],
         context: Context,
         batch: Batch,
-        future: Future | None,
+        parts: list[tuple[Future, list[int] | None]],
     ) -> tuple[Context, Result]:
-        return context, function(batch) if future is None else self._result(future)
+        if not parts:
+            return context, function(batch)
+        if parts[0][1] is None:
+            return context, self._result(parts[0][0])
+        merged: list = [None] * len(batch)  # type: ignore[arg-type]
+        for future, items in parts:
+            for i, result in zip(items, self._result(future), strict=True):  # type: ignore[arg-type]
+                merged[i] = result
+        return context, merged  # type: ignore[return-value]
 
     def _result(self, future: Future):
         from distributed import KilledWorker
@@ -177,3 +225,36 @@ class OnDask:
                 client.close()
             finally:
                 client_log.setLevel(level)
+
+
+class Placement:
+    """Where the items of each batch go: to the worker that the most of
+    their keys (`affinity`) went to before, as long as it has no more than
+    its share of the batch; ties to the worker with the fewest items yet.
+    The latest `capacity` keys are remembered: the paragraphs of several
+    thousand articles, more than a worker's parse cache holds (nlp.py)."""
+
+    def __init__(self, affinity: Affinity, capacity: int = 50_000):
+        self.affinity = affinity
+        self.capacity = capacity
+        self.worker_of: dict[Hashable, str] = {}  # oldest key first
+
+    def split(self, batch: Sequence, workers: list[str]) -> list[tuple[str, list[int]]]:
+        """(worker, indices of its items in `batch`) for each worker given some."""
+        share = math.ceil(len(batch) / len(workers))
+        given: dict[str, list[int]] = {w: [] for w in workers}
+        worker_of = self.worker_of
+        for i, item in enumerate(batch):
+            keys = list(dict.fromkeys(self.affinity(item)))
+            votes = Counter(worker_of.get(k) for k in keys)
+            worker = max(
+                (w for w in workers if len(given[w]) < share),
+                key=lambda w: (votes[w], -len(given[w])),
+            )
+            given[worker].append(i)
+            for k in keys:
+                worker_of.pop(k, None)
+                worker_of[k] = worker
+            while len(worker_of) > self.capacity:
+                del worker_of[next(iter(worker_of))]
+        return [(w, items) for w, items in given.items() if items]

@@ -27,7 +27,11 @@ from aidwatch.store.events import assign as assign_event
 from aidwatch.store.schema import articles, events, facts, packages, signatures, totals
 from aidwatch.store.stories import assign
 
-BATCH = 32
+# Articles triaged, extracted and written together. 64 rather than 32: half
+# the transactions and Dask round trips, and spaCy parses a batch's flagged
+# sentences in one call, cheaper per sentence when there are more (about
+# 5 % of an ingest's CPU on 2 cores, the same store).
+BATCH = 64
 
 # An article read, its text hash, and whether it is on-topic (None: a duplicate).
 Triaged = tuple[Article, str, bool | None]
