@@ -938,13 +938,17 @@ def _promised_too(drafts: list[Draft]) -> list[Draft]:
             continue  # (a promise has nothing to add; a request is asked of someone)
         after = fold(f.evidence.text[f.mention.end - f.evidence.start :][:80])
         if _PROMISED_AFTER.match(after):
-            promise = replace(f, status="pledged")
+            # when it was promised the sentence does not say (« promis en
+            # janvier » is not the delivery's date)
+            promise = replace(f, status="pledged", date=None)
             if _key(promise) not in have:
                 have.add(_key(promise))
                 out.append(replace(d, fact=promise))
         if f.status != "requested" and _WANTED_AFTER.match(after):
             # asked of nobody named: Ukraine wants it, whoever gives it
-            asked = replace(f, status="requested", donor=None, quantity=None, quantity_kind=None)
+            asked = replace(
+                f, status="requested", donor=None, quantity=None, quantity_kind=None, date=None
+            )
             if _key(asked) not in have:
                 have.add(_key(asked))
                 out.append(replace(d, fact=asked))
