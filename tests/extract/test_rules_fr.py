@@ -110,6 +110,9 @@ CASES = [
     # « leur expédition » is the transfer of the things named before; « leur remise en état » is no transfer
     ("Les chars Leopard 2 sont très demandés. L'Allemagne a jusqu'à présent refusé d'autoriser leur expédition.", [(None, "leopard2", "requested", None), ("DE", "leopard2", "refused", None)]),
     ("L'Allemagne a promis des chars Leopard 1. Leur remise en état prendra des mois.", [("DE", "leopard1", "pledged", None)]),
+    # an item said to be in Ukraine was delivered; one that will be there is promised
+    ("Les chars Leopard 2 allemands sont désormais en Ukraine.", [("DE", "leopard2", "delivered", None)]),
+    ("Les chars Leopard 2 allemands seront en Ukraine en mars.", [("DE", "leopard2", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -837,6 +837,31 @@ _HOLDER_LINKS = _WORDS.words("holder_links")
 _HOLDER_LEVELS = int(_WORDS.word("holder_levels"))
 
 
+_HELD_THERE = re.compile(
+    r"^(?:\s+[\w'’-]+){0,3}?\s+(?P<verb>"
+    + _WORDS.alternation("being_there_verbs")
+    + r")\s+(?:(?:"
+    + _WORDS.alternation("being_there_adverbs")
+    + r")\s+)?(?:"
+    + _WORDS.alternation("in_ukraine")
+    + r")\b"
+)
+_FUTURE_THERE = _WORDS.words("being_there_future")
+
+
+def _held_there(item_token, span) -> StatusReading | None:
+    """« Deux de ces systèmes allemands sont déjà en Ukraine »: an item said
+    to be in Ukraine was delivered; one that will be there is promised."""
+    last = span[-1] if span is not None else item_token
+    doc = item_token.doc
+    after = fold(doc.text[last.idx + len(last.text) : last.idx + len(last.text) + 80])
+    m = _HELD_THERE.match(after)
+    if not m:
+        return None
+    status = "pledged" if m.group("verb") in _FUTURE_THERE else "delivered"
+    return StatusReading(status, item_token, "arrive")
+
+
 def _read_parse(item_token, span) -> StatusReading | None:
     carrier = _carrier(item_token)
     if carrier is not None:
@@ -855,7 +880,7 @@ def _read_parse(item_token, span) -> StatusReading | None:
         and _amod_participle(item_token, span) is not None
     ):
         return reading
-    return _holder_reading(item_token, span) or reading
+    return _holder_reading(item_token, span) or reading or _held_there(item_token, span)
 
 
 _EQUIPPING = _WORDS.words("equipping_verbs")
