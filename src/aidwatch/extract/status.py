@@ -849,6 +849,21 @@ _HELD_THERE = re.compile(
 _FUTURE_THERE = _WORDS.words("being_there_future")
 
 
+def _happens(verb, noun) -> bool:
+    """A noun of transfer that happens (« la livraison des T-72 intervient
+    après d'autres envois ») or is the means of what is done (« la Norvège
+    renforce sa défense avec la livraison de missiles »), in the past or the
+    present: the transfer was made."""
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb_tense(verb) in ("past", "present")
+        and (
+            verb_lemma(verb) in _HAPPENING
+            or any(fold(c.text) in _MEANS for c in noun.children if c.dep_ == "case")
+        )
+    )
+
+
 def _held_there(item_token, span) -> StatusReading | None:
     """« Deux de ces systèmes allemands sont déjà en Ukraine »: an item said
     to be in Ukraine was delivered; one that will be there is promised."""
@@ -1085,25 +1100,7 @@ def _read_chain(item_token) -> StatusReading | None:
         ):
             status = "delivered"  # « a finalisé la remise de ses chars »
             trigger, trigger_class = token, "transfer"
-        elif (
-            status == Pending.NOMINAL
-            and token.pos_ in ("VERB", "AUX")
-            and not negated
-            and verb_tense(token) in ("past", "present")
-            and any(fold(c.text) in _MEANS for c in below.children if c.dep_ == "case")
-        ):
-            # « la Norvège renforce sa défense avec la livraison de missiles »:
-            # the transfer is the means of what is done
-            status = "delivered"
-            trigger, trigger_class = token, "transfer"
-        elif (
-            status == Pending.NOMINAL
-            and verb in _HAPPENING
-            and token.pos_ in ("VERB", "AUX")
-            and not negated
-            and verb_tense(token) in ("past", "present")
-        ):
-            # « la livraison des T-72 intervient après d'autres envois »: it happens
+        elif status == Pending.NOMINAL and not negated and _happens(token, below):
             status = "delivered"
             trigger, trigger_class = token, "transfer"
         elif (
