@@ -880,7 +880,9 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
             drafts.remove(g)
     merged: dict[tuple, Fact] = {}
     others: set[tuple] = set()
-    for d in _promised_too(_families_as_members(_carried_to_holders(_kinds_as_systems(drafts)))):
+    for d in _promised_or_asked_too(
+        _families_as_members(_carried_to_holders(_kinds_as_systems(drafts)))
+    ):
         key = _key(d.fact)
         if d.others:
             others.add(key)
@@ -926,7 +928,7 @@ _WANTED_AFTER = re.compile(
 )
 
 
-def _promised_too(drafts: list[Draft]) -> list[Draft]:
+def _promised_or_asked_too(drafts: list[Draft]) -> list[Draft]:
     """« La Tchéquie a remis les derniers chars T-72 promis à l'Ukraine »:
     the item delivered was promised, and the promise is a fact too, which the
     reading of the sentence (one status for the mention) cannot give."""

@@ -953,6 +953,7 @@ def _holder_reading(item_token, span) -> StatusReading | None:
     doc = item_token.doc
     if (
         end < len(doc)
+        and doc[end].pos_ == "VERB"
         and _is_past_participle_form(doc[end])
         and doc[end].head.i not in {h.i for h in holders}
     ):
@@ -963,11 +964,8 @@ def _holder_reading(item_token, span) -> StatusReading | None:
 
 
 def _is_past_participle_form(token) -> bool:
-    return (
-        token.pos_ == "VERB"
-        and token.morph.get("VerbForm") == ["Part"]
-        and "Past" in token.morph.get("Tense")
-    )
+    """« livrés », « fournis »: a past participle, whatever the parser hangs it on."""
+    return token.morph.get("VerbForm") == ["Part"] and "Past" in token.morph.get("Tense")
 
 
 def _is_amod_participle(token) -> bool:
@@ -992,11 +990,7 @@ def _amod_participle(item_token, span):
 def _is_past_participle_clause(token) -> bool:
     """« missiles provided secretly by the United States », « les missiles
     fournis par Londres »: a past participle after the noun."""
-    return (
-        token.dep_ == "acl"
-        and token.morph.get("VerbForm") == ["Part"]
-        and "Past" in token.morph.get("Tense")
-    )
+    return token.dep_ == "acl" and _is_past_participle_form(token)
 
 
 def _arrival(status, trigger_class: str) -> bool:

@@ -74,6 +74,13 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
 
 
+def _left_open(text: str, start: int, cut: int, end: int, opening: str, closing: str) -> bool:
+    """Whether text[start:cut] opens a quotation that the rest of the line
+    (up to `end`) closes; counted in place, as this runs at every stop."""
+    left = text.count(opening, start, cut) - text.count(closing, start, cut)
+    return left > 0 and text.count(closing, cut, end) >= left
+
+
 def _split(text: str, start: int, end: int):
     """(start, end) of each sentence of one line of `text`."""
     cursor = start
@@ -85,9 +92,8 @@ def _split(text: str, start: int, end: int):
         # « Deux bataillons, c'est un début. Il en faudrait dix », confie ...
         # Not a quotation left open for good (« début avril« , a typo for
         # the closing mark): one the rest of the line never closes.
-        said, rest = text[cursor:cut], text[cut:end]
-        if 0 < said.count("«") - said.count("»") <= rest.count("»") or (
-            0 < said.count("“") - said.count("”") <= rest.count("”")
+        if _left_open(text, cursor, cut, end, "«", "»") or _left_open(
+            text, cursor, cut, end, "“", "”"
         ):
             continue
         yield cursor, cut
