@@ -83,7 +83,7 @@ def trains_crews(folded: str, crews_only: bool = False) -> re.Match | None:
     for word in _TRAINING.finditer(folded):
         if _UNTRAINED.search(folded[max(0, word.start() - 16) : word.start()]):
             continue
-        for crew in crews.finditer(folded, max(0, word.start() - 40), word.end() + 40):
+        for crew in crews.finditer(folded, max(0, word.start() - 70), word.end() + 40):
             return crew
         if not crews_only and _ON_SYSTEM.match(folded, word.end()):
             return word
