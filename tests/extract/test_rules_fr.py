@@ -115,6 +115,8 @@ CASES = [
     ("Les chars Leopard 2 allemands seront en Ukraine en mars.", [("DE", "leopard2", "pledged", None)]),
     # crews named at the head of a long subject are still the ones trained
     ("Le Portugal a livré des chars Leopard 2. Des soldats ukrainiens, des officiers et des sous-officiers, ont été formés au Portugal.", [("PT", "leopard2", "delivered", None), ("PT", "leopard2", "training", None)]),
+    # an item given as an example is read from the noun it exemplifies, which the parse lost
+    ("Kiev a formulé des demandes très précises de matériel que ses soldats savent utiliser, notamment des systèmes de défense antiaérienne et des armes antichar.", [(None, "gen_air_defence_system", "requested", None), (None, "gen_anti_tank_weapon", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

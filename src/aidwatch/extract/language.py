@@ -124,6 +124,7 @@ SCHEMA: dict[str, str] = {
     "equipping_verbs": "words",
     "loaded_nouns": "words",
     "example_markers": "words",
+    "list_introducers": "words",
     "agent_nouns": "words",
     "comparative_markers": "forms",
     "contrast_markers": "forms",

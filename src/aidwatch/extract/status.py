@@ -895,7 +895,36 @@ def _read_parse(item_token, span) -> StatusReading | None:
         and _amod_participle(item_token, span) is not None
     ):
         return reading
-    return _holder_reading(item_token, span) or reading or _held_there(item_token, span)
+    return (
+        _holder_reading(item_token, span)
+        or reading
+        or _held_there(item_token, span)
+        or _example_reading(item_token, span)
+    )
+
+
+_LIST_INTRODUCERS = _WORDS.words("list_introducers")
+
+
+def _example_reading(item_token, span) -> StatusReading | None:
+    """« Kiev a formulé des demandes précises de matériel que ses soldats
+    savent utiliser, notamment des systèmes antiaériens et des armes
+    antichar »: an item given as an example is read from the noun it
+    exemplifies, which the parser often loses (hanging the list on the verb
+    of the relative clause between them)."""
+    first = item_token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # « et des armes antichar »: listed with the first example
+    doc = item_token.doc
+    i = (span.start if span is not None and first is item_token else first.i) - 1
+    while i >= 0 and doc[i].pos_ in ("DET", "ADP", "ADJ", "NUM"):
+        i -= 1
+    if i < 0 or fold(doc[i].text) not in _LIST_INTRODUCERS:
+        return None
+    for noun in reversed(doc[max(0, i - 15) : i]):
+        if noun.pos_ == "NOUN" and (word_class(noun) or _object_class(noun)):
+            return _read_chain(item_token, noun)
+    return None
 
 
 _EQUIPPING = _WORDS.words("equipping_verbs")
@@ -998,7 +1027,9 @@ def _arrival(status, trigger_class: str) -> bool:
     return status == Pending.NOMINAL and trigger_class == "arrive"
 
 
-def _read_chain(item_token) -> StatusReading | None:
+def _read_chain(item_token, holder=None) -> StatusReading | None:
+    """The status the words governing the item give it (`holder`: a noun the
+    item is listed under, read first, then the words governing it)."""
     lex = lexicon()
     status: str | None = None
     trigger = None
@@ -1008,7 +1039,7 @@ def _read_chain(item_token) -> StatusReading | None:
     open_path = True
     previous = item_token
     intended = False  # « nous voulons livrer »: see _speaker_intends
-    for token in _chain(item_token):
+    for token in _chain(item_token) if holder is None else [holder, *_chain(holder)]:
         if status is None:
             previous = token
             status, cls = _first_reading(token, item_token)
