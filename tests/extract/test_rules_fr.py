@@ -117,6 +117,9 @@ CASES = [
     ("Le Portugal a livré des chars Leopard 2. Des soldats ukrainiens, des officiers et des sous-officiers, ont été formés au Portugal.", [("PT", "leopard2", "delivered", None), ("PT", "leopard2", "training", None)]),
     # an item given as an example is read from the noun it exemplifies, which the parse lost
     ("Kiev a formulé des demandes très précises de matériel que ses soldats savent utiliser, notamment des systèmes de défense antiaérienne et des armes antichar.", [(None, "gen_air_defence_system", "requested", None), (None, "gen_anti_tank_weapon", "requested", None)]),
+    # « fournit » is the present (news hardly uses the passé simple): an announcement, unless done for some time
+    ("Le ministre l'a confirmé. La Suède fournit également un système d'artillerie Archer.", [("SE", "archer", "pledged", 1)]),
+    ("Le ministre l'a confirmé. La Suède fournit depuis le printemps des canons Archer à l'Ukraine.", [("SE", "archer", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

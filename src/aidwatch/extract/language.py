@@ -116,6 +116,7 @@ SCHEMA: dict[str, str] = {
     "collective_subjects": "words",
     "giver_collectives": "words",
     "already_words": "words",
+    "ongoing_prepositions": "words",
     "institution_subjects": "words",
     "singular_definite_articles": "words",
     "source_determiners": "words",

@@ -262,9 +262,19 @@ def verb_tense(token) -> str:
         return "present" if _hearsay(token) else "conditional"
     if token.morph.get("Tense") == ["Fut"] or (len(text) > 5 and text.endswith(_FUTURE_ENDINGS)):
         return "future"
-    if token.morph.get("Tense") in (["Past"], ["Imp"]):
+    if token.morph.get("Tense") == ["Imp"] or (
+        token.morph.get("Tense") == ["Past"] and not _present_alike(token, text)
+    ):
         return "past"
     return "present"
+
+
+def _present_alike(token, text: str) -> bool:
+    """« l'Allemagne fournit »: a verb in -ir's third person singular reads
+    the same in the present and the passé simple, which news prose hardly
+    uses; the morphologizer often takes it for the past."""
+    stem = lemma(token)
+    return stem.endswith("ir") and text == stem[:-2] + "it"
 
 
 _TENSE_STATUS = {
@@ -641,6 +651,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         if tense == "present" and (
             held
             or _ALREADY & {fold(c.text) for c in token.children}
+            or _ONGOING
+            & {fold(g.text) for c in token.children for g in c.children if g.dep_ == "case"}
             or token.morph.get("Aspect") == ["Prog"]
             or _is_heading(token.doc)
         ):
@@ -731,6 +743,8 @@ _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _ABLE = _WORDS.words("ability_modals")
 _BANS = _WORDS.words("ban_words")
 _ALREADY = _WORDS.words("already_words")
+# « l'Allemagne fournit depuis l'été des Gepard »: done for some time already
+_ONGOING = _WORDS.words("ongoing_prepositions")
 _AWAITED = _WORDS.words("await_verbs")  # « Kiev attend l'arrivée »: not arrived
 
 
