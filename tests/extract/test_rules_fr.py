@@ -120,6 +120,9 @@ CASES = [
     # « fournit » is the present (news hardly uses the passé simple): an announcement, unless done for some time
     ("Le ministre l'a confirmé. La Suède fournit également un système d'artillerie Archer.", [("SE", "archer", "pledged", 1)]),
     ("Le ministre l'a confirmé. La Suède fournit depuis le printemps des canons Archer à l'Ukraine.", [("SE", "archer", "delivered", None)]),
+    # a transfer that goes with something else, or that the aid is limited to, is being made
+    ("Le ministre l'a confirmé. Le transfert des chars T-72 par la Pologne est accompagné d'une formation.", [("PL", "t72", "delivered", None)]),
+    ("Le ministre l'a confirmé. Le transfert des chars T-72 par la Pologne sera accompagné d'une formation.", [("PL", "t72", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
