@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from aidwatch.catalog import Donor
 from aidwatch.extract import nlp
 from aidwatch.extract.language import tables
-from aidwatch.extract.status import lemma, lexicon, verb_lemma
+from aidwatch.extract.status import lemma, lexicon, verb_lemma, word_class
 from aidwatch.extract.text import fold
 
 _WORDS = tables()
@@ -173,6 +173,19 @@ def source_donors(doc, donor_at: dict[int, Donor], lists) -> list[str]:
             before.pop()
             while before and before[-1] in _SOURCE_DETERMINERS:
                 before.pop()
+        head = doc[i].head
+        if (
+            before
+            and before[-1] in _AGENT_CASES
+            and head.pos_ == "NOUN"
+            and head.i != i
+            and word_class(head) is None
+            and lemma(head) not in _COLLECTIVES
+        ):
+            # « en cas de remplacement par les Etats-Unis »: the agent of a
+            # noun that gives nothing is no source of the item (« from U.S.
+            # arsenals » is)
+            continue
         if (before and before[-1] in _SOURCE_PREPOSITIONS) or (
             # « par plusieurs pays, dont les Etats-Unis »
             before
