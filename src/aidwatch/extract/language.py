@@ -117,6 +117,7 @@ SCHEMA: dict[str, str] = {
     "giver_collectives": "words",
     "already_words": "words",
     "ongoing_prepositions": "words",
+    "holding_prepositions": "words",
     "institution_subjects": "words",
     "singular_definite_articles": "words",
     "source_determiners": "words",

@@ -554,6 +554,20 @@ def _describes_fittings(token) -> bool:
     return not _names_recipient(holder)
 
 
+_HOLDING = _WORDS.words("holding_prepositions")
+
+
+def _in_service_elsewhere(token) -> bool:
+    """« en service avec le Royaume-Uni », « en service dans 12 pays »: in
+    the service of an army that is not Ukraine's, which says nothing of aid."""
+    return any(
+        c.dep_.startswith(("obl", "nmod"))
+        and any(k.dep_ == "case" and fold(k.text) in _HOLDING for k in c.children)
+        and not _names_recipient(c)
+        for c in token.children
+    )
+
+
 def _names_recipient(token) -> bool:
     """Whether the words of `token`'s subtree name Ukraine (« l'armée
     ukrainienne », « Kiev »)."""
@@ -622,6 +636,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
     if cls is None:
         return None, None
     if cls == "in_service":
+        if _in_service_elsewhere(token):
+            return None, None
         return _copula_status(token), cls
     if cls == "transfer" and _describes_fittings(token):
         if _listed_after(item_token, token):
