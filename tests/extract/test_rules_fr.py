@@ -129,6 +129,8 @@ CASES = [
     # in service in another army says nothing of aid; in Ukraine's, it was delivered
     ("Le ministre l'a confirmé. Le char Leopard 2 est en service dans l'armée allemande.", []),
     ("Le ministre l'a confirmé. Les canons Caesar sont en service au sein des forces ukrainiennes.", [(None, "caesar", "delivered", None)]),
+    # production weighed is no aid weighed
+    ("Le ministre l'a confirmé. La Suède et l'Ukraine ont annoncé leur intention de produire en commun des véhicules CV90.", []),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -1113,7 +1113,11 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         open_inner = status in (Pending.OPEN, Pending.NOMINAL)
         verb = verb_lemma(token)
-        if (
+        if cls in ATTITUDES and status == Pending.PRODUCE:
+            # « leur intention de produire en commun des CV90 »: production
+            # weighed is no aid weighed, whoever announces it
+            status = Pending.DROP
+        elif (
             cls in ATTITUDES
             and (open_path or open_inner)
             and not (cls == "consider" and status == "requested")
