@@ -1215,10 +1215,13 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             # subject: « l'envoi ... doit faire l'objet de discussions ».
             status = "refused" if negated else lex.modals[verb]
             if status == "delivered":
-                # « continuera à livrer »: more to come is a pledge
-                status = {"future": "pledged", "conditional": "considered"}.get(
-                    verb_tense(token), status
-                )
+                # « continuera à livrer »: more to come is a pledge; « prévoit
+                # de commencer à livrer »: what governs the infinitive decides
+                status = {
+                    "future": "pledged",
+                    "conditional": "considered",
+                    "infinitive": Pending.OPEN,
+                }.get(verb_tense(token), status)
             if status == "considered" and verb in _ABLE and _perfect(token) and not negated:
                 status = "delivered"  # « la Norvège a pu livrer des missiles »: it did
             intended = status == "considered" and not negated and _speaker_intends(token)
