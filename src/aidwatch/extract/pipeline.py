@@ -23,6 +23,8 @@ from aidwatch.extract.commitments import date_by_commitments
 from aidwatch.extract.dates import DateMention, _norm, _table, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
+from aidwatch.extract.fact_dates import PART_END as _PARTS
+from aidwatch.extract.fact_dates import attachments, own_date
 from aidwatch.extract.facts import (
     Draft,
     SentenceContext,
@@ -94,13 +96,16 @@ class SentenceScan:
     def dates(self) -> list[DateMention]:
         """Date expressions, found only for the sentences that need them."""
         if self._dates is None:
-            text = self.sentence.text
-            # A sentence about what is to come still names past dates (« après
-            # une réunion en mai, les alliés doivent se réunir le 15 juin »):
-            # there, a date without a year is the nearest one, not next year's.
-            prefer = "nearest" if _FUTURE.search(fold(text)) else "past"
-            self._dates = find_dates(text, base=self.base, prefer=prefer)
+            self._dates = _sentence_dates(self.sentence.text, self.base)
         return self._dates
+
+
+def _sentence_dates(text: str, base: str | None) -> list[DateMention]:
+    # A sentence about what is to come still names past dates (« après
+    # une réunion en mai, les alliés doivent se réunir le 15 juin »):
+    # there, a date without a year is the nearest one, not next year's.
+    prefer = "nearest" if _FUTURE.search(fold(text)) else "past"
+    return find_dates(text, base=base, prefer=prefer)
 
 
 def scan(
@@ -233,22 +238,60 @@ def _kinds_resolved(
 
 
 def _fact_date(text: str, dates: list[DateMention], base: str | None = None) -> str | None:
-    """The date of the sentence's act: its first date that is not a bound,
-    nor after the article's month (`base`): an article reports acts done,
-    and a date still to come (« prévoit de livrer fin mars » in January) is
-    that of the delivery it plans, not of the pledge it reports; nor is
-    a date in a clause in the future tense (« quatre de plus suivront en
+    """The date of the sentence's act: its first date that may date an act
+    (`_usable`)."""
+    for d, usable in zip(dates, _usable(text, dates, base), strict=True):
+        if usable:
+            return d.iso
+    return None
+
+
+def _usable(text: str, dates: list[DateMention], base: str | None = None) -> list[bool]:
+    """Whether each date may date an act the sentence reports: one that is
+    not a bound, nor after the article's month (`base`): an article reports
+    acts done, and a date still to come (« prévoit de livrer fin mars » in
+    January) is that of the delivery it plans, not of the pledge it reports;
+    nor a date in a clause in the future tense (« quatre de plus suivront en
     2024 »)."""
     folded = fold(text) if dates else ""
+    out = []
     for d in dates:
-        if not d.iso or _BOUND.search(folded[max(0, d.start - 25) : d.start]):
+        out.append(
+            bool(d.iso)
+            and not _BOUND.search(folded[max(0, d.start - 25) : d.start])
+            # « deux autres suivront en 2024 »: a time to come
+            and not is_future_clause(folded, d.start)
+            and not (
+                base and len(base) >= 7 and d.iso[: min(7, len(d.iso))] > base[: min(7, len(d.iso))]
+            )
+        )
+    return out
+
+
+def _own_dates(s: Sentence, sc: SentenceScan, new: list[Draft], date: str | None) -> None:
+    """Each fact that took the sentence's date takes its own (fact_dates.py):
+    « reçu ce 27 mars les chars promis en janvier » dates the promise by
+    January and the delivery by March."""
+    if date is None or len(new) == 0:
+        return
+    dates = sc.dates
+    usable = _usable(s.text, dates, sc.base)
+    items = {(g.start, g.end) for g in sc.groups}
+    items |= {
+        (d.fact.mention.start - s.start, d.fact.mention.end - s.start)
+        for d in new
+        if d.fact.mention is not None
+    }
+    attached = attachments(fold(s.text), dates, sorted(items))
+    if not attached and not _PARTS.search(s.text):
+        return  # every fact keeps the first date
+    for d in new:
+        f = d.fact
+        if f.date != date or f.mention is None:
             continue
-        if is_future_clause(folded, d.start):
-            continue  # « deux autres suivront en 2024 »: a time to come
-        if base and len(base) >= 7 and d.iso[: min(7, len(d.iso))] > base[: min(7, len(d.iso))]:
-            continue
-        return d.iso
-    return None
+        mention = (f.mention.start - s.start, f.mention.end - s.start)
+        own = own_date(s.text, dates, usable, attached, mention, f.status)
+        f.date = own.iso if own is not None else None
 
 
 def _donor_tokens(
@@ -538,6 +581,7 @@ def _assemble(
         )
         new += partner_facts(s, new, sc.donors)
         new += answered_requests(s, new)
+        _own_dates(s, sc, new, date)
         _join_packages(new, packages, package_at, s)
         drafts += new
         # The running donor follows the rules' reading, so that a model's
@@ -588,11 +632,40 @@ def _before_the_news(text: str) -> bool:
     return any(_BOUND.search(folded[max(0, d.start - 25) : d.start]) for d in find_dates(text))
 
 
+def _attached_dates(article: Article, facts: list[Fact]) -> None:
+    """A fact without a date whose item the sentence dates for its act
+    (« les chars promis en janvier » for the promise a delivery's sentence
+    names, fact_dates.py) takes that date."""
+    undated = [f for f in facts if f.date is None and f.mention is not None]
+    if not undated:
+        return
+    by_text: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.mention is not None:
+            by_text.setdefault(f.evidence.text, []).append(f)
+    for f in undated:
+        text, start = f.evidence.text, f.evidence.start
+        dates = _sentence_dates(text, article.published)
+        if not dates:
+            continue
+        items = sorted(
+            {(o.mention.start - start, o.mention.end - start) for o in by_text[text]}  # type: ignore[union-attr]
+        )
+        attached = attachments(fold(text), dates, items)
+        mention = (f.mention.start - start, f.mention.end - start)  # type: ignore[union-attr]
+        usable = _usable(text, dates, article.published)
+        for i, a in attached.items():
+            if usable[i] and a.status == f.status and a.start < mention[1] and mention[0] < a.end:
+                f.date = dates[i].iso
+                break
+
+
 def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     """Marks the dates that rest on an inferred publication date, and dates
     by the article's month the facts their sentence does not date; facts
     bought for Ukraine are procured (`bought_for_ukraine`)."""
     facts = bought_for_ukraine(article.text, facts)
+    _attached_dates(article, facts)
     if article.published_inferred:
         # A date the sentence gives with its year stands on its own; any
         # other was resolved against the inferred publication date. Read
