@@ -312,7 +312,11 @@ def _durations(folded: str) -> list[_Clue]:
     after, before, anniversary = _duration_patterns()
     anchor: date = w["war_anchor_date"]
     out = []
-    for pattern in (after, before):
+    for pattern, key in ((after, "war_words_after"), (before, "war_words_before")):
+        # A pattern cannot match a text without one of its war phrases
+        # (each is in it word for word): most texts skip the scan.
+        if not any(phrase in folded for phrase in w[key]):
+            continue
         for m in pattern.finditer(folded):
             n = int(m["n"]) if m["n"].isdigit() else w["count_words"][m["n"]]
             unit = w["units"][m["u"]]
@@ -326,6 +330,8 @@ def _durations(folded: str) -> list[_Clue]:
             if span:
                 continue
             out.append(_Clue(when, when + span, "duration", m.start(), m.end()))
+    if not any(phrase in folded for phrase in w["war_anniversary"]):
+        return out
     for m in anniversary.finditer(folded):
         raw = m["n"]
         n = int(re.match(r"\d+", raw).group()) if raw[0].isdigit() else w["ordinal_words"][raw]
