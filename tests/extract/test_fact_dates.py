@@ -83,6 +83,40 @@ def test_each_fact_takes_its_own_date(text, published, fact, expected):
 
 
 @pytest.mark.parametrize(
+    "text,published,fact,expected",
+    [
+        # a quotation of several sentences, dated by its attribution after it
+        (
+            'La France a livré des canons Caesar le 23 mai. "Nous livrons des missiles '
+            'Milan. Il faut continuer", avait déclaré le président le 22 avril dernier.',
+            "2022-05-30",
+            ("FR", "milan", "pledged"),
+            "2022-04",
+        ),
+        # ... not the sentence's before it
+        (
+            'La France a livré des canons Caesar le 23 mai. "Nous livrons des missiles '
+            'Milan. Il faut continuer", avait déclaré le président le 22 avril dernier.',
+            "2022-05-30",
+            ("FR", "caesar", "delivered"),
+            "2022-05",
+        ),
+        # an attribution without a date: the article's month
+        (
+            '"Nous livrons des missiles Milan. Il faut continuer", a déclaré le président.',
+            "2022-05-30",
+            (None, "milan", "pledged"),
+            "2022-05",
+        ),
+    ],
+)
+def test_a_quotation_takes_the_date_of_its_attribution(text, published, fact, expected):
+    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
+    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
+    assert dates[fact][:7] == expected
+
+
+@pytest.mark.parametrize(
     "lang,text,item,status",
     [
         ("fr", "les chars Leopard 2 promis en janvier", "Leopard 2", "pledged"),

@@ -268,6 +268,52 @@ def _usable(text: str, dates: list[DateMention], base: str | None = None) -> lis
     return out
 
 
+# Quotation marks: straight ones open and close alike.
+_OPENING, _CLOSING = "«“", "»”"
+_ATTRIBUTION = re.compile(r"\s*,")
+
+
+def _quote_balance(text: str) -> int:
+    """How many quotations the sentence leaves open (> 0) or closes (< 0);
+    a straight mark counts as opening on the first sentence, closing after."""
+    return sum(text.count(c) for c in _OPENING) - sum(text.count(c) for c in _CLOSING)
+
+
+def _quoted_dates(scans: list[SentenceScan]) -> dict[int, str]:
+    """Sentence index → the date of the quotation it is part of, for the
+    sentences of a quotation of several sentences whose words of attribution
+    come after it and date it (« "Nous livrons ... Je pense qu'il faut
+    continuer", a déclaré le président le 22 avril »): what its sentences
+    say was said that day."""
+    out: dict[int, str] = {}
+    inside: list[SentenceScan] = []
+    for sc in scans:
+        text = sc.sentence.text
+        straight = text.count('"')
+        if not inside:
+            if _quote_balance(text) > 0 or (straight % 2 == 1 and text.lstrip()[:1] == '"'):
+                inside = [sc]
+            continue
+        same = sc.sentence.paragraph == inside[0].sentence.paragraph and len(inside) < 5
+        closing = _quote_balance(text) < 0 or straight % 2 == 1
+        if not same:
+            inside = []
+            continue
+        if not closing:
+            inside.append(sc)
+            continue
+        # The words after the closing mark: « », a déclaré X le 22 avril ».
+        end = max(text.rfind(c) for c in (*_CLOSING, '"')) + 1
+        if _ATTRIBUTION.match(text, end):
+            dates = [d for d in sc.dates if d.start >= end]
+            date = _fact_date(text, dates, sc.base) if dates else None
+            if date is not None:
+                for q in (*inside, sc):
+                    out[q.sentence.index] = date
+        inside = []
+    return out
+
+
 def _own_dates(s: Sentence, sc: SentenceScan, new: list[Draft], date: str | None) -> None:
     """Each fact that took the sentence's date takes its own (fact_dates.py):
     « reçu ce 27 mars les chars promis en janvier » dates the promise by
@@ -511,6 +557,7 @@ def _assemble(
     totals: list[Total] = []
     events: list[Event] = []
     contact_group_seen = False
+    quoted = _quoted_dates(scans)
     for sc in scans:
         s = sc.sentence
         folded = fold(s.text)
@@ -526,7 +573,7 @@ def _assemble(
         if not sc.needs_parse:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=None)
             continue
-        date = _fact_date(s.text, sc.dates, sc.base)
+        date = _fact_date(s.text, sc.dates, sc.base) or quoted.get(s.index)
         doc = next(parsed)
         donor_at, donor_lists = _donor_tokens(doc, sc.donors)
         carry = running.carry()
