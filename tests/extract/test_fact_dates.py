@@ -117,6 +117,41 @@ def test_a_quotation_takes_the_date_of_its_attribution(text, published, fact, ex
 
 
 @pytest.mark.parametrize(
+    "text,published,fact,expected",
+    [
+        # told undated as the news, then recalled in an earlier month: the news stands
+        (
+            "L'Allemagne enverra trois autres systèmes IRIS-T SLM à l'Ukraine. Le chancelier "
+            "avait initialement promis ces systèmes à l'Ukraine en juin.",
+            "2022-10-20",
+            ("DE", "iris_t_slm", "pledged"),
+            "2022-10",
+        ),
+        # a later sentence dating the news itself keeps its day
+        (
+            "L'Allemagne enverra des systèmes IRIS-T SLM à l'Ukraine. Le chancelier a promis "
+            "ces systèmes à l'Ukraine le 12 octobre.",
+            "2022-10-20",
+            ("DE", "iris_t_slm", "pledged"),
+            "2022-10",
+        ),
+        # the day the war began dates no act
+        (
+            "Washington a promis des missiles Javelin à Kiev, portant son aide à 44 milliards "
+            "de dollars depuis le début de l'invasion russe, le 24 février 2022.",
+            "2023-10-12",
+            ("US", "javelin", "pledged"),
+            "2023-10",
+        ),
+    ],
+)
+def test_the_news_of_the_day(text, published, fact, expected):
+    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
+    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
+    assert dates[fact][:7] == expected
+
+
+@pytest.mark.parametrize(
     "lang,text,item,status",
     [
         ("fr", "les chars Leopard 2 promis en janvier", "Leopard 2", "pledged"),

@@ -45,7 +45,7 @@ from aidwatch.extract.mentions import (
 )
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
-from aidwatch.extract.published import date_article, is_future_clause
+from aidwatch.extract.published import date_article, is_future_clause, is_invasion_day
 from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
@@ -252,7 +252,8 @@ def _usable(text: str, dates: list[DateMention], base: str | None = None) -> lis
     acts done, and a date still to come (« prévoit de livrer fin mars » in
     January) is that of the delivery it plans, not of the pledge it reports;
     nor a date in a clause in the future tense (« quatre de plus suivront en
-    2024 »)."""
+    2024 »), nor the day the war began (« depuis l'invasion, le 24 février
+    2022 »)."""
     folded = fold(text) if dates else ""
     out = []
     for d in dates:
@@ -261,6 +262,7 @@ def _usable(text: str, dates: list[DateMention], base: str | None = None) -> lis
             and not _BOUND.search(folded[max(0, d.start - 25) : d.start])
             # « deux autres suivront en 2024 »: a time to come
             and not is_future_clause(folded, d.start)
+            and not is_invasion_day(d, folded)
             and not (
                 base and len(base) >= 7 and d.iso[: min(7, len(d.iso))] > base[: min(7, len(d.iso))]
             )
@@ -638,7 +640,14 @@ def _assemble(
             running.gave({d.fact.donor for d in ruled if d.fact.donor} | sentence_donors, dates[0])
         else:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=date)
-    facts = date_facts(article, merge_facts(drafts))
+    # The facts a sentence told undated, as the news of the day (before a
+    # merge gives them a later sentence's date: see date_facts).
+    news = {
+        _told(d.fact)
+        for d in drafts
+        if d.fact.date is None and article.published and not _before_the_news(d.fact.evidence.text)
+    }
+    facts = date_facts(article, merge_facts(drafts), news)
     return Extraction(
         article=article,
         story=story or article.id,
@@ -707,12 +716,26 @@ def _attached_dates(article: Article, facts: list[Fact]) -> None:
                 break
 
 
-def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
+def _told(fact: Fact) -> tuple:
+    """Where and how a fact is told: what a merge keeps of its first draft."""
+    mention = fact.mention.start if fact.mention is not None else -1
+    return (fact.evidence.start, mention, fact.donor, fact.status)
+
+
+def date_facts(article: Article, facts: list[Fact], news: set[tuple] = frozenset()) -> list[Fact]:
     """Marks the dates that rest on an inferred publication date, and dates
     by the article's month the facts their sentence does not date; facts
-    bought for Ukraine are procured (`bought_for_ukraine`)."""
+    bought for Ukraine are procured (`bought_for_ukraine`). A fact first
+    told undated, as the news of the day (`news`: their `_told`), that
+    a later sentence dates in an earlier month recalls an earlier act
+    (« Scholz avait promis ces systèmes en juin »): the news stands."""
     facts = bought_for_ukraine(article.text, facts)
     _attached_dates(article, facts)
+    if news and article.published:
+        month = article.published[:7]
+        for f in facts:
+            if _told(f) in news and f.date is not None and f.date[:7] < month[: len(f.date[:7])]:
+                f.date = None
     if article.published_inferred:
         # A date the sentence gives with its year stands on its own; any
         # other was resolved against the inferred publication date. Read

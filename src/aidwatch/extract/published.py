@@ -167,6 +167,17 @@ def _is_own(m: DateMention, folded: str, since_too: bool = False) -> bool:
     )
 
 
+def is_invasion_day(m: DateMention, folded: str) -> bool:
+    """« depuis le début de l'invasion russe, le 24 février 2022 »: the day
+    the war began, named after it, dates no act the text reports."""
+    return (
+        m.year == FIRST_YEAR
+        and m.month == 2
+        and m.day == 24
+        and _WAR.search(folded[max(0, m.start - 60) : m.start]) is not None
+    )
+
+
 def _narrowed(text: str, folded: str, today: date | None):
     """(lo, hi, mentions, latest, events, bounds): the range of months the
     bounding clues leave, and the clues date_article reads further."""
