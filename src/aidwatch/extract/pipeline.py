@@ -281,13 +281,13 @@ def _quote_balance(text: str) -> int:
     return sum(text.count(c) for c in _OPENING) - sum(text.count(c) for c in _CLOSING)
 
 
-def _quoted_dates(scans: list[SentenceScan]) -> dict[int, str]:
-    """Sentence index → the date of the quotation it is part of, for the
-    sentences of a quotation of several sentences whose words of attribution
-    come after it and date it (« "Nous livrons ... Je pense qu'il faut
-    continuer", a déclaré le président le 22 avril »): what its sentences
-    say was said that day."""
-    out: dict[int, str] = {}
+def _quotations(scans: list[SentenceScan]) -> dict[int, tuple[SentenceScan, int]]:
+    """Sentence index → (the sentence closing its quotation, where the words
+    after the closing mark begin), for the sentences of a quotation of
+    several sentences whose words of attribution come after it (« "Nous
+    livrons ... Je pense qu'il faut continuer", a déclaré le président le 22
+    avril »): what its sentences say was said when the attribution says."""
+    out: dict[int, tuple[SentenceScan, int]] = {}
     inside: list[SentenceScan] = []
     for sc in scans:
         text = sc.sentence.text
@@ -307,13 +307,19 @@ def _quoted_dates(scans: list[SentenceScan]) -> dict[int, str]:
         # The words after the closing mark: « », a déclaré X le 22 avril ».
         end = max(text.rfind(c) for c in (*_CLOSING, '"')) + 1
         if _ATTRIBUTION.match(text, end):
-            dates = [d for d in sc.dates if d.start >= end]
-            date = _fact_date(text, dates, sc.base) if dates else None
-            if date is not None:
-                for q in (*inside, sc):
-                    out[q.sentence.index] = date
+            for q in (*inside, sc):
+                out[q.sentence.index] = (sc, end)
         inside = []
     return out
+
+
+def _quotation_date(closing: tuple[SentenceScan, int] | None) -> str | None:
+    """The date the attribution after a quotation gives (see `_quotations`)."""
+    if closing is None:
+        return None
+    sc, end = closing
+    tail = sc.sentence.text[end:]
+    return _fact_date(tail, _sentence_dates(tail, sc.base), sc.base)
 
 
 def _own_dates(s: Sentence, sc: SentenceScan, new: list[Draft], date: str | None) -> None:
@@ -559,7 +565,7 @@ def _assemble(
     totals: list[Total] = []
     events: list[Event] = []
     contact_group_seen = False
-    quoted = _quoted_dates(scans)
+    quoted = _quotations(scans)
     for sc in scans:
         s = sc.sentence
         folded = fold(s.text)
@@ -575,7 +581,7 @@ def _assemble(
         if not sc.needs_parse:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=None)
             continue
-        date = _fact_date(s.text, sc.dates, sc.base) or quoted.get(s.index)
+        date = _fact_date(s.text, sc.dates, sc.base) or _quotation_date(quoted.get(s.index))
         doc = next(parsed)
         donor_at, donor_lists = _donor_tokens(doc, sc.donors)
         carry = running.carry()
@@ -642,11 +648,7 @@ def _assemble(
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=date)
     # The facts a sentence told undated, as the news of the day (before a
     # merge gives them a later sentence's date: see date_facts).
-    news = {
-        _told(d.fact)
-        for d in drafts
-        if d.fact.date is None and article.published and not _before_the_news(d.fact.evidence.text)
-    }
+    news = {_told(d.fact) for d in drafts if d.fact.date is None} if article.published else set()
     facts = date_facts(article, merge_facts(drafts), news)
     return Extraction(
         article=article,
@@ -699,17 +701,22 @@ def _attached_dates(article: Article, facts: list[Fact]) -> None:
     for f in facts:
         if f.mention is not None:
             by_text.setdefault(f.evidence.text, []).append(f)
+    read: dict[str, tuple] = {}  # a sentence's dates, what they qualify, which may date
     for f in undated:
         text, start = f.evidence.text, f.evidence.start
-        dates = _sentence_dates(text, article.published)
-        if not dates:
-            continue
-        items = sorted(
-            {(o.mention.start - start, o.mention.end - start) for o in by_text[text]}  # type: ignore[union-attr]
-        )
-        attached = attachments(fold(text), dates, items)
+        if text not in read:
+            dates = _sentence_dates(text, article.published)
+            items = sorted(
+                {(o.mention.start - start, o.mention.end - start) for o in by_text[text]}  # type: ignore[union-attr]
+            )
+            attached = attachments(fold(text), dates, items) if dates else {}
+            read[text] = (
+                dates,
+                attached,
+                _usable(text, dates, article.published) if attached else [],
+            )
+        dates, attached, usable = read[text]
         mention = (f.mention.start - start, f.mention.end - start)  # type: ignore[union-attr]
-        usable = _usable(text, dates, article.published)
         for i, a in attached.items():
             if usable[i] and a.status == f.status and a.start < mention[1] and mention[0] < a.end:
                 f.date = dates[i].iso
@@ -734,7 +741,12 @@ def date_facts(article: Article, facts: list[Fact], news: set[tuple] = frozenset
     if news and article.published:
         month = article.published[:7]
         for f in facts:
-            if _told(f) in news and f.date is not None and f.date[:7] < month[: len(f.date[:7])]:
+            if (
+                f.date is not None
+                and f.date[:7] < month[: len(f.date[:7])]
+                and _told(f) in news
+                and not _before_the_news(f.evidence.text)
+            ):
                 f.date = None
     if article.published_inferred:
         # A date the sentence gives with its year stands on its own; any
