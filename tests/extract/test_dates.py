@@ -314,6 +314,16 @@ MONTH_FIRST = [
     ("en", "Kyiv asked on May 3rd for more shells.", "2023-06-10", [("May 3rd", "2023-05-03")]),
     ("en", "The March 27-28 meeting ended.", "2023-04-02", []),
     ("fr", "Livrés en avril 15 chars sont arrivés.", "2023-06-10", [("avril", "2023-04")]),
+    # a capitalised month alone is a date after a preposition, a cue or a modifier
+    (
+        "en",
+        "Germany promised tanks in January and sent them last March.",
+        "2023-06-10",
+        [("January", "2023-01"), ("last March", "2023-03")],
+    ),
+    ("en", "Kyiv has asked for jets since April.", "2023-06-10", [("April", "2023-04")]),
+    ("en", "Theresa May spoke; March on, she said.", "2023-06-10", []),
+    ("en", "In May, 2,000 troops left.", "2023-06-10", []),
 ]
 
 

@@ -325,6 +325,9 @@ class _Table:
     range_day_join: tuple[str, ...]
     range_month_open: tuple[str, ...]
     range_month_join: tuple[str, ...]
+    # Words after which a capitalised month alone is a date (English: « in
+    # May », "last March"); none where months are written in lower case.
+    month_prepositions: tuple[str, ...] = ()
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-", "‑": "-"})
@@ -421,6 +424,7 @@ def _table(lang: str) -> _Table:
         range_day_join=tuple(ranges.get("day", {}).get("join") or ()),
         range_month_open=tuple(ranges.get("month", {}).get("open") or ()),
         range_month_join=tuple(ranges.get("month", {}).get("join") or ()),
+        month_prepositions=words("month_prepositions") if "month_prepositions" in raw else (),
     )
 
 
@@ -570,6 +574,16 @@ class _Grammar:
             periods,
         )
         add(rf"{cue}(?P<t>{month('month', strong=True)}(?:\s+{after})?)", self._month_alone, months)
+        if t.month_prepositions:
+            # "in May", "since March", "last April": a capitalised month alone
+            # after a preposition, a cue or a modifier (« May » alone is no date).
+            add(
+                rf"{cue}(?:(?P<prep>{_alt(t.month_prepositions)})\s+)?"
+                rf"(?P<t>(?:{before}\s+)?{capital}(?!\s*[-‐‑/:.,]?\s*\d))",
+                self._month_after_preposition,
+                months,
+                re.compile(rf"(?:{capitals})(?!\w)"),
+            )
         add(
             # « la nuit de jeudi à vendredi », « ce mardi soir », « mardi dernier »
             rf"{cue}(?P<t>(?:{article}?{_alt(t.night_open)}\s+)?(?:{before}\s+)?{weekday}"
@@ -684,6 +698,11 @@ class _Grammar:
         month = self._month(m, "month")
         year = _year_of(month, None, self._ctx(m, ctx), self._relation(m))
         return self._mention(m, "t", year, month, None, "partial")
+
+    def _month_after_preposition(self, m: re.Match, ctx: _Context) -> DateMention | None:
+        if not (m["cue"] or m["prep"] or m["before"]):
+            return None
+        return self._month_alone(m, ctx)
 
     def _period(self, m: re.Match, ctx: _Context) -> DateMention:
         ctx = self._ctx(m, ctx)

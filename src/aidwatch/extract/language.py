@@ -218,6 +218,10 @@ SCHEMA: dict[str, str] = {
     "conversion_markers": "forms",
     "new_words": "forms",
     "new_package_nouns": "forms",
+    # the date of each fact (fact_dates.py)
+    "act_participles": "classes",
+    "relative_pronouns": "words",
+    "act_participle_adverbs": "words",
     # dating by known commitments (commitments.py)
     "first_words": "words",
     "value_words": "words",

@@ -23,6 +23,8 @@ from aidwatch.extract.commitments import date_by_commitments
 from aidwatch.extract.dates import DateMention, _norm, _table, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
+from aidwatch.extract.fact_dates import PART_END as _PARTS
+from aidwatch.extract.fact_dates import attachments, own_date
 from aidwatch.extract.facts import (
     Draft,
     SentenceContext,
@@ -43,7 +45,7 @@ from aidwatch.extract.mentions import (
 )
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
-from aidwatch.extract.published import date_article, is_future_clause
+from aidwatch.extract.published import date_article, is_future_clause, is_invasion_day
 from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
@@ -94,13 +96,16 @@ class SentenceScan:
     def dates(self) -> list[DateMention]:
         """Date expressions, found only for the sentences that need them."""
         if self._dates is None:
-            text = self.sentence.text
-            # A sentence about what is to come still names past dates (« après
-            # une réunion en mai, les alliés doivent se réunir le 15 juin »):
-            # there, a date without a year is the nearest one, not next year's.
-            prefer = "nearest" if _FUTURE.search(fold(text)) else "past"
-            self._dates = find_dates(text, base=self.base, prefer=prefer)
+            self._dates = _sentence_dates(self.sentence.text, self.base)
         return self._dates
+
+
+def _sentence_dates(text: str, base: str | None) -> list[DateMention]:
+    # A sentence about what is to come still names past dates (« après
+    # une réunion en mai, les alliés doivent se réunir le 15 juin »):
+    # there, a date without a year is the nearest one, not next year's.
+    prefer = "nearest" if _FUTURE.search(fold(text)) else "past"
+    return find_dates(text, base=base, prefer=prefer)
 
 
 def scan(
@@ -233,22 +238,114 @@ def _kinds_resolved(
 
 
 def _fact_date(text: str, dates: list[DateMention], base: str | None = None) -> str | None:
-    """The date of the sentence's act: its first date that is not a bound,
-    nor after the article's month (`base`): an article reports acts done,
-    and a date still to come (« prévoit de livrer fin mars » in January) is
-    that of the delivery it plans, not of the pledge it reports; nor is
-    a date in a clause in the future tense (« quatre de plus suivront en
-    2024 »)."""
-    folded = fold(text) if dates else ""
-    for d in dates:
-        if not d.iso or _BOUND.search(folded[max(0, d.start - 25) : d.start]):
-            continue
-        if is_future_clause(folded, d.start):
-            continue  # « deux autres suivront en 2024 »: a time to come
-        if base and len(base) >= 7 and d.iso[: min(7, len(d.iso))] > base[: min(7, len(d.iso))]:
-            continue
-        return d.iso
+    """The date of the sentence's act: its first date that may date an act
+    (`_usable`)."""
+    for d, usable in zip(dates, _usable(text, dates, base), strict=True):
+        if usable:
+            return d.iso
     return None
+
+
+def _usable(text: str, dates: list[DateMention], base: str | None = None) -> list[bool]:
+    """Whether each date may date an act the sentence reports: one that is
+    not a bound, nor after the article's month (`base`): an article reports
+    acts done, and a date still to come (« prévoit de livrer fin mars » in
+    January) is that of the delivery it plans, not of the pledge it reports;
+    nor a date in a clause in the future tense (« quatre de plus suivront en
+    2024 »), nor the day the war began (« depuis l'invasion, le 24 février
+    2022 »)."""
+    folded = fold(text) if dates else ""
+    out = []
+    for d in dates:
+        out.append(
+            bool(d.iso)
+            and not _BOUND.search(folded[max(0, d.start - 25) : d.start])
+            # « deux autres suivront en 2024 »: a time to come
+            and not is_future_clause(folded, d.start)
+            and not is_invasion_day(d, folded)
+            and not (
+                base and len(base) >= 7 and d.iso[: min(7, len(d.iso))] > base[: min(7, len(d.iso))]
+            )
+        )
+    return out
+
+
+# Quotation marks: straight ones open and close alike.
+_OPENING, _CLOSING = "«“", "»”"
+_ATTRIBUTION = re.compile(r"\s*,")
+
+
+def _quote_balance(text: str) -> int:
+    """How many quotations the sentence leaves open (> 0) or closes (< 0);
+    a straight mark counts as opening on the first sentence, closing after."""
+    return sum(text.count(c) for c in _OPENING) - sum(text.count(c) for c in _CLOSING)
+
+
+def _quotations(scans: list[SentenceScan]) -> dict[int, tuple[SentenceScan, int]]:
+    """Sentence index → (the sentence closing its quotation, where the words
+    after the closing mark begin), for the sentences of a quotation of
+    several sentences whose words of attribution come after it (« "Nous
+    livrons ... Je pense qu'il faut continuer", a déclaré le président le 22
+    avril »): what its sentences say was said when the attribution says."""
+    out: dict[int, tuple[SentenceScan, int]] = {}
+    inside: list[SentenceScan] = []
+    for sc in scans:
+        text = sc.sentence.text
+        straight = text.count('"')
+        if not inside:
+            if _quote_balance(text) > 0 or (straight % 2 == 1 and text.lstrip()[:1] == '"'):
+                inside = [sc]
+            continue
+        same = sc.sentence.paragraph == inside[0].sentence.paragraph and len(inside) < 5
+        closing = _quote_balance(text) < 0 or straight % 2 == 1
+        if not same:
+            inside = []
+            continue
+        if not closing:
+            inside.append(sc)
+            continue
+        # The words after the closing mark: « », a déclaré X le 22 avril ».
+        end = max(text.rfind(c) for c in (*_CLOSING, '"')) + 1
+        if _ATTRIBUTION.match(text, end):
+            for q in (*inside, sc):
+                out[q.sentence.index] = (sc, end)
+        inside = []
+    return out
+
+
+def _quotation_date(closing: tuple[SentenceScan, int] | None) -> str | None:
+    """The date the attribution after a quotation gives (see `_quotations`)."""
+    if closing is None:
+        return None
+    sc, end = closing
+    tail = sc.sentence.text[end:]
+    return _fact_date(tail, _sentence_dates(tail, sc.base), sc.base)
+
+
+def _own_dates(s: Sentence, sc: SentenceScan, new: list[Draft], date: str | None) -> None:
+    """Each fact that took the sentence's date takes its own (fact_dates.py):
+    « reçu ce 27 mars les chars promis en janvier » dates the promise by
+    January and the delivery by March."""
+    if date is None or len(new) == 0:
+        return
+    dates = sc.dates
+    usable = _usable(s.text, dates, sc.base)
+    items = {(g.start, g.end) for g in sc.groups}
+    items |= {
+        (d.fact.mention.start - s.start, d.fact.mention.end - s.start)
+        for d in new
+        if d.fact.mention is not None
+    }
+    attached = attachments(fold(s.text), dates, sorted(items))
+    if not attached and not _PARTS.search(s.text):
+        return  # every fact keeps the first date
+    for d in new:
+        f = d.fact
+        if f.date != date or f.mention is None:
+            continue
+        mention = (f.mention.start - s.start, f.mention.end - s.start)
+        own = own_date(s.text, dates, usable, attached, mention, f.status)
+        f.date = own.iso if own is not None else None
 
 
 def _donor_tokens(
@@ -468,6 +565,7 @@ def _assemble(
     totals: list[Total] = []
     events: list[Event] = []
     contact_group_seen = False
+    quoted = _quotations(scans)
     for sc in scans:
         s = sc.sentence
         folded = fold(s.text)
@@ -483,7 +581,7 @@ def _assemble(
         if not sc.needs_parse:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=None)
             continue
-        date = _fact_date(s.text, sc.dates, sc.base)
+        date = _fact_date(s.text, sc.dates, sc.base) or _quotation_date(quoted.get(s.index))
         doc = next(parsed)
         donor_at, donor_lists = _donor_tokens(doc, sc.donors)
         carry = running.carry()
@@ -538,6 +636,7 @@ def _assemble(
         )
         new += partner_facts(s, new, sc.donors)
         new += answered_requests(s, new)
+        _own_dates(s, sc, new, date)
         _join_packages(new, packages, package_at, s)
         drafts += new
         # The running donor follows the rules' reading, so that a model's
@@ -547,7 +646,10 @@ def _assemble(
             running.gave({d.fact.donor for d in ruled if d.fact.donor} | sentence_donors, dates[0])
         else:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=date)
-    facts = date_facts(article, merge_facts(drafts))
+    # The facts a sentence told undated, as the news of the day (before a
+    # merge gives them a later sentence's date: see date_facts).
+    news = {_told(d.fact) for d in drafts if d.fact.date is None} if article.published else set()
+    facts = date_facts(article, merge_facts(drafts), news)
     return Extraction(
         article=article,
         story=story or article.id,
@@ -588,11 +690,64 @@ def _before_the_news(text: str) -> bool:
     return any(_BOUND.search(folded[max(0, d.start - 25) : d.start]) for d in find_dates(text))
 
 
-def date_facts(article: Article, facts: list[Fact]) -> list[Fact]:
+def _attached_dates(article: Article, facts: list[Fact]) -> None:
+    """A fact without a date whose item the sentence dates for its act
+    (« les chars promis en janvier » for the promise a delivery's sentence
+    names, fact_dates.py) takes that date."""
+    undated = [f for f in facts if f.date is None and f.mention is not None]
+    if not undated:
+        return
+    by_text: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.mention is not None:
+            by_text.setdefault(f.evidence.text, []).append(f)
+    read: dict[str, tuple] = {}  # a sentence's dates, what they qualify, which may date
+    for f in undated:
+        text, start = f.evidence.text, f.evidence.start
+        if text not in read:
+            dates = _sentence_dates(text, article.published)
+            items = sorted(
+                {(o.mention.start - start, o.mention.end - start) for o in by_text[text]}  # type: ignore[union-attr]
+            )
+            attached = attachments(fold(text), dates, items) if dates else {}
+            read[text] = (
+                dates,
+                attached,
+                _usable(text, dates, article.published) if attached else [],
+            )
+        dates, attached, usable = read[text]
+        mention = (f.mention.start - start, f.mention.end - start)  # type: ignore[union-attr]
+        for i, a in attached.items():
+            if usable[i] and a.status == f.status and a.start < mention[1] and mention[0] < a.end:
+                f.date = dates[i].iso
+                break
+
+
+def _told(fact: Fact) -> tuple:
+    """Where and how a fact is told: what a merge keeps of its first draft."""
+    mention = fact.mention.start if fact.mention is not None else -1
+    return (fact.evidence.start, mention, fact.donor, fact.status)
+
+
+def date_facts(article: Article, facts: list[Fact], news: set[tuple] = frozenset()) -> list[Fact]:
     """Marks the dates that rest on an inferred publication date, and dates
     by the article's month the facts their sentence does not date; facts
-    bought for Ukraine are procured (`bought_for_ukraine`)."""
+    bought for Ukraine are procured (`bought_for_ukraine`). A fact first
+    told undated, as the news of the day (`news`: their `_told`), that
+    a later sentence dates in an earlier month recalls an earlier act
+    (« Scholz avait promis ces systèmes en juin »): the news stands."""
     facts = bought_for_ukraine(article.text, facts)
+    _attached_dates(article, facts)
+    if news and article.published:
+        month = article.published[:7]
+        for f in facts:
+            if (
+                f.date is not None
+                and f.date[:7] < month[: len(f.date[:7])]
+                and _told(f) in news
+                and not _before_the_news(f.evidence.text)
+            ):
+                f.date = None
     if article.published_inferred:
         # A date the sentence gives with its year stands on its own; any
         # other was resolved against the inferred publication date. Read

@@ -167,6 +167,17 @@ def _is_own(m: DateMention, folded: str, since_too: bool = False) -> bool:
     )
 
 
+def is_invasion_day(m: DateMention, folded: str) -> bool:
+    """« depuis le début de l'invasion russe, le 24 février 2022 »: the day
+    the war began, named after it, dates no act the text reports."""
+    return (
+        m.year == FIRST_YEAR
+        and m.month == 2
+        and m.day == 24
+        and _WAR.search(folded[max(0, m.start - 60) : m.start]) is not None
+    )
+
+
 def _narrowed(text: str, folded: str, today: date | None):
     """(lo, hi, mentions, latest, events, bounds): the range of months the
     bounding clues leave, and the clues date_article reads further."""
@@ -312,7 +323,11 @@ def _durations(folded: str) -> list[_Clue]:
     after, before, anniversary = _duration_patterns()
     anchor: date = w["war_anchor_date"]
     out = []
-    for pattern in (after, before):
+    for pattern, key in ((after, "war_words_after"), (before, "war_words_before")):
+        # A pattern cannot match a text without one of its war phrases
+        # (each is in it word for word): most texts skip the scan.
+        if not any(phrase in folded for phrase in w[key]):
+            continue
         for m in pattern.finditer(folded):
             n = int(m["n"]) if m["n"].isdigit() else w["count_words"][m["n"]]
             unit = w["units"][m["u"]]
@@ -326,6 +341,8 @@ def _durations(folded: str) -> list[_Clue]:
             if span:
                 continue
             out.append(_Clue(when, when + span, "duration", m.start(), m.end()))
+    if not any(phrase in folded for phrase in w["war_anniversary"]):
+        return out
     for m in anniversary.finditer(folded):
         raw = m["n"]
         n = int(re.match(r"\d+", raw).group()) if raw[0].isdigit() else w["ordinal_words"][raw]

@@ -1,0 +1,189 @@
+"""Each fact's own date among its sentence's (fact_dates.py): tables of
+(text, the fact, its expected month)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidwatch.extract import engines
+from aidwatch.extract.dates import find_dates
+from aidwatch.extract.pipeline import extract_article
+from aidwatch.extract.text import fold
+from aidwatch.model import Article
+
+
+@pytest.mark.parametrize(
+    "text,published,fact,expected",
+    [
+        # a participle after the item dates its act: the promise by January,
+        # the delivery by the sentence's other date
+        (
+            "L'Allemagne a livré mardi à l'Ukraine les chars Leopard 2 promis en janvier.",
+            "2023-03-29",
+            ("DE", "leopard2", "pledged"),
+            "2023-01",
+        ),
+        (
+            "L'Allemagne a livré mardi à l'Ukraine les chars Leopard 2 promis en janvier.",
+            "2023-03-29",
+            ("DE", "leopard2", "delivered"),
+            "2023-03",
+        ),
+        # a relative clause after another item dates that item's act only
+        (
+            "Berlin enverra aussi des Leopard 1, plus anciens que les Leopard 2 dont "
+            "l'Allemagne a approuvé la livraison fin janvier.",
+            "2023-02-10",
+            ("DE", "leopard1", "pledged"),
+            "2023-02",
+        ),
+        (
+            "Berlin enverra aussi des Leopard 1, plus anciens que les Leopard 2 dont "
+            "l'Allemagne a approuvé la livraison fin janvier.",
+            "2023-02-10",
+            ("DE", "leopard2", "pledged"),
+            "2023-01",
+        ),
+        # another item's delivery, dated: not the delivery of the day
+        (
+            "La Pologne a livré des chars T-72 à l'Ukraine, en plus des obus fournis par "
+            "la Bulgarie en mars.",
+            "2022-06-15",
+            ("PL", "t72", "delivered"),
+            "2022-06",
+        ),
+        # a quotation of two sentences: each fact takes the date of its own
+        (
+            "« Le 3 mai, la France a promis des canons Caesar à l'Ukraine. Aujourd'hui, ces "
+            "canons sont livrés », a déclaré le ministre.",
+            "2023-06-10",
+            ("FR", "caesar", "delivered"),
+            "2023-06",
+        ),
+        (
+            "« Le 3 mai, la France a promis des canons Caesar à l'Ukraine. Aujourd'hui, ces "
+            "canons sont livrés », a déclaré le ministre.",
+            "2023-06-10",
+            ("FR", "caesar", "pledged"),
+            "2023-05",
+        ),
+        # the verb of the attribution is no participle of the item
+        (
+            "L'Ukraine a reçu ses premiers canons Caesar français, a annoncé lundi le ministre.",
+            "2023-03-29",
+            ("FR", "caesar", "delivered"),
+            "2023-03",
+        ),
+    ],
+)
+def test_each_fact_takes_its_own_date(text, published, fact, expected):
+    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
+    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
+    assert dates[fact][:7] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,fact,expected",
+    [
+        # a quotation of several sentences, dated by its attribution after it
+        (
+            'La France a livré des canons Caesar le 23 mai. "Nous livrons des missiles '
+            'Milan. Il faut continuer", avait déclaré le président le 22 avril dernier.',
+            "2022-05-30",
+            ("FR", "milan", "pledged"),
+            "2022-04",
+        ),
+        # ... not the sentence's before it
+        (
+            'La France a livré des canons Caesar le 23 mai. "Nous livrons des missiles '
+            'Milan. Il faut continuer", avait déclaré le président le 22 avril dernier.',
+            "2022-05-30",
+            ("FR", "caesar", "delivered"),
+            "2022-05",
+        ),
+        # an attribution without a date: the article's month
+        (
+            '"Nous livrons des missiles Milan. Il faut continuer", a déclaré le président.',
+            "2022-05-30",
+            (None, "milan", "pledged"),
+            "2022-05",
+        ),
+    ],
+)
+def test_a_quotation_takes_the_date_of_its_attribution(text, published, fact, expected):
+    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
+    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
+    assert dates[fact][:7] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,fact,expected",
+    [
+        # told undated as the news, then recalled in an earlier month: the news stands
+        (
+            "L'Allemagne enverra trois autres systèmes IRIS-T SLM à l'Ukraine. Le chancelier "
+            "avait initialement promis ces systèmes à l'Ukraine en juin.",
+            "2022-10-20",
+            ("DE", "iris_t_slm", "pledged"),
+            "2022-10",
+        ),
+        # a later sentence dating the news itself keeps its day
+        (
+            "L'Allemagne enverra des systèmes IRIS-T SLM à l'Ukraine. Le chancelier a promis "
+            "ces systèmes à l'Ukraine le 12 octobre.",
+            "2022-10-20",
+            ("DE", "iris_t_slm", "pledged"),
+            "2022-10",
+        ),
+        # the day the war began dates no act
+        (
+            "Washington a promis des missiles Javelin à Kiev, portant son aide à 44 milliards "
+            "de dollars depuis le début de l'invasion russe, le 24 février 2022.",
+            "2023-10-12",
+            ("US", "javelin", "pledged"),
+            "2023-10",
+        ),
+    ],
+)
+def test_the_news_of_the_day(text, published, fact, expected):
+    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
+    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
+    assert dates[fact][:7] == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,item,status",
+    [
+        ("fr", "les chars Leopard 2 promis en janvier", "Leopard 2", "pledged"),
+        ("fr", "les chars Leopard 2 déjà livrés en mars", "Leopard 2", "delivered"),
+        ("fr", "les obus (155 mm) fournis par la Bulgarie en mars", "obus", "delivered"),
+        (
+            "fr",
+            "les chars Leopard 2, dont Berlin a accepté la livraison fin janvier",
+            "Leopard 2",
+            None,
+        ),
+        ("fr", "les chars Leopard 2 que Berlin a promis en janvier", "Leopard 2", "pledged"),
+        (
+            "en",
+            "the Leopard 2 tanks promised by Germany on January 25",
+            "Leopard 2 tanks",
+            "pledged",
+        ),
+        ("en", "the HIMARS already delivered on March 3", "HIMARS", "delivered"),
+        ("en", "the Leopard 2, which Berlin agreed to send on January 25", "Leopard 2", None),
+        # not qualifying the item: the sentence's verb, a clause past a comma
+        ("fr", "ses premiers canons Caesar, a annoncé lundi le ministre", "Caesar", "-"),
+        ("fr", "les chars Leopard 2 sont arrivés, promis en janvier", "Leopard 2", "-"),
+        ("en", "its first Caesar guns, the minister said on Monday", "Caesar", "-"),
+    ],
+)
+def test_a_date_qualifying_an_item(lang, text, item, status):
+    attachments = engines.engine(lang).attachments
+    start = text.index(item)
+    dates = find_dates(text, base="2023-06-10", lang=lang)
+    attached = attachments(fold(text), dates, [(start, start + len(item))])
+    if status == "-":
+        assert not attached
+    else:
+        assert [(a.start, a.status) for a in attached.values()] == [(start, status)]
