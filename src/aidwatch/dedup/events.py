@@ -42,6 +42,7 @@ from functools import cache, cached_property
 from importlib import resources
 from itertools import chain
 
+from aidwatch.catalog import items_by_id
 from aidwatch.model import Extraction
 from aidwatch.textnorm import fold
 
@@ -117,6 +118,10 @@ class Report:
     # ("DE main_battle_tank")
     lead_items: frozenset[str]
     lead_kinds: frozenset[str]
+    # The lead's items with the catalogue's wider names of them (« DE
+    # leopard2a6 » is also « DE leopard2 » and « DE leopard »): one outlet
+    # writes the variant, another the family.
+    lead_families: frozenset[str]
     names: frozenset[int]  # hashes of the folded proper names of the opening
     # Hashes of the opening's words: what `features` compares, weighted by
     # rarity. (an array: 4 bytes a hash, where a set of Python ints takes 50)
@@ -133,15 +138,21 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     in story `story` (default: its story)."""
     article = extraction.article
     facts, items, quantities = set(), set(), []
-    lead_items, lead_kinds = set(), set()
+    lead_items, lead_kinds, lead_families = set(), set(), set()
     # The facts of one sentence share its start: the lead's are those of the
     # earliest (offsets into the text, kept by the store).
     lead = min((f.evidence.start for f in extraction.facts), default=None)
+    # A lead that names no donor (« the HIMARS will arrive ») is read as of the
+    # article's donor, when its facts name one only.
+    donors = {f.donor for f in extraction.facts if f.donor}
+    main = next(iter(donors)) if len(donors) == 1 else "?"
     for fact in extraction.facts:
         item = fact.item.id if fact.item.specific else fact.item.category
         if fact.evidence.start == lead:
-            lead_items.add(f"{fact.donor or '?'} {item}")
-            lead_kinds.add(f"{fact.donor or '?'} {fact.item.category}")
+            donor = fact.donor or main
+            lead_items.add(f"{donor} {item}")
+            lead_families.update(f"{donor} {i}" for i in family(item))
+            lead_kinds.add(f"{donor} {fact.item.category}")
         # Without a donor (« les alliés », Kiev's requests to everyone) a
         # fact is every week's news: its item counts, not the fact.
         if fact.donor:
@@ -166,9 +177,31 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         meetings=frozenset(f"{fold(e.name)} {e.date[:7]}" for e in extraction.events if e.date),
         lead_items=frozenset(lead_items),
         lead_kinds=frozenset(lead_kinds),
+        lead_families=frozenset(lead_families),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
         words=array("I", sorted(words(opening))),
     )
+
+
+@cache
+def family(item: str) -> tuple[str, ...]:
+    """`item` and the catalogue's items it is a variant of, of its category:
+    « leopard2a6 », « leopard2 », « leopard »; « t72m1 », « t72m », « t72 »
+    (not « mi2 » for « mi24 »: a number does not go on with a digit)."""
+    known = items_by_id()
+    mine = known.get(item)
+    if mine is None:
+        return (item,)
+    wider = [
+        other
+        for other, it in known.items()
+        if other != item
+        and item.startswith(other)
+        and it.category == mine.category
+        and not other.startswith("gen_")
+        and not (other[-1].isdigit() and item[len(other)].isdigit())
+    ]
+    return (item, *sorted(wider, key=len, reverse=True))
 
 
 def words(text: str) -> set[int]:
@@ -299,7 +332,11 @@ _CHEAP = ("lead_items", "lead_kinds", "shared_packages", "dates_agree")
 def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
     """The pair's values of `_CHEAP`, as `_values` works them out."""
     return (
-        float(not a.lead_items.isdisjoint(b.lead_items)),
+        # (one lead's item, or a variant of it, in the other's)
+        float(
+            not a.lead_items.isdisjoint(b.lead_families)
+            or not b.lead_items.isdisjoint(a.lead_families)
+        ),
         float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
         float(not a.packages.isdisjoint(b.packages)),
         float(_agree(a.published, b.published)),
