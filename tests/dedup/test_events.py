@@ -279,6 +279,30 @@ def test_an_item_is_a_variant_of_its_family(item, wider):
     assert family(item) == wider
 
 
+@pytest.mark.parametrize(
+    "first, second, shared",
+    [
+        (["Groupe de contact"], ["Groupe de contact"], 1.0),
+        # folded: case and accents aside
+        (["Groupe de Contact"], ["groupe de contact"], 1.0),
+        (["Groupe de contact"], ["Sommet de l'OTAN"], 0.0),
+        (["Groupe de contact"], [], 0.0),
+        ([], [], 0.0),
+    ],
+)
+def test_a_meeting_both_name_is_a_feature(first, second, shared):
+    values = features(
+        report("a", [LEOPARD], meetings=first), report("b", [CAESAR], meetings=second)
+    )
+    assert values[FEATURES.index("shared_meeting")] == shared
+
+
+def test_a_join_on_a_meeting_says_so():
+    a = report("a", [LEOPARD], meetings=["Groupe de contact"])
+    b = report("b", [CAESAR], meetings=["Groupe de contact"])
+    assert reason(a, b) == "shared facts: groupe de contact"
+
+
 def test_a_join_on_the_lead_alone_says_so():
     a = report("a", [LEOPARD])
     b = report("b", [("DE", "leopard2a6", "main_battle_tank", "delivered")])

@@ -4,15 +4,17 @@ meeting, whether they reprint one dispatch (a story) or were written apart.
 Independent write-ups of one event share facts, not sentences, so an article
 is compared with the recent ones on what it says: its lead (the donors and
 items of the first sentence that states facts: what the article is news
-of, where a system named further down is background), its packages (donor
-and amount), the quantities it gives, the proper names and the words of its
-opening and its publication date (reports dated months apart are never
-compared). The words are also compared as a whole: the cosine of the two
+of, where a system named further down is background; an item meets its
+catalogue variants, « Leopard 2A6 » and « Leopard 2 », and a lead naming no
+donor is read as of the article's only donor), its packages (donor and
+amount), the quantities it gives, the meetings it names, the proper names
+and the words of its opening and its publication date (reports dated
+months apart are never compared). The words are also compared as a whole: the cosine of the two
 articles' words, each weighted by its rarity among the remembered articles
 (a rare word shared says more than « chars » shared), and the rarest word
 they share. A linear model
-learned from the train set's event labels (`events_weights.json`, weights
-only, fitted by `bench/bench_events.py --fit`) turns the shared features of
+learned from the train sets' event labels (`events_weights.json`, weights
+only, fitted by `bench/bench_events.py --fit --with ../shared/eval/train_en`) turns the shared features of
 a pair into a probability; an article joins the event of the most likely
 earlier article above `threshold`, and when it matches several events they
 are merged into the oldest (`EventIndex.add` says which were merged, so the
@@ -81,6 +83,7 @@ FEATURES = (
     "text_similarity",  # cosine of the openings' words, each weighted by its rarity (idf)
     "rarest_word",  # the weight of the rarest word the openings share / of the newer's rarest
     "dates_agree",  # both dated, the same month or within `MAX_DAYS` days
+    "shared_meeting",  # both name one meeting (the contact group), dated or not
 )
 
 # Words of the opening that are compared: words of 4 letters or more cut to
@@ -113,6 +116,10 @@ class Report:
     quantities: tuple[tuple[str, int], ...]  # (item, quantity)
     packages: frozenset[str]  # "US 700000000 USD"
     meetings: frozenset[str]  # "ramstein 2023-01"
+    # The meetings it names, dated or not ("ukraine defense contact group"):
+    # most reports of a meeting do not date it, and those dated apart are
+    # not compared.
+    meeting_names: frozenset[str]
     # The donors and items of its lead, the first sentence that states facts
     # ("DE leopard2a6"; "? gepard" when it names no donor), and their categories
     # ("DE main_battle_tank")
@@ -175,6 +182,7 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         packages=frozenset(packages),
         # A contact group meets every month: a meeting is its name and month.
         meetings=frozenset(f"{fold(e.name)} {e.date[:7]}" for e in extraction.events if e.date),
+        meeting_names=frozenset(fold(e.name) for e in extraction.events),
         lead_items=frozenset(lead_items),
         lead_kinds=frozenset(lead_kinds),
         lead_families=frozenset(lead_families),
@@ -281,6 +289,7 @@ def _values(
         # Two undated reports of one donor's system are as often two events
         # (a pledge, its delivery) as one: a pair dated alike needs less else.
         dates,
+        float(not a.meeting_names.isdisjoint(b.meeting_names)),
     ]
 
 
@@ -386,7 +395,7 @@ def shipped_weights() -> Weights:
 def reason(a: Report, b: Report) -> str:
     """What two reports share, for a reader: the facts, packages and meetings."""
     shared = sorted(a.facts & b.facts) + sorted(a.packages & b.packages)
-    shared += sorted(a.meetings & b.meetings)
+    shared += sorted(a.meetings & b.meetings) or sorted(a.meeting_names & b.meeting_names)
     if a.story == b.story:
         return "same story"
     if shared:
