@@ -266,7 +266,6 @@ def _values(
     # the same as a set); `mine`: `a`'s `norm` and the squared weight of its
     # rarest word; `wb`: `b`'s `norm`.
     wa, rarest = mine
-    names = len(a.names & b.names) / max(1, min(len(a.names), len(b.names)))
     disagree = False
     if a.quantities and b.quantities:
         qa, qb = dict(a.quantities), dict(b.quantities)
@@ -275,7 +274,7 @@ def _values(
     weight = squares.__getitem__
     shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
     words = sum(shared)
-    lead_items, lead_kinds, packages, dates = _cheap(a, b)
+    lead_items, lead_kinds, packages, names, dates, meeting = _cheap(a, b)
     return [
         lead_items,
         lead_kinds,
@@ -289,7 +288,7 @@ def _values(
         # Two undated reports of one donor's system are as often two events
         # (a pledge, its delivery) as one: a pair dated alike needs less else.
         dates,
-        float(not a.meeting_names.isdisjoint(b.meeting_names)),
+        meeting,
     ]
 
 
@@ -335,10 +334,17 @@ def _days(a: str | None, b: str | None) -> int | None:
 
 # The features worked out first, a few set operations, to skip most
 # candidates before the costly ones (the words' cosine).
-_CHEAP = ("lead_items", "lead_kinds", "shared_packages", "dates_agree")
+_CHEAP = (
+    "lead_items",
+    "lead_kinds",
+    "shared_packages",
+    "names_overlap",
+    "dates_agree",
+    "shared_meeting",
+)
 
 
-def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
+def _cheap(a: Report, b: Report) -> tuple[float, float, float, float, float, float]:
     """The pair's values of `_CHEAP`, as `_values` works them out."""
     return (
         # (one lead's item, or a variant of it, in the other's)
@@ -348,7 +354,9 @@ def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
         ),
         float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
         float(not a.packages.isdisjoint(b.packages)),
+        len(a.names & b.names) / max(1, min(len(a.names), len(b.names))),
         float(_agree(a.published, b.published)),
+        float(not a.meeting_names.isdisjoint(b.meeting_names)),
     )
 
 
@@ -509,7 +517,7 @@ class EventIndex:
         # are left out (`Weights._bound`): most of them, at a fraction of
         # the cost of their features.
         if weights is not None:
-            slack, (w0, w1, w2, w3), floor = weights._bound
+            slack, (w0, w1, w2, w3, w4, w5), floor = weights._bound
         for other in self._candidates(report):
             earlier = self.reports[other]
             if other in self.event_of and self._story_match(report, earlier):
@@ -518,8 +526,9 @@ class EventIndex:
             if _apart(report.published, earlier.published):
                 continue
             if weights is not None:
-                c0, c1, c2, c3 = _cheap(report, earlier)
-                if slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3 < floor - 1e-9:
+                c0, c1, c2, c3, c4, c5 = _cheap(report, earlier)
+                reach = w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3 + w4 * c4 + w5 * c5
+                if slack + reach < floor - 1e-9:
                     self._norms_of(other)  # (kept up to date as when scored)
                     continue
             yield other, _values(report, squares, hashes, mine, earlier, self._norms_of(other))
