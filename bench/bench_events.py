@@ -2,7 +2,7 @@
 
     python bench/bench_events.py [--gold ../shared/eval/train/gold.jsonl]
                                  [--articles ../shared/eval/train/articles] [--fit]
-                                 [--splits 5]
+                                 [--splits 5] [--with ../shared/eval/train_en] [--no-write]
 
 Extracts the articles (stories as `aidwatch extract` groups them), then
 scores pairs of articles against the gold `story` labels (which label the
@@ -24,7 +24,11 @@ another fold's article on the same arms) and writes
 `src/aidwatch/dedup/events_weights.json`: weights only, no text. With 31
 pairs one split's figures are luck as much as measure: `--splits N` also
 prints the figures of N - 1 more splits, the labels shuffled (seeds 1 ...)
-before they are dealt into folds, and their sum.
+before they are dealt into folds, and their sum. `--with FOLDER` (a
+folder with gold.jsonl and articles/, e.g. ../shared/eval/train_en) adds
+that set's pairs (scored among its own articles) to the training pairs of
+every fold and of the weights written; `--no-write` measures without
+writing them. The shipped weights are fitted on train `--with` train_en.
 """
 
 from __future__ import annotations
