@@ -274,7 +274,8 @@ def _values(
     weight = squares.__getitem__
     shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
     words = sum(shared)
-    lead_items, lead_kinds, packages, names, dates, meeting = _cheap(a, b)
+    lead_items, lead_kinds, packages, dates = _cheap(a, b)
+    names, meeting = _second(a, b)
     return [
         lead_items,
         lead_kinds,
@@ -332,20 +333,21 @@ def _days(a: str | None, b: str | None) -> int | None:
         return None
 
 
-# The features worked out first, a few set operations, to skip most
-# candidates before the costly ones (the words' cosine).
+# The features worked out first, to skip most candidates before the costly
+# ones (the words' cosine): a few set operations (`_cheap`), then the proper
+# names and meetings (`_second`) for the candidates those leave.
 _CHEAP = (
     "lead_items",
     "lead_kinds",
     "shared_packages",
-    "names_overlap",
     "dates_agree",
+    "names_overlap",
     "shared_meeting",
 )
 
 
-def _cheap(a: Report, b: Report) -> tuple[float, float, float, float, float, float]:
-    """The pair's values of `_CHEAP`, as `_values` works them out."""
+def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
+    """The pair's values of the first four of `_CHEAP`, as `_values` works them out."""
     return (
         # (one lead's item, or a variant of it, in the other's)
         float(
@@ -354,8 +356,14 @@ def _cheap(a: Report, b: Report) -> tuple[float, float, float, float, float, flo
         ),
         float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
         float(not a.packages.isdisjoint(b.packages)),
-        len(a.names & b.names) / max(1, min(len(a.names), len(b.names))),
         float(_agree(a.published, b.published)),
+    )
+
+
+def _second(a: Report, b: Report) -> tuple[float, float]:
+    """The pair's values of the last two of `_CHEAP`."""
+    return (
+        len(a.names & b.names) / max(1, min(len(a.names), len(b.names))),
         float(not a.meeting_names.isdisjoint(b.meeting_names)),
     )
 
@@ -518,6 +526,8 @@ class EventIndex:
         # the cost of their features.
         if weights is not None:
             slack, (w0, w1, w2, w3, w4, w5), floor = weights._bound
+            # (the most the names and meetings can add)
+            most = max(0.0, w4) + max(0.0, w5)
         for other in self._candidates(report):
             earlier = self.reports[other]
             if other in self.event_of and self._story_match(report, earlier):
@@ -526,10 +536,14 @@ class EventIndex:
             if _apart(report.published, earlier.published):
                 continue
             if weights is not None:
-                c0, c1, c2, c3, c4, c5 = _cheap(report, earlier)
-                reach = w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3 + w4 * c4 + w5 * c5
-                if slack + reach < floor - 1e-9:
+                c0, c1, c2, c3 = _cheap(report, earlier)
+                reach = slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3
+                if reach + most < floor - 1e-9:
                     self._norms_of(other)  # (kept up to date as when scored)
+                    continue
+                c4, c5 = _second(report, earlier)
+                if reach + w4 * c4 + w5 * c5 < floor - 1e-9:
+                    self._norms_of(other)
                     continue
             yield other, _values(report, squares, hashes, mine, earlier, self._norms_of(other))
 
