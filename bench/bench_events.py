@@ -2,7 +2,7 @@
 
     python bench/bench_events.py [--gold ../shared/eval/train/gold.jsonl]
                                  [--articles ../shared/eval/train/articles] [--fit]
-                                 [--splits 5]
+                                 [--splits 5] [--with ../shared/eval/train_en] [--no-write]
 
 Extracts the articles (stories as `aidwatch extract` groups them), then
 scores pairs of articles against the gold `story` labels (which label the
@@ -24,7 +24,11 @@ another fold's article on the same arms) and writes
 `src/aidwatch/dedup/events_weights.json`: weights only, no text. With 31
 pairs one split's figures are luck as much as measure: `--splits N` also
 prints the figures of N - 1 more splits, the labels shuffled (seeds 1 ...)
-before they are dealt into folds, and their sum.
+before they are dealt into folds, and their sum. `--with FOLDER` (a
+folder with gold.jsonl and articles/, e.g. ../shared/eval/train_en) adds
+that set's pairs (scored among its own articles) to the training pairs of
+every fold and of the weights written; `--no-write` measures without
+writing them. The shipped weights are fitted on train `--with` train_en.
 """
 
 from __future__ import annotations
@@ -108,10 +112,14 @@ def training_pairs(extractions, labels: dict[str, str]) -> tuple[np.ndarray, np.
     return np.array(x).reshape(-1, len(FEATURES)), np.array(y, dtype=bool)
 
 
-def fit(extractions, labels: dict[str, str]) -> Weights:
+def fit(extractions, labels: dict[str, str], extra=None) -> Weights:
+    """`extra`: the (features, truths) of more training pairs (another
+    labelled set's, `--with`)."""
     from sklearn.linear_model import LogisticRegression
 
     x, y = training_pairs(extractions, labels)
+    if extra is not None:
+        x, y = np.vstack([x, extra[0]]), np.concatenate([y, extra[1]])
     model = LogisticRegression(C=1.0, class_weight={False: 1, True: 5}, max_iter=1000)
     model.fit(x, y)
     probabilities = model.predict_proba(x)[:, 1]
@@ -126,10 +134,10 @@ def fit(extractions, labels: dict[str, str]) -> Weights:
     return Weights(float(model.intercept_[0]), tuple(map(float, model.coef_[0])), threshold)
 
 
-def cross_validate(extractions, labels: dict[str, str], seed: int = 0):
+def cross_validate(extractions, labels: dict[str, str], seed: int = 0, extra=None):
     """(true, false, missed) pairs of the folds' held-out articles, grouped
     alone and among all, the labels dealt into folds in sorted order (seed 0)
-    or shuffled by `seed`."""
+    or shuffled by `seed`; `extra`: training pairs added to every fold's."""
     stories_of = sorted(set(labels.values()))
     if seed:
         random.Random(seed).shuffle(stories_of)
@@ -138,7 +146,7 @@ def cross_validate(extractions, labels: dict[str, str], seed: int = 0):
         held = set(stories_of[fold::FOLDS])
         train = [e for e in extractions if labels[e.article.id] not in held]
         test = [e for e in extractions if labels[e.article.id] in held]
-        weights = fit(train, labels)
+        weights = fit(train, labels, extra)
         groups, _ = group(test, weights)
         score = pairs_score(groups, {e.article.id: labels[e.article.id] for e in test})
         total = [t + s for t, s in zip(total, score, strict=True)]
@@ -151,6 +159,18 @@ def cross_validate(extractions, labels: dict[str, str], seed: int = 0):
     return total, among
 
 
+def labelled(gold_path: Path, articles: Path):
+    """The extractions of the labelled articles under `articles`, and their
+    gold `story` labels."""
+    gold = [json.loads(row) for row in gold_path.read_text("utf-8").splitlines() if row.strip()]
+    labels = {g["doc"]: g["story"] for g in gold}
+    # Grouped here, not by extraction (whose shipped weights may be refitted).
+    apart = EventIndex(weights=Weights(0.0, (0.0,) * len(FEATURES), 2.0))
+    extractions, _ = extract_paths([articles], events=apart)
+    extractions = [e for e in extractions if e.article.id in labels]
+    return extractions, {e.article.id: labels[e.article.id] for e in extractions}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     eval_dir = ROOT.parent / "shared" / "eval" / "train"
@@ -160,15 +180,25 @@ def main() -> None:
     parser.add_argument(
         "--splits", type=int, default=1, help="with --fit: cross-validate on this many splits"
     )
+    parser.add_argument(
+        "--with",
+        dest="also",
+        type=Path,
+        action="append",
+        default=[],
+        help="with --fit: train on this set's pairs too (a folder with gold.jsonl and articles/)",
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="with --fit: measure, do not write the weights"
+    )
     args = parser.parse_args()
 
-    gold = [json.loads(row) for row in args.gold.read_text("utf-8").splitlines() if row.strip()]
-    labels = {g["doc"]: g["story"] for g in gold}
-    # Grouped here, not by extraction (whose shipped weights may be refitted).
-    apart = EventIndex(weights=Weights(0.0, (0.0,) * len(FEATURES), 2.0))
-    extractions, _ = extract_paths([args.articles], events=apart)
-    extractions = [e for e in extractions if e.article.id in labels]
-    labels = {e.article.id: labels[e.article.id] for e in extractions}
+    extractions, labels = labelled(args.gold, args.articles)
+    # Another labelled set's pairs (each set's articles scored among its own)
+    extra = None
+    for folder in args.also:
+        more = training_pairs(*labelled(folder / "gold.jsonl", folder / "articles"))
+        extra = more if extra is None else tuple(map(np.concatenate, zip(extra, more, strict=True)))
     stories = {e.article.id: e.story for e in extractions}
     tp, fp, fn = pairs_score(stories, labels)
     print(f"{len(extractions)} articles, {tp + fn} event pairs")
@@ -178,7 +208,7 @@ def main() -> None:
     if args.fit:
         sums = [0] * 6
         for seed in range(max(1, args.splits)):
-            total, among = cross_validate(extractions, labels, seed)
+            total, among = cross_validate(extractions, labels, seed, extra)
             sums = [t + s for t, s in zip(sums, total + among, strict=True)]
             split = f" (split {seed})" if args.splits > 1 else ""
             print(line(f"events, {FOLDS}-fold CV by label{split}", *total))
@@ -186,7 +216,18 @@ def main() -> None:
         if args.splits > 1:
             print(line(f"  {args.splits} splits summed", *sums[:3]))
             print(line("  the same among all", *sums[3:]))
-        weights = fit(extractions, labels)
+        weights = fit(extractions, labels, extra)
+        fitted_on = f"{args.gold.parent.name}: {len(extractions)} articles"
+        for folder in args.also:
+            fitted_on += f", {folder.name}'s pairs"
+        if args.no_write:
+            print(
+                line(
+                    "events (weights fitted on all)",
+                    *pairs_score(group(extractions, weights)[0], labels),
+                )
+            )
+            return
         WEIGHTS.write_text(
             json.dumps(
                 {
@@ -194,7 +235,7 @@ def main() -> None:
                     "intercept": weights.intercept,
                     "coefficients": list(weights.coefficients),
                     "threshold": weights.threshold,
-                    "fitted_on": f"{args.gold.parent.name}: {len(extractions)} articles",
+                    "fitted_on": fitted_on,
                 },
                 indent=2,
             )

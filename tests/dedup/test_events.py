@@ -14,6 +14,7 @@ from aidwatch.dedup.events import (
     FEATURES,
     EventIndex,
     Weights,
+    family,
     features,
     reason,
     report_of,
@@ -214,6 +215,22 @@ def test_the_index_forgets_the_oldest_beyond_its_capacity():
             {"? gepard"},
             {"? air_defence_system"},
         ),
+        # ... as of the article's donor when its other facts name one only
+        (
+            [(None, "gepard", "air_defence_system", "delivered"), (*LEOPARD, None, None, 90)],
+            {"DE gepard"},
+            {"DE air_defence_system"},
+        ),
+        # ... and as "?" when they name two
+        (
+            [
+                (None, "gepard", "air_defence_system", "delivered"),
+                (*LEOPARD, None, None, 90),
+                (*ABRAMS, None, None, 90),
+            ],
+            {"? gepard"},
+            {"? air_defence_system"},
+        ),
         ([], set(), set()),
     ],
 )
@@ -226,8 +243,14 @@ def test_the_lead_is_the_first_sentence_that_states_facts(facts, lead_items, lea
     "second, items, kinds",
     [
         # one donor, two tanks: the same kind of lead, not the same items
-        ([("DE", "leopard2a6", "main_battle_tank", "delivered")], 0.0, 1.0),
+        ([("DE", "leopard1", "main_battle_tank", "delivered")], 0.0, 1.0),
         ([LEOPARD], 1.0, 1.0),
+        # a variant of the item (the catalogue's « Leopard 2A6 » of « Leopard 2 »)
+        ([("DE", "leopard2a6", "main_battle_tank", "delivered")], 1.0, 1.0),
+        # ... or the family it is a variant of
+        ([("DE", "leopard", "main_battle_tank", "delivered")], 1.0, 1.0),
+        # the variant, another donor
+        ([("PL", "leopard2a6", "main_battle_tank", "delivered")], 0.0, 0.0),
         # the Leopard named in the second sentence only: background
         ([CAESAR, (*LEOPARD, None, None, 90)], 0.0, 0.0),
     ],
@@ -236,6 +259,48 @@ def test_leads_in_common_are_features(second, items, kinds):
     values = features(report("a", [LEOPARD]), report("b", second))
     assert values[FEATURES.index("lead_items")] == items
     assert values[FEATURES.index("lead_kinds")] == kinds
+
+
+@pytest.mark.parametrize(
+    "item, wider",
+    [
+        ("leopard2a6", ("leopard2a6", "leopard2", "leopard")),
+        ("leopard1", ("leopard1", "leopard")),
+        ("t72m1", ("t72m1", "t72m", "t72")),
+        # a number does not go on with a digit: the Mi-24 is no Mi-2
+        ("mi24", ("mi24",)),
+        ("himars", ("himars",)),
+        # kinds and names the catalogue does not have: themselves
+        ("main_battle_tank", ("main_battle_tank",)),
+        ("gen_artillery_gun", ("gen_artillery_gun",)),
+    ],
+)
+def test_an_item_is_a_variant_of_its_family(item, wider):
+    assert family(item) == wider
+
+
+@pytest.mark.parametrize(
+    "first, second, shared",
+    [
+        (["Groupe de contact"], ["Groupe de contact"], 1.0),
+        # folded: case and accents aside
+        (["Groupe de Contact"], ["groupe de contact"], 1.0),
+        (["Groupe de contact"], ["Sommet de l'OTAN"], 0.0),
+        (["Groupe de contact"], [], 0.0),
+        ([], [], 0.0),
+    ],
+)
+def test_a_meeting_both_name_is_a_feature(first, second, shared):
+    values = features(
+        report("a", [LEOPARD], meetings=first), report("b", [CAESAR], meetings=second)
+    )
+    assert values[FEATURES.index("shared_meeting")] == shared
+
+
+def test_a_join_on_a_meeting_says_so():
+    a = report("a", [LEOPARD], meetings=["Groupe de contact"])
+    b = report("b", [CAESAR], meetings=["Groupe de contact"])
+    assert reason(a, b) == "shared facts: groupe de contact"
 
 
 def test_a_join_on_the_lead_alone_says_so():
@@ -382,7 +447,9 @@ def test_text_alone_can_join_reports_without_a_shared_fact():
     [
         # the intercept, plus the positive coefficients of the features not
         # worked out first; the threshold as a logit
-        (weights(-3.5, 0.5, lead_items=2.0, names_overlap=2.0, text_similarity=1.0), -0.5),
+        # (the proper names and meetings are worked out first: set operations)
+        (weights(-3.5, 0.5, lead_items=2.0, names_overlap=2.0, text_similarity=1.0), -2.5),
+        (weights(-3.5, 0.5, shared_meeting=2.0, text_similarity=1.0), -2.5),
         (weights(-3.5, 0.5, quantities_disagree=-2.0, rarest_word=1.5), -2.0),
         (weights(-1.0, 0.5, lead_kinds=5.0, dates_agree=1.0), -1.0),
     ],

@@ -4,15 +4,17 @@ meeting, whether they reprint one dispatch (a story) or were written apart.
 Independent write-ups of one event share facts, not sentences, so an article
 is compared with the recent ones on what it says: its lead (the donors and
 items of the first sentence that states facts: what the article is news
-of, where a system named further down is background), its packages (donor
-and amount), the quantities it gives, the proper names and the words of its
-opening and its publication date (reports dated months apart are never
-compared). The words are also compared as a whole: the cosine of the two
+of, where a system named further down is background; an item meets its
+catalogue variants, « Leopard 2A6 » and « Leopard 2 », and a lead naming no
+donor is read as of the article's only donor), its packages (donor and
+amount), the quantities it gives, the meetings it names, the proper names
+and the words of its opening and its publication date (reports dated
+months apart are never compared). The words are also compared as a whole: the cosine of the two
 articles' words, each weighted by its rarity among the remembered articles
 (a rare word shared says more than « chars » shared), and the rarest word
 they share. A linear model
-learned from the train set's event labels (`events_weights.json`, weights
-only, fitted by `bench/bench_events.py --fit`) turns the shared features of
+learned from the train sets' event labels (`events_weights.json`, weights
+only, fitted by `bench/bench_events.py --fit --with ../shared/eval/train_en`) turns the shared features of
 a pair into a probability; an article joins the event of the most likely
 earlier article above `threshold`, and when it matches several events they
 are merged into the oldest (`EventIndex.add` says which were merged, so the
@@ -42,6 +44,7 @@ from functools import cache, cached_property
 from importlib import resources
 from itertools import chain
 
+from aidwatch.catalog import items_by_id
 from aidwatch.model import Extraction
 from aidwatch.textnorm import fold
 
@@ -80,6 +83,7 @@ FEATURES = (
     "text_similarity",  # cosine of the openings' words, each weighted by its rarity (idf)
     "rarest_word",  # the weight of the rarest word the openings share / of the newer's rarest
     "dates_agree",  # both dated, the same month or within `MAX_DAYS` days
+    "shared_meeting",  # both name one meeting (the contact group), dated or not
 )
 
 # Words of the opening that are compared: words of 4 letters or more cut to
@@ -112,11 +116,19 @@ class Report:
     quantities: tuple[tuple[str, int], ...]  # (item, quantity)
     packages: frozenset[str]  # "US 700000000 USD"
     meetings: frozenset[str]  # "ramstein 2023-01"
+    # The meetings it names, dated or not ("ukraine defense contact group"):
+    # most reports of a meeting do not date it, and those dated apart are
+    # not compared.
+    meeting_names: frozenset[str]
     # The donors and items of its lead, the first sentence that states facts
     # ("DE leopard2a6"; "? gepard" when it names no donor), and their categories
     # ("DE main_battle_tank")
     lead_items: frozenset[str]
     lead_kinds: frozenset[str]
+    # The lead's items with the catalogue's wider names of them (« DE
+    # leopard2a6 » is also « DE leopard2 » and « DE leopard »): one outlet
+    # writes the variant, another the family.
+    lead_families: frozenset[str]
     names: frozenset[int]  # hashes of the folded proper names of the opening
     # Hashes of the opening's words: what `features` compares, weighted by
     # rarity. (an array: 4 bytes a hash, where a set of Python ints takes 50)
@@ -133,15 +145,21 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     in story `story` (default: its story)."""
     article = extraction.article
     facts, items, quantities = set(), set(), []
-    lead_items, lead_kinds = set(), set()
+    lead_items, lead_kinds, lead_families = set(), set(), set()
     # The facts of one sentence share its start: the lead's are those of the
     # earliest (offsets into the text, kept by the store).
     lead = min((f.evidence.start for f in extraction.facts), default=None)
+    # A lead that names no donor (« the HIMARS will arrive ») is read as of the
+    # article's donor, when its facts name one only.
+    donors = {f.donor for f in extraction.facts if f.donor}
+    main = next(iter(donors)) if len(donors) == 1 else "?"
     for fact in extraction.facts:
         item = fact.item.id if fact.item.specific else fact.item.category
         if fact.evidence.start == lead:
-            lead_items.add(f"{fact.donor or '?'} {item}")
-            lead_kinds.add(f"{fact.donor or '?'} {fact.item.category}")
+            donor = fact.donor or main
+            lead_items.add(f"{donor} {item}")
+            lead_families.update(f"{donor} {i}" for i in family(item))
+            lead_kinds.add(f"{donor} {fact.item.category}")
         # Without a donor (« les alliés », Kiev's requests to everyone) a
         # fact is every week's news: its item counts, not the fact.
         if fact.donor:
@@ -164,11 +182,34 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         packages=frozenset(packages),
         # A contact group meets every month: a meeting is its name and month.
         meetings=frozenset(f"{fold(e.name)} {e.date[:7]}" for e in extraction.events if e.date),
+        meeting_names=frozenset(fold(e.name) for e in extraction.events),
         lead_items=frozenset(lead_items),
         lead_kinds=frozenset(lead_kinds),
+        lead_families=frozenset(lead_families),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
         words=array("I", sorted(words(opening))),
     )
+
+
+@cache
+def family(item: str) -> tuple[str, ...]:
+    """`item` and the catalogue's items it is a variant of, of its category:
+    « leopard2a6 », « leopard2 », « leopard »; « t72m1 », « t72m », « t72 »
+    (not « mi2 » for « mi24 »: a number does not go on with a digit)."""
+    known = items_by_id()
+    mine = known.get(item)
+    if mine is None:
+        return (item,)
+    wider = [
+        other
+        for other, it in known.items()
+        if other != item
+        and item.startswith(other)
+        and it.category == mine.category
+        and not other.startswith("gen_")
+        and not (other[-1].isdigit() and item[len(other)].isdigit())
+    ]
+    return (item, *sorted(wider, key=len, reverse=True))
 
 
 def words(text: str) -> set[int]:
@@ -225,7 +266,6 @@ def _values(
     # the same as a set); `mine`: `a`'s `norm` and the squared weight of its
     # rarest word; `wb`: `b`'s `norm`.
     wa, rarest = mine
-    names = len(a.names & b.names) / max(1, min(len(a.names), len(b.names)))
     disagree = False
     if a.quantities and b.quantities:
         qa, qb = dict(a.quantities), dict(b.quantities)
@@ -235,6 +275,7 @@ def _values(
     shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
     words = sum(shared)
     lead_items, lead_kinds, packages, dates = _cheap(a, b)
+    names, meeting = _second(a, b)
     return [
         lead_items,
         lead_kinds,
@@ -248,6 +289,7 @@ def _values(
         # Two undated reports of one donor's system are as often two events
         # (a pledge, its delivery) as one: a pair dated alike needs less else.
         dates,
+        meeting,
     ]
 
 
@@ -291,18 +333,38 @@ def _days(a: str | None, b: str | None) -> int | None:
         return None
 
 
-# The features worked out first, a few set operations, to skip most
-# candidates before the costly ones (the words' cosine).
-_CHEAP = ("lead_items", "lead_kinds", "shared_packages", "dates_agree")
+# The features worked out first, to skip most candidates before the costly
+# ones (the words' cosine): a few set operations (`_cheap`), then the proper
+# names and meetings (`_second`) for the candidates those leave.
+_CHEAP = (
+    "lead_items",
+    "lead_kinds",
+    "shared_packages",
+    "dates_agree",
+    "names_overlap",
+    "shared_meeting",
+)
 
 
 def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
-    """The pair's values of `_CHEAP`, as `_values` works them out."""
+    """The pair's values of the first four of `_CHEAP`, as `_values` works them out."""
     return (
-        float(not a.lead_items.isdisjoint(b.lead_items)),
+        # (one lead's item, or a variant of it, in the other's)
+        float(
+            not a.lead_items.isdisjoint(b.lead_families)
+            or not b.lead_items.isdisjoint(a.lead_families)
+        ),
         float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
         float(not a.packages.isdisjoint(b.packages)),
         float(_agree(a.published, b.published)),
+    )
+
+
+def _second(a: Report, b: Report) -> tuple[float, float]:
+    """The pair's values of the last two of `_CHEAP`."""
+    return (
+        len(a.names & b.names) / max(1, min(len(a.names), len(b.names))),
+        float(not a.meeting_names.isdisjoint(b.meeting_names)),
     )
 
 
@@ -349,7 +411,7 @@ def shipped_weights() -> Weights:
 def reason(a: Report, b: Report) -> str:
     """What two reports share, for a reader: the facts, packages and meetings."""
     shared = sorted(a.facts & b.facts) + sorted(a.packages & b.packages)
-    shared += sorted(a.meetings & b.meetings)
+    shared += sorted(a.meetings & b.meetings) or sorted(a.meeting_names & b.meeting_names)
     if a.story == b.story:
         return "same story"
     if shared:
@@ -463,7 +525,9 @@ class EventIndex:
         # are left out (`Weights._bound`): most of them, at a fraction of
         # the cost of their features.
         if weights is not None:
-            slack, (w0, w1, w2, w3), floor = weights._bound
+            slack, (w0, w1, w2, w3, w4, w5), floor = weights._bound
+            # (the most the names and meetings can add)
+            most = max(0.0, w4) + max(0.0, w5)
         for other in self._candidates(report):
             earlier = self.reports[other]
             if other in self.event_of and self._story_match(report, earlier):
@@ -473,8 +537,13 @@ class EventIndex:
                 continue
             if weights is not None:
                 c0, c1, c2, c3 = _cheap(report, earlier)
-                if slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3 < floor - 1e-9:
+                reach = slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3
+                if reach + most < floor - 1e-9:
                     self._norms_of(other)  # (kept up to date as when scored)
+                    continue
+                c4, c5 = _second(report, earlier)
+                if reach + w4 * c4 + w5 * c5 < floor - 1e-9:
+                    self._norms_of(other)
                     continue
             yield other, _values(report, squares, hashes, mine, earlier, self._norms_of(other))
 
