@@ -88,9 +88,19 @@ def sentence_cues(doc) -> list[tuple[int, str, bool]]:
     once per parse: every item of the sentence reads them."""
     found = doc.user_data.get("cues")
     if found is None:
+        cues = _token_cues(doc)
         found = doc.user_data["cues"] = [
-            (t.i, cue, is_negated(t)) for t in doc if (cue := _cue(t)) is not None
+            (t.i, cue, is_negated(t)) for t in doc if (cue := cues[t.i]) is not None
         ]
+    return found
+
+
+def _token_cues(doc) -> list[str | None]:
+    """`_cue` of each token of the parse, by index, worked out once: the
+    sentence's cues and each item's chain of heads read them."""
+    found = doc.user_data.get("token_cues")
+    if found is None:
+        found = doc.user_data["token_cues"] = [_cue(t) for t in doc]
     return found
 
 
@@ -117,10 +127,11 @@ def item_features(doc, root, group: ItemGroup, rule_status: str | None, reading)
         "read_cls=" + (reading.trigger_class if reading else "none"),
     ]
     chain = _chain(root)
+    cues = _token_cues(doc)
     verb_seen = False
     for k, token in enumerate(chain):
         lem = lemma(token)
-        cue = _cue(token)
+        cue = cues[token.i]
         f.append(f"anc={lem}")
         if k < 2:
             f.append(f"anc{k}={lem}")
@@ -229,8 +240,9 @@ def none_option(sentence_donors: int, carried: bool, cue: str | None) -> list[st
 
 
 def first_cue(doc, root) -> str | None:
+    cues = _token_cues(doc)
     for token in _chain(root):
-        cue = _cue(token)
+        cue = cues[token.i]
         if cue:
             return cue
     return None

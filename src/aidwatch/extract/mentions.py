@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,9 @@ def word_keys(folded: str) -> list[tuple[int, int, str]]:
             key = key[:-1]
         out.append((part.start(), part.end(), key))
     return out
+
+
+_key_of = operator.itemgetter(2)
 
 
 def has_words(folded: str, n: int) -> bool:
@@ -97,25 +101,29 @@ class PhraseIndex:
     def find(self, text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
         """Mentions in `text`; `words` are its `word_keys`, when already known."""
         words = words if words is not None else word_keys(fold(text))
-        keys = [k for _, _, k in words]
-        out = []
-        i = 0
-        while i < len(words):
+        first = self._first
+        keys = list(map(_key_of, words))
+        out: list[Mention] = []
+        i = 0  # the first word not inside a mention found
+        # Most words start no alias: the ones that may are picked out in one
+        # comprehension, not by a step of the loop each.
+        for h in [h for h, key in enumerate(keys) if key in first]:
+            if h < i:
+                continue
             match = None
-            for entry in self._first.get(keys[i], ()):
+            for entry in first[keys[h]]:
                 n = len(entry.keys)
-                if tuple(keys[i : i + n]) != entry.keys:
+                if n > 1 and tuple(keys[h : h + n]) != entry.keys:
                     continue
-                if entry.capitalised and not text[words[i][0]].isupper():
+                if entry.capitalised and not text[words[h][0]].isupper():
                     continue
                 match = entry
                 break
             if match is None:
-                i += 1
                 continue
             n = len(match.keys)
-            out.append(Mention(words[i][0], words[i + n - 1][1], match.ref, match.form))
-            i += n
+            out.append(Mention(words[h][0], words[h + n - 1][1], match.ref, match.form))
+            i = h + n
         return out
 
 
