@@ -134,6 +134,9 @@ CASES = [
     # beginning to give is done when it began, promised when it is planned
     ("Le ministre l'a confirmé. L'Allemagne prévoit de commencer à fournir des obus.", [("DE", "gen_artillery_shell", "pledged", None)]),
     ("Le ministre l'a confirmé. L'Allemagne a commencé à fournir des obus.", [("DE", "gen_artillery_shell", "delivered", None)]),
+    # « les armes » after a system named stands for it; « des armes » is no item
+    ("Les États-Unis vont livrer des chars Abrams. Kiev plaide pour les armes depuis des mois.", [(None, "abrams", "requested", None), ("US", "abrams", "pledged", None)]),
+    ("Les États-Unis vont livrer des chars Abrams. Kiev plaide pour des armes depuis des mois.", [("US", "abrams", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
