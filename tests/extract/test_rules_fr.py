@@ -137,6 +137,8 @@ CASES = [
     # « les armes » after a system named stands for it; « des armes » is no item
     ("Les États-Unis vont livrer des chars Abrams. Kiev plaide pour les armes depuis des mois.", [(None, "abrams", "requested", None), ("US", "abrams", "pledged", None)]),
     ("Les États-Unis vont livrer des chars Abrams. Kiev plaide pour des armes depuis des mois.", [("US", "abrams", "pledged", None)]),
+    # a pointer stands for a kind named up to two sentences before
+    ("La Corée du Sud livrera des obus. La décision a surpris. Les Ukrainiens ont demandé les armes depuis longtemps.", [(None, "gen_artillery_shell", "requested", None), ("KR", "gen_artillery_shell", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

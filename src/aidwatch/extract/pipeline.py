@@ -124,7 +124,7 @@ def scan(
         sentence_words = words_between(words, s.start, s.end)
         groups = system_missiles(s.text, group_items(s.text, find_systems(s.text, sentence_words)))
         window = [(index, system) for index, system in recent if s.index - index <= 3]
-        kinds_before = [k for index, k in named_kinds if s.index - index <= 1]
+        kinds_before = [k for index, k in named_kinds if s.index - index <= 2]
         if window or groups or kinds_before:
             latest = window[-1][0] if window else None
             groups = anaphora.resolve(
