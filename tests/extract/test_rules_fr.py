@@ -113,6 +113,10 @@ CASES = [
     # an item said to be in Ukraine was delivered; one that will be there is promised
     ("Les chars Leopard 2 allemands sont désormais en Ukraine.", [("DE", "leopard2", "delivered", None)]),
     ("Les chars Leopard 2 allemands seront en Ukraine en mars.", [("DE", "leopard2", "pledged", None)]),
+    # a company's or a newspaper's nationality names no giver
+    ("Le groupe suédois Saab a annoncé que des missiles NLAW seraient livrés à l'Ukraine.", [(None, "nlaw", "pledged", None)]),
+    ("Selon le quotidien allemand Bild, des chars Leopard 2 seront livrés à l'Ukraine en mars.", [(None, "leopard2", "pledged", None)]),
+    ("Les Pays-Bas livreront des chars Leopard 2 de fabrication allemande.", [("NL", "leopard2", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

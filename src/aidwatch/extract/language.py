@@ -127,6 +127,8 @@ SCHEMA: dict[str, str] = {
     "agent_nouns": "words",
     "comparative_markers": "forms",
     "contrast_markers": "forms",
+    "maker_nouns": "forms",
+    "maker_side": "word",
     "verb_clitics": "words",
     # status (status.py)
     "negation_particles": "words",

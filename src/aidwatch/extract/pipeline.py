@@ -140,7 +140,7 @@ def scan(
             SentenceScan(
                 s,
                 groups,
-                find_donors(s.text, sentence_words, article.published),
+                _givers(s.text, find_donors(s.text, sentence_words, article.published)),
                 find_money(s.text),
                 base or article.published,
             )
@@ -160,6 +160,14 @@ _LIST_GAP = re.compile(
 
 _SOURCE = re.compile(r"\b(?:" + _WORDS.alternation("source_markers") + r")\b[^,;:]*$")
 _CONTRAST = re.compile(r"\b(?:" + _WORDS.alternation("contrast_markers") + r")\b[^,;:]*$")
+# « le fabricant turc », « German company »: a company's or a newspaper's
+# nationality, not a giver; the noun stands before the demonym or after it.
+_MAKER_BEFORE = _WORDS.word("maker_side") == "before"
+_MAKER = (
+    re.compile(r"\b(?:" + _WORDS.alternation("maker_nouns") + r")\s+$")
+    if _MAKER_BEFORE
+    else re.compile(r"^[\s-]+(?:" + _WORDS.alternation("maker_nouns") + r")\b")
+)
 _HEADING = re.compile(r"^\s*[-–—]\s.*\s[-–—]\s*$")
 # A date after these words bounds a period (« depuis février 2022 », « d'ici
 # 2028 ») rather than dating the act.
@@ -249,6 +257,17 @@ def _fact_date(text: str, dates: list[DateMention], base: str | None = None) -> 
             continue
         return d.iso
     return None
+
+
+def _givers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The donor mentions that can name a giver: not a maker's or a
+    newspaper's nationality (« la société allemande Rheinmetall »)."""
+    if not mentions:
+        return mentions
+    folded = fold(text)
+    if _MAKER_BEFORE:
+        return [m for m in mentions if not _MAKER.search(folded[max(0, m.start - 30) : m.start])]
+    return [m for m in mentions if not _MAKER.match(folded[m.end : m.end + 40])]
 
 
 def _donor_tokens(
