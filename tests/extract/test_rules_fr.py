@@ -117,6 +117,9 @@ CASES = [
     ("Le groupe suédois Saab a annoncé que des missiles NLAW seraient livrés à l'Ukraine.", [(None, "nlaw", "pledged", None)]),
     ("Selon le quotidien allemand Bild, des chars Leopard 2 seront livrés à l'Ukraine en mars.", [(None, "leopard2", "pledged", None)]),
     ("Les Pays-Bas livreront des chars Leopard 2 de fabrication allemande.", [("NL", "leopard2", "pledged", None)]),
+    # the item a given one is compared with is not given
+    ("La France n'exclut pas de livrer ses chars Leclerc, comparables aux Leopard allemands.", [("FR", "leclerc", "considered", None)]),
+    ("Kiev a demandé à Berlin des chars Leopard 2, l'équivalent allemand des Abrams.", [("DE", "leopard2", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -85,6 +85,7 @@ SCHEMA: dict[str, str] = {
     "shared_head_conjunctions": "words",
     "shared_head_first_conjunctions": "words",
     "remainder_words": "forms",
+    "compared_markers": "forms",
     "opposing_prefixes": "forms",
     "relation_words": "forms",
     # anaphora (anaphora.py)

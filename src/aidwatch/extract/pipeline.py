@@ -130,7 +130,9 @@ def scan(
                 kinds_before,
             )
         groups = [
-            g for g in _kinds_resolved(s.text, s.index, groups, kinds) if not _remainder(s.text, g)
+            g
+            for g in _kinds_resolved(s.text, s.index, groups, kinds)
+            if not _remainder(s.text, g) and not _compared_with(s.text, g)
         ]
         recent += [
             (s.index, g.system) for g in groups if g.specific and g.mentions[0].form != "anaphor"
@@ -195,6 +197,16 @@ _REMAINDER = re.compile(
     + r")\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+
+
+# « des Leclerc, comparables aux Leopard »: the item compared with is not given.
+_COMPARED_WITH = re.compile(
+    r"\b(?:" + _WORDS.alternation("compared_markers") + r")\s*(?:(?:le|la|les|l'|the|a|an)\s*)?$"
+)
+
+
+def _compared_with(text: str, group: ItemGroup) -> bool:
+    return _COMPARED_WITH.search(fold(text[max(0, group.start - 40) : group.start])) is not None
 
 
 def _remainder(text: str, group: ItemGroup) -> bool:
