@@ -95,6 +95,7 @@ SCHEMA: dict[str, str] = {
     "approximate_counts": "forms",
     "approximate_of": "forms",
     "anaphora_modifiers": "forms",
+    "alike_words": "forms",
     "noun_complement_prepositions": "forms",
     "crew_nouns": "forms",
     "not_training": "forms",
