@@ -123,6 +123,9 @@ CASES = [
     # a counted noun said to be like the system named before is another system
     ("Washington a promis des HIMARS. Le Royaume-Uni envoie aussi trois unités d'une arme similaire, le M270.", [("GB", "m270", "pledged", 3), ("US", "himars", "pledged", None)]),
     ("Washington a promis des HIMARS. Le Royaume-Uni envoie aussi trois unités.", [("GB", "himars", "pledged", 3), ("US", "himars", "pledged", None)]),
+    # the Bundeswehr is Germany's: what it receives is no aid, what it gives is Germany's
+    ("La Bundeswehr devrait recevoir de nouveaux Leopard 2 pour remplacer ceux livrés.", []),
+    ("La Bundeswehr a livré des Leopard 2 à l'Ukraine.", [("DE", "leopard2", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
