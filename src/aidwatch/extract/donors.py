@@ -222,6 +222,28 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
     return []
 
 
+def _detached_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
+    """« L'Allemagne, créatrice de ces chars, a refusé … »: a subject set
+    apart by an apposition, which the parser left as a root of its own
+    before the verb's clause."""
+    top = trigger
+    while top.head.i != top.i:
+        top = top.head
+    doc = trigger.doc
+    for root in doc:
+        if root.head.i != root.i or root.i == top.i or root.i > trigger.i:
+            continue
+        if (
+            root.i in donor_at
+            and root.pos_ == "PROPN"
+            and not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[root.i : trigger.i] if t.head.i == root.i
+            )
+        ):
+            return _codes([root], donor_at, lists)
+    return []
+
+
 def _speaker(verb, donor_at: dict[int, Donor], lists, states_only: bool = False) -> list[str]:
     """« “Nous voulons livrer …”, a déclaré le ministre allemand »: the donor
     named by the one who says « nous », in the reporting clause of the quote."""
@@ -423,7 +445,9 @@ def attribute(
     if codes:
         return Attribution(codes, "modifier")
     if subject_basis in ("none", "item", "pronoun"):
-        codes = _adjacent_subject(reading.trigger, donor_at, lists)
+        codes = _adjacent_subject(reading.trigger, donor_at, lists) or _detached_subject(
+            reading.trigger, donor_at, lists
+        )
         if codes:
             return Attribution(codes, "subject")
         # « “Deux autres suivront”, a précisé le général allemand »: whose
