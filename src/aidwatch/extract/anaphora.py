@@ -67,6 +67,8 @@ _UNTRAINED = re.compile(r"\b(?:" + _WORDS.alternation("training_denials") + r")\
 
 # « trois unités d'une arme similaire »: the noun is another of the kind; not
 # « ces chars, semblables aux Leopard », said of the one named before.
+# (« quatre appareils de ce type » is the one named before, but which one
+# the type is, the nearest system does not tell.)
 _ALIKE = re.compile(
     r"[\w\s'-]{0,20}?\b(?:"
     + _WORDS.alternation("alike_words")
