@@ -128,6 +128,8 @@ CASES = [
     ("La Bundeswehr a livré des Leopard 2 à l'Ukraine.", [("DE", "leopard2", "delivered", None)]),
     # a subject set apart by an apposition, the parse left as a root of its own
     ("Les Leopard 2 sont très demandés. L’Allemagne, créatrice de ces chars, a jusqu’à présent refusé d’autoriser leur expédition.", [(None, "leopard2", "requested", None), ("DE", "leopard2", "refused", None)]),
+    # givers parsed as the root, named by their examples
+    ("Les États-Unis vont envoyer 31 chars Abrams en Ukraine. D’autres pays, dont l’Allemagne, sont sur le point d’envoyer leurs propres chars modernes à Kiev.", [("DE", "abrams", "pledged", None), ("US", "abrams", "pledged", 31)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

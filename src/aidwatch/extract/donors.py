@@ -422,6 +422,16 @@ def attribute(
                 # « dont la dernière [tranche] comprenait », « la livraison a
                 # commencé »: the giver is further up.
         if verb.head.i == verb.i:
+            if (
+                subject_basis == "none"
+                and verb.pos_ == "NOUN"
+                and verb.i != item_root.i
+                and lemma(verb) in _GIVER_COLLECTIVES
+            ):
+                # « D'autres pays, dont l'Allemagne, sont sur le point
+                # d'envoyer … », parsed with the givers as the root: states
+                # nobody names but for their examples
+                subject_basis = "others"
             break
         if lemma(verb.head) in _AUTHORISING:
             # « Berlin a autorisé Varsovie à livrer des Leopard »: the state
