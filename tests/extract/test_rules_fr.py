@@ -130,6 +130,9 @@ CASES = [
     ("Les Leopard 2 sont très demandés. L’Allemagne, créatrice de ces chars, a jusqu’à présent refusé d’autoriser leur expédition.", [(None, "leopard2", "requested", None), ("DE", "leopard2", "refused", None)]),
     # givers parsed as the root, named by their examples
     ("Les États-Unis vont envoyer 31 chars Abrams en Ukraine. D’autres pays, dont l’Allemagne, sont sur le point d’envoyer leurs propres chars modernes à Kiev.", [("DE", "abrams", "pledged", None), ("US", "abrams", "pledged", 31)]),
+    # « jusqu'à 10 » is a count, not the A-10, which is written in capitals
+    ("La France a promis des blindés conçus pour transporter jusqu’à 10 soldats.", [("FR", "gen_armoured_vehicle", "pledged", None)]),
+    ("Les États-Unis ont exclu de livrer des A-10 à l'Ukraine.", [("US", "a10", "refused", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
