@@ -135,6 +135,9 @@ CASES = [
     ("Les États-Unis ont exclu de livrer des A-10 à l'Ukraine.", [("US", "a10", "refused", None)]),
     # unnamed givers as the subject: a source named for another act gives nothing
     ("Les pays européens sont prêts à transférer des Patriot, mais seulement en cas de remplacement rapide par les États-Unis.", [(None, "patriot", "considered", None)]),
+    # the members of a body, unnamed, are not the body
+    ("D'autres membres de l'OTAN ont livré des chars T-72 à l'Ukraine.", [(None, "t72", "delivered", None)]),
+    ("L'OTAN a livré des brouilleurs à l'Ukraine.", [("NATO", "gen_jammer", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

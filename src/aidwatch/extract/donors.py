@@ -381,6 +381,12 @@ def attribute(
                     if codes:
                         return Attribution(codes, "subject")
             else:
+                if lemma(getattr(subject, "token", subject)) in _GIVER_COLLECTIVES:
+                    # « d'autres membres de l'OTAN », « les pays européens »:
+                    # states of a body, not the body
+                    subtree = [
+                        t for t in subtree if not (t.i in donor_at and donor_at[t.i].kind == "body")
+                    ]
                 codes = _codes(subtree, donor_at, lists)
                 if codes:
                     if reading.status in ("pledged", "delivered", "considered", "refused"):
