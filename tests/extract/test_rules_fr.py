@@ -139,6 +139,31 @@ CASES = [
     ("Les États-Unis vont livrer des chars Abrams. Kiev plaide pour des armes depuis des mois.", [("US", "abrams", "pledged", None)]),
     # a pointer stands for a kind named up to two sentences before
     ("La Corée du Sud livrera des obus. La décision a surpris. Les Ukrainiens ont demandé les armes depuis longtemps.", [(None, "gen_artillery_shell", "requested", None), ("KR", "gen_artillery_shell", "pledged", None)]),
+    # a company's or a newspaper's nationality names no giver
+    ("Le groupe suédois Saab a annoncé que des missiles NLAW seraient livrés à l'Ukraine.", [(None, "nlaw", "pledged", None)]),
+    ("Selon le quotidien allemand Bild, des chars Leopard 2 seront livrés à l'Ukraine en mars.", [(None, "leopard2", "pledged", None)]),
+    ("Les Pays-Bas livreront des chars Leopard 2 de fabrication allemande.", [("NL", "leopard2", "pledged", None)]),
+    # the item a given one is compared with is not given
+    ("La France n'exclut pas de livrer ses chars Leclerc, comparables aux Leopard allemands.", [("FR", "leclerc", "considered", None)]),
+    ("Kiev a demandé à Berlin des chars Leopard 2, l'équivalent allemand des Abrams.", [("DE", "leopard2", "requested", None)]),
+    # a counted noun said to be like the system named before is another system
+    ("Washington a promis des HIMARS. Le Royaume-Uni envoie aussi trois unités d'une arme similaire, le M270.", [("GB", "m270", "pledged", 3), ("US", "himars", "pledged", None)]),
+    ("Washington a promis des HIMARS. Le Royaume-Uni envoie aussi trois unités.", [("GB", "himars", "pledged", 3), ("US", "himars", "pledged", None)]),
+    # the Bundeswehr is Germany's: what it receives is no aid, what it gives is Germany's
+    ("La Bundeswehr devrait recevoir de nouveaux Leopard 2 pour remplacer ceux livrés.", []),
+    ("La Bundeswehr a livré des Leopard 2 à l'Ukraine.", [("DE", "leopard2", "delivered", None)]),
+    # a subject set apart by an apposition, the parse left as a root of its own
+    ("Les Leopard 2 sont très demandés. L’Allemagne, créatrice de ces chars, a jusqu’à présent refusé d’autoriser leur expédition.", [(None, "leopard2", "requested", None), ("DE", "leopard2", "refused", None)]),
+    # givers parsed as the root, named by their examples
+    ("Les États-Unis vont envoyer 31 chars Abrams en Ukraine. D’autres pays, dont l’Allemagne, sont sur le point d’envoyer leurs propres chars modernes à Kiev.", [("DE", "abrams", "pledged", None), ("US", "abrams", "pledged", 31)]),
+    # « jusqu'à 10 » is a count, not the A-10, which is written in capitals
+    ("La France a promis des blindés conçus pour transporter jusqu’à 10 soldats.", [("FR", "gen_armoured_vehicle", "pledged", None)]),
+    ("Les États-Unis ont exclu de livrer des A-10 à l'Ukraine.", [("US", "a10", "refused", None)]),
+    # unnamed givers as the subject: a source named for another act gives nothing
+    ("Les pays européens sont prêts à transférer des Patriot, mais seulement en cas de remplacement rapide par les États-Unis.", [(None, "patriot", "considered", None)]),
+    # the members of a body, unnamed, are not the body
+    ("D'autres membres de l'OTAN ont livré des chars T-72 à l'Ukraine.", [(None, "t72", "delivered", None)]),
+    ("L'OTAN a livré des brouilleurs à l'Ukraine.", [("NATO", "gen_jammer", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

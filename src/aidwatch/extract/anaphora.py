@@ -65,6 +65,17 @@ _ON_SYSTEM = re.compile(r"\s+(?:" + _WORDS.alternation("training_on") + r")\b")
 _UNTRAINED = re.compile(r"\b(?:" + _WORDS.alternation("training_denials") + r")\b")
 
 
+# « trois unités d'une arme similaire »: the noun is another of the kind; not
+# « ces chars, semblables aux Leopard », said of the one named before.
+# (« quatre appareils de ce type » is the one named before, but which one
+# the type is, the nearest system does not tell.)
+_ALIKE = re.compile(
+    r"[\w\s'-]{0,20}?\b(?:"
+    + _WORDS.alternation("alike_words")
+    + r")\b(?!\s+(?:"
+    + _WORDS.alternation("noun_complement_prepositions")
+    + r"|a|au|aux|to)\b)"
+)
 # A count of « autres » standing alone (« deux autres suivront »).
 _MORE = re.compile(r"\b(?:" + _WORDS.alternation("more_of_the_same") + r")\b")
 _PRONOUN_ITEM = re.compile(r"\b(?:" + _WORDS.alternation("item_pronouns") + r")\b")
@@ -129,6 +140,8 @@ def resolve(
             continue  # the noun is part of a named item already
         if any(g.start >= end and g.start - end <= 2 for g in groups):
             continue  # « 19 appareils F-16 »: the system is named right after
+        if _ALIKE.match(folded, end):
+            continue  # « une arme similaire »: not the system named before
         fits = _NOUNS[m.group("noun")]
         # the systems named before it in the sentence first (« le Leopard 2,
         # dont Berlin fournira 14 exemplaires »), then those of the sentences before

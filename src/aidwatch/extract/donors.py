@@ -235,6 +235,28 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
     return []
 
 
+def _detached_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
+    """« L'Allemagne, créatrice de ces chars, a refusé … »: a subject set
+    apart by an apposition, which the parser left as a root of its own
+    before the verb's clause."""
+    top = trigger
+    while top.head.i != top.i:
+        top = top.head
+    doc = trigger.doc
+    for root in doc:
+        if root.head.i != root.i or root.i == top.i or root.i > trigger.i:
+            continue
+        if (
+            root.i in donor_at
+            and root.pos_ == "PROPN"
+            and not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[root.i : trigger.i] if t.head.i == root.i
+            )
+        ):
+            return _codes([root], donor_at, lists)
+    return []
+
+
 def _speaker(verb, donor_at: dict[int, Donor], lists, states_only: bool = False) -> list[str]:
     """« “Nous voulons livrer …”, a déclaré le ministre allemand »: the donor
     named by the one who says « nous », in the reporting clause of the quote."""
@@ -372,6 +394,12 @@ def attribute(
                     if codes:
                         return Attribution(codes, "subject")
             else:
+                if lemma(getattr(subject, "token", subject)) in _GIVER_COLLECTIVES:
+                    # « d'autres membres de l'OTAN », « les pays européens »:
+                    # states of a body, not the body
+                    subtree = [
+                        t for t in subtree if not (t.i in donor_at and donor_at[t.i].kind == "body")
+                    ]
                 codes = _codes(subtree, donor_at, lists)
                 if codes:
                     if reading.status in ("pledged", "delivered", "considered", "refused"):
@@ -413,6 +441,16 @@ def attribute(
                 # « dont la dernière [tranche] comprenait », « la livraison a
                 # commencé »: the giver is further up.
         if verb.head.i == verb.i:
+            if (
+                subject_basis == "none"
+                and verb.pos_ == "NOUN"
+                and verb.i != item_root.i
+                and lemma(verb) in _GIVER_COLLECTIVES
+            ):
+                # « D'autres pays, dont l'Allemagne, sont sur le point
+                # d'envoyer … », parsed with the givers as the root: states
+                # nobody names but for their examples
+                subject_basis = "others"
             break
         if lemma(verb.head) in _AUTHORISING:
             # « Berlin a autorisé Varsovie à livrer des Leopard »: the state
@@ -432,11 +470,17 @@ def attribute(
     # 2. modifiers of the item, and sources anywhere in the sentence
     codes = [d.code for d in item_donors if d.can_give]
     codes = list(dict.fromkeys(codes))
-    codes += [c for c in source_donors(doc, donor_at, lists) if c not in codes]
+    if subject_basis != "others":
+        # « les pays européens sont prêts à transférer des Patriot en cas de
+        # remplacement par les États-Unis »: unnamed givers are the subject;
+        # a source elsewhere in the sentence is another act's
+        codes += [c for c in source_donors(doc, donor_at, lists) if c not in codes]
     if codes:
         return Attribution(codes, "modifier")
     if subject_basis in ("none", "item", "pronoun"):
-        codes = _adjacent_subject(reading.trigger, donor_at, lists)
+        codes = _adjacent_subject(reading.trigger, donor_at, lists) or _detached_subject(
+            reading.trigger, donor_at, lists
+        )
         if codes:
             return Attribution(codes, "subject")
         # « “Deux autres suivront”, a précisé le général allemand »: whose

@@ -85,6 +85,7 @@ SCHEMA: dict[str, str] = {
     "shared_head_conjunctions": "words",
     "shared_head_first_conjunctions": "words",
     "remainder_words": "forms",
+    "compared_markers": "forms",
     "opposing_prefixes": "forms",
     "relation_words": "forms",
     # anaphora (anaphora.py)
@@ -94,6 +95,7 @@ SCHEMA: dict[str, str] = {
     "approximate_counts": "forms",
     "approximate_of": "forms",
     "anaphora_modifiers": "forms",
+    "alike_words": "forms",
     "noun_complement_prepositions": "forms",
     "crew_nouns": "forms",
     "not_training": "forms",
@@ -130,6 +132,8 @@ SCHEMA: dict[str, str] = {
     "agent_nouns": "words",
     "comparative_markers": "forms",
     "contrast_markers": "forms",
+    "maker_nouns": "forms",
+    "maker_side": "word",
     "verb_clitics": "words",
     # status (status.py)
     "negation_particles": "words",

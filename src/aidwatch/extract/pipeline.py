@@ -135,7 +135,9 @@ def scan(
                 kinds_before,
             )
         groups = [
-            g for g in _kinds_resolved(s.text, s.index, groups, kinds) if not _remainder(s.text, g)
+            g
+            for g in _kinds_resolved(s.text, s.index, groups, kinds)
+            if not _remainder(s.text, g) and not _compared_with(s.text, g)
         ]
         recent += [
             (s.index, g.system) for g in groups if g.specific and g.mentions[0].form != "anaphor"
@@ -145,7 +147,7 @@ def scan(
             SentenceScan(
                 s,
                 groups,
-                find_donors(s.text, sentence_words, article.published),
+                _givers(s.text, find_donors(s.text, sentence_words, article.published)),
                 find_money(s.text),
                 base or article.published,
             )
@@ -165,6 +167,14 @@ _LIST_GAP = re.compile(
 
 _SOURCE = re.compile(r"\b(?:" + _WORDS.alternation("source_markers") + r")\b[^,;:]*$")
 _CONTRAST = re.compile(r"\b(?:" + _WORDS.alternation("contrast_markers") + r")\b[^,;:]*$")
+# « le fabricant turc », « German company »: a company's or a newspaper's
+# nationality, not a giver; the noun stands before the demonym or after it.
+_MAKER_BEFORE = _WORDS.word("maker_side") == "before"
+_MAKER = (
+    re.compile(r"\b(?:" + _WORDS.alternation("maker_nouns") + r")\s+$")
+    if _MAKER_BEFORE
+    else re.compile(r"^[\s-]+(?:" + _WORDS.alternation("maker_nouns") + r")\b")
+)
 _HEADING = re.compile(r"^\s*[-–—]\s.*\s[-–—]\s*$")
 # A date after these words bounds a period (« depuis février 2022 », « d'ici
 # 2028 ») rather than dating the act.
@@ -192,6 +202,16 @@ _REMAINDER = re.compile(
     + r")\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+
+
+# « des Leclerc, comparables aux Leopard »: the item compared with is not given.
+_COMPARED_WITH = re.compile(
+    r"\b(?:" + _WORDS.alternation("compared_markers") + r")\s*(?:(?:le|la|les|l'|the|a|an)\s*)?$"
+)
+
+
+def _compared_with(text: str, group: ItemGroup) -> bool:
+    return _COMPARED_WITH.search(fold(text[max(0, group.start - 40) : group.start])) is not None
 
 
 def _remainder(text: str, group: ItemGroup) -> bool:
@@ -346,6 +366,17 @@ def _own_dates(s: Sentence, sc: SentenceScan, new: list[Draft], date: str | None
         mention = (f.mention.start - s.start, f.mention.end - s.start)
         own = own_date(s.text, dates, usable, attached, mention, f.status)
         f.date = own.iso if own is not None else None
+
+
+def _givers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The donor mentions that can name a giver: not a maker's or a
+    newspaper's nationality (« la société allemande Rheinmetall »)."""
+    if not mentions:
+        return mentions
+    folded = fold(text)
+    if _MAKER_BEFORE:
+        return [m for m in mentions if not _MAKER.search(folded[max(0, m.start - 30) : m.start])]
+    return [m for m in mentions if not _MAKER.match(folded[m.end : m.end + 40])]
 
 
 def _donor_tokens(
