@@ -881,7 +881,7 @@ def merge_facts(drafts: list[Draft]) -> list[Fact]:
     merged: dict[tuple, Fact] = {}
     others: set[tuple] = set()
     for d in _promised_or_asked_too(
-        _families_as_members(_carried_to_holders(_kinds_as_systems(drafts)))
+        _families_as_members(_paired_with_holders(_carried_to_holders(_kinds_as_systems(drafts))))
     ):
         key = _key(d.fact)
         if d.others:
@@ -1013,6 +1013,38 @@ def _carried_to_holders(drafts: list[Draft]) -> list[Draft]:
             d = replace(d, fact=replace(d.fact, donor=next(iter(held))), carried=False)
         out.append(d)
     return out
+
+
+def _paired_with_holders(drafts: list[Draft]) -> list[Draft]:
+    """« Les deux pays formeront les Ukrainiens aux Bradley et aux Marder »
+    after the United States gave the Bradley and Germany the Marder: each
+    state with its own system, when a sentence gives every system to every
+    state and the rest of the article has each system given by one of
+    them alone."""
+    groups: dict[tuple[int, str], list[Draft]] = {}
+    for d in drafts:
+        f = d.fact
+        if f.donor is not None and f.item.specific:
+            groups.setdefault((d.sentence, f.status), []).append(d)
+    drop: set[int] = set()
+    for (sentence, _), members in groups.items():
+        donors = {d.fact.donor for d in members}
+        items = {d.fact.item.id for d in members}
+        if len(donors) < 2 or len(items) < 2 or len(members) != len(donors) * len(items):
+            continue
+        holders: dict[str, set[str]] = {}
+        for d in drafts:
+            f = d.fact
+            if d.sentence != sentence and f.item.id in items and f.donor in donors:
+                if not d.carried and f.status in _HOLDERS:
+                    holders.setdefault(f.item.id, set()).add(f.donor)
+        if any(len(holders.get(i, ())) != 1 for i in items):
+            continue
+        own = {i: next(iter(h)) for i, h in holders.items()}
+        if len(set(own.values())) != len(items):
+            continue  # one state holds two of them: no pairing to read
+        drop |= {id(d) for d in members if own[d.fact.item.id] != d.fact.donor}
+    return [d for d in drafts if id(d) not in drop]
 
 
 # The categories of systems a kind of a category may stand for: « des
