@@ -166,6 +166,9 @@ CASES = [
     ("L'OTAN a livré des brouilleurs à l'Ukraine.", [("NATO", "gen_jammer", "delivered", None)]),
     # two states and two systems in one sentence: each state its own, as the article gave them
     ("Les États-Unis livreront des Bradley et l'Allemagne des Marder. Les deux pays formeront les militaires ukrainiens aux Bradley et aux Marder.", [("DE", "marder", "pledged", None), ("DE", "marder", "training", None), ("US", "bradley", "pledged", None), ("US", "bradley", "training", None)]),
+    # no intention of giving is a refusal
+    ("Le ministre l'a confirmé. Le Canada n'a toujours pas l'intention de fournir des chars Leopard 2.", [("CA", "leopard2", "refused", None)]),
+    ("Le ministre l'a confirmé. Le Canada a l'intention de fournir des chars Leopard 2.", [("CA", "leopard2", "considered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -119,6 +119,7 @@ SCHEMA: dict[str, str] = {
     "giver_collectives": "words",
     "already_words": "words",
     "ongoing_prepositions": "words",
+    "light_verbs": "words",
     "holding_prepositions": "words",
     "institution_subjects": "words",
     "singular_definite_articles": "words",

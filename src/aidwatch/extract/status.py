@@ -759,6 +759,8 @@ _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _ABLE = _WORDS.words("ability_modals")
 _BANS = _WORDS.words("ban_words")
 _ALREADY = _WORDS.words("already_words")
+# Verbs that carry a noun of attitude (« avoir l'intention de »)
+_LIGHT = _WORDS.words("light_verbs")
 # « l'Allemagne fournit depuis l'été des Gepard »: done for some time already
 _ONGOING = _WORDS.words("ongoing_prepositions")
 _AWAITED = _WORDS.words("await_verbs")  # « Kiev attend l'arrivée »: not arrived
@@ -1108,7 +1110,14 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             open_path = False
         previous = token
         cls = _object_class(token) or word_class(token) or _part_of_package(token)
-        negated = is_negated(token)
+        negated = is_negated(token) or (
+            # « n'ont toujours pas l'intention de fournir »: the light verb's negation
+            cls in ATTITUDES
+            and token.pos_ == "NOUN"
+            and token.dep_ == "obj"
+            and verb_lemma(token.head) in _LIGHT
+            and is_negated(token.head)
+        )
         if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         open_inner = status in (Pending.OPEN, Pending.NOMINAL)
