@@ -169,6 +169,9 @@ CASES = [
     # no intention of giving is a refusal
     ("Le ministre l'a confirmé. Le Canada n'a toujours pas l'intention de fournir des chars Leopard 2.", [("CA", "leopard2", "refused", None)]),
     ("Le ministre l'a confirmé. Le Canada a l'intention de fournir des chars Leopard 2.", [("CA", "leopard2", "considered", None)]),
+    # a refusal that held until now has ended; one that still holds stands
+    ("Le ministre l'a confirmé. La position de Washington, qui refusait jusqu'à présent de fournir des missiles ATACMS, a changé.", []),
+    ("Le ministre l'a confirmé. Washington a jusqu'à présent refusé de fournir des missiles ATACMS.", [("US", "atacms", "refused", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

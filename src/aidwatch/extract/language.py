@@ -120,6 +120,7 @@ SCHEMA: dict[str, str] = {
     "already_words": "words",
     "ongoing_prepositions": "words",
     "light_verbs": "words",
+    "until_now": "forms",
     "holding_prepositions": "words",
     "institution_subjects": "words",
     "singular_definite_articles": "words",

@@ -778,6 +778,19 @@ def _is_heading(doc) -> bool:
     return bool(text) and text[-1] not in '.!?»"”…:;)'
 
 
+_UNTIL_NOW = re.compile(r"^\W*(?:" + _WORDS.alternation("until_now") + r")\b")
+
+
+def _given_up(token) -> bool:
+    """A refusal in the imperfect that held until now (« refusait jusqu'à
+    présent »): the article tells of its end, and a superseded state is not
+    recorded."""
+    if token is None or token.morph.get("Tense") != ["Imp"]:
+        return False
+    after = fold(token.doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 30])
+    return bool(_UNTIL_NOW.match(after))
+
+
 def _perfect(token) -> bool:
     """A compound past (« a pu », « avait pu »), not the imperfect « pouvait »."""
     return verb_tense(token) == "past" and any(
@@ -1259,6 +1272,8 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             status = "refused"
     if status in (None, Pending.DROP, Pending.PRODUCE):
         return None
+    if status == "refused" and _given_up(trigger):
+        return None  # « qui refusait jusqu'à présent de fournir »: a refusal since dropped
     if status == "considered" and intended:
         status = "pledged"
     if status == Pending.OPEN:
