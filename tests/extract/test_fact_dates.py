@@ -12,6 +12,13 @@ from aidwatch.extract.text import fold
 from aidwatch.model import Article
 
 
+def _month_of(text: str, published: str, fact: tuple) -> str:
+    """The month extraction gives the fact (donor, item id, status) of `text`."""
+    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
+    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
+    return dates[fact][:7]
+
+
 @pytest.mark.parametrize(
     "text,published,fact,expected",
     [
@@ -77,9 +84,7 @@ from aidwatch.model import Article
     ],
 )
 def test_each_fact_takes_its_own_date(text, published, fact, expected):
-    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
-    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
-    assert dates[fact][:7] == expected
+    assert _month_of(text, published, fact) == expected
 
 
 @pytest.mark.parametrize(
@@ -111,9 +116,7 @@ def test_each_fact_takes_its_own_date(text, published, fact, expected):
     ],
 )
 def test_a_quotation_takes_the_date_of_its_attribution(text, published, fact, expected):
-    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
-    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
-    assert dates[fact][:7] == expected
+    assert _month_of(text, published, fact) == expected
 
 
 @pytest.mark.parametrize(
@@ -146,9 +149,7 @@ def test_a_quotation_takes_the_date_of_its_attribution(text, published, fact, ex
     ],
 )
 def test_the_news_of_the_day(text, published, fact, expected):
-    result = extract_article(Article(id="t", source="<t>", text=text, published=published))
-    dates = {(f.donor, f.item.id, f.status): f.date for f in result.facts}
-    assert dates[fact][:7] == expected
+    assert _month_of(text, published, fact) == expected
 
 
 @pytest.mark.parametrize(
