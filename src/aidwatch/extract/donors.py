@@ -470,11 +470,7 @@ def attribute(
     # 2. modifiers of the item, and sources anywhere in the sentence
     codes = [d.code for d in item_donors if d.can_give]
     codes = list(dict.fromkeys(codes))
-    if subject_basis != "others":
-        # « les pays européens sont prêts à transférer des Patriot en cas de
-        # remplacement par les États-Unis »: unnamed givers are the subject;
-        # a source elsewhere in the sentence is another act's
-        codes += [c for c in source_donors(doc, donor_at, lists) if c not in codes]
+    codes += [c for c in source_donors(doc, donor_at, lists) if c not in codes]
     if codes:
         return Attribution(codes, "modifier")
     if subject_basis in ("none", "item", "pronoun"):
