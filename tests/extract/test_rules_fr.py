@@ -174,6 +174,8 @@ CASES = [
     ("Le ministre l'a confirmé. Washington a jusqu'à présent refusé de fournir des missiles ATACMS.", [("US", "atacms", "refused", None)]),
     # the partner of a cooperation gives too, with or without « en »
     ("Le ministre l'a confirmé. Grâce à la coopération avec les États-Unis, la Norvège a pu livrer des missiles NASAMS.", [("NO", "nasams", "delivered", None), ("US", "nasams", "delivered", None)]),
+    # guided missiles beside a launcher are its air-defence missiles, a kind of their own
+    ("Le ministre l'a confirmé. La Norvège a annoncé que 4 lanceurs NASAMS ainsi que 30 missiles guidés seront fournis à l'Ukraine.", [("NO", "gen_surface_to_air_missile", "pledged", 30), ("NO", "nasams", "pledged", 4)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
