@@ -176,6 +176,10 @@ CASES = [
     ("Le ministre l'a confirmé. Grâce à la coopération avec les États-Unis, la Norvège a pu livrer des missiles NASAMS.", [("NO", "nasams", "delivered", None), ("US", "nasams", "delivered", None)]),
     # guided missiles beside a launcher are its air-defence missiles, a kind of their own
     ("Le ministre l'a confirmé. La Norvège a annoncé que 4 lanceurs NASAMS ainsi que 30 missiles guidés seront fournis à l'Ukraine.", [("NO", "gen_surface_to_air_missile", "pledged", 30), ("NO", "nasams", "pledged", 4)]),
+    # a lead naming no giver is the next sentence's one giver; not when it names two, nor after a giver was named
+    ("Le nouveau programme d'aide comprend des munitions et des mitrailleuses. Il porte l'aide totale des États-Unis à 3 milliards de dollars.", [("US", "gen_ammunition", "pledged", None), ("US", "gen_machine_gun", "pledged", None)]),
+    ("Le nouveau programme d'aide comprend des munitions et des mitrailleuses. La France et l'Allemagne ont salué la décision.", []),
+    ("Le Canada a livré des obusiers. Le nouveau programme d'aide comprend des munitions. L'Allemagne a salué la décision.", [("CA", "gen_ammunition", "pledged", None), ("CA", "gen_howitzer", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -597,7 +597,8 @@ def _assemble(
     events: list[Event] = []
     contact_group_seen = False
     quoted = _quotations(scans)
-    for sc in scans:
+    any_named = False
+    for k, sc in enumerate(scans):
         s = sc.sentence
         folded = fold(s.text)
         contact_group_seen = contact_group_seen or bool(_CONTACT_GROUP.search(folded))
@@ -607,6 +608,7 @@ def _assemble(
             ):
                 events.append(event)
         named_here = _named_donors(sc)
+        any_named_before, any_named = any_named, any_named or bool(named_here)
         before = [(s.index - i, codes) for i, codes in earlier if s.index - i <= 2]
         earlier = [*earlier[-1:], (s.index, named_here)]
         if not sc.needs_parse:
@@ -616,6 +618,14 @@ def _assemble(
         doc = next(parsed)
         donor_at, donor_lists = _donor_tokens(doc, sc.donors)
         carry = running.carry()
+        if carry is None and not any_named_before and not named_here:
+            # A lead that names no giver before any was named (a title, an
+            # excerpt's first sentence: « le programme d'aide comprend des
+            # munitions » and then « … des États-Unis ») is about the one
+            # giver the next sentence names.
+            ahead = _named_donors(scans[k + 1]) if k + 1 < len(scans) else set()
+            if len(ahead) == 1:
+                carry = next(iter(ahead))
         evidence = Evidence(s.text, s.start, s.end)
         sentence_donors: set[str] = set()
         for reading in read_money(s.text, doc, sc.money, donor_at, carry):
