@@ -65,6 +65,18 @@ PARSES = {
         ("des", 5, "det", "DET", "", "un"),
         ("chars", 1, "obj", "NOUN", "Number=Plur", "char"),
     ],
+    # the parser hangs the goal on the item: « freiner » is what the systems are for
+    "Les soldats utilisent des systèmes pour freiner les Russes": [
+        ("Les", 1, "det", "DET", "", "le"),
+        ("soldats", 2, "nsubj", "NOUN", "Number=Plur", "soldat"),
+        ("utilisent", 2, "ROOT", "VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin", "utiliser"),
+        ("des", 4, "det", "DET", "", "un"),
+        ("systèmes", 2, "obj", "NOUN", "Number=Plur", "système"),
+        ("pour", 6, "mark", "ADP", "", "pour"),
+        ("freiner", 4, "acl", "VERB", "VerbForm=Inf", "freiner"),
+        ("les", 8, "det", "DET", "", "le"),
+        ("Russes", 6, "obj", "NOUN", "Number=Plur", "russe"),
+    ],
 }
 
 # (sentence, the item's word, the donors' words and codes, expected status, donors, basis)
@@ -106,3 +118,8 @@ def test_status_and_donor_read_off_a_parse(sentence, item, donors, status, codes
     donor_at = {i: donors_by_code()[code] for i, code in donors.items()}
     attribution = attribute(doc[item], doc[item : item + 1], reading, donor_at)
     assert (attribution.donors, attribution.basis) == (codes, basis)
+
+
+def test_a_goal_hung_on_the_item_gives_it_no_status():
+    doc = _doc("Les soldats utilisent des systèmes pour freiner les Russes")
+    assert read_status(doc[4], doc[4:5]) is None

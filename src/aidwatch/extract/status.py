@@ -363,6 +363,16 @@ _PURPOSE = _WORDS.words("purpose_words")
 _QUE = _WORDS.words("complementizers")
 
 
+def _purpose_infinitive(token) -> bool:
+    """An infinitive introduced by a goal word (« pour freiner », « afin
+    de contrer »), and what is coordinated with it."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.morph.get("VerbForm") == ["Inf"] and any(
+        c.dep_ == "mark" and fold(c.text) in _PURPOSE for c in token.children
+    )
+
+
 def _is_purpose_clause(token) -> bool:
     """« de façon (à ce) que les forces ukrainiennes reçoivent », « pour que »:
     a goal, not an act."""
@@ -1015,6 +1025,8 @@ def _holder_reading(item_token, span) -> StatusReading | None:
         holders += [c for c in item_token.head.children if c.dep_ == "obl" and c.pos_ == "NOUN"]
     for holder in holders:
         for child in holder.children:
+            if _purpose_infinitive(child):
+                continue  # « des systèmes pour freiner les troupes russes »: what it is for
             if (
                 child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX")
             ) or _is_amod_participle(child):
