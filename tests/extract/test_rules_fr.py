@@ -182,6 +182,9 @@ CASES = [
     ("Le Canada a livré des obusiers. Le nouveau programme d'aide comprend des munitions. L'Allemagne a salué la décision.", [("CA", "gen_ammunition", "pledged", None), ("CA", "gen_howitzer", "delivered", None)]),
     # « BVP », the Czech name of the BMP-1
     ("Le ministre l'a confirmé. La Tchéquie a livré des véhicules de combat BVP à l'Ukraine.", [("CZ", "bmp1", "delivered", None)]),
+    # « côté allemand », « du côté de Berlin »: the side that acts
+    ("Le ministre l'a confirmé. Côté allemand, on prévoit de livrer des Leopard 2.", [("DE", "leopard2", "pledged", None)]),
+    ("Le ministre l'a confirmé. Du côté de Berlin, on prévoit de livrer des Leopard 2.", [("DE", "leopard2", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
