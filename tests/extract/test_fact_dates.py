@@ -188,3 +188,55 @@ def test_a_date_qualifying_an_item(lang, text, item, status):
         assert not attached
     else:
         assert [(a.start, a.status) for a in attached.values()] == [(start, status)]
+
+
+def _date_undated(text: str, fact: tuple) -> str | None:
+    """The date extraction gives the fact (donor, item id, status) of an
+    undated article `text`."""
+    result = extract_article(Article(id="t", source="<t>", text=text))
+    assert result.article.published is None
+    return {(f.donor, f.item.id, f.status): f.date for f in result.facts}[fact]
+
+
+@pytest.mark.parametrize(
+    "text,fact,expected",
+    [
+        # an undated article: the month a sentence names without a year is
+        # that of the known commitment of that month its facts report
+        (
+            "Le Danemark et l'Allemagne ont annoncé en février qu'ils fourniraient des chars "
+            "Leopard 1A5 à l'Ukraine, ainsi que des munitions.",
+            ("DK", "leopard1a5", "pledged"),
+            "2023-02",
+        ),
+        # ... and the sentence's other facts that month dates
+        (
+            "Le Danemark et l'Allemagne ont annoncé en février qu'ils fourniraient des chars "
+            "Leopard 1A5 à l'Ukraine, ainsi que des munitions.",
+            ("DE", "gen_ammunition", "pledged"),
+            "2023-02",
+        ),
+        # a kind of weapon (« armes antichars ») reports the system of its kind
+        (
+            "En janvier dernier, Londres a livré 2 000 armes antichars à l'Ukraine.",
+            ("GB", "gen_anti_tank_weapon", "delivered"),
+            "2022-01",
+        ),
+        # a month no commitment of the facts was made in: no year, no date
+        (
+            "Le Danemark et l'Allemagne ont annoncé en juin qu'ils fourniraient des chars "
+            "Leopard 1A5 à l'Ukraine.",
+            ("DK", "leopard1a5", "pledged"),
+            None,
+        ),
+        # a month to come dates nothing
+        (
+            "Le Danemark livrera des chars Leopard 1A5 à l'Ukraine en février.",
+            ("DK", "leopard1a5", "pledged"),
+            None,
+        ),
+    ],
+)
+def test_a_month_without_its_year_of_a_known_commitment(text, fact, expected):
+    got = _date_undated(text, fact)
+    assert (got[:7] if got else None) == expected

@@ -145,6 +145,30 @@ def commitments() -> tuple[Commitment, ...]:
     return tuple(out)
 
 
+def years_of_month(facts: Iterable[Fact], month: int) -> set[int]:
+    """The years of the known commitments of `month` (1-12) that `facts`
+    report: same donor and status, and the commitment's item or, for a fact
+    naming a kind (« des armes antichars »), an item of that kind (the UK's
+    NLAW of January 2022). What « en février » means in an undated article
+    whose sentence reports Leopard 1 promised by Denmark in February 2023."""
+    years = set()
+    for f in facts:
+        for c in commitments():
+            if c.day.month != month or f.donor not in c.donors or f.status != c.status:
+                continue
+            if f.item.id in c.items or (
+                not f.item.specific and f.item.category in _categories(c.items)
+            ):
+                years.add(c.day.year)
+    return years
+
+
+@cache
+def _categories(items: frozenset[str]) -> frozenset[str]:
+    known = items_by_id()
+    return frozenset(known[i].category for i in items)
+
+
 def reports_commitment(triple: tuple) -> bool:
     """Whether a (donor, item id, status) triple reports a known commitment."""
     return triple in _commitment_triples()

@@ -19,7 +19,7 @@ from functools import cached_property
 from aidwatch.catalog import Donor
 from aidwatch.extract import anaphora, decide, nlp
 from aidwatch.extract.candidates import sentence_candidates
-from aidwatch.extract.commitments import date_by_commitments
+from aidwatch.extract.commitments import date_by_commitments, years_of_month
 from aidwatch.extract.dates import DateMention, _norm, _table, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
@@ -45,7 +45,12 @@ from aidwatch.extract.mentions import (
 )
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
-from aidwatch.extract.published import date_article, is_future_clause, is_invasion_day
+from aidwatch.extract.published import (
+    date_article,
+    is_future_clause,
+    is_invasion_day,
+    month_range,
+)
 from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
@@ -754,6 +759,53 @@ def _attached_dates(article: Article, facts: list[Fact]) -> None:
                 break
 
 
+def _months_of_commitments(article: Article, facts: list[Fact]) -> None:
+    """In an undated article, a month a sentence names without its year
+    (« ont annoncé en février qu'ils fourniraient des Leopard 1A5 ») is
+    that of the known commitment of that month one of the facts it dates
+    reports (commitments.years_of_month), when the text's bounds (officials
+    in office, events looked back on) leave one such year: the facts
+    the month dates (fact_dates.own_date) take it, marked inferred."""
+    undated = [f for f in facts if f.date is None and f.mention is not None]
+    if not undated:
+        return
+    by_text: dict[str, list[Fact]] = {}
+    for f in undated:
+        by_text.setdefault(f.evidence.text, []).append(f)
+    bounds = None
+    for text, group in by_text.items():
+        dates = _sentence_dates(text, None)
+        if not any(d.month and d.year is None for d in dates):
+            continue
+        folded = fold(text)
+        usable = [
+            not _BOUND.search(folded[max(0, d.start - 25) : d.start])
+            and not is_future_clause(folded, d.start)
+            for d in dates
+        ]
+        start = group[0].evidence.start
+        spans = [(f.mention.start - start, f.mention.end - start) for f in group]  # type: ignore[union-attr]
+        attached = attachments(folded, dates, sorted(set(spans)))
+        dated: dict[DateMention, list[Fact]] = {}
+        for f, span in zip(group, spans, strict=True):
+            own = own_date(text, dates, usable, attached, span, f.status)
+            if own is not None and own.month and own.year is None:
+                dated.setdefault(own, []).append(f)
+        for m, told in dated.items():
+            if bounds is None:
+                bounds = month_range(article.text)
+            years = {
+                y
+                for y in years_of_month(told, m.month)
+                if bounds[0] <= f"{y:04d}-{m.month:02d}" <= bounds[1]
+            }
+            if len(years) != 1:
+                continue
+            when = f"{years.pop():04d}-{m.month:02d}" + (f"-{m.day:02d}" if m.day else "")
+            for f in told:
+                f.date, f.date_inferred = when, True
+
+
 def _told(fact: Fact) -> tuple:
     """Where and how a fact is told: what a merge keeps of its first draft."""
     mention = fact.mention.start if fact.mention is not None else -1
@@ -769,6 +821,8 @@ def date_facts(article: Article, facts: list[Fact], news: set[tuple] = frozenset
     (« Scholz avait promis ces systèmes en juin »): the news stands."""
     facts = bought_for_ukraine(article.text, facts)
     _attached_dates(article, facts)
+    if article.published is None:
+        _months_of_commitments(article, facts)
     if news and article.published:
         month = article.published[:7]
         for f in facts:
