@@ -138,6 +138,21 @@ def test_a_quotation_takes_the_date_of_its_attribution(text, published, fact, ex
             ("DE", "iris_t_slm", "pledged"),
             "2022-10",
         ),
+        # a bound of what is to come (« d'ici la fin de l'année »): the
+        # promise is still the news of the day
+        (
+            "L'Allemagne a promis de livrer des systèmes Gepard à l'Ukraine d'ici la fin de "
+            "l'année.",
+            "2023-06-10",
+            ("DE", "gepard", "pledged"),
+            "2023-06",
+        ),
+        (
+            "L'Allemagne a promis des systèmes Gepard à l'Ukraine, qui seront livrés avant l'hiver.",
+            "2023-06-10",
+            ("DE", "gepard", "pledged"),
+            "2023-06",
+        ),
         # the day the war began dates no act
         (
             "Washington a promis des missiles Javelin à Kiev, portant son aide à 44 milliards "

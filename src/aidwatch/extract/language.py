@@ -49,6 +49,7 @@ SCHEMA: dict[str, str] = {
     # periods and sources (pipeline.py, published.py, status.py)
     "period_bounds": "forms",
     "period_bound_fillers": "forms",
+    "period_bounds_ahead": "forms",
     "act_bound_fillers": "forms",
     "source_markers": "forms",
     "partner_markers": "forms",

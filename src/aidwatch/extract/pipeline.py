@@ -57,6 +57,7 @@ from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, 
 
 _WORDS = tables()
 _ABOUT_AID = re.compile(r"\b(" + _WORDS.alternation("aid_stems") + ")")
+_AHEAD_BOUND = re.compile(_WORDS.alternation("period_bounds_ahead"))
 _FUTURE = re.compile(r"\b(" + _WORDS.alternation("future_markers") + r")\b")
 _LOCATIVE = re.compile(
     r"\b("
@@ -723,7 +724,16 @@ def _before_the_news(text: str) -> bool:
     « livrés depuis mars »). (Not the pluperfect: French news write the day
     before's act in it, « avaient annoncé » lundi, as often as an older one.)"""
     folded = fold(text)
-    return any(_BOUND.search(folded[max(0, d.start - 25) : d.start]) for d in find_dates(text))
+    for d in find_dates(text):
+        bound = _BOUND.search(folded[max(0, d.start - 25) : d.start])
+        # « livrés d'ici la fin de l'année », « livreront dès mars »: to come.
+        if (
+            bound
+            and not _AHEAD_BOUND.fullmatch(bound.group(1))
+            and not is_future_clause(folded, d.start)
+        ):
+            return True
+    return False
 
 
 def _attached_dates(article: Article, facts: list[Fact]) -> None:
