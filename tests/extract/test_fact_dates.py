@@ -153,6 +153,13 @@ def test_a_quotation_takes_the_date_of_its_attribution(text, published, fact, ex
             ("DE", "gepard", "pledged"),
             "2023-06",
         ),
+        # « dès vendredi » in a clause of what may come: not begun before the news
+        (
+            "Washington pourrait annoncer dès vendredi l'envoi de véhicules Bradley à l'Ukraine.",
+            "2023-01-03",
+            ("US", "bradley", "considered"),
+            "2023-01",
+        ),
         # the day the war began dates no act
         (
             "Washington a promis des missiles Javelin à Kiev, portant son aide à 44 milliards "

@@ -726,11 +726,13 @@ def _before_the_news(text: str) -> bool:
     folded = fold(text)
     for d in find_dates(text):
         bound = _BOUND.search(folded[max(0, d.start - 25) : d.start])
-        # « livrés d'ici la fin de l'année », « livreront dès mars »: to come.
+        # « livrés d'ici la fin de l'année », « livreront dès mars », « une
+        # annonce qui pourrait intervenir dès jeudi »: to come.
         if (
             bound
             and not _AHEAD_BOUND.fullmatch(bound.group(1))
             and not is_future_clause(folded, d.start)
+            and not _FUTURE.search(folded[max(0, d.start - 40) : d.start])
         ):
             return True
     return False
