@@ -244,6 +244,25 @@ def _date_undated(text: str, fact: tuple) -> str | None:
             ("GB", "gen_anti_tank_weapon", "delivered"),
             "2022-01",
         ),
+        # the one year the text's bounds leave (a minister until January 2023)
+        (
+            "La ministre de la Défense Christine Lambrecht a promis en septembre des obus à "
+            "l'Ukraine.",
+            ("DE", "gen_artillery_shell", "pledged"),
+            "2022-09",
+        ),
+        (
+            "La ministre de la Défense Christine Lambrecht a promis en janvier dernier des obus à "
+            "l'Ukraine.",
+            ("DE", "gen_artillery_shell", "pledged"),
+            "2022-01",
+        ),
+        # bounds that leave several years: none
+        (
+            "Le ministre de la Défense Boris Pistorius a promis en septembre des obus à l'Ukraine.",
+            ("DE", "gen_artillery_shell", "pledged"),
+            None,
+        ),
         # a month no commitment of the facts was made in: no year, no date
         (
             "Le Danemark et l'Allemagne ont annoncé en juin qu'ils fourniraient des chars "

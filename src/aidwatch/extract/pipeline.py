@@ -46,6 +46,7 @@ from aidwatch.extract.mentions import (
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
 from aidwatch.extract.published import (
+    FIRST_YEAR,
     date_article,
     is_future_clause,
     is_invasion_day,
@@ -771,13 +772,15 @@ def _attached_dates(article: Article, facts: list[Fact]) -> None:
                 break
 
 
-def _months_of_commitments(article: Article, facts: list[Fact]) -> None:
-    """In an undated article, a month a sentence names without its year
-    (« ont annoncé en février qu'ils fourniraient des Leopard 1A5 ») is
-    that of the known commitment of that month one of the facts it dates
-    reports (commitments.years_of_month), when the text's bounds (officials
-    in office, events looked back on) leave one such year: the facts
-    the month dates (fact_dates.own_date) take it, marked inferred."""
+def _months_without_year(article: Article, facts: list[Fact]) -> None:
+    """In an undated article, the year of a month a sentence names without
+    it, for the facts the month dates (fact_dates.own_date), marked inferred:
+    that of the known commitment of that month one of those facts reports
+    (« ont annoncé en février qu'ils fourniraient des Leopard 1A5 »:
+    commitments.years_of_month), or else the one year the text's bounds
+    (officials in office, events looked back on: published.month_range)
+    leave it (« en septembre » with the minister Christine Lambrecht, in
+    office until January 2023, is September 2022: `_only_year`)."""
     undated = [f for f in facts if f.date is None and f.mention is not None]
     if not undated:
         return
@@ -785,6 +788,8 @@ def _months_of_commitments(article: Article, facts: list[Fact]) -> None:
     for f in undated:
         by_text.setdefault(f.evidence.text, []).append(f)
     bounds = None
+    table = _table("en" if article.language == "en" else "fr")
+    last = {w for w, rel in (*table.before.items(), *table.after.items()) if rel == "last"}
     for text, group in by_text.items():
         dates = _sentence_dates(text, None)
         if not any(d.month and d.year is None for d in dates):
@@ -806,16 +811,38 @@ def _months_of_commitments(article: Article, facts: list[Fact]) -> None:
         for m, told in dated.items():
             if bounds is None:
                 bounds = month_range(article.text)
+            # An act the article reports is before its latest month.
             years = {
-                y
-                for y in years_of_month(told, m.month)
-                if bounds[0] <= f"{y:04d}-{m.month:02d}" <= bounds[1]
+                y for y in years_of_month(told, m.month) if f"{y:04d}-{m.month:02d}" <= bounds[1]
             }
+            if len(years) != 1:
+                moved = bool(last & set(_norm(m.text).split()))
+                year = _only_year(m.month, moved, *bounds)
+                years = {year} if year is not None else set()
             if len(years) != 1:
                 continue
             when = f"{years.pop():04d}-{m.month:02d}" + (f"-{m.day:02d}" if m.day else "")
             for f in told:
                 f.date, f.date_inferred = when, True
+
+
+def _only_year(month: int, last: bool, lo: str, hi: str) -> int | None:
+    """The year of `month` (1-12) named without it as a time past (strictly
+    past when `last`: « janvier dernier ») in an article of some month
+    `lo`..`hi` (YYYY-MM): the one year that, for every such month of the
+    article, is the latest of that month (the war's years only, from 2022);
+    None when two remain."""
+    first = int(lo[:4]) * 12 + int(lo[5:7]) - 1
+    final = int(hi[:4]) * 12 + int(hi[5:7]) - 1
+    found = set()
+    for at in range(first, final + 1):
+        back = (at % 12 - (month - 1)) % 12
+        when = at - (back or 12 if last else back)
+        if when >= FIRST_YEAR * 12:
+            found.add(when // 12)
+        if len(found) > 1:
+            return None
+    return found.pop() if found else None
 
 
 def _told(fact: Fact) -> tuple:
@@ -834,7 +861,7 @@ def date_facts(article: Article, facts: list[Fact], news: set[tuple] = frozenset
     facts = bought_for_ukraine(article.text, facts)
     _attached_dates(article, facts)
     if article.published is None:
-        _months_of_commitments(article, facts)
+        _months_without_year(article, facts)
     if news and article.published:
         month = article.published[:7]
         for f in facts:
