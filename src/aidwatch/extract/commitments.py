@@ -38,6 +38,7 @@ from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import _norm, _table, find_dates
 from aidwatch.extract.language import tables
 from aidwatch.extract.published import month_range, own_days
+from aidwatch.extract.text import fold
 from aidwatch.model import STATUSES, Fact, Package
 
 _FILE = "commitments.csv"
@@ -234,12 +235,16 @@ def _first_delivery(text, reported, lang: str, year: str | None) -> CommitmentDa
         r"\b(?:" + "|".join(re.escape(w) for w in tables(lang).words("first_words")) + r")\b",
         re.IGNORECASE,
     )
+    ahead = re.compile(r"\b(?:" + tables(lang).alternation("first_ahead") + r")\b")
     found = {}
     for c, f in reported:
         if c.status != "delivered" or (year and str(c.day.year) != year):
             continue
         word = first.search(f.evidence.text)
         if word is None:
+            continue
+        # « les premiers appareils voleraient cet été »: a first delivery ahead.
+        if ahead.search(fold(f.evidence.text), word.end()):
             continue
         # « les deux premières unités livrées en septembre 2022 » recalls them.
         if any(

@@ -231,6 +231,7 @@ SCHEMA: dict[str, str] = {
     "act_participle_adverbs": "words",
     # dating by known commitments (commitments.py)
     "first_words": "words",
+    "first_ahead": "forms",
     "value_words": "words",
     "beneficiary_prepositions": "words",
 }
