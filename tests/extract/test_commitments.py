@@ -85,6 +85,12 @@ from aidwatch.model import Article, Evidence, Fact
             "2025-02",
         ),
         ("La France a livré des Mirage 2000 à l'Ukraine.", "fr", None),
+        # « auraient été livrés » reports a delivery done
+        (
+            "Les premiers Mirage 2000 français auraient été livrés à l'Ukraine, selon Kiev.",
+            "fr",
+            "2025-02",
+        ),
         # the first ones recalled with their own month
         (
             "Les États-Unis avaient livré les deux premières batteries NASAMS à l'Ukraine "
@@ -257,6 +263,23 @@ def _fact(donor: str, item: str, status: str, start: int, end: int) -> Fact:
 )
 def test_date_by_commitments(text, facts, year, expected):
     found = date_by_commitments(text, [_fact(*f) for f in facts], "fr", year)
+    assert (found.date if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Les premiers Mirage 2000 français ont été livrés à l'Ukraine.", "fr", "2025-02"),
+        # the first ones still to come: not the first delivery's month
+        ("Les premiers Mirage 2000 voleraient dans le ciel ukrainien cet été.", "fr", None),
+        ("Les premiers Mirage 2000 arriveront en Ukraine avant la fin de l'année.", "fr", None),
+        ("The first Mirage 2000 jets will be delivered to Ukraine soon.", "en", None),
+        ("The first Mirage 2000 jets have been delivered to Ukraine.", "en", "2025-02"),
+    ],
+)
+def test_a_first_delivery_still_to_come_dates_nothing(text, lang, expected):
+    fact = Fact("FR", items_by_id()["mirage_2000"], "delivered", Evidence(text, 0, len(text)))
+    found = date_by_commitments(text, [fact], lang)
     assert (found.date if found else None) == expected
 
 

@@ -138,6 +138,28 @@ def test_a_quotation_takes_the_date_of_its_attribution(text, published, fact, ex
             ("DE", "iris_t_slm", "pledged"),
             "2022-10",
         ),
+        # a bound of what is to come (« d'ici la fin de l'année »): the
+        # promise is still the news of the day
+        (
+            "L'Allemagne a promis de livrer des systèmes Gepard à l'Ukraine d'ici la fin de "
+            "l'année.",
+            "2023-06-10",
+            ("DE", "gepard", "pledged"),
+            "2023-06",
+        ),
+        (
+            "L'Allemagne a promis des systèmes Gepard à l'Ukraine, qui seront livrés avant l'hiver.",
+            "2023-06-10",
+            ("DE", "gepard", "pledged"),
+            "2023-06",
+        ),
+        # « dès vendredi » in a clause of what may come: not begun before the news
+        (
+            "Washington pourrait annoncer dès vendredi l'envoi de véhicules Bradley à l'Ukraine.",
+            "2023-01-03",
+            ("US", "bradley", "considered"),
+            "2023-01",
+        ),
         # the day the war began dates no act
         (
             "Washington a promis des missiles Javelin à Kiev, portant son aide à 44 milliards "
@@ -188,3 +210,74 @@ def test_a_date_qualifying_an_item(lang, text, item, status):
         assert not attached
     else:
         assert [(a.start, a.status) for a in attached.values()] == [(start, status)]
+
+
+def _date_undated(text: str, fact: tuple) -> str | None:
+    """The date extraction gives the fact (donor, item id, status) of an
+    undated article `text`."""
+    result = extract_article(Article(id="t", source="<t>", text=text))
+    assert result.article.published is None
+    return {(f.donor, f.item.id, f.status): f.date for f in result.facts}[fact]
+
+
+@pytest.mark.parametrize(
+    "text,fact,expected",
+    [
+        # an undated article: the month a sentence names without a year is
+        # that of the known commitment of that month its facts report
+        (
+            "Le Danemark et l'Allemagne ont annoncé en février qu'ils fourniraient des chars "
+            "Leopard 1A5 à l'Ukraine, ainsi que des munitions.",
+            ("DK", "leopard1a5", "pledged"),
+            "2023-02",
+        ),
+        # ... and the sentence's other facts that month dates
+        (
+            "Le Danemark et l'Allemagne ont annoncé en février qu'ils fourniraient des chars "
+            "Leopard 1A5 à l'Ukraine, ainsi que des munitions.",
+            ("DE", "gen_ammunition", "pledged"),
+            "2023-02",
+        ),
+        # a kind of weapon (« armes antichars ») reports the system of its kind
+        (
+            "En janvier dernier, Londres a livré 2 000 armes antichars à l'Ukraine.",
+            ("GB", "gen_anti_tank_weapon", "delivered"),
+            "2022-01",
+        ),
+        # the one year the text's bounds leave (a minister until January 2023)
+        (
+            "La ministre de la Défense Christine Lambrecht a promis en septembre des obus à "
+            "l'Ukraine.",
+            ("DE", "gen_artillery_shell", "pledged"),
+            "2022-09",
+        ),
+        (
+            "La ministre de la Défense Christine Lambrecht a promis en janvier dernier des obus à "
+            "l'Ukraine.",
+            ("DE", "gen_artillery_shell", "pledged"),
+            "2022-01",
+        ),
+        # bounds that leave several years: none
+        (
+            "Le ministre de la Défense Boris Pistorius a promis en septembre des obus à l'Ukraine.",
+            ("DE", "gen_artillery_shell", "pledged"),
+            None,
+        ),
+        # a month no commitment of the facts was made in: no year, no date
+        (
+            "Le Danemark et l'Allemagne ont annoncé en juin qu'ils fourniraient des chars "
+            "Leopard 1A5 à l'Ukraine.",
+            ("DK", "leopard1a5", "pledged"),
+            None,
+        ),
+        # a month to come dates nothing
+        (
+            "Le Danemark livrera des chars Leopard 1A5 à l'Ukraine en février.",
+            ("DK", "leopard1a5", "pledged"),
+            None,
+        ),
+    ],
+)
+def test_a_month_without_its_year_of_a_known_commitment(text, fact, expected):
+    got = _date_undated(text, fact)
+    assert (got[:7] if got else None) == expected

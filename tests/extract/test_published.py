@@ -70,6 +70,15 @@ TODAY = date(2026, 12, 1)
             "Le sommet de l'Otan, prévu en juillet à Vilnius, doit approuver un plan.",
             ("2023", "event"),
         ),
+        # ... unless the text puts it a few days ahead: the month of those days
+        (
+            "Kiev espère une invitation au sommet de Vilnius, prévu la semaine prochaine.",
+            ("2023-07", "event"),
+        ),
+        ("Demain s'ouvre le sommet de l'Otan à Madrid.", ("2022-06", "event")),
+        ("Le sommet de l'Otan à La Haye se tient cette semaine.", ("2025-06", "event")),
+        # ... not a summit in the past
+        ("Au sommet de Vilnius, l'an dernier, Kiev n'a pas été invité.", ("2023", "event")),
         # a meeting of a series named by its day or number: its month, unless
         # ahead (then its year); a day two meetings share needs other clues
         (
@@ -139,6 +148,7 @@ def test_every_known_event_has_a_type_and_a_source():
     "sentence,name",
     [
         ("Le sommet de l'Otan à Vilnius a promis l'adhésion.", "NATO summit"),
+        ("Au sommet de Vilnius, l'Otan a promis l'adhésion.", "NATO summit"),
         ("La 24e réunion du groupe de contact a promis des obus.", "Ukraine Defense Contact Group"),
         ("Au Ramstein-19, Kiev a demandé des obus.", "Ukraine Defense Contact Group"),
         ("Après la mutinerie du groupe Wagner, Moscou a changé de ton.", "Wagner Group rebellion"),
@@ -211,6 +221,7 @@ def test_a_bad_exact_flag_is_reported_with_its_entry(monkeypatch, tmp_path):
         ("units", {"mois": "fortnight"}, "units: each must be day, week, month or year"),
         ("titles", "ministre", "titles must be a list of phrases"),
         ("count_words", {}, "count_words must be a non-empty mapping"),
+        ("days_ahead", {"demain": "bientot"}, "days_ahead: each must be this_week"),
     ],
 )
 def test_a_bad_dating_table_is_reported_with_its_key(monkeypatch, tmp_path, key, value, message):

@@ -38,6 +38,7 @@ from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import _norm, _table, find_dates
 from aidwatch.extract.language import tables
 from aidwatch.extract.published import month_range, own_days
+from aidwatch.extract.text import fold
 from aidwatch.model import STATUSES, Fact, Package
 
 _FILE = "commitments.csv"
@@ -145,6 +146,30 @@ def commitments() -> tuple[Commitment, ...]:
     return tuple(out)
 
 
+def years_of_month(facts: Iterable[Fact], month: int) -> set[int]:
+    """The years of the known commitments of `month` (1-12) that `facts`
+    report: same donor and status, and the commitment's item or, for a fact
+    naming a kind (« des armes antichars »), an item of that kind (the UK's
+    NLAW of January 2022). What « en février » means in an undated article
+    whose sentence reports Leopard 1 promised by Denmark in February 2023."""
+    years = set()
+    for f in facts:
+        for c in commitments():
+            if c.day.month != month or f.donor not in c.donors or f.status != c.status:
+                continue
+            if f.item.id in c.items or (
+                not f.item.specific and f.item.category in _categories(c.items)
+            ):
+                years.add(c.day.year)
+    return years
+
+
+@cache
+def _categories(items: frozenset[str]) -> frozenset[str]:
+    known = items_by_id()
+    return frozenset(known[i].category for i in items)
+
+
 def reports_commitment(triple: tuple) -> bool:
     """Whether a (donor, item id, status) triple reports a known commitment."""
     return triple in _commitment_triples()
@@ -210,12 +235,16 @@ def _first_delivery(text, reported, lang: str, year: str | None) -> CommitmentDa
         r"\b(?:" + "|".join(re.escape(w) for w in tables(lang).words("first_words")) + r")\b",
         re.IGNORECASE,
     )
+    ahead = re.compile(r"\b(?:" + tables(lang).alternation("first_ahead") + r")\b")
     found = {}
     for c, f in reported:
         if c.status != "delivered" or (year and str(c.day.year) != year):
             continue
         word = first.search(f.evidence.text)
         if word is None:
+            continue
+        # « les premiers appareils voleraient cet été »: a first delivery ahead.
+        if ahead.search(fold(f.evidence.text), word.end()):
             continue
         # « les deux premières unités livrées en septembre 2022 » recalls them.
         if any(

@@ -49,6 +49,7 @@ SCHEMA: dict[str, str] = {
     # periods and sources (pipeline.py, published.py, status.py)
     "period_bounds": "forms",
     "period_bound_fillers": "forms",
+    "period_bounds_ahead": "forms",
     "act_bound_fillers": "forms",
     "source_markers": "forms",
     "partner_markers": "forms",
@@ -230,6 +231,7 @@ SCHEMA: dict[str, str] = {
     "act_participle_adverbs": "words",
     # dating by known commitments (commitments.py)
     "first_words": "words",
+    "first_ahead": "forms",
     "value_words": "words",
     "beneficiary_prepositions": "words",
 }

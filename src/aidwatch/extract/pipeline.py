@@ -19,7 +19,7 @@ from functools import cached_property
 from aidwatch.catalog import Donor
 from aidwatch.extract import anaphora, decide, nlp
 from aidwatch.extract.candidates import sentence_candidates
-from aidwatch.extract.commitments import date_by_commitments
+from aidwatch.extract.commitments import date_by_commitments, years_of_month
 from aidwatch.extract.dates import DateMention, _norm, _table, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
@@ -45,13 +45,20 @@ from aidwatch.extract.mentions import (
 )
 from aidwatch.extract.money import Money, find_money
 from aidwatch.extract.packages import read_money, total_scope
-from aidwatch.extract.published import date_article, is_future_clause, is_invasion_day
+from aidwatch.extract.published import (
+    FIRST_YEAR,
+    date_article,
+    is_future_clause,
+    is_invasion_day,
+    month_range,
+)
 from aidwatch.extract.status import may_give_status
 from aidwatch.extract.text import Sentence, fold, sentences
 from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, Total
 
 _WORDS = tables()
 _ABOUT_AID = re.compile(r"\b(" + _WORDS.alternation("aid_stems") + ")")
+_AHEAD_BOUND = re.compile(_WORDS.alternation("period_bounds_ahead"))
 _FUTURE = re.compile(r"\b(" + _WORDS.alternation("future_markers") + r")\b")
 _LOCATIVE = re.compile(
     r"\b("
@@ -728,7 +735,18 @@ def _before_the_news(text: str) -> bool:
     « livrés depuis mars »). (Not the pluperfect: French news write the day
     before's act in it, « avaient annoncé » lundi, as often as an older one.)"""
     folded = fold(text)
-    return any(_BOUND.search(folded[max(0, d.start - 25) : d.start]) for d in find_dates(text))
+    for d in find_dates(text):
+        bound = _BOUND.search(folded[max(0, d.start - 25) : d.start])
+        # « livrés d'ici la fin de l'année », « livreront dès mars », « une
+        # annonce qui pourrait intervenir dès jeudi »: to come.
+        if (
+            bound
+            and not _AHEAD_BOUND.fullmatch(bound.group(1))
+            and not is_future_clause(folded, d.start)
+            and not _FUTURE.search(folded[max(0, d.start - 40) : d.start])
+        ):
+            return True
+    return False
 
 
 def _attached_dates(article: Article, facts: list[Fact]) -> None:
@@ -764,6 +782,79 @@ def _attached_dates(article: Article, facts: list[Fact]) -> None:
                 break
 
 
+def _months_without_year(article: Article, facts: list[Fact]) -> None:
+    """In an undated article, the year of a month a sentence names without
+    it, for the facts the month dates (fact_dates.own_date), marked inferred:
+    that of the known commitment of that month one of those facts reports
+    (« ont annoncé en février qu'ils fourniraient des Leopard 1A5 »:
+    commitments.years_of_month), or else the one year the text's bounds
+    (officials in office, events looked back on: published.month_range)
+    leave it (« en septembre » with the minister Christine Lambrecht, in
+    office until January 2023, is September 2022: `_only_year`)."""
+    undated = [f for f in facts if f.date is None and f.mention is not None]
+    if not undated:
+        return
+    by_text: dict[str, list[Fact]] = {}
+    for f in undated:
+        by_text.setdefault(f.evidence.text, []).append(f)
+    bounds = None
+    table = _table("en" if article.language == "en" else "fr")
+    last = {w for w, rel in (*table.before.items(), *table.after.items()) if rel == "last"}
+    for text, group in by_text.items():
+        dates = _sentence_dates(text, None)
+        if not any(d.month and d.year is None for d in dates):
+            continue
+        folded = fold(text)
+        usable = [
+            not _BOUND.search(folded[max(0, d.start - 25) : d.start])
+            and not is_future_clause(folded, d.start)
+            for d in dates
+        ]
+        start = group[0].evidence.start
+        spans = [(f.mention.start - start, f.mention.end - start) for f in group]  # type: ignore[union-attr]
+        attached = attachments(folded, dates, sorted(set(spans)))
+        dated: dict[DateMention, list[Fact]] = {}
+        for f, span in zip(group, spans, strict=True):
+            own = own_date(text, dates, usable, attached, span, f.status)
+            if own is not None and own.month and own.year is None:
+                dated.setdefault(own, []).append(f)
+        for m, told in dated.items():
+            if bounds is None:
+                bounds = month_range(article.text)
+            # An act the article reports is before its latest month.
+            years = {
+                y for y in years_of_month(told, m.month) if f"{y:04d}-{m.month:02d}" <= bounds[1]
+            }
+            if len(years) != 1:
+                moved = bool(last & set(_norm(m.text).split()))
+                year = _only_year(m.month, moved, *bounds)
+                years = {year} if year is not None else set()
+            if len(years) != 1:
+                continue
+            when = f"{years.pop():04d}-{m.month:02d}" + (f"-{m.day:02d}" if m.day else "")
+            for f in told:
+                f.date, f.date_inferred = when, True
+
+
+def _only_year(month: int, last: bool, lo: str, hi: str) -> int | None:
+    """The year of `month` (1-12) named without it as a time past (strictly
+    past when `last`: « janvier dernier ») in an article of some month
+    `lo`..`hi` (YYYY-MM): the one year that, for every such month of the
+    article, is the latest of that month (the war's years only, from 2022);
+    None when two remain."""
+    first = int(lo[:4]) * 12 + int(lo[5:7]) - 1
+    final = int(hi[:4]) * 12 + int(hi[5:7]) - 1
+    found = set()
+    for at in range(first, final + 1):
+        back = (at % 12 - (month - 1)) % 12
+        when = at - (back or 12 if last else back)
+        if when >= FIRST_YEAR * 12:
+            found.add(when // 12)
+        if len(found) > 1:
+            return None
+    return found.pop() if found else None
+
+
 def _told(fact: Fact) -> tuple:
     """Where and how a fact is told: what a merge keeps of its first draft."""
     mention = fact.mention.start if fact.mention is not None else -1
@@ -779,6 +870,8 @@ def date_facts(article: Article, facts: list[Fact], news: set[tuple] = frozenset
     (« Scholz avait promis ces systèmes en juin »): the news stands."""
     facts = bought_for_ukraine(article.text, facts)
     _attached_dates(article, facts)
+    if article.published is None:
+        _months_without_year(article, facts)
     if news and article.published:
         month = article.published[:7]
         for f in facts:

@@ -239,6 +239,11 @@ def _words() -> dict:
             raise CatalogError(f"{name}: {key} must be a non-empty mapping")
     if set(raw["units"].values()) - {"day", "week", "month", "year"}:
         raise CatalogError(f"{name}: units: each must be day, week, month or year")
+    ahead = raw.get("days_ahead")
+    if not isinstance(ahead, dict) or not all(
+        v in ("this_week", "next_week") or (isinstance(v, int) and v >= 0) for v in ahead.values()
+    ):
+        raise CatalogError(f"{name}: days_ahead: each must be this_week, next_week or a count")
     for key in (
         "at_least",
         "nearly",
@@ -477,12 +482,41 @@ def _event_months(events, folded: str, lo: int, hi: int) -> list[_Clue]:
                 out.append(_Clue(_index(when), _index(when), "event", m.start(), m.end()))
             continue
         # A summit or a meeting is as often announced as reported: it gives
-        # the months around it (_past_events), not a month.
+        # the months around it (_past_events), not a month; unless the text
+        # puts it a few days ahead (« prévu la semaine prochaine »).
         if e.type not in _LOOKED_BACK_ON:
+            days = _days_before(folded, m, when)
+            if days is not None and _index(days[0]) == _index(days[1]):
+                month = _index(days[0])
+                out.append(_Clue(month, month, "event", m.start(), m.end()))
             continue
         when += timedelta(days=1)
         out.append(_Clue(_index(when), _index(when), "event", m.start(), m.end()))
     return out
+
+
+@cache
+def _days_ahead_pattern() -> re.Pattern:
+    return re.compile(rf"\b(?:{_alt(_words()['days_ahead'])})\b")
+
+
+def _days_before(folded: str, m: re.Match, when: date) -> tuple[date, date] | None:
+    """The first and last days the article can be written on when its
+    sentence puts the event on `when` a few days ahead (`days_ahead`: « le
+    sommet, prévu la semaine prochaine », « demain s'ouvre le sommet »),
+    within 40 characters of its name; else None."""
+    before = re.split(r"[.!?\n]", folded[max(0, m.start() - 40) : m.start()])[-1]
+    after = re.split(r"[.!?\n]", folded[m.end() : m.end() + 40])[0]
+    found = _days_ahead_pattern().search(after) or _days_ahead_pattern().search(before)
+    if found is None:
+        return None
+    ahead = _words()["days_ahead"][found.group()]
+    monday = when - timedelta(days=when.weekday())
+    if ahead == "this_week":
+        return monday, when
+    if ahead == "next_week":
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    return when - timedelta(days=ahead), when - timedelta(days=ahead)
 
 
 def _past_events(events) -> list[_Clue]:
