@@ -187,6 +187,8 @@ CASES = [
     ("Le ministre l'a confirmé. Du côté de Berlin, on prévoit de livrer des Leopard 2.", [("DE", "leopard2", "pledged", None)]),
     # « armes à fragmentation », the press's other name for cluster munitions
     ("Le ministre l'a confirmé. Washington envisage d'envoyer des armes à fragmentation à l'Ukraine.", [("US", "gen_cluster_munition", "considered", None)]),
+    # « MiG » alone, in aid to Ukraine, is the MiG-29
+    ("Le ministre l'a confirmé. La Slovaquie a déjà envoyé quelques MiG à l'Ukraine.", [("SK", "mig29", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
