@@ -22,6 +22,9 @@ def extraction(doc, published, story, facts, inferred=False):
 HIMARS = fact("US", "himars", "pledged", 4)
 LEOPARD = fact("DE", "leopard2", "pledged", 14)
 PATRIOT = fact("DE", "patriot", "delivered")
+LEOPARD1 = fact("DE", "leopard1", "pledged")
+LEOPARD6 = fact("DE", "leopard2a6", "pledged")
+MARDER = fact("DE", "marder", "pledged", 40)
 
 
 @pytest.mark.parametrize(
@@ -39,6 +42,24 @@ PATRIOT = fact("DE", "patriot", "delivered")
         (
             [("a", "2023-01", "s2", [HIMARS, LEOPARD, fact("DE", "gepard", "pledged", 3)])],
             ("s1", [HIMARS, LEOPARD, fact("DE", "gepard", "pledged", 45)]),
+            None,
+        ),
+        # a variant here, its family there (« Leopard 2A6 », « Leopard »): one item
+        (
+            [("a", "2023-03", "s2", [fact("DE", "leopard2a6", "delivered", 18), LEOPARD6])],
+            ("s1", [fact("DE", "leopard", "delivered", 18), fact("DE", "leopard", "pledged")]),
+            ("2023-03", "facts"),
+        ),
+        # ... but two systems of one family are not variants of each other
+        (
+            [("a", "2023-02", "s2", [fact("DE", "leopard1", "delivered", 14), LEOPARD1])],
+            ("s1", [fact("DE", "leopard2", "delivered", 14), LEOPARD]),
+            None,
+        ),
+        # ... and a variant with another count is another commitment
+        (
+            [("a", "2023-01", "s2", [fact("DE", "leopard2a6", "pledged", 14), MARDER])],
+            ("s1", [fact("DE", "leopard", "pledged", 18), MARDER]),
             None,
         ),
         # one commitment in common is too common to date anything
