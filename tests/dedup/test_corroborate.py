@@ -121,3 +121,26 @@ def test_known_commitments_in_common_corroborate(facts, expected):
     extractions = [extraction("a", "2023-01", "s1", facts), extraction("u", None, "s2", facts)]
     got = corroborate(extractions, known=lambda triple: triple in known).get(1)
     assert (got.published if got else None) == expected
+
+
+def test_extract_groups_events_once_corroboration_has_dated_the_articles(tmp_path):
+    from aidwatch.run import extract_paths
+
+    (tmp_path / "dated.txt").write_text(
+        " date 2023-03-27\nL'Allemagne a livré lundi 18 chars Leopard 2A6 à l'Ukraine, a "
+        "confirmé le ministre de la Défense. Berlin avait promis ces 18 chars en janvier.\n",
+        "utf-8",
+    )
+    (tmp_path / "undated.txt").write_text(
+        "Les 18 chars Leopard promis par l'Allemagne sont arrivés en Ukraine. Berlin a livré "
+        "ces 18 Leopard comme promis, a salué le ministre ukrainien.\n",
+        "utf-8",
+    )
+    results, _ = extract_paths([tmp_path])
+    got = {r.article.id: (r.article.published, r.article.published_basis, r.event) for r in results}
+    # The undated one takes the month of the variant's report (« Leopard »,
+    # « Leopard 2A6 »), is read again, and keeps an event: the one it reports.
+    assert got == {
+        "dated.txt": ("2023-03-27", None, "dated.txt"),
+        "undated.txt": ("2023-03", "facts", "dated.txt"),
+    }
