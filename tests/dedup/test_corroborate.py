@@ -22,6 +22,9 @@ def extraction(doc, published, story, facts, inferred=False):
 HIMARS = fact("US", "himars", "pledged", 4)
 LEOPARD = fact("DE", "leopard2", "pledged", 14)
 PATRIOT = fact("DE", "patriot", "delivered")
+LEOPARD1 = fact("DE", "leopard1", "pledged")
+LEOPARD6 = fact("DE", "leopard2a6", "pledged")
+MARDER = fact("DE", "marder", "pledged", 40)
 
 
 @pytest.mark.parametrize(
@@ -39,6 +42,24 @@ PATRIOT = fact("DE", "patriot", "delivered")
         (
             [("a", "2023-01", "s2", [HIMARS, LEOPARD, fact("DE", "gepard", "pledged", 3)])],
             ("s1", [HIMARS, LEOPARD, fact("DE", "gepard", "pledged", 45)]),
+            None,
+        ),
+        # a variant here, its family there (« Leopard 2A6 », « Leopard »): one item
+        (
+            [("a", "2023-03", "s2", [fact("DE", "leopard2a6", "delivered", 18), LEOPARD6])],
+            ("s1", [fact("DE", "leopard", "delivered", 18), fact("DE", "leopard", "pledged")]),
+            ("2023-03", "facts"),
+        ),
+        # ... but two systems of one family are not variants of each other
+        (
+            [("a", "2023-02", "s2", [fact("DE", "leopard1", "delivered", 14), LEOPARD1])],
+            ("s1", [fact("DE", "leopard2", "delivered", 14), LEOPARD]),
+            None,
+        ),
+        # ... and a variant with another count is another commitment
+        (
+            [("a", "2023-01", "s2", [fact("DE", "leopard2a6", "pledged", 14), MARDER])],
+            ("s1", [fact("DE", "leopard", "pledged", 18), MARDER]),
             None,
         ),
         # one commitment in common is too common to date anything
@@ -100,3 +121,26 @@ def test_known_commitments_in_common_corroborate(facts, expected):
     extractions = [extraction("a", "2023-01", "s1", facts), extraction("u", None, "s2", facts)]
     got = corroborate(extractions, known=lambda triple: triple in known).get(1)
     assert (got.published if got else None) == expected
+
+
+def test_extract_groups_events_once_corroboration_has_dated_the_articles(tmp_path):
+    from aidwatch.run import extract_paths
+
+    (tmp_path / "dated.txt").write_text(
+        " date 2023-03-27\nL'Allemagne a livré lundi 18 chars Leopard 2A6 à l'Ukraine, a "
+        "confirmé le ministre de la Défense. Berlin avait promis ces 18 chars en janvier.\n",
+        "utf-8",
+    )
+    (tmp_path / "undated.txt").write_text(
+        "Les 18 chars Leopard promis par l'Allemagne sont arrivés en Ukraine. Berlin a livré "
+        "ces 18 Leopard comme promis, a salué le ministre ukrainien.\n",
+        "utf-8",
+    )
+    results, _ = extract_paths([tmp_path])
+    got = {r.article.id: (r.article.published, r.article.published_basis, r.event) for r in results}
+    # The undated one takes the month of the variant's report (« Leopard »,
+    # « Leopard 2A6 »), is read again, and keeps an event: the one it reports.
+    assert got == {
+        "dated.txt": ("2023-03-27", None, "dated.txt"),
+        "undated.txt": ("2023-03", "facts", "dated.txt"),
+    }

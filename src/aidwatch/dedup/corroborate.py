@@ -3,13 +3,14 @@ month of the dated articles that report the same thing.
 
 Two articles report the same thing when they share a story (reprints and
 rewrites of one dispatch, dedup/) or a commitment: two (donor, item,
-status) triples in common, one of them with the same quantity and none
-with two different ones (one triple alone is too common: HIMARS are
-pledged by the US in every year of the war), or two triples of two systems
-that report known commitments (the first pledges and deliveries of the
-war: « Bradley » and « Marder » pledged by the US and Germany), whatever
-their counts. The month is the one
-most of those articles give, stated dates counting before inferred ones; a
+status) triples in common (an item and its catalogue variants are one
+item here: « Leopard 2A6 » delivered by Germany in one, « Leopard »
+delivered by Germany in the other), one of them with the same quantity
+and none with two different ones (one triple alone is too common: HIMARS
+are pledged by the US in every year of the war), or two triples of two
+systems that report known commitments (the first pledges and deliveries
+of the war: « Bradley » and « Marder » pledged by the US and Germany),
+whatever their counts. The month is the one most of those articles give, stated dates counting before inferred ones; a
 tie gives nothing. `corroborate` works over the extractions of one call
 (`aidwatch extract` of several files) and does not re-read the text (the
 caller re-extracts an article it dates, so that its facts' relative dates
@@ -23,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from aidwatch.dedup.events import family
 from aidwatch.model import Article, Evidence, Extraction
 
 
@@ -86,18 +88,38 @@ def _triples(e: Extraction) -> dict[tuple, int | None]:
     return {(f.donor, f.item.id, f.status): f.quantity for f in e.facts if f.item.specific}
 
 
+def _matches(mine: dict[tuple, int | None], theirs: dict[tuple, int | None]):
+    """(my triple, my count, their count) for each pair of triples of one
+    donor and status whose items are one system, one a variant of the other
+    or the same (« Leopard 2A6 » here, « Leopard » there: outlets name the
+    variant or the family, as dedup/events.py's leads do)."""
+    # Their triples under each wider name of their item, so that one lookup
+    # finds my item's variants, and one per wider name of mine its families.
+    wider: dict[tuple, list[tuple]] = {}
+    for k in theirs:
+        for name in family(k[1]):
+            wider.setdefault((k[0], name, k[2]), []).append(k)
+    for k, count in mine.items():
+        found = set(wider.get(k, ()))
+        found.update(o for name in family(k[1]) if (o := (k[0], name, k[2])) in theirs)
+        for other in sorted(found, key=str):
+            yield k, count, theirs[other]
+
+
 def _shared(e: Extraction, other: Extraction, known: Callable[[tuple], bool]) -> str | None:
     """ "story" or "facts" when `other` reports what `e` does, else None."""
     if other is e:
         return None
     if e.story == other.story:
         return "story"
-    mine, theirs = _triples(e), _triples(other)
-    common = mine.keys() & theirs.keys()
-    same_count = [k for k in common if mine[k] is not None and mine[k] == theirs[k]]
+    matches = list(_matches(_triples(e), _triples(other)))
+    common = {k for k, _, _ in matches}
+    same_count = [k for k, mine, theirs in matches if mine is not None and mine == theirs]
     # A shared triple with two different counts (45 Gepard pledged here, 3
     # there) is two commitments, whatever else the two share.
-    other_count = [k for k in common if None not in (mine[k], theirs[k]) and mine[k] != theirs[k]]
+    other_count = [
+        k for k, mine, theirs in matches if None not in (mine, theirs) and mine != theirs
+    ]
     if same_count and len(common) >= 2 and not other_count:
         return "facts"
     # Two known commitments in common (first pledges or deliveries of the

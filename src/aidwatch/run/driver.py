@@ -66,12 +66,6 @@ def extract_paths(
         whole = originals.popleft()
         result.article = replace(result.article, text=whole.text)
         result.story = stories.story_of.get(result.article.id, result.article.id)
-        # Only articles extraction found something in are grouped, as only
-        # on-topic ones are in the store.
-        if result.facts or result.packages or result.events:
-            result.event = events.add(report_of(result)).event
-        else:
-            result.event = result.story
         results.append(result)
         if on_article:
             on_article(result)
@@ -82,6 +76,16 @@ def extract_paths(
     for i, result in zip(redated, again, strict=True):
         result.story = results[i].story
         results[i] = result
+    # Events are grouped once the articles are dated: a month corroboration
+    # gave an undated article compares it with the dated reports of its
+    # event, and keeps it apart from those months away. Only articles
+    # extraction found something in are grouped, as only on-topic ones are
+    # in the store.
+    for result in results:
+        if result.facts or result.packages or result.events:
+            result.event = events.add(report_of(result)).event
+        else:
+            result.event = result.story
     return results, summary
 
 
