@@ -189,6 +189,9 @@ CASES = [
     ("Le ministre l'a confirmé. Washington envisage d'envoyer des armes à fragmentation à l'Ukraine.", [("US", "gen_cluster_munition", "considered", None)]),
     # « MiG » alone, in aid to Ukraine, is the MiG-29
     ("Le ministre l'a confirmé. La Slovaquie a déjà envoyé quelques MiG à l'Ukraine.", [("SK", "mig29", "delivered", None)]),
+    # the giver of the article lasts through two sentences that name none, not three
+    ("La Suède a promis des CV90. Le débat a été vif au Parlement. Les élus ont longuement discuté. Des obus seront aussi livrés.", [("SE", "cv90", "pledged", None), ("SE", "gen_artillery_shell", "pledged", None)]),
+    ("La Suède a promis des CV90. Le débat a été vif au Parlement. Les élus ont longuement discuté. La séance a duré trois heures. Des obus seront aussi livrés.", [("SE", "cv90", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -506,7 +506,8 @@ class RunningDonor:
     Only a single donor carries: after « La Slovaquie et la Pologne ont
     livré », a sentence without a donor has none. It is set by the donors of
     a sentence's facts and packages, or by the one donor a sentence about aid
-    names; a sentence without either leaves it as it was for one sentence."""
+    names; it lasts through two sentences without either (the third
+    ends it), as an aside of a sentence or two does not change the subject."""
 
     current: str | None = None
     date: str | None = None  # the date of the sentence that set it
@@ -516,7 +517,7 @@ class RunningDonor:
     group_age: int = 0
 
     def carry(self) -> str | None:
-        return self.current if self.age <= 1 else None
+        return self.current if self.age <= 2 else None
 
     def carry_group(self) -> tuple[str, ...]:
         return self.group if self.group_age <= 3 else ()
