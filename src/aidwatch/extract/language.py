@@ -193,6 +193,7 @@ SCHEMA: dict[str, str] = {
     "in_service_prefixes": "sequence",
     "recipient_places": "words",
     "in_progress": "sequence",
+    "possible_idioms": "forms",
     "wish_verbs": "words",
     "ability_modals": "words",
     "ban_words": "words",

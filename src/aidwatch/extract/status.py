@@ -764,6 +764,7 @@ def _lists_a_delivery(token) -> bool:
 
 
 _IN_PROGRESS = _WORDS.sequence("in_progress")
+_POSSIBLE_IDIOMS = re.compile(r"\b(?:" + _WORDS.alternation("possible_idioms") + r")\b")
 _FIRST_PERSON = _WORDS.words("first_person")
 _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _ABLE = _WORDS.words("ability_modals")
@@ -1294,7 +1295,7 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
         # « Kiev a annoncé l'arrivée de canons Caesar »: arrived, so delivered
         status = "delivered"
     if status == Pending.NOMINAL:
-        sentence_words = {fold(t.text) for t in item_token.doc}
+        sentence_words = set(re.split(r"\W+", _POSSIBLE_IDIOMS.sub(" ", nlp.folded(item_token.doc))))
         if any(words in nlp.folded(item_token.doc) for words in _IN_PROGRESS):
             status = "delivered"  # « le transfert des F-16 était en cours »
         elif sentence_words & lex.consider_cues:
