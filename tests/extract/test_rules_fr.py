@@ -195,6 +195,8 @@ CASES = [
     # « tout ce qui est possible », « si possible »: how hard or how soon, not whether
     ("Le ministre l'a confirmé. La Belgique fera tout ce qui est possible pour accélérer la livraison de F-16.", [("BE", "f16", "pledged", None)]),
     ("Le ministre l'a confirmé. La livraison de F-16 par la Belgique est possible.", [("BE", "f16", "considered", None)]),
+    # « MinArm », the French ministry of the armed forces
+    ("Le ministre l'a confirmé. Le MinArm a livré des canons Caesar à l'Ukraine.", [("FR", "caesar", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
