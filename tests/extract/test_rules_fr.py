@@ -174,6 +174,9 @@ CASES = [
     ("Le ministre l'a confirmé. Washington a jusqu'à présent refusé de fournir des missiles ATACMS.", [("US", "atacms", "refused", None)]),
     # the partner of a cooperation gives too, with or without « en »
     ("Le ministre l'a confirmé. Grâce à la coopération avec les États-Unis, la Norvège a pu livrer des missiles NASAMS.", [("NO", "nasams", "delivered", None), ("US", "nasams", "delivered", None)]),
+    # what a fronted participle says the subject is fitted with is part of it, not given
+    ("Le ministre l'a confirmé. Équipé d'un radar très puissant, il peut frapper des cibles à 100 kilomètres.", []),
+    ("Le ministre l'a confirmé. Équipé d'un canon de 105 mm, le char AMX-10 RC sera livré à l'Ukraine.", [(None, "amx10rc", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -547,6 +547,10 @@ def _describes_fittings(token) -> bool:
         return False  # « la Pologne a équipé l'armée ukrainienne »
     if token.dep_ == "acl":
         holder = token.head
+    elif token.dep_ == "advcl":  # « Équipé d'un radar, le système peut »
+        holder = next((c for c in token.head.children if c.dep_.startswith(("nsubj", "expl:subj"))), None)
+        if holder is None:
+            return False
     else:
         holder = next((c for c in token.children if c.dep_ == "nsubj:pass"), None)
         if holder is None:
