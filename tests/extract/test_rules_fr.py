@@ -177,6 +177,9 @@ CASES = [
     # what a fronted participle says the subject is fitted with is part of it, not given
     ("Le ministre l'a confirmé. Équipé d'un radar très puissant, il peut frapper des cibles à 100 kilomètres.", []),
     ("Le ministre l'a confirmé. Équipé d'un canon de 105 mm, le char AMX-10 RC sera livré à l'Ukraine.", [(None, "amx10rc", "pledged", None)]),
+    # a body named only as where unnamed givers belong does not give, even right before the verb
+    ("Le ministre l'a confirmé. Les réunions des partenaires de l'OTAN ont évoqué la possibilité de livrer des chars Leopard 2 à l'Ukraine.", [(None, "leopard2", "considered", None)]),
+    ("Le ministre l'a confirmé. Les ministres de l'OTAN ont évoqué la possibilité de livrer des chars Leopard 2 à l'Ukraine.", [("NATO", "leopard2", "considered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
