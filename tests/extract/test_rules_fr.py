@@ -180,6 +180,11 @@ CASES = [
     # a body named only as where unnamed givers belong does not give, even right before the verb
     ("Le ministre l'a confirmé. Les réunions des partenaires de l'OTAN ont évoqué la possibilité de livrer des chars Leopard 2 à l'Ukraine.", [(None, "leopard2", "considered", None)]),
     ("Le ministre l'a confirmé. Les ministres de l'OTAN ont évoqué la possibilité de livrer des chars Leopard 2 à l'Ukraine.", [("NATO", "leopard2", "considered", None)]),
+    # asking leave to export is a licence, not a request for aid; asking for the system still is
+    ("Le ministre l'a confirmé. Mme Dupont a demandé au gouvernement suisse de lever le veto à la réexportation de munitions Gepard.", []),
+    ("Le ministre l'a confirmé. Berlin a demandé à Berne l'autorisation de réexporter des munitions Gepard vers l'Ukraine.", []),
+    ("Le ministre l'a confirmé. Le Japon examine la demande d'exportation d'obus de la Norvège.", []),
+    ("Le ministre l'a confirmé. Kiev a demandé à Berlin de livrer des munitions Gepard.", [("DE", "gen_ammunition", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -110,6 +110,7 @@ SCHEMA: dict[str, str] = {
     "intent_words": "words",
     "authorising_verbs": "words",
     "fitting_verbs": "words",
+    "export_words": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

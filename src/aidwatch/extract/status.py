@@ -590,6 +590,24 @@ def _listed_after(item_token, token) -> bool:
     return False
 
 
+_EXPORTS = _WORDS.words("export_words")
+
+
+def _asks_leave_to_export(token, item_token) -> bool:
+    """Whether the request at `token` reaches the item through an export
+    (« la demande d'exportation d'obus », « lui demande de l'autoriser à
+    réexporter les munitions »): leave to export asked of the state that
+    licenses it, not aid asked for."""
+    x = item_token
+    for _ in range(8):
+        if x.head.i == x.i or x.head.i == token.i:
+            break
+        x = x.head
+        if lemma(x) in _EXPORTS:
+            return True
+    return False
+
+
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
@@ -1143,6 +1161,11 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             # « leur intention de produire en commun des CV90 »: production
             # weighed is no aid weighed, whoever announces it
             status = Pending.DROP
+        elif cls == "request" and _asks_leave_to_export(token, item_token):
+            # « a demandé à Berne de lever le veto à la réexportation de
+            # munitions »: leave to export, asked of who licenses it
+            status = Pending.DROP
+            break
         elif (
             cls in ATTITUDES
             and (open_path or open_inner)
