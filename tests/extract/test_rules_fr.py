@@ -185,6 +185,10 @@ CASES = [
     ("Le ministre l'a confirmé. Berlin a demandé à Berne l'autorisation de réexporter des munitions Gepard vers l'Ukraine.", []),
     ("Le ministre l'a confirmé. Le Japon examine la demande d'exportation d'obus de la Norvège.", []),
     ("Le ministre l'a confirmé. Kiev a demandé à Berlin de livrer des munitions Gepard.", [("DE", "gen_ammunition", "requested", None)]),
+    # what an order includes is bought (no aid when nothing says for whom); what a package includes is given
+    ("Le ministre l'a confirmé. Selon la presse, la commande de la Pologne comprenait 200 chars K2 et 300 obusiers K9.", []),
+    ("Le ministre l'a confirmé. Le contrat signé par le Danemark pour l'Ukraine comprend 18 canons Caesar.", [("DK", "caesar", "procured", 18)]),
+    ("Le ministre l'a confirmé. Le paquet comprend 18 canons Caesar.", [(None, "caesar", "pledged", 18)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -731,6 +731,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         return None, None  # « plus communément appelé Flakpanzer Gepard »: named, not asked
     if cls == "pledge" and _lists_a_delivery(token):
         return "delivered", "transfer"
+    if cls == "pledge" and _lists_an_order(token):
+        return "procured", "procure"  # « la commande de la Pologne comprenait 200 chars »
     status = _STATUS_OF[cls]
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, Pending.DROP)
@@ -773,6 +775,15 @@ def _lists_a_delivery(token) -> bool:
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     return subject is not None and word_class(subject) == "transfer"
+
+
+def _lists_an_order(token) -> bool:
+    """« La commande de la Pologne comprenait 200 chars », « the contract
+    includes 48 howitzers »: what an order holds is bought, not given."""
+    if verb_lemma(token) not in _INCLUDING:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and word_class(subject) == "procure"
 
 
 _IN_PROGRESS = _WORDS.sequence("in_progress")
