@@ -189,6 +189,9 @@ CASES = [
     ("Le ministre l'a confirmé. Selon la presse, la commande de la Pologne comprenait 200 chars K2 et 300 obusiers K9.", []),
     ("Le ministre l'a confirmé. Le contrat signé par le Danemark pour l'Ukraine comprend 18 canons Caesar.", [("DK", "caesar", "procured", 18)]),
     ("Le ministre l'a confirmé. Le paquet comprend 18 canons Caesar.", [(None, "caesar", "pledged", 18)]),
+    # unnamed givers of Kiev keep their fact donor-less when the parse hangs them elsewhere; Kiev alone takes the running giver
+    ("Le ministre l'a confirmé. Londres a promis des chars Challenger 2. Les interdits cèdent les uns après les autres depuis des mois et les soutiens de Kiev ont finalement accepté en mars de livrer des chars Leopard 2.", [(None, "leopard2", "pledged", None), ("GB", "challenger2", "pledged", None)]),
+    ("Le ministre l'a confirmé. Londres a promis des chars Challenger 2. Les interdits cèdent les uns après les autres depuis des mois et Kiev va recevoir des chars Leopard 2.", [("GB", "challenger2", "pledged", None), ("GB", "leopard2", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

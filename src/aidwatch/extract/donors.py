@@ -34,6 +34,7 @@ _INCLUDING = _WORDS.words("inclusion_verbs")
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = _WORDS.words("collective_subjects")
 _GIVER_COLLECTIVES = _WORDS.words("giver_collectives")
+_GIVERS_LINKS = _WORDS.words("giver_links")
 # « le gouvernement », « le ministère »: one state's institution, the one the
 # article is about when no state is named with it
 _INSTITUTIONS = _WORDS.words("institution_subjects")
@@ -417,6 +418,15 @@ def attribute(
                 if any(m.kind == "recipient" for m in mentions) and (
                     lemma(getattr(subject, "token", subject)) not in _GIVER_COLLECTIVES
                 ):
+                    if any(
+                        donor_at[t.i].kind == "recipient" and _givers_of(t)
+                        for t in subtree
+                        if t.i in donor_at
+                    ):
+                        # « les uns après les autres ... et les soutiens de
+                        # Kiev ont accepté », the givers lost in the parse
+                        subject_basis = "others"
+                        break
                     subject_basis = "recipient"
                     break
                 if any(
@@ -494,6 +504,16 @@ def attribute(
         if codes:
             return Attribution(codes, "speaker")
     return Attribution([], subject_basis)
+
+
+def _givers_of(token) -> bool:
+    """Whether the words right before `token` are unnamed givers of it
+    (« les soutiens de Kiev », « les alliés de l'Ukraine »), whatever the
+    parse hangs the name on."""
+    doc, i = token.doc, token.i - 1
+    while i > 0 and fold(doc[i].text) in _GIVERS_LINKS:
+        i -= 1
+    return i < token.i - 1 and lemma(doc[i]) in _GIVER_COLLECTIVES
 
 
 def _of_givers(token, donor_at: dict[int, Donor]) -> bool:

@@ -118,6 +118,7 @@ SCHEMA: dict[str, str] = {
     "recipient_demonyms": "forms",
     "collective_subjects": "words",
     "giver_collectives": "words",
+    "giver_links": "words",
     "already_words": "words",
     "ongoing_prepositions": "words",
     "light_verbs": "words",
