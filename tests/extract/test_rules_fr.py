@@ -192,6 +192,9 @@ CASES = [
     # unnamed givers of Kiev keep their fact donor-less when the parse hangs them elsewhere; Kiev alone takes the running giver
     ("Le ministre l'a confirmé. Londres a promis des chars Challenger 2. Les interdits cèdent les uns après les autres depuis des mois et les soutiens de Kiev ont finalement accepté en mars de livrer des chars Leopard 2.", [(None, "leopard2", "pledged", None), ("GB", "challenger2", "pledged", None)]),
     ("Le ministre l'a confirmé. Londres a promis des chars Challenger 2. Les interdits cèdent les uns après les autres depuis des mois et Kiev va recevoir des chars Leopard 2.", [("GB", "challenger2", "pledged", None), ("GB", "leopard2", "pledged", None)]),
+    # a clause on the item with an object of its own says what the item does, not what is done with it
+    ("Le ministre l'a confirmé. « Kiev a transmis des demandes très précises de matériel que ses unités savent employer, notamment des canons antiaériens et des mines antichars posées pour bloquer l'avance des colonnes ennemies », a précisé le ministre.", [(None, "gen_anti_aircraft_gun", "requested", None), (None, "gen_anti_tank_mine", "requested", None)]),
+    ("Le ministre l'a confirmé. La Suède a livré des missiles antichars pour freiner l'avancée des blindés russes.", [("SE", "gen_anti_tank_missile", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -1030,6 +1030,17 @@ def _carrier(item_token):
     return None
 
 
+def _acts_on_another(verb, holder) -> bool:
+    """Whether a verb describing `holder` has an object of its own, which
+    says what the item does (« des systèmes pour freiner la progression des
+    troupes »), not what is done with it; a relative pronoun object stands
+    for the item (« que la France fournit »)."""
+    return verb.dep_ == "acl" and any(
+        c.dep_ == "obj" and c.i != holder.i and c.morph.get("PronType") != ["Rel"]
+        for c in verb.children
+    )
+
+
 def _holder_reading(item_token, span) -> StatusReading | None:
     """« Les chars Abrams promis par Washington », « les missiles SCALP, que
     la France fournit », « le second système SAMP/T, fourni par la France »:
@@ -1048,6 +1059,8 @@ def _holder_reading(item_token, span) -> StatusReading | None:
         holders += [c for c in item_token.head.children if c.dep_ == "obl" and c.pos_ == "NOUN"]
     for holder in holders:
         for child in holder.children:
+            if _acts_on_another(child, holder):
+                continue  # « des armes antichar pour freiner la progression des troupes »
             if (
                 child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX")
             ) or _is_amod_participle(child):
