@@ -195,6 +195,9 @@ CASES = [
     # a clause on the item with an object of its own says what the item does, not what is done with it
     ("Le ministre l'a confirmé. « Kiev a transmis des demandes très précises de matériel que ses unités savent employer, notamment des canons antiaériens et des mines antichars posées pour bloquer l'avance des colonnes ennemies », a précisé le ministre.", [(None, "gen_anti_aircraft_gun", "requested", None), (None, "gen_anti_tank_mine", "requested", None)]),
     ("Le ministre l'a confirmé. La Suède a livré des missiles antichars pour freiner l'avancée des blindés russes.", [("SE", "gen_anti_tank_missile", "delivered", None)]),
+    # what the speaker's side owns is not asked for; what its soldiers need still is
+    ("Le ministre l'a confirmé. « Nos F-16, nous en avons encore besoin », a expliqué le Premier ministre belge.", []),
+    ("Le ministre l'a confirmé. « Nos soldats ont besoin de chars Leopard 2 », a déclaré le président ukrainien.", [(None, "leopard2", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

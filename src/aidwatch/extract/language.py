@@ -119,6 +119,7 @@ SCHEMA: dict[str, str] = {
     "collective_subjects": "words",
     "giver_collectives": "words",
     "giver_links": "words",
+    "own_possessives": "words",
     "already_words": "words",
     "ongoing_prepositions": "words",
     "light_verbs": "words",

@@ -891,8 +891,17 @@ def read_status(item_token, span=None) -> StatusReading | None:
 _MEMO: dict = {}  # the readings of one sentence, and that sentence's Doc under "doc"
 
 
+_OWN = _WORDS.words("own_possessives")
+
+
 def _read_status(item_token, span) -> StatusReading | None:
     reading = _read_parse(item_token, span)
+    if (
+        reading is not None
+        and reading.status == "requested"
+        and any(c.dep_.startswith("det") and fold(c.text) in _OWN for c in item_token.children)
+    ):
+        return None  # « nos F-16, nous en avons encore besoin »: the speaker's own, not asked for
     if (
         reading is not None
         and reading.status == "refused"
