@@ -198,6 +198,10 @@ CASES = [
     # what the speaker's side owns is not asked for; what its soldiers need still is
     ("Le ministre l'a confirmé. « Nos F-16, nous en avons encore besoin », a expliqué le Premier ministre belge.", []),
     ("Le ministre l'a confirmé. « Nos soldats ont besoin de chars Leopard 2 », a déclaré le président ukrainien.", [(None, "leopard2", "requested", None)]),
+    # troops trained by the thousand are not the crews of the system named before; a few dozen still are
+    ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment 10 000 soldats ukrainiens en Grande-Bretagne.", [("NO", "m109", "delivered", None)]),
+    ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment des milliers de soldats ukrainiens.", [("NO", "m109", "delivered", None)]),
+    ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment 40 soldats ukrainiens en Norvège.", [("NO", "m109", "delivered", None), ("NO", "m109", "training", 40)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -120,6 +120,7 @@ SCHEMA: dict[str, str] = {
     "giver_collectives": "words",
     "giver_links": "words",
     "own_possessives": "words",
+    "mass_counts": "forms",
     "already_words": "words",
     "ongoing_prepositions": "words",
     "light_verbs": "words",
