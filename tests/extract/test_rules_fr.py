@@ -197,6 +197,34 @@ CASES = [
     ("Le ministre l'a confirmé. La livraison de F-16 par la Belgique est possible.", [("BE", "f16", "considered", None)]),
     # « MinArm », the French ministry of the armed forces
     ("Le ministre l'a confirmé. Le MinArm a livré des canons Caesar à l'Ukraine.", [("FR", "caesar", "delivered", None)]),
+    # what a fronted participle says the subject is fitted with is part of it, not given
+    ("Le ministre l'a confirmé. Équipé d'un radar très puissant, il peut frapper des cibles à 100 kilomètres.", []),
+    ("Le ministre l'a confirmé. Équipé d'un canon de 105 mm, le char AMX-10 RC sera livré à l'Ukraine.", [(None, "amx10rc", "pledged", None)]),
+    # a body named only as where unnamed givers belong does not give, even right before the verb
+    ("Le ministre l'a confirmé. Les réunions des partenaires de l'OTAN ont évoqué la possibilité de livrer des chars Leopard 2 à l'Ukraine.", [(None, "leopard2", "considered", None)]),
+    ("Le ministre l'a confirmé. Les ministres de l'OTAN ont évoqué la possibilité de livrer des chars Leopard 2 à l'Ukraine.", [("NATO", "leopard2", "considered", None)]),
+    # asking leave to export is a licence, not a request for aid; asking for the system still is
+    ("Le ministre l'a confirmé. Mme Dupont a demandé au gouvernement suisse de lever le veto à la réexportation de munitions Gepard.", []),
+    ("Le ministre l'a confirmé. Berlin a demandé à Berne l'autorisation de réexporter des munitions Gepard vers l'Ukraine.", []),
+    ("Le ministre l'a confirmé. Le Japon examine la demande d'exportation d'obus de la Norvège.", []),
+    ("Le ministre l'a confirmé. Kiev a demandé à Berlin de livrer des munitions Gepard.", [("DE", "gen_ammunition", "requested", None)]),
+    # what an order includes is bought (no aid when nothing says for whom); what a package includes is given
+    ("Le ministre l'a confirmé. Selon la presse, la commande de la Pologne comprenait 200 chars K2 et 300 obusiers K9.", []),
+    ("Le ministre l'a confirmé. Le contrat signé par le Danemark pour l'Ukraine comprend 18 canons Caesar.", [("DK", "caesar", "procured", 18)]),
+    ("Le ministre l'a confirmé. Le paquet comprend 18 canons Caesar.", [(None, "caesar", "pledged", 18)]),
+    # unnamed givers of Kiev keep their fact donor-less when the parse hangs them elsewhere; Kiev alone takes the running giver
+    ("Le ministre l'a confirmé. Londres a promis des chars Challenger 2. Les interdits cèdent les uns après les autres depuis des mois et les soutiens de Kiev ont finalement accepté en mars de livrer des chars Leopard 2.", [(None, "leopard2", "pledged", None), ("GB", "challenger2", "pledged", None)]),
+    ("Le ministre l'a confirmé. Londres a promis des chars Challenger 2. Les interdits cèdent les uns après les autres depuis des mois et Kiev va recevoir des chars Leopard 2.", [("GB", "challenger2", "pledged", None), ("GB", "leopard2", "pledged", None)]),
+    # a clause on the item with an object of its own says what the item does, not what is done with it
+    ("Le ministre l'a confirmé. « Kiev a transmis des demandes très précises de matériel que ses unités savent employer, notamment des canons antiaériens et des mines antichars posées pour bloquer l'avance des colonnes ennemies », a précisé le ministre.", [(None, "gen_anti_aircraft_gun", "requested", None), (None, "gen_anti_tank_mine", "requested", None)]),
+    ("Le ministre l'a confirmé. La Suède a livré des missiles antichars pour freiner l'avancée des blindés russes.", [("SE", "gen_anti_tank_missile", "delivered", None)]),
+    # what the speaker's side owns is not asked for; what its soldiers need still is
+    ("Le ministre l'a confirmé. « Nos F-16, nous en avons encore besoin », a expliqué le Premier ministre belge.", []),
+    ("Le ministre l'a confirmé. « Nos soldats ont besoin de chars Leopard 2 », a déclaré le président ukrainien.", [(None, "leopard2", "requested", None)]),
+    # troops trained by the thousand are not the crews of the system named before; a few dozen still are
+    ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment 10 000 soldats ukrainiens en Grande-Bretagne.", [("NO", "m109", "delivered", None)]),
+    ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment des milliers de soldats ukrainiens.", [("NO", "m109", "delivered", None)]),
+    ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment 40 soldats ukrainiens en Norvège.", [("NO", "m109", "delivered", None), ("NO", "m109", "training", 40)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

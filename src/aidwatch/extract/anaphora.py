@@ -81,6 +81,10 @@ _MORE = re.compile(r"\b(?:" + _WORDS.alternation("more_of_the_same") + r")\b")
 _PRONOUN_ITEM = re.compile(r"\b(?:" + _WORDS.alternation("item_pronouns") + r")\b")
 
 
+# a count in thousands (« 10 000 », « des milliers de »): troops trained, not crews
+_MASS_COUNT = re.compile(r"(?:\d[\d\s.,]*\d{3}|\b(?:" + _WORDS.alternation("mass_counts") + r"))\s*$")
+
+
 def trains_crews(folded: str, crews_only: bool = False) -> re.Match | None:
     """The people a (folded) sentence says are trained: a training word near
     them (« la formation des pilotes », « 60 Ukrainiens formés ») and not
@@ -176,6 +180,8 @@ def resolve(
             system = last[-1]
             added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
     crew = trains_crews(folded, crews_only=True) if not groups and not added and recent else None
+    if crew and _MASS_COUNT.search(folded, max(0, crew.start("noun") - 24), crew.start("noun")):
+        crew = None  # « forment 10 000 soldats ukrainiens »: troops, not a system's crews
     if crew:
         start, end = crew.start("noun"), crew.end("noun")
         for system in dict.fromkeys(last or recent[-1:]):

@@ -34,6 +34,7 @@ _INCLUDING = _WORDS.words("inclusion_verbs")
 # Subjects that stand for givers the text does not name.
 _COLLECTIVES = _WORDS.words("collective_subjects")
 _GIVER_COLLECTIVES = _WORDS.words("giver_collectives")
+_GIVERS_LINKS = _WORDS.words("giver_links")
 # « le gouvernement », « le ministère »: one state's institution, the one the
 # article is about when no state is named with it
 _INSTITUTIONS = _WORDS.words("institution_subjects")
@@ -228,6 +229,8 @@ def _adjacent_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
             while i >= 0 and fold(doc[i].text) in _CLITICS:
                 i -= 1
             if i >= 0 and i in donor_at and doc[i].dep_ not in ("nsubj", "nsubj:pass"):
+                if _of_givers(doc[i], donor_at):
+                    return []  # « les partenaires de l'OTAN ont évoqué »
                 return _codes([doc[i]], donor_at, lists)
         if verb.head.i == verb.i:
             break
@@ -394,12 +397,18 @@ def attribute(
                     if codes:
                         return Attribution(codes, "subject")
             else:
-                if lemma(getattr(subject, "token", subject)) in _GIVER_COLLECTIVES:
-                    # « d'autres membres de l'OTAN », « les pays européens »:
-                    # states of a body, not the body
-                    subtree = [
-                        t for t in subtree if not (t.i in donor_at and donor_at[t.i].kind == "body")
-                    ]
+                collective = lemma(getattr(subject, "token", subject)) in _GIVER_COLLECTIVES
+                # « d'autres membres de l'OTAN », « les pays européens », « les
+                # réunions des partenaires de l'OTAN »: states of a body, not the body
+                subtree = [
+                    t
+                    for t in subtree
+                    if not (
+                        t.i in donor_at
+                        and donor_at[t.i].kind == "body"
+                        and (collective or _of_givers(t, donor_at))
+                    )
+                ]
                 codes = _codes(subtree, donor_at, lists)
                 if codes:
                     if reading.status in ("pledged", "delivered", "considered", "refused"):
@@ -409,6 +418,15 @@ def attribute(
                 if any(m.kind == "recipient" for m in mentions) and (
                     lemma(getattr(subject, "token", subject)) not in _GIVER_COLLECTIVES
                 ):
+                    if any(
+                        donor_at[t.i].kind == "recipient" and _givers_of(t)
+                        for t in subtree
+                        if t.i in donor_at
+                    ):
+                        # « les uns après les autres ... et les soutiens de
+                        # Kiev ont accepté », the givers lost in the parse
+                        subject_basis = "others"
+                        break
                     subject_basis = "recipient"
                     break
                 if any(
@@ -486,6 +504,27 @@ def attribute(
         if codes:
             return Attribution(codes, "speaker")
     return Attribution([], subject_basis)
+
+
+def _givers_of(token) -> bool:
+    """Whether the words right before `token` are unnamed givers of it
+    (« les soutiens de Kiev », « les alliés de l'Ukraine »), whatever the
+    parse hangs the name on."""
+    doc, i = token.doc, token.i - 1
+    while i > 0 and fold(doc[i].text) in _GIVERS_LINKS:
+        i -= 1
+    return i < token.i - 1 and lemma(doc[i]) in _GIVER_COLLECTIVES
+
+
+def _of_givers(token, donor_at: dict[int, Donor]) -> bool:
+    """Whether the body named at `token` is only where unnamed givers
+    belong (« les partenaires de l'OTAN », « les membres de l'UE »)."""
+    if donor_at[token.i].kind != "body":
+        return False
+    head = token.head
+    while head.i in donor_at and donor_at[head.i] is donor_at[token.i] and head.head.i != head.i:
+        head = head.head
+    return lemma(head) in _GIVER_COLLECTIVES
 
 
 def _named_after_copula(verb, donor_at: dict[int, Donor], lists) -> list[str]:

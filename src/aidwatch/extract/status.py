@@ -363,16 +363,6 @@ _PURPOSE = _WORDS.words("purpose_words")
 _QUE = _WORDS.words("complementizers")
 
 
-def _purpose_infinitive(token) -> bool:
-    """An infinitive introduced by a goal word (« pour freiner », « afin
-    de contrer »), and what is coordinated with it."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.morph.get("VerbForm") == ["Inf"] and any(
-        c.dep_ == "mark" and fold(c.text) in _PURPOSE for c in token.children
-    )
-
-
 def _is_purpose_clause(token) -> bool:
     """« de façon (à ce) que les forces ukrainiennes reçoivent », « pour que »:
     a goal, not an act."""
@@ -557,6 +547,10 @@ def _describes_fittings(token) -> bool:
         return False  # « la Pologne a équipé l'armée ukrainienne »
     if token.dep_ == "acl":
         holder = token.head
+    elif token.dep_ == "advcl":  # « Équipé d'un radar, le système peut »
+        holder = next((c for c in token.head.children if c.dep_.startswith(("nsubj", "expl:subj"))), None)
+        if holder is None:
+            return False
     else:
         holder = next((c for c in token.children if c.dep_ == "nsubj:pass"), None)
         if holder is None:
@@ -593,6 +587,24 @@ def _listed_after(item_token, token) -> bool:
         if x.dep_ in ("appos", "conj") and x.head.i != token.i:
             return True
         x = x.head
+    return False
+
+
+_EXPORTS = _WORDS.words("export_words")
+
+
+def _asks_leave_to_export(token, item_token) -> bool:
+    """Whether the request at `token` reaches the item through an export
+    (« la demande d'exportation d'obus », « lui demande de l'autoriser à
+    réexporter les munitions »): leave to export asked of the state that
+    licenses it, not aid asked for."""
+    x = item_token
+    for _ in range(8):
+        if x.head.i == x.i or x.head.i == token.i:
+            break
+        x = x.head
+        if lemma(x) in _EXPORTS:
+            return True
     return False
 
 
@@ -719,6 +731,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         return None, None  # « plus communément appelé Flakpanzer Gepard »: named, not asked
     if cls == "pledge" and _lists_a_delivery(token):
         return "delivered", "transfer"
+    if cls == "pledge" and _lists_an_order(token):
+        return "procured", "procure"  # « la commande de la Pologne comprenait 200 chars »
     status = _STATUS_OF[cls]
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, Pending.DROP)
@@ -761,6 +775,15 @@ def _lists_a_delivery(token) -> bool:
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     return subject is not None and word_class(subject) == "transfer"
+
+
+def _lists_an_order(token) -> bool:
+    """« La commande de la Pologne comprenait 200 chars », « the contract
+    includes 48 howitzers »: what an order holds is bought, not given."""
+    if verb_lemma(token) not in _INCLUDING:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and word_class(subject) == "procure"
 
 
 _IN_PROGRESS = _WORDS.sequence("in_progress")
@@ -869,8 +892,17 @@ def read_status(item_token, span=None) -> StatusReading | None:
 _MEMO: dict = {}  # the readings of one sentence, and that sentence's Doc under "doc"
 
 
+_OWN = _WORDS.words("own_possessives")
+
+
 def _read_status(item_token, span) -> StatusReading | None:
     reading = _read_parse(item_token, span)
+    if (
+        reading is not None
+        and reading.status == "requested"
+        and any(c.dep_.startswith("det") and fold(c.text) in _OWN for c in item_token.children)
+    ):
+        return None  # « nos F-16, nous en avons encore besoin »: the speaker's own, not asked for
     if (
         reading is not None
         and reading.status == "refused"
@@ -1008,6 +1040,17 @@ def _carrier(item_token):
     return None
 
 
+def _acts_on_another(verb, holder) -> bool:
+    """Whether a verb describing `holder` has an object of its own, which
+    says what the item does (« des systèmes pour freiner la progression des
+    troupes »), not what is done with it; a relative pronoun object stands
+    for the item (« que la France fournit »)."""
+    return verb.dep_ == "acl" and any(
+        c.dep_ == "obj" and c.i != holder.i and c.morph.get("PronType") != ["Rel"]
+        for c in verb.children
+    )
+
+
 def _holder_reading(item_token, span) -> StatusReading | None:
     """« Les chars Abrams promis par Washington », « les missiles SCALP, que
     la France fournit », « le second système SAMP/T, fourni par la France »:
@@ -1026,8 +1069,8 @@ def _holder_reading(item_token, span) -> StatusReading | None:
         holders += [c for c in item_token.head.children if c.dep_ == "obl" and c.pos_ == "NOUN"]
     for holder in holders:
         for child in holder.children:
-            if _purpose_infinitive(child):
-                continue  # « des systèmes pour freiner les troupes russes »: what it is for
+            if _acts_on_another(child, holder):
+                continue  # « des armes antichar pour freiner la progression des troupes »
             if (
                 child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ", "AUX")
             ) or _is_amod_participle(child):
@@ -1152,6 +1195,11 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             # « leur intention de produire en commun des CV90 »: production
             # weighed is no aid weighed, whoever announces it
             status = Pending.DROP
+        elif cls == "request" and _asks_leave_to_export(token, item_token):
+            # « a demandé à Berne de lever le veto à la réexportation de
+            # munitions »: leave to export, asked of who licenses it
+            status = Pending.DROP
+            break
         elif (
             cls in ATTITUDES
             and (open_path or open_inner)
