@@ -24,6 +24,11 @@ TODAY = date(2026, 12, 1)
         ("Le ministre a parlé mardi 11 octobre à Bruxelles.", ("2022-10", "weekday")),
         ("Les chars sont arrivés lundi 19 juin, selon Kiev.", ("2023-06", "weekday")),
         ("Il l'a annoncé vendredi soir 11 octobre.", ("2024-10", "weekday")),
+        # the evening of a month's last day is told in the next month
+        ("Il l'a annoncé lundi soir 31 octobre à la télévision.", ("2022-11", "weekday")),
+        ("Il l'a annoncé lundi 31 octobre à la télévision.", ("2022-10", "weekday")),
+        ("She said so on Monday evening, October 31.", ("2022-11", "weekday")),
+        ("Il l'a annoncé mardi soir 28 février au Parlement.", ("2023-03", "weekday")),
         # ... in English, month or day first
         ("The minister spoke on Tuesday, October 11, in Brussels.", ("2022-10", "weekday")),
         ("The tanks arrived on Monday 19 June, Kyiv said.", ("2023-06", "weekday")),

@@ -357,15 +357,17 @@ def _durations(folded: str) -> list[_Clue]:
 
 
 @cache
-def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict], ...]:
+def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict, frozenset], ...]:
     """Per language, the pattern of a weekday with its day and month and no
     year (« mardi 11 octobre », "Tuesday, October 11", "Tuesday 11
-    October"), with its weekday and month names (folded)."""
+    October"), with its weekday and month names and its evening times
+    (folded)."""
     out = []
     for lang in ("fr", "en"):
         t = _table(lang)
         weekdays = {fold(k): v for k, v in t.weekdays.items()}
         months = {fold(k): v for k, v in t.months.items() if not k.endswith(".")}
+        evening = frozenset(fold(k) for k in t.evening_times)
         w, mo, times = _alt(weekdays), _alt(months), _alt({fold(k) for k in t.times_of_day})
         if lang == "fr":
             date_part = rf"(?:le\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{mo})\b(?!\s+\d{{4}})"
@@ -375,14 +377,14 @@ def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict], ...]:
                 rf"(?:(?P<month>{mo})\s+(?P<day>\d{{1,2}}){ordinal}"
                 rf"|(?P<day2>\d{{1,2}}){ordinal}\s+(?P<month2>{mo}))\b(?!,?\s+\d{{4}})"
             )
-        pattern = re.compile(rf"\b(?P<weekday>{w})(?:\s+(?:{times}))?,?\s+{date_part}")
-        out.append((pattern, weekdays, months))
+        pattern = re.compile(rf"\b(?P<weekday>{w})(?:\s+(?P<time>{times}))?,?\s+{date_part}")
+        out.append((pattern, weekdays, months, evening))
     return tuple(out)
 
 
 def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
     out = []
-    for pattern, weekdays, months in _weekday_patterns():
+    for pattern, weekdays, months, evening in _weekday_patterns():
         for m in pattern.finditer(folded):
             named = m.groupdict()
             day = int(named.get("day") or named["day2"])
@@ -397,6 +399,10 @@ def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
                     continue
             if len(years) == 1:
                 when = years[0] * 12 + month - 1
+                # The evening of a month's last day is told the next day,
+                # in the next month (« lundi soir 31 octobre »).
+                if m["time"] in evening and (date(years[0], month, day) + timedelta(1)).day == 1:
+                    when += 1
                 out.append(_Clue(when, when, "weekday", m.start(), m.end()))
     return out
 
