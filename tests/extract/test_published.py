@@ -44,6 +44,13 @@ TODAY = date(2026, 12, 1)
         ("La Russie a envahi l'Ukraine il y a six mois.", ("2022-08", "duration")),
         ("Au deuxième anniversaire de l'invasion, Kiev manque d'obus.", ("2024-02", "duration")),
         ("Après plus de deux ans de guerre, Kiev manque d'obus.", None),  # a bound, no month
+        ("Après plus d'un an de guerre, Kiev réclame des avions.", None),  # « d' » elided
+        (
+            "Kiev résiste à l'invasion déclenchée il y a un peu plus d'un an par Moscou.",
+            ("2023-02", "duration"),
+        ),
+        ("La guerre lancée il y a huit mois a vidé les stocks.", ("2022-10", "duration")),
+        ("Après à peine plus de six mois de guerre, Kiev contre-attaque.", ("2022-08", "duration")),
         # officials in office: their tenures leave one year for « le 7 mars »
         (
             "Le ministre Boris Pistorius a reçu son homologue Oleksiï Reznikov le 7 mars.",

@@ -247,6 +247,7 @@ def _words() -> dict:
     for key in (
         "at_least",
         "nearly",
+        "just_over",
         "war_words_after",
         "war_words_before",
         "war_anniversary",
@@ -314,7 +315,9 @@ def _alt_by_first(phrases) -> str:
 def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     w = _words()
     count = rf"(?P<n>\d{{1,3}}|{_alt(w['count_words'])})"
-    qualifier = rf"(?:(?P<q>{_alt(w['at_least'] + w['nearly'])})\s+)?"
+    # « plus d'un an »: a qualifier may end in an elided « d' ».
+    qualifiers = _alt(w["at_least"] + w["nearly"] + w["just_over"])
+    qualifier = rf"(?:(?P<q>{qualifiers})(?:\s+|(?<=')))?"
     unit = rf"(?P<u>{_alt(w['units'])})"
     after = re.compile(rf"\b{qualifier}{count}\s+{unit}\s+(?:{_alt(w['war_words_after'])})\b")
     before = re.compile(rf"\b(?:{_alt(w['war_words_before'])})\s+{qualifier}{count}\s+{unit}\b")
