@@ -29,6 +29,11 @@ TODAY = date(2026, 12, 1)
         ("Il l'a annoncé lundi 31 octobre à la télévision.", ("2022-10", "weekday")),
         ("She said so on Monday evening, October 31.", ("2022-11", "weekday")),
         ("Il l'a annoncé mardi soir 28 février au Parlement.", ("2023-03", "weekday")),
+        ("Il l'a annoncé lundi 31 octobre au soir, à Kiev.", ("2022-11", "weekday")),
+        ("Il l'a annoncé lundi 31 octobre dans la soirée.", ("2022-11", "weekday")),
+        ("She said so on Monday, October 31, in the evening.", ("2022-11", "weekday")),
+        ("Il l'a annoncé lundi matin 31 octobre à la télévision.", ("2022-10", "weekday")),
+        ("Il l'a dit lundi 31 octobre. Le soir, Kiev a été frappée.", ("2022-10", "weekday")),
         # ... in English, month or day first
         ("The minister spoke on Tuesday, October 11, in Brussels.", ("2022-10", "weekday")),
         ("The tanks arrived on Monday 19 June, Kyiv said.", ("2023-06", "weekday")),

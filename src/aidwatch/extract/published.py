@@ -360,7 +360,7 @@ def _durations(folded: str) -> list[_Clue]:
 
 
 @cache
-def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict, frozenset], ...]:
+def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict, re.Pattern], ...]:
     """Per language, the pattern of a weekday with its day and month and no
     year (« mardi 11 octobre », "Tuesday, October 11", "Tuesday 11
     October"), with its weekday and month names and its evening times
@@ -370,7 +370,7 @@ def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict, frozenset], ...]:
         t = _table(lang)
         weekdays = {fold(k): v for k, v in t.weekdays.items()}
         months = {fold(k): v for k, v in t.months.items() if not k.endswith(".")}
-        evening = frozenset(fold(k) for k in t.evening_times)
+        evening = _alt({fold(k) for k in t.evening_times})
         w, mo, times = _alt(weekdays), _alt(months), _alt({fold(k) for k in t.times_of_day})
         if lang == "fr":
             date_part = rf"(?:le\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{mo})\b(?!\s+\d{{4}})"
@@ -381,13 +381,16 @@ def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict, frozenset], ...]:
                 rf"|(?P<day2>\d{{1,2}}){ordinal}\s+(?P<month2>{mo}))\b(?!,?\s+\d{{4}})"
             )
         pattern = re.compile(rf"\b(?P<weekday>{w})(?:\s+(?P<time>{times}))?,?\s+{date_part}")
-        out.append((pattern, weekdays, months, evening))
+        # The evening before the date or just after it (« lundi 31 octobre
+        # au soir », "on Monday, October 31, in the evening").
+        late = re.compile(rf",?\s*(?:au\s+|in\s+the\s+)?(?:{evening})\b")
+        out.append((pattern, weekdays, months, late))
     return tuple(out)
 
 
 def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
     out = []
-    for pattern, weekdays, months, evening in _weekday_patterns():
+    for pattern, weekdays, months, late in _weekday_patterns():
         for m in pattern.finditer(folded):
             named = m.groupdict()
             day = int(named.get("day") or named["day2"])
@@ -404,7 +407,8 @@ def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
                 when = years[0] * 12 + month - 1
                 # The evening of a month's last day is told the next day,
                 # in the next month (« lundi soir 31 octobre »).
-                if m["time"] in evening and (date(years[0], month, day) + timedelta(1)).day == 1:
+                evening = (m["time"] and late.fullmatch(m["time"])) or late.match(folded, m.end())
+                if evening and (date(years[0], month, day) + timedelta(1)).day == 1:
                     when += 1
                 out.append(_Clue(when, when, "weekday", m.start(), m.end()))
     return out
