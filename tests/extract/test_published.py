@@ -55,6 +55,11 @@ TODAY = date(2026, 12, 1)
             ("2023-02", "duration"),
         ),
         ("La guerre lancée il y a huit mois a vidé les stocks.", ("2022-10", "duration")),
+        # the thousands of a count kept with it (« 000 jours » is no duration)
+        ("Après 1 000 jours de guerre, Kiev manque d'hommes.", ("2024-11", "duration")),
+        ("Après mille jours de guerre, Kiev manque d'hommes.", ("2024-11", "duration")),
+        ("Après 500 jours de guerre, Kiev manque d'obus.", ("2023-07", "duration")),
+        ("Après 2,5 ans de guerre, Kiev manque d'obus.", None),
         ("Après à peine plus de six mois de guerre, Kiev contre-attaque.", ("2022-08", "duration")),
         # officials in office: their tenures leave one year for « le 7 mars »
         (

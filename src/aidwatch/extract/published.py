@@ -314,7 +314,9 @@ def _alt_by_first(phrases) -> str:
 @cache
 def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     w = _words()
-    count = rf"(?P<n>\d{{1,3}}|{_alt(w['count_words'])})"
+    # « 1 000 jours de guerre »: a number with its thousands apart is one
+    # count, never its last three digits (« 000 jours » is no duration).
+    count = rf"(?<![\d,.])(?<![\d,.]\s)(?P<n>\d{{1,2}}\s\d{{3}}|\d{{1,4}}|{_alt(w['count_words'])})"
     # « plus d'un an »: a qualifier may end in an elided « d' ».
     qualifiers = _alt(w["at_least"] + w["nearly"] + w["just_over"])
     qualifier = rf"(?:(?P<q>{qualifiers})(?:\s+|(?<=')))?"
@@ -337,7 +339,8 @@ def _durations(folded: str) -> list[_Clue]:
         if not any(phrase in folded for phrase in w[key]):
             continue
         for m in pattern.finditer(folded):
-            n = int(m["n"]) if m["n"].isdigit() else w["count_words"][m["n"]]
+            digits = re.sub(r"\s", "", m["n"])
+            n = int(digits) if digits.isdigit() else w["count_words"][m["n"]]
             unit = w["units"][m["u"]]
             if unit in ("day", "week"):
                 when = _index(anchor + timedelta(days=n * (7 if unit == "week" else 1)))
