@@ -60,6 +60,7 @@ TODAY = date(2026, 12, 1)
         ("Après mille jours de guerre, Kiev manque d'hommes.", ("2024-11", "duration")),
         ("Après 500 jours de guerre, Kiev manque d'obus.", ("2023-07", "duration")),
         ("Après 2,5 ans de guerre, Kiev manque d'obus.", None),
+        ("Fin 2023, 18 mois de guerre ont vidé les stocks.", ("2023-08", "duration")),
         ("Après à peine plus de six mois de guerre, Kiev contre-attaque.", ("2022-08", "duration")),
         # officials in office: their tenures leave one year for « le 7 mars »
         (

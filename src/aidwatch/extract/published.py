@@ -316,7 +316,7 @@ def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     w = _words()
     # « 1 000 jours de guerre »: a number with its thousands apart is one
     # count, never its last three digits (« 000 jours » is no duration).
-    count = rf"(?<![\d,.])(?<![\d,.]\s)(?P<n>\d{{1,2}}\s\d{{3}}|\d{{1,4}}|{_alt(w['count_words'])})"
+    count = rf"(?<![\d,.])(?<!\d\s)(?P<n>\d{{1,2}}\s\d{{3}}|\d{{1,4}}|{_alt(w['count_words'])})"
     # « plus d'un an »: a qualifier may end in an elided « d' ».
     qualifiers = _alt(w["at_least"] + w["nearly"] + w["just_over"])
     qualifier = rf"(?:(?P<q>{qualifiers})(?:\s+|(?<=')))?"
