@@ -24,6 +24,16 @@ TODAY = date(2026, 12, 1)
         ("Le ministre a parlé mardi 11 octobre à Bruxelles.", ("2022-10", "weekday")),
         ("Les chars sont arrivés lundi 19 juin, selon Kiev.", ("2023-06", "weekday")),
         ("Il l'a annoncé vendredi soir 11 octobre.", ("2024-10", "weekday")),
+        # the evening of a month's last day is told in the next month
+        ("Il l'a annoncé lundi soir 31 octobre à la télévision.", ("2022-11", "weekday")),
+        ("Il l'a annoncé lundi 31 octobre à la télévision.", ("2022-10", "weekday")),
+        ("She said so on Monday evening, October 31.", ("2022-11", "weekday")),
+        ("Il l'a annoncé mardi soir 28 février au Parlement.", ("2023-03", "weekday")),
+        ("Il l'a annoncé lundi 31 octobre au soir, à Kiev.", ("2022-11", "weekday")),
+        ("Il l'a annoncé lundi 31 octobre dans la soirée.", ("2022-11", "weekday")),
+        ("She said so on Monday, October 31, in the evening.", ("2022-11", "weekday")),
+        ("Il l'a annoncé lundi matin 31 octobre à la télévision.", ("2022-10", "weekday")),
+        ("Il l'a dit lundi 31 octobre. Le soir, Kiev a été frappée.", ("2022-10", "weekday")),
         # ... in English, month or day first
         ("The minister spoke on Tuesday, October 11, in Brussels.", ("2022-10", "weekday")),
         ("The tanks arrived on Monday 19 June, Kyiv said.", ("2023-06", "weekday")),
@@ -39,6 +49,19 @@ TODAY = date(2026, 12, 1)
         ("La Russie a envahi l'Ukraine il y a six mois.", ("2022-08", "duration")),
         ("Au deuxième anniversaire de l'invasion, Kiev manque d'obus.", ("2024-02", "duration")),
         ("Après plus de deux ans de guerre, Kiev manque d'obus.", None),  # a bound, no month
+        ("Après plus d'un an de guerre, Kiev réclame des avions.", None),  # « d' » elided
+        (
+            "Kiev résiste à l'invasion déclenchée il y a un peu plus d'un an par Moscou.",
+            ("2023-02", "duration"),
+        ),
+        ("La guerre lancée il y a huit mois a vidé les stocks.", ("2022-10", "duration")),
+        # the thousands of a count kept with it (« 000 jours » is no duration)
+        ("Après 1 000 jours de guerre, Kiev manque d'hommes.", ("2024-11", "duration")),
+        ("Après mille jours de guerre, Kiev manque d'hommes.", ("2024-11", "duration")),
+        ("Après 500 jours de guerre, Kiev manque d'obus.", ("2023-07", "duration")),
+        ("Après 2,5 ans de guerre, Kiev manque d'obus.", None),
+        ("Fin 2023, 18 mois de guerre ont vidé les stocks.", ("2023-08", "duration")),
+        ("Après à peine plus de six mois de guerre, Kiev contre-attaque.", ("2022-08", "duration")),
         # officials in office: their tenures leave one year for « le 7 mars »
         (
             "Le ministre Boris Pistorius a reçu son homologue Oleksiï Reznikov le 7 mars.",

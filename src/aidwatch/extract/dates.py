@@ -328,6 +328,9 @@ class _Table:
     # Words after which a capitalised month alone is a date (English: « in
     # May », "last March"); none where months are written in lower case.
     month_prepositions: tuple[str, ...] = ()
+    # The times of day of which news come out the next morning (« lundi
+    # soir 31 octobre » is reported on 1 November).
+    evening_times: tuple[str, ...] = ()
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-", "‑": "-"})
@@ -425,6 +428,7 @@ def _table(lang: str) -> _Table:
         range_month_open=tuple(ranges.get("month", {}).get("open") or ()),
         range_month_join=tuple(ranges.get("month", {}).get("join") or ()),
         month_prepositions=words("month_prepositions") if "month_prepositions" in raw else (),
+        evening_times=words("evening_times") if "evening_times" in raw else (),
     )
 
 

@@ -247,6 +247,7 @@ def _words() -> dict:
     for key in (
         "at_least",
         "nearly",
+        "just_over",
         "war_words_after",
         "war_words_before",
         "war_anniversary",
@@ -313,8 +314,12 @@ def _alt_by_first(phrases) -> str:
 @cache
 def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     w = _words()
-    count = rf"(?P<n>\d{{1,3}}|{_alt(w['count_words'])})"
-    qualifier = rf"(?:(?P<q>{_alt(w['at_least'] + w['nearly'])})\s+)?"
+    # « 1 000 jours de guerre »: a number with its thousands apart is one
+    # count, never its last three digits (« 000 jours » is no duration).
+    count = rf"(?<![\d,.])(?<!\d\s)(?P<n>\d{{1,2}}\s\d{{3}}|\d{{1,4}}|{_alt(w['count_words'])})"
+    # « plus d'un an »: a qualifier may end in an elided « d' ».
+    qualifiers = _alt(w["at_least"] + w["nearly"] + w["just_over"])
+    qualifier = rf"(?:(?P<q>{qualifiers})(?:\s+|(?<=')))?"
     unit = rf"(?P<u>{_alt(w['units'])})"
     after = re.compile(rf"\b{qualifier}{count}\s+{unit}\s+(?:{_alt(w['war_words_after'])})\b")
     before = re.compile(rf"\b(?:{_alt(w['war_words_before'])})\s+{qualifier}{count}\s+{unit}\b")
@@ -334,7 +339,8 @@ def _durations(folded: str) -> list[_Clue]:
         if not any(phrase in folded for phrase in w[key]):
             continue
         for m in pattern.finditer(folded):
-            n = int(m["n"]) if m["n"].isdigit() else w["count_words"][m["n"]]
+            digits = re.sub(r"\s", "", m["n"])
+            n = int(digits) if digits.isdigit() else w["count_words"][m["n"]]
             unit = w["units"][m["u"]]
             if unit in ("day", "week"):
                 when = _index(anchor + timedelta(days=n * (7 if unit == "week" else 1)))
@@ -357,15 +363,17 @@ def _durations(folded: str) -> list[_Clue]:
 
 
 @cache
-def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict], ...]:
+def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict, re.Pattern], ...]:
     """Per language, the pattern of a weekday with its day and month and no
     year (« mardi 11 octobre », "Tuesday, October 11", "Tuesday 11
-    October"), with its weekday and month names (folded)."""
+    October"), with its weekday and month names and its evening times
+    (folded)."""
     out = []
     for lang in ("fr", "en"):
         t = _table(lang)
         weekdays = {fold(k): v for k, v in t.weekdays.items()}
         months = {fold(k): v for k, v in t.months.items() if not k.endswith(".")}
+        evening = _alt({fold(k) for k in t.evening_times})
         w, mo, times = _alt(weekdays), _alt(months), _alt({fold(k) for k in t.times_of_day})
         if lang == "fr":
             date_part = rf"(?:le\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{mo})\b(?!\s+\d{{4}})"
@@ -375,14 +383,17 @@ def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict], ...]:
                 rf"(?:(?P<month>{mo})\s+(?P<day>\d{{1,2}}){ordinal}"
                 rf"|(?P<day2>\d{{1,2}}){ordinal}\s+(?P<month2>{mo}))\b(?!,?\s+\d{{4}})"
             )
-        pattern = re.compile(rf"\b(?P<weekday>{w})(?:\s+(?:{times}))?,?\s+{date_part}")
-        out.append((pattern, weekdays, months))
+        pattern = re.compile(rf"\b(?P<weekday>{w})(?:\s+(?P<time>{times}))?,?\s+{date_part}")
+        # The evening before the date or just after it (« lundi 31 octobre
+        # au soir », "on Monday, October 31, in the evening").
+        late = re.compile(rf",?\s*(?:au\s+|in\s+the\s+)?(?:{evening})\b")
+        out.append((pattern, weekdays, months, late))
     return tuple(out)
 
 
 def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
     out = []
-    for pattern, weekdays, months in _weekday_patterns():
+    for pattern, weekdays, months, late in _weekday_patterns():
         for m in pattern.finditer(folded):
             named = m.groupdict()
             day = int(named.get("day") or named["day2"])
@@ -397,6 +408,11 @@ def _weekdays(folded: str, lo: int, hi: int) -> list[_Clue]:
                     continue
             if len(years) == 1:
                 when = years[0] * 12 + month - 1
+                # The evening of a month's last day is told the next day,
+                # in the next month (« lundi soir 31 octobre »).
+                evening = (m["time"] and late.fullmatch(m["time"])) or late.match(folded, m.end())
+                if evening and (date(years[0], month, day) + timedelta(1)).day == 1:
+                    when += 1
                 out.append(_Clue(when, when, "weekday", m.start(), m.end()))
     return out
 
