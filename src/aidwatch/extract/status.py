@@ -774,7 +774,7 @@ def _verb_taken_for_noun(token) -> bool:
 
 def _is_heading(doc) -> bool:
     """A line without the full stop of a sentence: a headline."""
-    text = doc.text.rstrip()
+    text = nlp.text_of(doc).rstrip()
     return bool(text) and text[-1] not in '.!?»"”…:;)'
 
 
@@ -787,7 +787,8 @@ def _given_up(token) -> bool:
     recorded."""
     if token is None or token.morph.get("Tense") != ["Imp"]:
         return False
-    after = fold(token.doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 30])
+    text = nlp.text_of(token.doc)
+    after = fold(text[token.idx + len(token.text) : token.idx + len(token.text) + 30])
     return bool(_UNTIL_NOW.match(after))
 
 
@@ -913,8 +914,9 @@ def _held_there(item_token, span) -> StatusReading | None:
     """« Deux de ces systèmes allemands sont déjà en Ukraine »: an item said
     to be in Ukraine was delivered; one that will be there is promised."""
     last = span[-1] if span is not None else item_token
-    doc = item_token.doc
-    after = fold(doc.text[last.idx + len(last.text) : last.idx + len(last.text) + 80])
+    # The parse's text as given: `Doc.text` joins the tokens anew at each call.
+    text = nlp.text_of(item_token.doc)
+    after = fold(text[last.idx + len(last.text) : last.idx + len(last.text) + 80])
     m = _HELD_THERE.match(after)
     if not m:
         return None
