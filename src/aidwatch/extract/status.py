@@ -838,25 +838,33 @@ def _ranked_first(token) -> bool:
 def read_status(item_token, span=None) -> StatusReading | None:
     """The status of the item at `item_token` (whose words are `span`), or
     None when nothing in its chain of heads says it is given, asked for,
-    refused, and so on. The readings of the sentence last asked about are
-    remembered: the rules and the learned decisions' features both ask.
-    (Not in the Doc's user_data: a reading holds a token, the token its Doc,
-    and a Doc in a cycle outlives the parse cache until the garbage collector
-    runs: 90 MB more per worker on a long ingest.)"""
+    refused, and so on. A reading depends on the parse alone, and is asked
+    for several times (the rules and the learned decisions' features both
+    ask; a reprint's sentence comes back with its parse, nlp.py): the
+    readings are kept with the parse, as (status, trigger's index, class).
+    (Not as readings: a reading holds a token, the token its Doc, and a Doc
+    in a cycle outlives the parse cache until the garbage collector runs:
+    90 MB more per worker on a long ingest.)"""
     doc = item_token.doc
-    if _MEMO.get("doc") is not doc:
-        _MEMO.clear()
-        _MEMO["doc"] = doc
-    key = (item_token.i, span.start, span.end) if span is not None else None
-    if key is not None and key in _MEMO:
-        return _MEMO[key]
+    memo = doc.user_data.get("status")
+    if memo is None:
+        memo = doc.user_data["status"] = {}
+    key = (item_token.i, span.start, span.end) if span is not None else (item_token.i,)
+    kept = memo.get(key, _UNREAD)
+    if kept is None:
+        return None
+    if kept is not _UNREAD:
+        status, trigger, trigger_class = kept
+        return StatusReading(status, doc[trigger], trigger_class)
     reading = _read_status(item_token, span)
-    if key is not None:
-        _MEMO[key] = reading
+    if reading is None:
+        memo[key] = None
+    elif reading.trigger.doc is doc:
+        memo[key] = (reading.status, reading.trigger.i, reading.trigger_class)
     return reading
 
 
-_MEMO: dict = {}  # the readings of one sentence, and that sentence's Doc under "doc"
+_UNREAD = object()
 
 
 def _read_status(item_token, span) -> StatusReading | None:
