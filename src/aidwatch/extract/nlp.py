@@ -228,6 +228,16 @@ def text_of(doc) -> str:
     return found
 
 
+def roots(doc) -> list[int]:
+    """The indices of the parse's roots (its own head: the sentence's verb,
+    and the pieces the parser left apart), in order, found once per parse
+    (a Token is made anew at each `doc[i]` and each `.head`)."""
+    found = doc.user_data.get("roots")
+    if found is None:
+        found = doc.user_data["roots"] = [t.i for t in doc if t.head.i == t.i]
+    return found
+
+
 def folded(doc) -> str:
     """`fold(doc.text)`, computed once per parse."""
     found = doc.user_data.get("folded")

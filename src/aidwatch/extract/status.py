@@ -409,8 +409,9 @@ def _chain(item_token) -> list:
         # The md parser sometimes leaves a sentence in pieces (« Les 40
         # véhicules ... » as one root, « ont été livrés » as another): the
         # item's piece belongs to the nearest verb root.
+        doc = token.doc
         roots = [
-            t for t in token.doc if t.head.i == t.i and t.i != token.i and t.pos_ in ("VERB", "AUX")
+            t for t in (doc[i] for i in nlp.roots(doc) if i != token.i) if t.pos_ in ("VERB", "AUX")
         ]
         if roots:
             nearest = min(roots, key=lambda t: abs(t.i - item_token.i))
