@@ -45,7 +45,7 @@ import yaml
 from aidwatch.catalog import officials
 from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import DateMention, _table, find_dates
-from aidwatch.extract.known_events import known_events
+from aidwatch.extract.known_events import known_events, required_strings
 from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
 
@@ -437,6 +437,9 @@ def _matched_events(folded: str):
                 gates[e.gate] = bool(e.gate.search(folded))
             if not gates[e.gate]:
                 continue
+        required = required_strings(e.pattern)
+        if required is not None and not any(r in folded for r in required):
+            continue
         if m := e.pattern.search(folded):
             out.append((e, m))
     return out
