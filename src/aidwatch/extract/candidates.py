@@ -17,6 +17,7 @@ model can hold them; they name words and relations, never whole sentences.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from aidwatch.catalog import Donor
@@ -115,7 +116,32 @@ def sentence_considers(doc) -> bool:
 
 def item_features(doc, root, group: ItemGroup, rule_status: str | None, reading) -> list[str]:
     """What the sentence says about the item at `root`; `reading`: the
-    rules' status reading of it (status.read_status)."""
+    rules' status reading of it (status.read_status). Kept with the parse:
+    a reprint's sentence comes back with its parse (nlp.py), and its items
+    with the same features."""
+    key = (
+        root.i,
+        group.system.item.category,
+        group.specific,
+        group.mentions[0].form,
+        rule_status,
+        reading.status if reading else None,
+        reading.trigger_class if reading else None,
+    )
+    kept = doc.user_data.get("item_features")
+    if kept is None:
+        kept = doc.user_data["item_features"] = {}
+    found = kept.get(key)
+    if found is None:
+        # Interned: the same few thousand features come back in every
+        # sentence, and the parses kept hold them (about 2 KB a parse, 0.5 once shared).
+        found = kept[key] = tuple(
+            map(sys.intern, _item_features(doc, root, group, rule_status, reading))
+        )
+    return list(found)
+
+
+def _item_features(doc, root, group: ItemGroup, rule_status: str | None, reading) -> list[str]:
     f = [
         "bias",
         "cat=" + group.system.item.category,

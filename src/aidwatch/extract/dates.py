@@ -517,6 +517,20 @@ class _Grammar:
 
         months, weekdays = keywords(t.months), keywords(t.weekdays)
         seasons, periods = keywords(t.seasons), keywords(t.periods)
+        # A day number before its month (« 12 juillet »): the patterns of
+        # days hold one, and most texts that hold both a digit and a month's
+        # name do not (« 50 chars ... en juillet »).
+        day_month = re.compile(
+            rf"\d{_alt(t.ordinal_suffixes, whole=False)}?\s+{_alt(t.months)}", re.IGNORECASE
+        )
+        # A year after a space: a year after its preposition or its month holds one.
+        spaced_year = re.compile(r"\s(?:19|20)\d\d")
+        # Two months joined (« de mars à mai »): the pattern of a range of months holds it.
+        month_join_month = re.compile(
+            rf"(?-i:{_alt(full_months)})(?:\s+{_YEAR_DIGITS})?"
+            rf"{_joins(t.range_month_join)}{_alt(t.months)}",
+            re.IGNORECASE,
+        )
 
         add(
             r"(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)" + year("year"),
@@ -536,6 +550,7 @@ class _Grammar:
             self._day_month,
             DIGIT,
             months,
+            day_month,
         )
         # « March 27 », « on Tuesday, March 27, 2023 »: the month first, as
         # English writes it in the US. Capitalised (a month in a sentence
@@ -559,6 +574,7 @@ class _Grammar:
             self._day_range,
             DIGIT,
             months,
+            day_month,
         )
         add(
             rf"{cue}(?P<t>{_alt(t.range_month_open)}\s*{month('month1', strong=True)}"
@@ -566,8 +582,15 @@ class _Grammar:
             rf"(?:\s+{year('year2')})?)",
             self._month_range,
             months,
+            month_join_month,
         )
-        add(rf"(?P<t>{month('month')}\s+{year('year')})", self._month_year, DIGIT, months)
+        add(
+            rf"(?P<t>{month('month')}\s+{year('year')})",
+            self._month_year,
+            DIGIT,
+            months,
+            spaced_year,
+        )
         add(
             rf"{cue}(?P<t>{period}(?:\s*[-‐‑]\s*|\s+)(?:{links}\s*)?(?:"
             rf"{month('month')}(?:\s+(?:{year('year')}|{after}))?"
@@ -613,6 +636,7 @@ class _Grammar:
             rf"{_alt(t.year_prepositions)}\s+(?P<t>{year('year')})",
             self._year,
             DIGIT,
+            spaced_year,
         )
 
     # Each resolver turns a match into a mention, or None when it is no date.

@@ -246,15 +246,12 @@ def _detached_subject(trigger, donor_at: dict[int, Donor], lists) -> list[str]:
     while top.head.i != top.i:
         top = top.head
     doc = trigger.doc
-    for root in doc:
-        if root.head.i != root.i or root.i == top.i or root.i > trigger.i:
+    for i in nlp.roots(doc):
+        if i == top.i or i > trigger.i or i not in donor_at:
             continue
-        if (
-            root.i in donor_at
-            and root.pos_ == "PROPN"
-            and not any(
-                t.pos_ in ("VERB", "AUX") for t in doc[root.i : trigger.i] if t.head.i == root.i
-            )
+        root = doc[i]
+        if root.pos_ == "PROPN" and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[root.i : trigger.i] if t.head.i == root.i
         ):
             return _codes([root], donor_at, lists)
     return []
@@ -268,7 +265,8 @@ def _speaker(verb, donor_at: dict[int, Donor], lists, states_only: bool = False)
         top = top.head
     # the incise hangs on the quote, or the quote on the reporting verb, or
     # the parser left them apart (two roots)
-    roots = [t for t in verb.doc if t.head.i == t.i and t.i != top.i]
+    doc = verb.doc
+    roots = [doc[i] for i in nlp.roots(doc) if i != top.i]
     for child in [top, *top.children, *roots]:
         if child.i == verb.i:
             continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from re import _constants, _parser
 
 import yaml
 
@@ -67,6 +68,37 @@ def known_events() -> tuple[KnownEvent, ...]:
             raise CatalogError(f"{where}: source must be an https:// address")
         out.append(event)
     return tuple(out)
+
+
+@cache
+def required_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Strings one of which the text holds wherever `pattern` matches (per
+    alternative of the pattern, its longest run of plain characters, « 26
+    avril »), so that a text holding none is spared the search; None when
+    an alternative has no such run (or case is ignored)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    items = list(tree)
+    if len(items) == 1 and items[0][0] is _constants.BRANCH:
+        alternatives = items[0][1][1]
+    else:
+        alternatives = [items]
+    out = []
+    for alternative in alternatives:
+        # Only consecutive literals of the alternative's own sequence are
+        # matched by consecutive characters of the text.
+        best = run = ""
+        for op, value in alternative:
+            if op is _constants.LITERAL:
+                run += chr(value)
+            else:
+                best, run = max(best, run, key=len), ""
+        best = max(best, run, key=len)
+        if not best:
+            return None
+        out.append(best)
+    return tuple(dict.fromkeys(out))
 
 
 @cache

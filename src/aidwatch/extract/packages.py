@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from aidwatch.catalog import Donor, donors_by_code
+from aidwatch.extract import nlp
 from aidwatch.extract.language import tables
 from aidwatch.extract.money import Money
 from aidwatch.extract.status import lemma, lexicon, word_class
@@ -68,7 +69,7 @@ def _package_noun_near(root) -> bool:
             word_class(token.head) in ("pledge", "transfer")
             # « to purchase 3,000 drones for Ukraine, worth EUR 2 million »,
             # not a state's purchase for its own army
-            or (word_class(token.head) == "procure" and _RECIPIENT.search(token.doc.text))
+            or (word_class(token.head) == "procure" and _RECIPIENT.search(nlp.text_of(token.doc)))
         ):
             return True  # « will transfer drones worth 5 million euros »
         if any(

@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -45,7 +45,7 @@ import yaml
 from aidwatch.catalog import officials
 from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import DateMention, _table, find_dates
-from aidwatch.extract.known_events import known_events
+from aidwatch.extract.known_events import known_events, required_strings
 from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
 
@@ -180,8 +180,17 @@ def is_invasion_day(m: DateMention, folded: str) -> bool:
 
 def _narrowed(text: str, folded: str, today: date | None):
     """(lo, hi, mentions, latest, events, bounds): the range of months the
-    bounding clues leave, and the clues date_article reads further."""
-    today = today or date.today()
+    bounding clues leave, and the clues date_article reads further (tuples:
+    the answer is shared, see `_narrowed_in`)."""
+    return _narrowed_in(text, folded, today or date.today())
+
+
+# An undated article's text is read for its bounds when it is dated
+# (date_article, as its batch is prepared), then again when its facts are
+# dated by a known commitment (commitments.py: own_days, month_range),
+# after the rest of its batch: the latest answers are kept.
+@lru_cache(maxsize=128)
+def _narrowed_in(text: str, folded: str, today: date):
     lo, hi = FIRST_YEAR * 12, today.year * 12 + today.month - 1
     # Bounds (« depuis février 2022 »), what is to come (« les livraisons
     # prévues en août ») and the invasion's month (« la guerre, en février
@@ -202,7 +211,7 @@ def _narrowed(text: str, folded: str, today: date | None):
         # (a minister's name in a quote from his successor's time).
         if clue.lo <= hi and clue.hi >= lo:
             lo, hi = max(lo, clue.lo), min(hi, clue.hi)
-    return lo, hi, mentions, latest, events, bounds
+    return lo, hi, tuple(mentions), tuple(latest), tuple(events), tuple(bounds)
 
 
 # --- clues -------------------------------------------------------------------
@@ -449,6 +458,9 @@ def _matched_events(folded: str):
                 gates[e.gate] = bool(e.gate.search(folded))
             if not gates[e.gate]:
                 continue
+        required = required_strings(e.pattern)
+        if required is not None and not any(r in folded for r in required):
+            continue
         if m := e.pattern.search(folded):
             out.append((e, m))
     return out

@@ -409,8 +409,9 @@ def _chain(item_token) -> list:
         # The md parser sometimes leaves a sentence in pieces (« Les 40
         # véhicules ... » as one root, « ont été livrés » as another): the
         # item's piece belongs to the nearest verb root.
+        doc = token.doc
         roots = [
-            t for t in token.doc if t.head.i == t.i and t.i != token.i and t.pos_ in ("VERB", "AUX")
+            t for t in (doc[i] for i in nlp.roots(doc) if i != token.i) if t.pos_ in ("VERB", "AUX")
         ]
         if roots:
             nearest = min(roots, key=lambda t: abs(t.i - item_token.i))
@@ -808,7 +809,7 @@ def _verb_taken_for_noun(token) -> bool:
 
 def _is_heading(doc) -> bool:
     """A line without the full stop of a sentence: a headline."""
-    text = doc.text.rstrip()
+    text = nlp.text_of(doc).rstrip()
     return bool(text) and text[-1] not in '.!?»"”…:;)'
 
 
@@ -821,7 +822,8 @@ def _given_up(token) -> bool:
     recorded."""
     if token is None or token.morph.get("Tense") != ["Imp"]:
         return False
-    after = fold(token.doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 30])
+    text = nlp.text_of(token.doc)
+    after = fold(text[token.idx + len(token.text) : token.idx + len(token.text) + 30])
     return bool(_UNTIL_NOW.match(after))
 
 
@@ -871,25 +873,33 @@ def _ranked_first(token) -> bool:
 def read_status(item_token, span=None) -> StatusReading | None:
     """The status of the item at `item_token` (whose words are `span`), or
     None when nothing in its chain of heads says it is given, asked for,
-    refused, and so on. The readings of the sentence last asked about are
-    remembered: the rules and the learned decisions' features both ask.
-    (Not in the Doc's user_data: a reading holds a token, the token its Doc,
-    and a Doc in a cycle outlives the parse cache until the garbage collector
-    runs: 90 MB more per worker on a long ingest.)"""
+    refused, and so on. A reading depends on the parse alone, and is asked
+    for several times (the rules and the learned decisions' features both
+    ask; a reprint's sentence comes back with its parse, nlp.py): the
+    readings are kept with the parse, as (status, trigger's index, class).
+    (Not as readings: a reading holds a token, the token its Doc, and a Doc
+    in a cycle outlives the parse cache until the garbage collector runs:
+    90 MB more per worker on a long ingest.)"""
     doc = item_token.doc
-    if _MEMO.get("doc") is not doc:
-        _MEMO.clear()
-        _MEMO["doc"] = doc
-    key = (item_token.i, span.start, span.end) if span is not None else None
-    if key is not None and key in _MEMO:
-        return _MEMO[key]
+    memo = doc.user_data.get("status")
+    if memo is None:
+        memo = doc.user_data["status"] = {}
+    key = (item_token.i, span.start, span.end) if span is not None else (item_token.i,)
+    kept = memo.get(key, _UNREAD)
+    if kept is None:
+        return None
+    if kept is not _UNREAD:
+        status, trigger, trigger_class = kept
+        return StatusReading(status, doc[trigger], trigger_class)
     reading = _read_status(item_token, span)
-    if key is not None:
-        _MEMO[key] = reading
+    if reading is None:
+        memo[key] = None
+    elif reading.trigger.doc is doc:
+        memo[key] = (reading.status, reading.trigger.i, reading.trigger_class)
     return reading
 
 
-_MEMO: dict = {}  # the readings of one sentence, and that sentence's Doc under "doc"
+_UNREAD = object()
 
 
 _OWN = _WORDS.words("own_possessives")
@@ -956,8 +966,9 @@ def _held_there(item_token, span) -> StatusReading | None:
     """« Deux de ces systèmes allemands sont déjà en Ukraine »: an item said
     to be in Ukraine was delivered; one that will be there is promised."""
     last = span[-1] if span is not None else item_token
-    doc = item_token.doc
-    after = fold(doc.text[last.idx + len(last.text) : last.idx + len(last.text) + 80])
+    # The parse's text as given: `Doc.text` joins the tokens anew at each call.
+    text = nlp.text_of(item_token.doc)
+    after = fold(text[last.idx + len(last.text) : last.idx + len(last.text) + 80])
     m = _HELD_THERE.match(after)
     if not m:
         return None
