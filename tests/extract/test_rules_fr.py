@@ -227,6 +227,9 @@ CASES = [
     ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment 40 soldats ukrainiens en Norvège.", [("NO", "m109", "delivered", None), ("NO", "m109", "training", 40)]),
     # « Les canons » opening a sentence are the system named before; not inside a sentence
     ("La Norvège a promis des obusiers M109. Les canons ont été remis avec des munitions et une formation donnée à des soldats ukrainiens.", [("NO", "gen_ammunition", "delivered", None), ("NO", "m109", "delivered", None), ("NO", "m109", "pledged", None), ("NO", "m109", "training", None)]),
+    # « remis en service », « remis en état »: put back to use, not handed over; « remis à l'Ukraine » is
+    ("Le ministre l'a confirmé. Ces chars T-72 ont été remis en service par l'armée tchèque.", []),
+    ("Le ministre l'a confirmé. La Tchéquie a remis des chars T-72 à l'Ukraine.", [("CZ", "t72", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

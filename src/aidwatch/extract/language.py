@@ -127,6 +127,8 @@ SCHEMA: dict[str, str] = {
     "light_verbs": "words",
     "until_now": "forms",
     "holding_prepositions": "words",
+    "restored_states": "words",
+    "restoring_prepositions": "words",
     "institution_subjects": "words",
     "singular_definite_articles": "words",
     "source_determiners": "words",

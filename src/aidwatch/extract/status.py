@@ -560,6 +560,8 @@ def _describes_fittings(token) -> bool:
 
 
 _HOLDING = _WORDS.words("holding_prepositions")
+_RESTORED = _WORDS.words("restored_states")
+_RESTORING = _WORDS.words("restoring_prepositions")
 
 
 def _in_service_elsewhere(token) -> bool:
@@ -622,6 +624,17 @@ def _used_by_recipient(token) -> bool:
     return any(_names_recipient(user) for user in users)
 
 
+def _restored(verb) -> bool:
+    """« remis en service », « remis en état »: a giving verb whose
+    complement says the thing is put back to use."""
+    return any(
+        c.dep_.startswith("obl")
+        and fold(c.text) in _RESTORED
+        and any(k.dep_ == "case" and fold(k.text) in _RESTORING for k in c.children)
+        for c in verb.children
+    )
+
+
 def _first_reading(token, item_token) -> tuple[str | None, str | None]:
     """(status, class) for the nearest lexicon word, before outer words act."""
     status, cls = _nearest_reading(token, item_token)
@@ -662,6 +675,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         if _in_service_elsewhere(token):
             return None, None
         return _copula_status(token), cls
+    if cls == "transfer" and _restored(token):
+        return None, None  # « remis en service », « remis en état »: put back to use
     if cls == "transfer" and _describes_fittings(token):
         if _listed_after(item_token, token):
             # « quatre IRIS-T équipés de 300 missiles, 120 Stinger, 25 Marder »:
