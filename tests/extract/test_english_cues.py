@@ -26,6 +26,8 @@ CASES = [
     # a refusal to speak refuses nothing
     ("The official declined to elaborate on how many troops have completed training on the HIMARS system.", [(None, "himars", "training", None)]),
     ("Germany refused to send Taurus missiles to Ukraine.", [("DE", "taurus", "refused", None)]),
+    # a stand taken against the giving is a refusal
+    ("The German chancellor spoke out again against sending Taurus missiles to Ukraine.", [("DE", "taurus", "refused", None)]),
     # a shipment named with no verb of giving was made; one to come is a pledge
     ("The shipment, including over 60 Bradley vehicles, left the port last week.", [(None, "bradley", "delivered", 60)]),
     ("A shipment of HIMARS launchers will arrive next week.", [(None, "himars", "pledged", None)]),

@@ -225,6 +225,9 @@ CASES = [
     ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment 10 000 soldats ukrainiens en Grande-Bretagne.", [("NO", "m109", "delivered", None)]),
     ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment des milliers de soldats ukrainiens.", [("NO", "m109", "delivered", None)]),
     ("Le ministre l'a confirmé. La Norvège a livré des obusiers M109 à l'Ukraine. Des instructeurs norvégiens forment 40 soldats ukrainiens en Norvège.", [("NO", "m109", "delivered", None), ("NO", "m109", "training", 40)]),
+    # a stand taken against the giving is a refusal
+    ("Le ministre l'a confirmé. Le chancelier allemand s'est une fois encore prononcé contre la livraison de missiles Taurus à Kiev.", [("DE", "taurus", "refused", None)]),
+    ("Le ministre l'a confirmé. Le gouvernement suédois a voté contre l'envoi de chars Leopard 2 à l'Ukraine.", [("SE", "leopard2", "refused", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

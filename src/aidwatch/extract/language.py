@@ -112,6 +112,8 @@ SCHEMA: dict[str, str] = {
     "authorising_verbs": "words",
     "fitting_verbs": "words",
     "export_words": "words",
+    "stance_verbs": "words",
+    "against_words": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

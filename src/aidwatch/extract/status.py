@@ -608,6 +608,21 @@ def _asks_leave_to_export(token, item_token) -> bool:
     return False
 
 
+_STANCES = _WORDS.words("stance_verbs")
+_AGAINST = _WORDS.words("against_words")
+
+
+def _stands_against(token, below) -> bool:
+    """Whether `token` is a verb of taking a stand whose complement `below`
+    is introduced by « contre » (« s'est prononcé contre la fourniture de
+    Taurus »): a refusal of what `below` names."""
+    return (
+        lemma(token) in _STANCES
+        and below.head.i == token.i
+        and any(c.dep_ in ("case", "mark", "prep") and fold(c.text) in _AGAINST for c in below.children)
+    )
+
+
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
@@ -1189,6 +1204,8 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
         )
         if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
+        if cls is None and _stands_against(token, below):
+            cls = "refuse"  # « s'est prononcé contre la fourniture de Taurus »
         open_inner = status in (Pending.OPEN, Pending.NOMINAL)
         verb = verb_lemma(token)
         if cls in ATTITUDES and status == Pending.PRODUCE:
