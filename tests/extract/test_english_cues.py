@@ -28,6 +28,8 @@ CASES = [
     ("Germany refused to send Taurus missiles to Ukraine.", [("DE", "taurus", "refused", None)]),
     # a stand taken against the giving is a refusal
     ("The German chancellor spoke out again against sending Taurus missiles to Ukraine.", [("DE", "taurus", "refused", None)]),
+    # what a concession names is background
+    ("Despite the promises of Western tanks, Polish T-72 tanks remain the most numerous in the Ukrainian arsenal.", []),
     # a shipment named with no verb of giving was made; one to come is a pledge
     ("The shipment, including over 60 Bradley vehicles, left the port last week.", [(None, "bradley", "delivered", 60)]),
     ("A shipment of HIMARS launchers will arrive next week.", [(None, "himars", "pledged", None)]),

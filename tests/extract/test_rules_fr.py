@@ -228,6 +228,9 @@ CASES = [
     # a stand taken against the giving is a refusal
     ("Le ministre l'a confirmé. Le chancelier allemand s'est une fois encore prononcé contre la livraison de missiles Taurus à Kiev.", [("DE", "taurus", "refused", None)]),
     ("Le ministre l'a confirmé. Le gouvernement suédois a voté contre l'envoi de chars Leopard 2 à l'Ukraine.", [("SE", "leopard2", "refused", None)]),
+    # what a concession names is background: no status from it, for its items or the main clause's
+    ("Le ministre l'a confirmé. Malgré les promesses d'envoi de chars occidentaux, les chars T-72 tchèques restent les plus nombreux de l'arsenal ukrainien.", []),
+    ("Le ministre l'a confirmé. Malgré les demandes répétées de Kiev, Berlin a refusé de livrer des missiles Taurus.", [("DE", "taurus", "refused", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -114,6 +114,7 @@ SCHEMA: dict[str, str] = {
     "export_words": "words",
     "stance_verbs": "words",
     "against_words": "words",
+    "concessive_words": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

@@ -623,6 +623,17 @@ def _stands_against(token, below) -> bool:
     )
 
 
+_CONCESSIVE = _WORDS.words("concessive_words")
+
+
+def _conceded(token) -> bool:
+    """Whether the noun `token` is introduced by « malgré » (« malgré les
+    promesses d'envoi de chars »): a concession, background to the news."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("case", "prep") and fold(c.text) in _CONCESSIVE for c in token.children
+    )
+
+
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
@@ -1156,6 +1167,8 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
     previous = item_token
     intended = False  # « nous voulons livrer »: see _speaker_intends
     for token in _chain(item_token) if holder is None else [holder, *_chain(holder)]:
+        if _conceded(token):
+            return None  # « malgré les promesses d'envoi de chars »: background
         if status is None:
             previous = token
             status, cls = _first_reading(token, item_token)
