@@ -231,6 +231,9 @@ CASES = [
     # what a concession names is background: no status from it, for its items or the main clause's
     ("Le ministre l'a confirmé. Malgré les promesses d'envoi de chars occidentaux, les chars T-72 tchèques restent les plus nombreux de l'arsenal ukrainien.", []),
     ("Le ministre l'a confirmé. Malgré les demandes répétées de Kiev, Berlin a refusé de livrer des missiles Taurus.", [("DE", "taurus", "refused", None)]),
+    # what a piece of hardware contains is its parts, not a package's items; what an aid holds still is
+    ("Le ministre l'a confirmé. Les armes à sous-munitions sont un type d'arme contenant des dizaines de petites bombes.", []),
+    ("Le ministre l'a confirmé. Le nouveau paquet d'aide américain, qui comprend des obus de 155 mm, a été annoncé mardi.", [("US", "gen_155mm_shell", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -115,6 +115,7 @@ SCHEMA: dict[str, str] = {
     "stance_verbs": "words",
     "against_words": "words",
     "concessive_words": "words",
+    "hardware_nouns": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

@@ -669,6 +669,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
     negated = is_negated(token)
     if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
+    if cls == "pledge" and _holds_parts(token):
+        return Pending.DROP, cls  # « un type d'arme contenant des sous-munitions »
     if cls == "refuse" and (verb_lemma(token) in _BANS or lemma(token) in _BANS):
         # « les bombes à sous-munitions ont été interdites », « une loi
         # interdit leur exportation »: banning a weapon is no refusal to give
@@ -766,6 +768,21 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
 
 
 _INCLUDING = _WORDS.words("inclusion_verbs")
+_HARDWARE = _WORDS.words("hardware_nouns")
+
+
+def _holds_parts(token) -> bool:
+    """Whether the verb of inclusion `token` says what a piece of hardware
+    contains (« un type d'arme contenant des sous-munitions », « le missile,
+    qui comporte deux charges »): its parts, not a package's items."""
+    if verb_lemma(token) not in _INCLUDING:
+        return False
+    holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if token.dep_ in ("acl", "acl:relcl") and (
+        holder is None or holder.morph.get("PronType") == ["Rel"]
+    ):
+        holder = token.head
+    return holder is not None and holder.pos_ == "NOUN" and lemma(holder) in _HARDWARE
 
 
 def _aid_stepped_up(token) -> bool:
