@@ -234,6 +234,9 @@ CASES = [
     # what a piece of hardware contains is its parts, not a package's items; what an aid holds still is
     ("Le ministre l'a confirmé. Les armes à sous-munitions sont un type d'arme contenant des dizaines de petites bombes.", []),
     ("Le ministre l'a confirmé. Le nouveau paquet d'aide américain, qui comprend des obus de 155 mm, a été annoncé mardi.", [("US", "gen_155mm_shell", "pledged", None)]),
+    # a noun of giving, subject of a modal's passive infinitive, takes the modal's mood
+    ("Le ministre l'a confirmé. Selon deux responsables, la livraison de chars Abrams à l'Ukraine pourrait être annoncée la semaine prochaine.", [(None, "abrams", "considered", None)]),
+    ("Le ministre l'a confirmé. La livraison de chars Abrams à l'Ukraine doit être annoncée la semaine prochaine.", [(None, "abrams", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

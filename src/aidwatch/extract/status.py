@@ -634,6 +634,17 @@ def _conceded(token) -> bool:
     )
 
 
+def _passive_act(modal, below) -> bool:
+    """Whether `below` is the modal's passive infinitive of giving or
+    pledging (« pourrait être annoncé », « doit être livré »)."""
+    return (
+        below.dep_ == "xcomp"
+        and below.head.i == modal.i
+        and word_class(below) in ("pledge", "transfer")
+        and any(g.dep_ == "aux:pass" for g in below.children)
+    )
+
+
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
@@ -1264,6 +1275,18 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 status = "pledged"  # « Kiev attend l'arrivée des F-16 »: not yet
             elif cls in ATTITUDES:
                 status = _STATUS_OF[cls]
+        elif (
+            status in (Pending.NOMINAL, "pledged")
+            and trigger.dep_ == "nsubj"
+            and trigger.head.i == token.i
+            and token.pos_ in ("VERB", "AUX")
+            and lex.modals.get(verb) in ("considered", "pledged")
+            and _passive_act(token, below)
+        ):
+            # « l'envoi d'armes à sous-munitions pourrait être annoncé »: the
+            # noun is the subject of the modal's passive infinitive
+            status = "refused" if negated else lex.modals[verb]
+            trigger, trigger_class = token, "transfer"
         elif (
             status == Pending.NOMINAL
             and verb in _CONFIRMING
