@@ -237,6 +237,9 @@ CASES = [
     # a noun of giving, subject of a modal's passive infinitive, takes the modal's mood
     ("Le ministre l'a confirmé. Selon deux responsables, la livraison de chars Abrams à l'Ukraine pourrait être annoncée la semaine prochaine.", [(None, "abrams", "considered", None)]),
     ("Le ministre l'a confirmé. La livraison de chars Abrams à l'Ukraine doit être annoncée la semaine prochaine.", [(None, "abrams", "pledged", None)]),
+    # production a state plans or decides is not paid for; money released for it is
+    ("Le ministre l'a confirmé. L'Italie prévoit de produire 20 000 obus par an d'ici à 2028.", []),
+    ("Le ministre l'a confirmé. L'Allemagne a débloqué 100 millions d'euros pour produire des obus destinés à l'Ukraine.", [("DE", "gen_artillery_shell", "procured", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

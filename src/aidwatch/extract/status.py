@@ -645,6 +645,17 @@ def _passive_act(modal, below) -> bool:
     )
 
 
+def _pledges_funds(token) -> bool:
+    """Whether the verb of pledging `token` pledges money (« a débloqué un
+    financement », « a débloqué 100 millions d'euros »): an object that is a
+    noun of buying or of aid, or that is counted."""
+    return any(
+        c.dep_ == "obj"
+        and (word_class(c) in ("procure", "package") or any(t.like_num for t in c.subtree))
+        for c in token.children
+    )
+
+
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
@@ -1302,8 +1313,13 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             if negated:
                 # « have not yet agreed to provide tanks »: still weighed
                 status = "considered" if _not_yet(token) else Pending.DROP
-        elif status == Pending.PRODUCE and cls in ("procure", "package", "pledge"):
-            status = "procured"  # « un financement pour produire 18 obusiers »
+        elif status == Pending.PRODUCE and (
+            cls in ("procure", "package") or (cls == "pledge" and _pledges_funds(token))
+        ):
+            # « un financement pour produire 18 obusiers », « a débloqué 100
+            # millions d'euros pour produire des obus »; not « prévoit de
+            # produire 15 000 obus par an »: production planned is not paid for
+            status = "procured"
         elif (
             status == Pending.NOMINAL
             and verb in _COMPLETING
