@@ -30,6 +30,9 @@ CASES = [
     ("The German chancellor spoke out again against sending Taurus missiles to Ukraine.", [("DE", "taurus", "refused", None)]),
     # what a concession names is background
     ("Despite the promises of Western tanks, Polish T-72 tanks remain the most numerous in the Ukrainian arsenal.", []),
+    # a purchase in the pluperfect is background; one just made is procured
+    ("Finland had bought these rocket launchers from Norway in the 1990s.", []),
+    ("Finland has bought rocket launchers for Ukraine.", [("FI", "gen_rocket_launcher", "procured", None)]),
     # a shipment named with no verb of giving was made; one to come is a pledge
     ("The shipment, including over 60 Bradley vehicles, left the port last week.", [(None, "bradley", "delivered", 60)]),
     ("A shipment of HIMARS launchers will arrive next week.", [(None, "himars", "pledged", None)]),

@@ -240,6 +240,9 @@ CASES = [
     # production a state plans or decides is not paid for; money released for it is
     ("Le ministre l'a confirmé. L'Italie prévoit de produire 20 000 obus par an d'ici à 2028.", []),
     ("Le ministre l'a confirmé. L'Allemagne a débloqué 100 millions d'euros pour produire des obus destinés à l'Ukraine.", [("DE", "gen_artillery_shell", "procured", None)]),
+    # a purchase in the pluperfect is background to the news; one just made is procured
+    ("Le ministre l'a confirmé. La Finlande avait acquis ces lance-roquettes auprès de la Norvège dans les années 1990.", []),
+    ("Le ministre l'a confirmé. La Finlande a acquis des lance-roquettes pour l'Ukraine.", [("FI", "gen_rocket_launcher", "procured", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

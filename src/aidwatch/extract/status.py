@@ -656,6 +656,17 @@ def _pledges_funds(token) -> bool:
     )
 
 
+def _pluperfect(token) -> bool:
+    """« avaient acquis », « had bought »: a perfect auxiliary in the past,
+    what was done before the news, background to it."""
+    return token.pos_ == "VERB" and any(
+        c.dep_.startswith("aux")
+        and lemma(c) in _PERFECT_AUX
+        and set(c.morph.get("Tense")) & {"Imp", "Past"}
+        for c in token.children
+    )
+
+
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
@@ -693,6 +704,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         return "refused", "refuse"  # « il n'est pas question de livrer »
     if cls == "pledge" and _holds_parts(token):
         return Pending.DROP, cls  # « un type d'arme contenant des sous-munitions »
+    if cls == "procure" and _pluperfect(token):
+        return Pending.DROP, cls  # « les Pays-Bas avaient acquis ces lance-roquettes »
     if cls == "refuse" and (verb_lemma(token) in _BANS or lemma(token) in _BANS):
         # « les bombes à sous-munitions ont été interdites », « une loi
         # interdit leur exportation »: banning a weapon is no refusal to give
