@@ -33,6 +33,8 @@ CASES = [
     # a purchase in the pluperfect is background; one just made is procured
     ("Finland had bought these rocket launchers from Norway in the 1990s.", []),
     ("Finland has bought rocket launchers for Ukraine.", [("FI", "gen_rocket_launcher", "procured", None)]),
+    # a verb of judging a transfer comments on it
+    ("Moscow denounced the delivery of Leopard tanks to Ukraine.", []),
     # a shipment named with no verb of giving was made; one to come is a pledge
     ("The shipment, including over 60 Bradley vehicles, left the port last week.", [(None, "bradley", "delivered", 60)]),
     ("A shipment of HIMARS launchers will arrive next week.", [(None, "himars", "pledged", None)]),

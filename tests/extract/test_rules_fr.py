@@ -243,6 +243,9 @@ CASES = [
     # a purchase in the pluperfect is background to the news; one just made is procured
     ("Le ministre l'a confirmé. La Finlande avait acquis ces lance-roquettes auprès de la Norvège dans les années 1990.", []),
     ("Le ministre l'a confirmé. La Finlande a acquis des lance-roquettes pour l'Ukraine.", [("FI", "gen_rocket_launcher", "procured", None)]),
+    # a verb of judging a transfer comments on it: no status from it
+    ("Le ministre l'a confirmé. Le porte-parole du Kremlin a qualifié les livraisons de chars Leopard à Kiev de provocation.", []),
+    ("Le ministre l'a confirmé. Moscou dénonce l'envoi de missiles Storm Shadow à l'Ukraine.", []),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

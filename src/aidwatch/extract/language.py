@@ -116,6 +116,7 @@ SCHEMA: dict[str, str] = {
     "against_words": "words",
     "concessive_words": "words",
     "hardware_nouns": "words",
+    "judging_verbs": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

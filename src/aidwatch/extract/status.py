@@ -624,6 +624,7 @@ def _stands_against(token, below) -> bool:
 
 
 _CONCESSIVE = _WORDS.words("concessive_words")
+_JUDGING = _WORDS.words("judging_verbs")
 
 
 def _conceded(token) -> bool:
@@ -1299,6 +1300,8 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 status = "pledged"  # « Kiev attend l'arrivée des F-16 »: not yet
             elif cls in ATTITUDES:
                 status = _STATUS_OF[cls]
+        elif status == Pending.NOMINAL and verb in _JUDGING and below.dep_ in ("obj", "dobj"):
+            return None  # « a qualifié les livraisons d'armes d'irresponsables »
         elif (
             status in (Pending.NOMINAL, "pledged")
             and trigger.dep_ == "nsubj"
