@@ -35,6 +35,8 @@ CASES = [
     ("Finland has bought rocket launchers for Ukraine.", [("FI", "gen_rocket_launcher", "procured", None)]),
     # a verb of judging a transfer comments on it
     ("Moscow denounced the delivery of Leopard tanks to Ukraine.", []),
+    # what aid is said to be limited to is what it has given
+    ("So far, Western aid has been limited to the delivery of T-72 tanks.", [(None, "t72", "delivered", None)]),
     # a shipment named with no verb of giving was made; one to come is a pledge
     ("The shipment, including over 60 Bradley vehicles, left the port last week.", [(None, "bradley", "delivered", 60)]),
     ("A shipment of HIMARS launchers will arrive next week.", [(None, "himars", "pledged", None)]),

@@ -246,6 +246,9 @@ CASES = [
     # a verb of judging a transfer comments on it: no status from it
     ("Le ministre l'a confirmé. Le porte-parole du Kremlin a qualifié les livraisons de chars Leopard à Kiev de provocation.", []),
     ("Le ministre l'a confirmé. Moscou dénonce l'envoi de missiles Storm Shadow à l'Ukraine.", []),
+    # what aid is said to be limited to is what it has given
+    ("Le ministre l'a confirmé. Jusqu'ici, l'aide des Occidentaux à Kiev se limite à la fourniture de chars T-72.", [(None, "t72", "delivered", None)]),
+    ("Le ministre l'a confirmé. Jusqu'ici, l'aide des Occidentaux à Kiev s'est bornée à l'envoi de missiles Stinger.", [(None, "stinger", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

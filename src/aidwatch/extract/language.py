@@ -117,6 +117,7 @@ SCHEMA: dict[str, str] = {
     "concessive_words": "words",
     "hardware_nouns": "words",
     "judging_verbs": "words",
+    "limiting_verbs": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

@@ -625,6 +625,7 @@ def _stands_against(token, below) -> bool:
 
 _CONCESSIVE = _WORDS.words("concessive_words")
 _JUDGING = _WORDS.words("judging_verbs")
+_LIMITING = _WORDS.words("limiting_verbs")
 
 
 def _conceded(token) -> bool:
@@ -1302,6 +1303,15 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 status = _STATUS_OF[cls]
         elif status == Pending.NOMINAL and verb in _JUDGING and below.dep_ in ("obj", "dobj"):
             return None  # « a qualifié les livraisons d'armes d'irresponsables »
+        elif (
+            status == Pending.NOMINAL
+            and token.pos_ in ("VERB", "AUX")
+            and any(word in _LIMITING for word in _lemmas(token))
+            and not negated
+            and verb_tense(token) in ("present", "past", "participle")
+        ):
+            # « l'aide se limite à la fourniture de chars soviétiques »: given
+            status, trigger, trigger_class = "delivered", token, "transfer"
         elif (
             status in (Pending.NOMINAL, "pledged")
             and trigger.dep_ == "nsubj"
