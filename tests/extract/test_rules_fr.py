@@ -249,6 +249,8 @@ CASES = [
     # what aid is said to be limited to is what it has given
     ("Le ministre l'a confirmé. Jusqu'ici, l'aide des Occidentaux à Kiev se limite à la fourniture de chars T-72.", [(None, "t72", "delivered", None)]),
     ("Le ministre l'a confirmé. Jusqu'ici, l'aide des Occidentaux à Kiev s'est bornée à l'envoi de missiles Stinger.", [(None, "stinger", "delivered", None)]),
+    # a giving done « après avoir » something else is delivered, whatever governs the clause
+    ("Le ministre l'a confirmé. La Norvège veut acheter des obus pour remplir ses stocks après avoir envoyé une grande quantité de ces obus en Ukraine.", [("NO", "gen_artillery_shell", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -118,6 +118,7 @@ SCHEMA: dict[str, str] = {
     "hardware_nouns": "words",
     "judging_verbs": "words",
     "limiting_verbs": "words",
+    "after_words": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

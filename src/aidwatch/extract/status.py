@@ -625,6 +625,7 @@ def _stands_against(token, below) -> bool:
 
 _CONCESSIVE = _WORDS.words("concessive_words")
 _JUDGING = _WORDS.words("judging_verbs")
+_AFTER = _WORDS.words("after_words")
 _LIMITING = _WORDS.words("limiting_verbs")
 
 
@@ -1226,6 +1227,15 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
         if status is None:
             previous = token
             status, cls = _first_reading(token, item_token)
+            if (
+                cls == "transfer"
+                and token.pos_ == "VERB"
+                and status in (Pending.OPEN, "delivered", "pledged")
+                and not is_negated(token)
+                and any(c.dep_ == "mark" and fold(c.text) in _AFTER for c in token.children)
+            ):
+                # « après avoir envoyé des munitions en Ukraine »: done before
+                return StatusReading("delivered", token, cls)
             if status is not None:
                 trigger, trigger_class = token, cls
             elif (
