@@ -39,6 +39,9 @@ CASES = [
     ("So far, Western aid has been limited to the delivery of T-72 tanks.", [(None, "t72", "delivered", None)]),
     # a giving done « after » something else is delivered, whatever governs the clause
     ("Poland plans to buy shells to refill its stocks after sending many shells to Ukraine.", [("PL", "gen_artillery_shell", "delivered", None)]),
+    # a noun of giving that is the topic of a noun of no status names a subject, not an act
+    ("Austin spoke at a meeting of the contact group on deliveries of Leopard tanks to Ukraine.", []),
+    ("Talks on the delivery of Leopard tanks to Ukraine continue.", [(None, "leopard", "considered", None)]),
     # a shipment named with no verb of giving was made; one to come is a pledge
     ("The shipment, including over 60 Bradley vehicles, left the port last week.", [(None, "bradley", "delivered", 60)]),
     ("A shipment of HIMARS launchers will arrive next week.", [(None, "himars", "pledged", None)]),

@@ -251,6 +251,9 @@ CASES = [
     ("Le ministre l'a confirmé. Jusqu'ici, l'aide des Occidentaux à Kiev s'est bornée à l'envoi de missiles Stinger.", [(None, "stinger", "delivered", None)]),
     # a giving done « après avoir » something else is delivered, whatever governs the clause
     ("Le ministre l'a confirmé. La Norvège veut acheter des obus pour remplir ses stocks après avoir envoyé une grande quantité de ces obus en Ukraine.", [("NO", "gen_artillery_shell", "delivered", None)]),
+    # a noun of giving that is the topic of a noun of no status names a subject, not an act; talks on it are weighed
+    ("Le ministre l'a confirmé. Le ministre a parlé en marge d'une réunion du groupe de contact sur les livraisons de chars Leopard à l'Ukraine.", []),
+    ("Le ministre l'a confirmé. Les discussions sur la livraison de chars Leopard à l'Ukraine continuent.", [(None, "leopard", "considered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

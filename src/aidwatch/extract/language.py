@@ -119,6 +119,7 @@ SCHEMA: dict[str, str] = {
     "judging_verbs": "words",
     "limiting_verbs": "words",
     "after_words": "words",
+    "topic_prepositions": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

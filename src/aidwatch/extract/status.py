@@ -626,6 +626,7 @@ def _stands_against(token, below) -> bool:
 _CONCESSIVE = _WORDS.words("concessive_words")
 _JUDGING = _WORDS.words("judging_verbs")
 _AFTER = _WORDS.words("after_words")
+_TOPIC = _WORDS.words("topic_prepositions")
 _LIMITING = _WORDS.words("limiting_verbs")
 
 
@@ -1313,6 +1314,14 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 status = _STATUS_OF[cls]
         elif status == Pending.NOMINAL and verb in _JUDGING and below.dep_ in ("obj", "dobj"):
             return None  # « a qualifié les livraisons d'armes d'irresponsables »
+        elif (
+            status == Pending.NOMINAL
+            and token.pos_ == "NOUN"
+            and cls is None
+            and below.head.i == token.i
+            and any(c.dep_ in ("case", "prep") and fold(c.text) in _TOPIC for c in below.children)
+        ):
+            return None  # « le groupe de contact sur les livraisons d'armes »: a topic
         elif (
             status == Pending.NOMINAL
             and token.pos_ in ("VERB", "AUX")
