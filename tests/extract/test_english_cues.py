@@ -26,6 +26,22 @@ CASES = [
     # a refusal to speak refuses nothing
     ("The official declined to elaborate on how many troops have completed training on the HIMARS system.", [(None, "himars", "training", None)]),
     ("Germany refused to send Taurus missiles to Ukraine.", [("DE", "taurus", "refused", None)]),
+    # a stand taken against the giving is a refusal
+    ("The German chancellor spoke out again against sending Taurus missiles to Ukraine.", [("DE", "taurus", "refused", None)]),
+    # what a concession names is background
+    ("Despite the promises of Western tanks, Polish T-72 tanks remain the most numerous in the Ukrainian arsenal.", []),
+    # a purchase in the pluperfect is background; one just made is procured
+    ("Finland had bought these rocket launchers from Norway in the 1990s.", []),
+    ("Finland has bought rocket launchers for Ukraine.", [("FI", "gen_rocket_launcher", "procured", None)]),
+    # a verb of judging a transfer comments on it
+    ("Moscow denounced the delivery of Leopard tanks to Ukraine.", []),
+    # what aid is said to be limited to is what it has given
+    ("So far, Western aid has been limited to the delivery of T-72 tanks.", [(None, "t72", "delivered", None)]),
+    # a giving done « after » something else is delivered, whatever governs the clause
+    ("Poland plans to buy shells to refill its stocks after sending many shells to Ukraine.", [("PL", "gen_artillery_shell", "delivered", None)]),
+    # a noun of giving that is the topic of a noun of no status names a subject, not an act
+    ("Austin spoke at a meeting of the contact group on deliveries of Leopard tanks to Ukraine.", []),
+    ("Talks on the delivery of Leopard tanks to Ukraine continue.", [(None, "leopard", "considered", None)]),
     # a shipment named with no verb of giving was made; one to come is a pledge
     ("The shipment, including over 60 Bradley vehicles, left the port last week.", [(None, "bradley", "delivered", 60)]),
     ("A shipment of HIMARS launchers will arrive next week.", [(None, "himars", "pledged", None)]),

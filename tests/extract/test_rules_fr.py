@@ -230,6 +230,35 @@ CASES = [
     # « remis en service », « remis en état »: put back to use, not handed over; « remis à l'Ukraine » is
     ("Le ministre l'a confirmé. Ces chars T-72 ont été remis en service par l'armée tchèque.", []),
     ("Le ministre l'a confirmé. La Tchéquie a remis des chars T-72 à l'Ukraine.", [("CZ", "t72", "delivered", None)]),
+    # a stand taken against the giving is a refusal
+    ("Le ministre l'a confirmé. Le chancelier allemand s'est une fois encore prononcé contre la livraison de missiles Taurus à Kiev.", [("DE", "taurus", "refused", None)]),
+    ("Le ministre l'a confirmé. Le gouvernement suédois a voté contre l'envoi de chars Leopard 2 à l'Ukraine.", [("SE", "leopard2", "refused", None)]),
+    # what a concession names is background: no status from it, for its items or the main clause's
+    ("Le ministre l'a confirmé. Malgré les promesses d'envoi de chars occidentaux, les chars T-72 tchèques restent les plus nombreux de l'arsenal ukrainien.", []),
+    ("Le ministre l'a confirmé. Malgré les demandes répétées de Kiev, Berlin a refusé de livrer des missiles Taurus.", [("DE", "taurus", "refused", None)]),
+    # what a piece of hardware contains is its parts, not a package's items; what an aid holds still is
+    ("Le ministre l'a confirmé. Les armes à sous-munitions sont un type d'arme contenant des dizaines de petites bombes.", []),
+    ("Le ministre l'a confirmé. Le nouveau paquet d'aide américain, qui comprend des obus de 155 mm, a été annoncé mardi.", [("US", "gen_155mm_shell", "pledged", None)]),
+    # a noun of giving, subject of a modal's passive infinitive, takes the modal's mood
+    ("Le ministre l'a confirmé. Selon deux responsables, la livraison de chars Abrams à l'Ukraine pourrait être annoncée la semaine prochaine.", [(None, "abrams", "considered", None)]),
+    ("Le ministre l'a confirmé. La livraison de chars Abrams à l'Ukraine doit être annoncée la semaine prochaine.", [(None, "abrams", "pledged", None)]),
+    # production a state plans or decides is not paid for; money released for it is
+    ("Le ministre l'a confirmé. L'Italie prévoit de produire 20 000 obus par an d'ici à 2028.", []),
+    ("Le ministre l'a confirmé. L'Allemagne a débloqué 100 millions d'euros pour produire des obus destinés à l'Ukraine.", [("DE", "gen_artillery_shell", "procured", None)]),
+    # a purchase in the pluperfect is background to the news; one just made is procured
+    ("Le ministre l'a confirmé. La Finlande avait acquis ces lance-roquettes auprès de la Norvège dans les années 1990.", []),
+    ("Le ministre l'a confirmé. La Finlande a acquis des lance-roquettes pour l'Ukraine.", [("FI", "gen_rocket_launcher", "procured", None)]),
+    # a verb of judging a transfer comments on it: no status from it
+    ("Le ministre l'a confirmé. Le porte-parole du Kremlin a qualifié les livraisons de chars Leopard à Kiev de provocation.", []),
+    ("Le ministre l'a confirmé. Moscou dénonce l'envoi de missiles Storm Shadow à l'Ukraine.", []),
+    # what aid is said to be limited to is what it has given
+    ("Le ministre l'a confirmé. Jusqu'ici, l'aide des Occidentaux à Kiev se limite à la fourniture de chars T-72.", [(None, "t72", "delivered", None)]),
+    ("Le ministre l'a confirmé. Jusqu'ici, l'aide des Occidentaux à Kiev s'est bornée à l'envoi de missiles Stinger.", [(None, "stinger", "delivered", None)]),
+    # a giving done « après avoir » something else is delivered, whatever governs the clause
+    ("Le ministre l'a confirmé. La Norvège veut acheter des obus pour remplir ses stocks après avoir envoyé une grande quantité de ces obus en Ukraine.", [("NO", "gen_artillery_shell", "delivered", None)]),
+    # a noun of giving that is the topic of a noun of no status names a subject, not an act; talks on it are weighed
+    ("Le ministre l'a confirmé. Le ministre a parlé en marge d'une réunion du groupe de contact sur les livraisons de chars Leopard à l'Ukraine.", []),
+    ("Le ministre l'a confirmé. Les discussions sur la livraison de chars Leopard à l'Ukraine continuent.", [(None, "leopard", "considered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -611,6 +611,69 @@ def _asks_leave_to_export(token, item_token) -> bool:
     return False
 
 
+_STANCES = _WORDS.words("stance_verbs")
+_AGAINST = _WORDS.words("against_words")
+
+
+def _stands_against(token, below) -> bool:
+    """Whether `token` is a verb of taking a stand whose complement `below`
+    is introduced by « contre » (« s'est prononcé contre la fourniture de
+    Taurus »): a refusal of what `below` names."""
+    return (
+        lemma(token) in _STANCES
+        and below.head.i == token.i
+        and any(c.dep_ in ("case", "mark", "prep") and fold(c.text) in _AGAINST for c in below.children)
+    )
+
+
+_CONCESSIVE = _WORDS.words("concessive_words")
+_JUDGING = _WORDS.words("judging_verbs")
+_AFTER = _WORDS.words("after_words")
+_TOPIC = _WORDS.words("topic_prepositions")
+_LIMITING = _WORDS.words("limiting_verbs")
+
+
+def _conceded(token) -> bool:
+    """Whether the noun `token` is introduced by « malgré » (« malgré les
+    promesses d'envoi de chars »): a concession, background to the news."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("case", "prep") and fold(c.text) in _CONCESSIVE for c in token.children
+    )
+
+
+def _passive_act(modal, below) -> bool:
+    """Whether `below` is the modal's passive infinitive of giving or
+    pledging (« pourrait être annoncé », « doit être livré »)."""
+    return (
+        below.dep_ == "xcomp"
+        and below.head.i == modal.i
+        and word_class(below) in ("pledge", "transfer")
+        and any(g.dep_ == "aux:pass" for g in below.children)
+    )
+
+
+def _pledges_funds(token) -> bool:
+    """Whether the verb of pledging `token` pledges money (« a débloqué un
+    financement », « a débloqué 100 millions d'euros »): an object that is a
+    noun of buying or of aid, or that is counted."""
+    return any(
+        c.dep_ == "obj"
+        and (word_class(c) in ("procure", "package") or any(t.like_num for t in c.subtree))
+        for c in token.children
+    )
+
+
+def _pluperfect(token) -> bool:
+    """« avaient acquis », « had bought »: a perfect auxiliary in the past,
+    what was done before the news, background to it."""
+    return token.pos_ == "VERB" and any(
+        c.dep_.startswith("aux")
+        and lemma(c) in _PERFECT_AUX
+        and set(c.morph.get("Tense")) & {"Imp", "Past"}
+        for c in token.children
+    )
+
+
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
@@ -657,6 +720,10 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
     negated = is_negated(token)
     if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
         return "refused", "refuse"  # « il n'est pas question de livrer »
+    if cls == "pledge" and _holds_parts(token):
+        return Pending.DROP, cls  # « un type d'arme contenant des sous-munitions »
+    if cls == "procure" and _pluperfect(token):
+        return Pending.DROP, cls  # « les Pays-Bas avaient acquis ces lance-roquettes »
     if cls == "refuse" and (verb_lemma(token) in _BANS or lemma(token) in _BANS):
         # « les bombes à sous-munitions ont été interdites », « une loi
         # interdit leur exportation »: banning a weapon is no refusal to give
@@ -756,6 +823,21 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
 
 
 _INCLUDING = _WORDS.words("inclusion_verbs")
+_HARDWARE = _WORDS.words("hardware_nouns")
+
+
+def _holds_parts(token) -> bool:
+    """Whether the verb of inclusion `token` says what a piece of hardware
+    contains (« un type d'arme contenant des sous-munitions », « le missile,
+    qui comporte deux charges »): its parts, not a package's items."""
+    if verb_lemma(token) not in _INCLUDING:
+        return False
+    holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if token.dep_ in ("acl", "acl:relcl") and (
+        holder is None or holder.morph.get("PronType") == ["Rel"]
+    ):
+        holder = token.head
+    return holder is not None and holder.pos_ == "NOUN" and lemma(holder) in _HARDWARE
 
 
 def _aid_stepped_up(token) -> bool:
@@ -1167,9 +1249,20 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
     previous = item_token
     intended = False  # « nous voulons livrer »: see _speaker_intends
     for token in _chain(item_token) if holder is None else [holder, *_chain(holder)]:
+        if _conceded(token):
+            return None  # « malgré les promesses d'envoi de chars »: background
         if status is None:
             previous = token
             status, cls = _first_reading(token, item_token)
+            if (
+                cls == "transfer"
+                and token.pos_ == "VERB"
+                and status in (Pending.OPEN, "delivered", "pledged")
+                and not is_negated(token)
+                and any(c.dep_ == "mark" and fold(c.text) in _AFTER for c in token.children)
+            ):
+                # « après avoir envoyé des munitions en Ukraine »: done before
+                return StatusReading("delivered", token, cls)
             if status is not None:
                 trigger, trigger_class = token, cls
             elif (
@@ -1215,6 +1308,8 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
         )
         if cls is None and lemma(token) in _OUT_OF_QUESTION and negated:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
+        if cls is None and _stands_against(token, below):
+            cls = "refuse"  # « s'est prononcé contre la fourniture de Taurus »
         open_inner = status in (Pending.OPEN, Pending.NOMINAL)
         verb = verb_lemma(token)
         if cls in ATTITUDES and status == Pending.PRODUCE:
@@ -1243,6 +1338,37 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 status = "pledged"  # « Kiev attend l'arrivée des F-16 »: not yet
             elif cls in ATTITUDES:
                 status = _STATUS_OF[cls]
+        elif status == Pending.NOMINAL and verb in _JUDGING and below.dep_ in ("obj", "dobj"):
+            return None  # « a qualifié les livraisons d'armes d'irresponsables »
+        elif (
+            status == Pending.NOMINAL
+            and token.pos_ == "NOUN"
+            and cls is None
+            and below.head.i == token.i
+            and any(c.dep_ in ("case", "prep") and fold(c.text) in _TOPIC for c in below.children)
+        ):
+            return None  # « le groupe de contact sur les livraisons d'armes »: a topic
+        elif (
+            status == Pending.NOMINAL
+            and token.pos_ in ("VERB", "AUX")
+            and any(word in _LIMITING for word in _lemmas(token))
+            and not negated
+            and verb_tense(token) in ("present", "past", "participle")
+        ):
+            # « l'aide se limite à la fourniture de chars soviétiques »: given
+            status, trigger, trigger_class = "delivered", token, "transfer"
+        elif (
+            status in (Pending.NOMINAL, "pledged")
+            and trigger.dep_ == "nsubj"
+            and trigger.head.i == token.i
+            and token.pos_ in ("VERB", "AUX")
+            and lex.modals.get(verb) in ("considered", "pledged")
+            and _passive_act(token, below)
+        ):
+            # « l'envoi d'armes à sous-munitions pourrait être annoncé »: the
+            # noun is the subject of the modal's passive infinitive
+            status = "refused" if negated else lex.modals[verb]
+            trigger, trigger_class = token, "transfer"
         elif (
             status == Pending.NOMINAL
             and verb in _CONFIRMING
@@ -1258,8 +1384,13 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             if negated:
                 # « have not yet agreed to provide tanks »: still weighed
                 status = "considered" if _not_yet(token) else Pending.DROP
-        elif status == Pending.PRODUCE and cls in ("procure", "package", "pledge"):
-            status = "procured"  # « un financement pour produire 18 obusiers »
+        elif status == Pending.PRODUCE and (
+            cls in ("procure", "package") or (cls == "pledge" and _pledges_funds(token))
+        ):
+            # « un financement pour produire 18 obusiers », « a débloqué 100
+            # millions d'euros pour produire des obus »; not « prévoit de
+            # produire 15 000 obus par an »: production planned is not paid for
+            status = "procured"
         elif (
             status == Pending.NOMINAL
             and verb in _COMPLETING
