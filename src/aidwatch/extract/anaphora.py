@@ -82,7 +82,9 @@ _PRONOUN_ITEM = re.compile(r"\b(?:" + _WORDS.alternation("item_pronouns") + r")\
 
 
 # a count in thousands (« 10 000 », « des milliers de »): troops trained, not crews
-_MASS_COUNT = re.compile(r"(?:\d[\d\s.,]*\d{3}|\b(?:" + _WORDS.alternation("mass_counts") + r"))\s*$")
+_MASS_COUNT = re.compile(
+    r"(?:\d[\d\s.,]*\d{3}|\b(?:" + _WORDS.alternation("mass_counts") + r"))\s*$"
+)
 
 
 def trains_crews(folded: str, crews_only: bool = False) -> re.Match | None:

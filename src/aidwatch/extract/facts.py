@@ -997,15 +997,29 @@ def _families_as_members(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _holders(drafts: list[Draft], outside: int | None = None) -> dict[str, set[str]]:
+    """Item id → the states the article names giving, promising, weighing
+    or refusing that system (not carried there from another sentence), in
+    its sentences other than `outside`."""
+    holders: dict[str, set[str]] = {}
+    for d in drafts:
+        f = d.fact
+        if (
+            not d.carried
+            and d.sentence != outside
+            and f.donor is not None
+            and f.item.specific
+            and f.status in _HOLDERS
+        ):
+            holders.setdefault(f.item.id, set()).add(f.donor)
+    return holders
+
+
 def _carried_to_holders(drafts: list[Draft]) -> list[Draft]:
     """A running donor carried to a sentence about a system that another
     state alone gives in the article is that state's: « La Pologne livre des
     MiG-29. L'Allemagne a donné son accord. L'Ukraine a reçu 10 avions »."""
-    holders: dict[str, set[str]] = {}
-    for d in drafts:
-        f = d.fact
-        if not d.carried and f.donor is not None and f.item.specific and f.status in _HOLDERS:
-            holders.setdefault(f.item.id, set()).add(f.donor)
+    holders = _holders(drafts)
     out = []
     for d in drafts:
         held = holders.get(d.fact.item.id, set())
@@ -1032,12 +1046,9 @@ def _paired_with_holders(drafts: list[Draft]) -> list[Draft]:
         items = {d.fact.item.id for d in members}
         if len(donors) < 2 or len(items) < 2 or len(members) != len(donors) * len(items):
             continue
-        holders: dict[str, set[str]] = {}
-        for d in drafts:
-            f = d.fact
-            if d.sentence != sentence and f.item.id in items and f.donor in donors:
-                if not d.carried and f.status in _HOLDERS:
-                    holders.setdefault(f.item.id, set()).add(f.donor)
+        holders = {
+            i: held & donors for i, held in _holders(drafts, outside=sentence).items() if i in items
+        }
         if any(len(holders.get(i, ())) != 1 for i in items):
             continue
         own = {i: next(iter(h)) for i, h in holders.items()}

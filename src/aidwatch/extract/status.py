@@ -549,7 +549,9 @@ def _describes_fittings(token) -> bool:
     if token.dep_ == "acl":
         holder = token.head
     elif token.dep_ == "advcl":  # « Équipé d'un radar, le système peut »
-        holder = next((c for c in token.head.children if c.dep_.startswith(("nsubj", "expl:subj"))), None)
+        holder = next(
+            (c for c in token.head.children if c.dep_.startswith(("nsubj", "expl:subj"))), None
+        )
         if holder is None:
             return False
     else:
@@ -557,6 +559,13 @@ def _describes_fittings(token) -> bool:
         if holder is None:
             return False
     return not _names_recipient(holder)
+
+
+def _introduced_by(token, words: frozenset[str]) -> bool:
+    """Whether the preposition or conjunction that introduces `token` (its
+    case, mark or prep child: « en service », « contre la fourniture »,
+    « après avoir envoyé ») is one of `words` (folded)."""
+    return any(c.dep_ in ("case", "mark", "prep") and fold(c.text) in words for c in token.children)
 
 
 _HOLDING = _WORDS.words("holding_prepositions")
@@ -569,7 +578,7 @@ def _in_service_elsewhere(token) -> bool:
     the service of an army that is not Ukraine's, which says nothing of aid."""
     return any(
         c.dep_.startswith(("obl", "nmod"))
-        and any(k.dep_ == "case" and fold(k.text) in _HOLDING for k in c.children)
+        and _introduced_by(c, _HOLDING)
         and not _names_recipient(c)
         for c in token.children
     )
@@ -619,11 +628,7 @@ def _stands_against(token, below) -> bool:
     """Whether `token` is a verb of taking a stand whose complement `below`
     is introduced by « contre » (« s'est prononcé contre la fourniture de
     Taurus »): a refusal of what `below` names."""
-    return (
-        lemma(token) in _STANCES
-        and below.head.i == token.i
-        and any(c.dep_ in ("case", "mark", "prep") and fold(c.text) in _AGAINST for c in below.children)
-    )
+    return lemma(token) in _STANCES and below.head.i == token.i and _introduced_by(below, _AGAINST)
 
 
 _CONCESSIVE = _WORDS.words("concessive_words")
@@ -636,9 +641,7 @@ _LIMITING = _WORDS.words("limiting_verbs")
 def _conceded(token) -> bool:
     """Whether the noun `token` is introduced by « malgré » (« malgré les
     promesses d'envoi de chars »): a concession, background to the news."""
-    return token.pos_ == "NOUN" and any(
-        c.dep_ in ("case", "prep") and fold(c.text) in _CONCESSIVE for c in token.children
-    )
+    return token.pos_ == "NOUN" and _introduced_by(token, _CONCESSIVE)
 
 
 def _passive_act(modal, below) -> bool:
@@ -691,9 +694,7 @@ def _restored(verb) -> bool:
     """« remis en service », « remis en état »: a giving verb whose
     complement says the thing is put back to use."""
     return any(
-        c.dep_.startswith("obl")
-        and fold(c.text) in _RESTORED
-        and any(k.dep_ == "case" and fold(k.text) in _RESTORING for k in c.children)
+        c.dep_.startswith("obl") and fold(c.text) in _RESTORED and _introduced_by(c, _RESTORING)
         for c in verb.children
     )
 
@@ -1259,7 +1260,7 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 and token.pos_ == "VERB"
                 and status in (Pending.OPEN, "delivered", "pledged")
                 and not is_negated(token)
-                and any(c.dep_ == "mark" and fold(c.text) in _AFTER for c in token.children)
+                and _introduced_by(token, _AFTER)
             ):
                 # « après avoir envoyé des munitions en Ukraine »: done before
                 return StatusReading("delivered", token, cls)
@@ -1345,7 +1346,7 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             and token.pos_ == "NOUN"
             and cls is None
             and below.head.i == token.i
-            and any(c.dep_ in ("case", "prep") and fold(c.text) in _TOPIC for c in below.children)
+            and _introduced_by(below, _TOPIC)
         ):
             return None  # « le groupe de contact sur les livraisons d'armes »: a topic
         elif (
@@ -1500,7 +1501,9 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
         # « Kiev a annoncé l'arrivée de canons Caesar »: arrived, so delivered
         status = "delivered"
     if status == Pending.NOMINAL:
-        sentence_words = set(re.split(r"\W+", _POSSIBLE_IDIOMS.sub(" ", nlp.folded(item_token.doc))))
+        sentence_words = set(
+            re.split(r"\W+", _POSSIBLE_IDIOMS.sub(" ", nlp.folded(item_token.doc)))
+        )
         if any(words in nlp.folded(item_token.doc) for words in _IN_PROGRESS):
             status = "delivered"  # « le transfert des F-16 était en cours »
         elif sentence_words & lex.consider_cues:
