@@ -262,6 +262,29 @@ def test_leads_in_common_are_features(second, items, kinds):
 
 
 @pytest.mark.parametrize(
+    "first, second, differ",
+    [
+        # a howitzer and a tank in the leads: other news, one donor or two
+        ([CAESAR], [("FR", "leclerc", "main_battle_tank", "pledged")], 1.0),
+        ([CAESAR], [LEOPARD], 1.0),
+        # one category, other items or donors: not told apart by this
+        ([LEOPARD], [ABRAMS], 0.0),
+        # a lead naming no donor meets a donor's of its category
+        ([(None, "obus", "artillery_ammunition", "pledged")], [OBUS], 0.0),
+        # one category in common among several
+        ([CAESAR, LEOPARD], [ABRAMS], 0.0),
+        # no lead on one side (no fact): nothing to tell
+        ([CAESAR], [], 0.0),
+        # the tank named in the second sentence only: background, not the lead
+        ([CAESAR], [OBUS, (*LEOPARD, None, None, 90)], 1.0),
+    ],
+)
+def test_leads_of_other_categories_are_a_feature(first, second, differ):
+    values = features(report("a", first), report("b", second))
+    assert values[FEATURES.index("leads_differ")] == differ
+
+
+@pytest.mark.parametrize(
     "item, wider",
     [
         ("leopard2a6", ("leopard2a6", "leopard2", "leopard")),

@@ -84,6 +84,7 @@ FEATURES = (
     "rarest_word",  # the weight of the rarest word the openings share / of the newer's rarest
     "dates_agree",  # both dated, the same month or within `MAX_DAYS` days
     "shared_meeting",  # both name one meeting (the contact group), dated or not
+    "leads_differ",  # both have a lead, and their items are of no common category
 )
 
 # Words of the opening that are compared: words of 4 letters or more cut to
@@ -129,6 +130,8 @@ class Report:
     # leopard2a6 » is also « DE leopard2 » and « DE leopard »): one outlet
     # writes the variant, another the family.
     lead_families: frozenset[str]
+    # The categories of its lead's items, whoever the donor ("howitzer")
+    lead_categories: frozenset[str]
     names: frozenset[int]  # hashes of the folded proper names of the opening
     # Hashes of the opening's words: what `features` compares, weighted by
     # rarity. (an array: 4 bytes a hash, where a set of Python ints takes 50)
@@ -145,7 +148,7 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     in story `story` (default: its story)."""
     article = extraction.article
     facts, items, quantities = set(), set(), []
-    lead_items, lead_kinds, lead_families = set(), set(), set()
+    lead_items, lead_kinds, lead_families, lead_categories = set(), set(), set(), set()
     # The facts of one sentence share its start: the lead's are those of the
     # earliest (offsets into the text, kept by the store).
     lead = min((f.evidence.start for f in extraction.facts), default=None)
@@ -160,6 +163,7 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
             lead_items.add(f"{donor} {item}")
             lead_families.update(f"{donor} {i}" for i in family(item))
             lead_kinds.add(f"{donor} {fact.item.category}")
+            lead_categories.add(fact.item.category)
         # Without a donor (« les alliés », Kiev's requests to everyone) a
         # fact is every week's news: its item counts, not the fact.
         if fact.donor:
@@ -186,6 +190,7 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         lead_items=frozenset(lead_items),
         lead_kinds=frozenset(lead_kinds),
         lead_families=frozenset(lead_families),
+        lead_categories=frozenset(lead_categories),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
         words=array("I", sorted(words(opening))),
     )
@@ -290,6 +295,17 @@ def _values(
         # (a pledge, its delivery) as one: a pair dated alike needs less else.
         dates,
         meeting,
+        # Both have a lead and no category of arms in common, whoever the
+        # donors: most pairs an index scores (1,604 of train's 2,186, one of
+        # them an event's). Its own weight comes out small (+0.19); what it
+        # changes is the rest of the fit, which no longer weighs those pairs
+        # like the ones it leaves at nought (a lead on one side only, or one
+        # category of two donors): 5 of 13 wrong pairs fewer, cross-validated.
+        float(
+            bool(a.lead_categories)
+            and bool(b.lead_categories)
+            and a.lead_categories.isdisjoint(b.lead_categories)
+        ),
     ]
 
 
