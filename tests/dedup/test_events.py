@@ -47,7 +47,9 @@ CAESAR = ("FR", "caesar", "howitzer", "delivered")
 OBUS = ("PL", "obus", "artillery_ammunition", "pledged")
 
 
-def report(doc, facts=(), opening="", story=None, published=None, packages=(), meetings=()):
+def report(
+    doc, facts=(), opening="", story=None, published=None, packages=(), meetings=(), kind="exact"
+):
     # A fact is (donor, item, category, status[, quantity[, date[, where its
     # sentence starts]]]): by default all in the first sentence.
     made = [
@@ -57,7 +59,7 @@ def report(doc, facts=(), opening="", story=None, published=None, packages=(), m
             status,
             Evidence("", start, start + 1),
             quantity,
-            "exact",
+            kind,
             day,
         )
         for donor, item, category, status, *rest in facts
@@ -344,6 +346,14 @@ def test_quantities_that_disagree_are_a_feature():
     a = report("a", [(*LEOPARD, 14)])
     b = report("b", [(*LEOPARD, 18)])
     assert features(a, b)[FEATURES.index("quantities_disagree")] == 1.0
+
+
+@pytest.mark.parametrize("kind, disagree", [("exact", 1.0), ("at_least", 1.0), ("approx", 0.0)])
+def test_an_approximate_quantity_disagrees_with_none(kind, disagree):
+    # « une dizaine de chars » in one report, « 60 chars » in the other
+    a = report("a", [(*LEOPARD, 10)], kind=kind)
+    b = report("b", [(*LEOPARD, 60)])
+    assert features(a, b)[FEATURES.index("quantities_disagree")] == disagree
 
 
 def test_the_shipped_weights_join_two_write_ups_of_one_decision():

@@ -79,7 +79,7 @@ FEATURES = (
     "lead_kinds",  # the leads share a donor and category (« Leopard 2A6 » and « Leopard »)
     "shared_packages",  # same donor and amount
     "names_overlap",  # shared proper names / the fewer
-    "quantities_disagree",  # same item, other quantity
+    "quantities_disagree",  # same item, other quantity (neither approximate)
     "text_similarity",  # cosine of the openings' words, each weighted by its rarity (idf)
     "rarest_word",  # the weight of the rarest word the openings share / of the newer's rarest
     "dates_agree",  # both dated, the same month or within `MAX_DAYS` days
@@ -169,7 +169,9 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         if fact.donor:
             facts.add(f"{fact.donor} {item} {fact.status}")
         items.add(item)
-        if fact.quantity and fact.quantity_kind != "cumulative_total":
+        # (an approximate count, « une dizaine », « des dizaines », is no
+        # figure another report can disagree with)
+        if fact.quantity and fact.quantity_kind not in ("cumulative_total", "approx"):
             quantities.append((item, fact.quantity))
     packages = {
         f"{p.donor or '?'} {_round(p.amount)} {p.currency or '?'}" for p in extraction.packages
