@@ -22,6 +22,7 @@ from aidwatch.dedup import EventIndex, StoryIndex, report_of
 from aidwatch.dedup.corroborate import corroborate
 from aidwatch.extract import decider_for, extract_articles
 from aidwatch.extract.commitments import reports_commitment
+from aidwatch.extract.nlp import collect_less
 from aidwatch.model import Article, Extraction
 from aidwatch.run.executors import Executor, InProcess
 from aidwatch.run.reading import Warn, guard, read_articles, warn
@@ -115,6 +116,7 @@ def ingest(
     is lost."""
     summary = Summary()
     on_wait = _once(on_wait)
+    collect_less()  # the stories, events and batches: young objects, mostly
     # Opened (and migrated) first: a store that cannot be opened is said
     # before any wait for the lock.
     engine = open_store(url, on_wait)
