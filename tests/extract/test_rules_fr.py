@@ -259,6 +259,10 @@ CASES = [
     # a noun of giving that is the topic of a noun of no status names a subject, not an act; talks on it are weighed
     ("Le ministre l'a confirmé. Le ministre a parlé en marge d'une réunion du groupe de contact sur les livraisons de chars Leopard à l'Ukraine.", []),
     ("Le ministre l'a confirmé. Les discussions sur la livraison de chars Leopard à l'Ukraine continuent.", [(None, "leopard", "considered", None)]),
+    # closed to a giving (« reste fermée à », « a fermé la porte à ») is a refusal; a pronoun subject is the one state before it
+    ("Le ministre l'a confirmé. Le ministre a dit que la Norvège avait accepté de livrer des obus, mais qu'elle restait fermée sur la question des chars Leopard.", [("NO", "gen_artillery_shell", "pledged", None), ("NO", "leopard", "refused", None)]),
+    ("Le ministre l'a confirmé. La Suède reste fermée à toute livraison de chasseurs Gripen à l'Ukraine.", [("SE", "gripen", "refused", None)]),
+    ("Le ministre l'a confirmé. Selon le ministre, la Suède a fermé la porte à l'envoi de Gripen.", [("SE", "gripen", "refused", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
