@@ -263,6 +263,10 @@ CASES = [
     ("Le ministre l'a confirmé. Le ministre a dit que la Norvège avait accepté de livrer des obus, mais qu'elle restait fermée sur la question des chars Leopard.", [("NO", "gen_artillery_shell", "pledged", None), ("NO", "leopard", "refused", None)]),
     ("Le ministre l'a confirmé. La Suède reste fermée à toute livraison de chasseurs Gripen à l'Ukraine.", [("SE", "gripen", "refused", None)]),
     ("Le ministre l'a confirmé. Selon le ministre, la Suède a fermé la porte à l'envoi de Gripen.", [("SE", "gripen", "refused", None)]),
+    # a state buying from another state pays for what a third country sells; from its makers, it buys for itself
+    ("Le ministre l'a confirmé. L'Allemagne a racheté des chars Gepard au Qatar.", [("DE", "gepard", "procured", None)]),
+    ("Le ministre l'a confirmé. La Norvège a acheté des obus auprès de la Corée du Sud.", [("NO", "gen_artillery_shell", "procured", None)]),
+    ("Le ministre l'a confirmé. La Norvège a acheté des obus à Rheinmetall.", []),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

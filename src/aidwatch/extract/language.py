@@ -200,6 +200,7 @@ SCHEMA: dict[str, str] = {
     "war_recipient_after": "forms",
     "other_recipient_relations": "words",
     "other_recipient_cases": "words",
+    "seller_cases": "words",
     "holder_links": "words",
     "holder_levels": "word",
     "confirming_verbs": "words",
