@@ -521,9 +521,7 @@ def _earlier_subject(pronoun, donor_at: dict[int, Donor], lists) -> list[str]:
     subjects = [
         doc[i]
         for i in donor_at
-        if i < pronoun.i
-        and doc[i].dep_ in ("nsubj", "nsubj:pass")
-        and donor_at[i].can_give
+        if i < pronoun.i and doc[i].dep_ in ("nsubj", "nsubj:pass") and donor_at[i].can_give
     ]
     codes = _codes(subjects, donor_at, lists)
     return codes if len(codes) == 1 else []

@@ -312,9 +312,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             continue
         if (
             reading.status == "procured"
-            and not any(
-                d.kind == "recipient" and not _invaded(doc, i) for i, d in donor_at.items()
-            )
+            and not any(d.kind == "recipient" and not _invaded(doc, i) for i, d in donor_at.items())
             and not (attribution.basis == "subject" and _bought_abroad(reading.trigger, donor_at))
         ):
             # « L'armée allemande va commander de nouveaux Leopard 2 »,

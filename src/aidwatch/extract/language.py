@@ -168,6 +168,7 @@ SCHEMA: dict[str, str] = {
     "not_before": "words",
     "negative_subjects": "words",
     "pass_through_verbs": "words",
+    "relating_adjectives": "words",
     "light_verb_objects": "classes",
     "infinitive_endings": "sequence",
     "not_trigger_stems": "words",

@@ -403,7 +403,7 @@ def _chain(item_token) -> list:
                     for c in head.children
                     if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")
                 ]
-        token = head
+        token = _relating_head(token) or head
         chain.append(token)
     if token.head.i == token.i and token.pos_ not in ("VERB", "AUX") and not _has_verb_role(token):
         # The md parser sometimes leaves a sentence in pieces (« Les 40
@@ -417,6 +417,28 @@ def _chain(item_token) -> list:
             nearest = min(roots, key=lambda t: abs(t.i - item_token.i))
             chain.append(nearest)
     return chain
+
+
+_RELATING = _WORDS.words("relating_adjectives")
+
+
+def _relating_head(token):
+    """« des contrats relatifs à un certain nombre de blindés »: the noun an
+    adjective of relation (`relating_adjectives`) right before the token's
+    preposition qualifies, when the parser hung the token elsewhere."""
+    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    if case is None or case.i == 0:
+        return None
+    before = token.doc[case.i - 1]
+    if (
+        before.pos_ == "ADJ"
+        and fold(before.text) in _RELATING
+        and before.head.pos_ == "NOUN"
+        and before.head.i != token.head.i
+        and before.head.i not in {t.i for t in token.subtree}
+    ):
+        return before.head
+    return None
 
 
 def _has_verb_role(token) -> bool:
