@@ -269,6 +269,9 @@ CASES = [
     ("Le ministre l'a confirmé. La Norvège a acheté des obus à Rheinmetall.", []),
     # what contracts « relatifs à » name is procured, wherever the parser hangs the « à »
     ("Le ministre l'a confirmé. La Norvège est en train de négocier des contrats relatifs à une série de blindés qui seront transférés à l'Ukraine au plus tôt.", [("NO", "gen_armoured_vehicle", "procured", None)]),
+    # « apprendre à » trains in all its forms (« apprennent à », « ont appris à »), not only « apprend »
+    ("Le ministre l'a confirmé. Des pilotes ukrainiens apprennent à utiliser le F-16 au Danemark.", [("DK", "f16", "training", None)]),
+    ("Le ministre l'a confirmé. Des pilotes ukrainiens ont appris à utiliser le F-16 au Danemark.", [("DK", "f16", "training", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
