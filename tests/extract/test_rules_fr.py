@@ -272,6 +272,11 @@ CASES = [
     # « apprendre à » trains in all its forms (« apprennent à », « ont appris à »), not only « apprend »
     ("Le ministre l'a confirmé. Des pilotes ukrainiens apprennent à utiliser le F-16 au Danemark.", [("DK", "f16", "training", None)]),
     ("Le ministre l'a confirmé. Des pilotes ukrainiens ont appris à utiliser le F-16 au Danemark.", [("DK", "f16", "training", None)]),
+    # re-exporting gives; refusing leave to re-export, or the request for it, is the licensing state's refusal
+    ("Le ministre l'a confirmé. La Suisse a refusé d'autoriser l'Allemagne à réexporter des obus vers l'Ukraine.", [("CH", "gen_artillery_shell", "refused", None)]),
+    ("Le ministre l'a confirmé. La Suisse a rejeté la demande de Berlin de l'autoriser à réexporter des obus vers l'Ukraine.", [("CH", "gen_artillery_shell", "refused", None)]),
+    ("Le ministre l'a confirmé. La Suisse a autorisé l'Allemagne à réexporter des obus vers l'Ukraine.", [("DE", "gen_artillery_shell", "pledged", None)]),
+    ("Le ministre l'a confirmé. Berlin a demandé à Berne de l'autoriser à réexporter des obus.", []),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

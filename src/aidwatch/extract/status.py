@@ -642,6 +642,21 @@ def _asks_leave_to_export(token, item_token) -> bool:
     return False
 
 
+def _refuses_request(request):
+    """The verb refusing the request noun at `request` (« a rejeté la
+    demande »), if one governs it as its object, not negated."""
+    head = request.head
+    if (
+        request.pos_ == "NOUN"
+        and request.dep_ in ("obj", "nsubj:pass")
+        and head.pos_ in ("VERB", "AUX")
+        and word_class(head) == "refuse"
+        and not is_negated(head)
+    ):
+        return head
+    return None
+
+
 _STANCES = _WORDS.words("stance_verbs")
 _AGAINST = _WORDS.words("against_words")
 
@@ -1341,8 +1356,14 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             status = Pending.DROP
         elif cls == "request" and _asks_leave_to_export(token, item_token):
             # « a demandé à Berne de lever le veto à la réexportation de
-            # munitions »: leave to export, asked of who licenses it
-            status = Pending.DROP
+            # munitions »: leave to export, asked of who licenses it; a
+            # refusal of that request (« a rejeté la demande de Berlin de
+            # l'autoriser à réexporter ») refuses the export
+            refusal = _refuses_request(token)
+            if refusal is not None:
+                status, trigger, trigger_class = "refused", refusal, "refuse"
+            else:
+                status = Pending.DROP
             break
         elif (
             cls in ATTITUDES
