@@ -277,6 +277,10 @@ CASES = [
     ("Le ministre l'a confirmé. La Suisse a rejeté la demande de Berlin de l'autoriser à réexporter des obus vers l'Ukraine.", [("CH", "gen_artillery_shell", "refused", None)]),
     ("Le ministre l'a confirmé. La Suisse a autorisé l'Allemagne à réexporter des obus vers l'Ukraine.", [("DE", "gen_artillery_shell", "pledged", None)]),
     ("Le ministre l'a confirmé. Berlin a demandé à Berne de l'autoriser à réexporter des obus.", []),
+    # an object set off after an aside (« fournisse, pour continuer à …, des missiles ») belongs to the verb before the aside
+    ("Le ministre l'a confirmé. On ne peut pas exclure que la Norvège fournisse bientôt, pour continuer à utiliser le même radar, des missiles NASAMS.", [("NO", "nasams", "considered", None)]),
+    ("Le ministre l'a confirmé. La Norvège livrera, pour aider à défendre les villes, des missiles NASAMS.", [("NO", "nasams", "pledged", None)]),
+    ("Le ministre l'a confirmé. Les soldats utilisent, pour défendre la ville, des missiles NASAMS.", []),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

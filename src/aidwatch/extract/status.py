@@ -441,6 +441,33 @@ def _relating_head(token):
     return None
 
 
+def _aside_before(item_token, verb) -> bool:
+    """« que l'Italie fournisse, pour continuer à utiliser le même bouclier,
+    des missiles Aster »: the parser hangs the object after an aside on the
+    aside's verb. True when `verb` lies in an adverbial clause set off by a
+    comma right before the item's words: the verb says nothing of the item."""
+    doc = item_token.doc
+    noun, set_off = item_token, False
+    for _ in range(4):  # the item's own words, or a noun it hangs on (« des missiles NASAMS »)
+        first = min(t.i for t in noun.subtree)
+        if first > verb.i and doc[first - 1].text == ",":
+            set_off = True
+            break
+        if noun.head.i == noun.i or noun.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head
+    if not set_off:
+        return False
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ == "advcl":
+            return clause.head.i < clause.i and clause.head.pos_ in ("VERB", "AUX")
+        if clause.dep_ not in ("xcomp", "obj", "ccomp") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
+
+
 def _has_verb_role(token) -> bool:
     return any(c.dep_ in ("nsubj", "cop", "aux:tense") for c in token.children)
 
@@ -1308,6 +1335,7 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 and verb_lemma(token) not in _PASS_THROUGH | _MORE | lex.modals.keys()
                 and not (lemma(token) in _FITTED and _listed_after(item_token, token))
                 and not (token.dep_ in ("acl", "acl:relcl") and _listed_after(item_token, token))
+                and not _aside_before(item_token, token)
             ):
                 # The nearest verb says what is done with the item, and it is
                 # not giving: « des brouilleurs pour contrer les drones ».
