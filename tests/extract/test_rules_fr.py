@@ -281,6 +281,10 @@ CASES = [
     ("Le ministre l'a confirmé. On ne peut pas exclure que la Norvège fournisse bientôt, pour continuer à utiliser le même radar, des missiles NASAMS.", [("NO", "nasams", "considered", None)]),
     ("Le ministre l'a confirmé. La Norvège livrera, pour aider à défendre les villes, des missiles NASAMS.", [("NO", "nasams", "pledged", None)]),
     ("Le ministre l'a confirmé. Les soldats utilisent, pour défendre la ville, des missiles NASAMS.", []),
+    # what a noun of asking (« besoin », « priorité ») is, through a copula or « rester », is asked for; a giver's priority of giving is not
+    ("Le ministre l'a confirmé. Le président ukrainien a déclaré que ses priorités aujourd'hui sont les systèmes de défense aérienne et les obus.", [(None, "gen_air_defence_system", "requested", None), (None, "gen_artillery_shell", "requested", None)]),
+    ("Le ministre l'a confirmé. La priorité de Kiev reste les systèmes de défense aérienne.", [(None, "gen_air_defence_system", "requested", None)]),
+    ("Le ministre l'a confirmé. La priorité de la Norvège reste la livraison d'obus.", [("NO", "gen_artillery_shell", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

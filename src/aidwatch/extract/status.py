@@ -1161,7 +1161,35 @@ def _read_parse(item_token, span) -> StatusReading | None:
         or reading
         or _held_there(item_token, span)
         or _example_reading(item_token, span)
+        or _named_as_need(item_token)
     )
+
+
+def _named_as_need(item_token) -> StatusReading | None:
+    """« ses priorités sont la défense aérienne et les obus », « la priorité
+    de Kiev reste les obus »: the item (or the list it heads) is what a noun
+    of asking (« besoin », « priorité ») is, through a copula or a verb of
+    being (`pass_through_verbs`): asked for."""
+    token = item_token
+    for _ in range(4):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    holders = [token]
+    if token.dep_ == "obj" and any(w in _PASS_THROUGH for w in _lemmas(token.head)):
+        holders.append(token.head)  # « la priorité reste les obus »
+    elif not any(c.dep_ == "cop" for c in token.children):
+        return None
+    for holder in holders:
+        for child in holder.children:
+            if (
+                child.dep_ == "nsubj"
+                and child.pos_ == "NOUN"
+                and lexicon().nouns.get(lemma(child)) == "request"
+                and not is_negated(holder)
+            ):
+                return StatusReading("requested", child, "request")
+    return None
 
 
 _LIST_INTRODUCERS = _WORDS.words("list_introducers")
