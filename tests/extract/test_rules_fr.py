@@ -285,6 +285,8 @@ CASES = [
     ("Le ministre l'a confirmé. Le président ukrainien a déclaré que ses priorités aujourd'hui sont les systèmes de défense aérienne et les obus.", [(None, "gen_air_defence_system", "requested", None), (None, "gen_artillery_shell", "requested", None)]),
     ("Le ministre l'a confirmé. La priorité de Kiev reste les systèmes de défense aérienne.", [(None, "gen_air_defence_system", "requested", None)]),
     ("Le ministre l'a confirmé. La priorité de la Norvège reste la livraison d'obus.", [("NO", "gen_artillery_shell", "pledged", None)]),
+    # « missiles pour la défense aérienne » are air defence missiles
+    ("Le ministre l'a confirmé. La Norvège livrera des missiles pour la défense aérienne.", [("NO", "gen_air_defence_missile", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
