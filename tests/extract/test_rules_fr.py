@@ -259,6 +259,34 @@ CASES = [
     # a noun of giving that is the topic of a noun of no status names a subject, not an act; talks on it are weighed
     ("Le ministre l'a confirmé. Le ministre a parlé en marge d'une réunion du groupe de contact sur les livraisons de chars Leopard à l'Ukraine.", []),
     ("Le ministre l'a confirmé. Les discussions sur la livraison de chars Leopard à l'Ukraine continuent.", [(None, "leopard", "considered", None)]),
+    # closed to a giving (« reste fermée à », « a fermé la porte à ») is a refusal; a pronoun subject is the one state before it
+    ("Le ministre l'a confirmé. Le ministre a dit que la Norvège avait accepté de livrer des obus, mais qu'elle restait fermée sur la question des chars Leopard.", [("NO", "gen_artillery_shell", "pledged", None), ("NO", "leopard", "refused", None)]),
+    ("Le ministre l'a confirmé. La Suède reste fermée à toute livraison de chasseurs Gripen à l'Ukraine.", [("SE", "gripen", "refused", None)]),
+    ("Le ministre l'a confirmé. Selon le ministre, la Suède a fermé la porte à l'envoi de Gripen.", [("SE", "gripen", "refused", None)]),
+    # a state buying from another state pays for what a third country sells; from its makers, it buys for itself
+    ("Le ministre l'a confirmé. L'Allemagne a racheté des chars Gepard au Qatar.", [("DE", "gepard", "procured", None)]),
+    ("Le ministre l'a confirmé. La Norvège a acheté des obus auprès de la Corée du Sud.", [("NO", "gen_artillery_shell", "procured", None)]),
+    ("Le ministre l'a confirmé. La Norvège a acheté des obus à Rheinmetall.", []),
+    # what contracts « relatifs à » name is procured, wherever the parser hangs the « à »
+    ("Le ministre l'a confirmé. La Norvège est en train de négocier des contrats relatifs à une série de blindés qui seront transférés à l'Ukraine au plus tôt.", [("NO", "gen_armoured_vehicle", "procured", None)]),
+    # « apprendre à » trains in all its forms (« apprennent à », « ont appris à »), not only « apprend »
+    ("Le ministre l'a confirmé. Des pilotes ukrainiens apprennent à utiliser le F-16 au Danemark.", [("DK", "f16", "training", None)]),
+    ("Le ministre l'a confirmé. Des pilotes ukrainiens ont appris à utiliser le F-16 au Danemark.", [("DK", "f16", "training", None)]),
+    # re-exporting gives; refusing leave to re-export, or the request for it, is the licensing state's refusal
+    ("Le ministre l'a confirmé. La Suisse a refusé d'autoriser l'Allemagne à réexporter des obus vers l'Ukraine.", [("CH", "gen_artillery_shell", "refused", None)]),
+    ("Le ministre l'a confirmé. La Suisse a rejeté la demande de Berlin de l'autoriser à réexporter des obus vers l'Ukraine.", [("CH", "gen_artillery_shell", "refused", None)]),
+    ("Le ministre l'a confirmé. La Suisse a autorisé l'Allemagne à réexporter des obus vers l'Ukraine.", [("DE", "gen_artillery_shell", "pledged", None)]),
+    ("Le ministre l'a confirmé. Berlin a demandé à Berne de l'autoriser à réexporter des obus.", []),
+    # an object set off after an aside (« fournisse, pour continuer à …, des missiles ») belongs to the verb before the aside
+    ("Le ministre l'a confirmé. On ne peut pas exclure que la Norvège fournisse bientôt, pour continuer à utiliser le même radar, des missiles NASAMS.", [("NO", "nasams", "considered", None)]),
+    ("Le ministre l'a confirmé. La Norvège livrera, pour aider à défendre les villes, des missiles NASAMS.", [("NO", "nasams", "pledged", None)]),
+    ("Le ministre l'a confirmé. Les soldats utilisent, pour défendre la ville, des missiles NASAMS.", []),
+    # what a noun of asking (« besoin », « priorité ») is, through a copula or « rester », is asked for; a giver's priority of giving is not
+    ("Le ministre l'a confirmé. Le président ukrainien a déclaré que ses priorités aujourd'hui sont les systèmes de défense aérienne et les obus.", [(None, "gen_air_defence_system", "requested", None), (None, "gen_artillery_shell", "requested", None)]),
+    ("Le ministre l'a confirmé. La priorité de Kiev reste les systèmes de défense aérienne.", [(None, "gen_air_defence_system", "requested", None)]),
+    ("Le ministre l'a confirmé. La priorité de la Norvège reste la livraison d'obus.", [("NO", "gen_artillery_shell", "pledged", None)]),
+    # « missiles pour la défense aérienne » are air defence missiles
+    ("Le ministre l'a confirmé. La Norvège livrera des missiles pour la défense aérienne.", [("NO", "gen_air_defence_missile", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -77,6 +77,21 @@ PARSES = {
         ("les", 8, "det", "DET", "", "le"),
         ("Russes", 6, "obj", "NOUN", "Number=Plur", "russe"),
     ],
+    # the parser hangs « à une série » on the verb, not on « relatifs »: the
+    # contracts the adjective of relation qualifies are what the item is under
+    "Oslo travaille sur des contrats relatifs à une série de blindés": [
+        ("Oslo", 1, "nsubj", "PROPN", "", "Oslo"),
+        ("travaille", 1, "ROOT", "VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin", "travailler"),
+        ("sur", 4, "case", "ADP", "", "sur"),
+        ("des", 4, "det", "DET", "", "un"),
+        ("contrats", 1, "obl:arg", "NOUN", "Number=Plur", "contrat"),
+        ("relatifs", 4, "amod", "ADJ", "Number=Plur", "relatif"),
+        ("à", 8, "case", "ADP", "", "à"),
+        ("une", 8, "det", "DET", "", "un"),
+        ("série", 1, "obl:mod", "NOUN", "Number=Sing", "série"),
+        ("de", 10, "case", "ADP", "", "de"),
+        ("blindés", 8, "nmod", "NOUN", "Number=Plur", "blindé"),
+    ],
 }
 
 # (sentence, the item's word, the donors' words and codes, expected status, donors, basis)
@@ -93,6 +108,14 @@ CASES = [
         "requested",
         ["US"],
         "addressee",
+    ),
+    (
+        "Oslo travaille sur des contrats relatifs à une série de blindés",
+        10,
+        {0: "NO"},
+        "procured",
+        ["NO"],
+        "subject",
     ),
 ]
 

@@ -359,6 +359,7 @@ def attribute(
 
     # 1. subjects, from the trigger upwards
     subject_basis = "none"
+    pronoun = None
     verb = _giving_verb_below(item_root, reading)
     steps = 0
     while verb is not None and steps < 16:
@@ -390,6 +391,7 @@ def attribute(
                         return Attribution(codes, "subject")
             elif fold(subject.text) in _PRONOUNS or subject.pos_ == "PRON":
                 subject_basis = "pronoun"  # « elle transférerait »: look further up
+                pronoun = pronoun or subject
                 if fold(subject.text) in _FIRST_PERSON:
                     codes = _speaker(verb, donor_at, lists)
                     if codes:
@@ -501,7 +503,28 @@ def attribute(
         codes = _speaker(reading.trigger, donor_at, lists, states_only=True)
         if codes:
             return Attribution(codes, "speaker")
+    if subject_basis == "pronoun" and pronoun is not None:
+        codes = _earlier_subject(pronoun, donor_at, lists)
+        if codes:
+            return Attribution(codes, "subject")
     return Attribution([], subject_basis)
+
+
+def _earlier_subject(pronoun, donor_at: dict[int, Donor], lists) -> list[str]:
+    """« Il a dit que la Norvège avait accepté de livrer des obus, mais
+    qu'elle restait fermée sur la question des chars »: a third-person
+    pronoun subject stands for the one state that is the subject of a verb
+    before it in the same sentence."""
+    if fold(pronoun.text) in _FIRST_PERSON:
+        return []
+    doc = pronoun.doc
+    subjects = [
+        doc[i]
+        for i in donor_at
+        if i < pronoun.i and doc[i].dep_ in ("nsubj", "nsubj:pass") and donor_at[i].can_give
+    ]
+    codes = _codes(subjects, donor_at, lists)
+    return codes if len(codes) == 1 else []
 
 
 def _givers_of(token) -> bool:

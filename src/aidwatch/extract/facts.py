@@ -310,8 +310,10 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             # « l'Ukraine prévoit d'acheter 1 000 CV90 »: Ukraine buys, nobody gives
             set_aside.add(g.start)
             continue
-        if reading.status == "procured" and not any(
-            d.kind == "recipient" and not _invaded(doc, i) for i, d in donor_at.items()
+        if (
+            reading.status == "procured"
+            and not any(d.kind == "recipient" and not _invaded(doc, i) for i, d in donor_at.items())
+            and not (attribution.basis == "subject" and _bought_abroad(reading.trigger, donor_at))
         ):
             # « L'armée allemande va commander de nouveaux Leopard 2 »,
             # « Slovakia signed a deal to buy 14 F-16 jets »: a purchase for
@@ -721,6 +723,29 @@ def _invaded(doc, i: int) -> bool:
     text, idx = nlp.text_of(doc), doc[i].idx
     end = idx + len(doc[i].text)
     return bool(_WAR_BEFORE.search(text[max(0, idx - 40) : idx]) or _WAR_AFTER.match(text, end))
+
+
+_SELLER_CASES = _WORDS.words("seller_cases")
+
+
+def _bought_abroad(trigger, donor_at) -> bool:
+    """« L'Allemagne a racheté des Gepard au Qatar »: a state buying from
+    another state (`seller_cases`) pays for systems a third country sells,
+    as states do for Ukraine; a state's own purchases are from its makers."""
+    if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in trigger.children:
+        if not child.dep_.startswith(("obl", "iobj", "advmod")):
+            continue
+        words = [child, *(c for c in child.children if c.dep_ == "obl:arg")]
+        for seller in words:
+            cases = {fold(c.text) for c in seller.children if c.dep_ == "case"}
+            if fold(child.text) in _SELLER_CASES:
+                cases.add(fold(child.text))
+            donor = donor_at.get(seller.i)
+            if donor is not None and donor.kind == "state" and cases & _SELLER_CASES:
+                return True
+    return False
 
 
 _OTHER_RECIPIENT_RELATIONS = _WORDS.words("other_recipient_relations")

@@ -403,7 +403,7 @@ def _chain(item_token) -> list:
                     for c in head.children
                     if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")
                 ]
-        token = head
+        token = _relating_head(token) or head
         chain.append(token)
     if token.head.i == token.i and token.pos_ not in ("VERB", "AUX") and not _has_verb_role(token):
         # The md parser sometimes leaves a sentence in pieces (« Les 40
@@ -417,6 +417,55 @@ def _chain(item_token) -> list:
             nearest = min(roots, key=lambda t: abs(t.i - item_token.i))
             chain.append(nearest)
     return chain
+
+
+_RELATING = _WORDS.words("relating_adjectives")
+
+
+def _relating_head(token):
+    """« des contrats relatifs à un certain nombre de blindés »: the noun an
+    adjective of relation (`relating_adjectives`) right before the token's
+    preposition qualifies, when the parser hung the token elsewhere."""
+    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    if case is None or case.i == 0:
+        return None
+    before = token.doc[case.i - 1]
+    if (
+        before.pos_ == "ADJ"
+        and fold(before.text) in _RELATING
+        and before.head.pos_ == "NOUN"
+        and before.head.i != token.head.i
+        and before.head.i not in {t.i for t in token.subtree}
+    ):
+        return before.head
+    return None
+
+
+def _aside_before(item_token, verb) -> bool:
+    """« que l'Italie fournisse, pour continuer à utiliser le même bouclier,
+    des missiles Aster »: the parser hangs the object after an aside on the
+    aside's verb. True when `verb` lies in an adverbial clause set off by a
+    comma right before the item's words: the verb says nothing of the item."""
+    doc = item_token.doc
+    noun, set_off = item_token, False
+    for _ in range(4):  # the item's own words, or a noun it hangs on (« des missiles NASAMS »)
+        first = min(t.i for t in noun.subtree)
+        if first > verb.i and doc[first - 1].text == ",":
+            set_off = True
+            break
+        if noun.head.i == noun.i or noun.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head
+    if not set_off:
+        return False
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ == "advcl":
+            return clause.head.i < clause.i and clause.head.pos_ in ("VERB", "AUX")
+        if clause.dep_ not in ("xcomp", "obj", "ccomp") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
 
 
 def _has_verb_role(token) -> bool:
@@ -618,6 +667,21 @@ def _asks_leave_to_export(token, item_token) -> bool:
         if lemma(x) in _EXPORTS:
             return True
     return False
+
+
+def _refuses_request(request):
+    """The verb refusing the request noun at `request` (« a rejeté la
+    demande »), if one governs it as its object, not negated."""
+    head = request.head
+    if (
+        request.pos_ == "NOUN"
+        and request.dep_ in ("obj", "nsubj:pass")
+        and head.pos_ in ("VERB", "AUX")
+        and word_class(head) == "refuse"
+        and not is_negated(head)
+    ):
+        return head
+    return None
 
 
 _STANCES = _WORDS.words("stance_verbs")
@@ -1097,7 +1161,35 @@ def _read_parse(item_token, span) -> StatusReading | None:
         or reading
         or _held_there(item_token, span)
         or _example_reading(item_token, span)
+        or _named_as_need(item_token)
     )
+
+
+def _named_as_need(item_token) -> StatusReading | None:
+    """« ses priorités sont la défense aérienne et les obus », « la priorité
+    de Kiev reste les obus »: the item (or the list it heads) is what a noun
+    of asking (« besoin », « priorité ») is, through a copula or a verb of
+    being (`pass_through_verbs`): asked for."""
+    token = item_token
+    for _ in range(4):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    holders = [token]
+    if token.dep_ == "obj" and any(w in _PASS_THROUGH for w in _lemmas(token.head)):
+        holders.append(token.head)  # « la priorité reste les obus »
+    elif not any(c.dep_ == "cop" for c in token.children):
+        return None
+    for holder in holders:
+        for child in holder.children:
+            if (
+                child.dep_ == "nsubj"
+                and child.pos_ == "NOUN"
+                and lexicon().nouns.get(lemma(child)) == "request"
+                and not is_negated(holder)
+            ):
+                return StatusReading("requested", child, "request")
+    return None
 
 
 _LIST_INTRODUCERS = _WORDS.words("list_introducers")
@@ -1271,6 +1363,7 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 and verb_lemma(token) not in _PASS_THROUGH | _MORE | lex.modals.keys()
                 and not (lemma(token) in _FITTED and _listed_after(item_token, token))
                 and not (token.dep_ in ("acl", "acl:relcl") and _listed_after(item_token, token))
+                and not _aside_before(item_token, token)
             ):
                 # The nearest verb says what is done with the item, and it is
                 # not giving: « des brouilleurs pour contrer les drones ».
@@ -1319,8 +1412,14 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             status = Pending.DROP
         elif cls == "request" and _asks_leave_to_export(token, item_token):
             # « a demandé à Berne de lever le veto à la réexportation de
-            # munitions »: leave to export, asked of who licenses it
-            status = Pending.DROP
+            # munitions »: leave to export, asked of who licenses it; a
+            # refusal of that request (« a rejeté la demande de Berlin de
+            # l'autoriser à réexporter ») refuses the export
+            refusal = _refuses_request(token)
+            if refusal is not None:
+                status, trigger, trigger_class = "refused", refusal, "refuse"
+            else:
+                status = Pending.DROP
             break
         elif (
             cls in ATTITUDES
