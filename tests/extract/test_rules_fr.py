@@ -287,6 +287,9 @@ CASES = [
     ("Le ministre l'a confirmé. La priorité de la Norvège reste la livraison d'obus.", [("NO", "gen_artillery_shell", "pledged", None)]),
     # « missiles pour la défense aérienne » are air defence missiles
     ("Le ministre l'a confirmé. La Norvège livrera des missiles pour la défense aérienne.", [("NO", "gen_air_defence_missile", "pledged", None)]),
+    # a definite pronoun (« les ») takes the count of what it points back to in its sentence; « en » counts after its verb
+    ("Le ministre l'a confirmé. La Belgique a acheté six chars Leopard 1 et les livrera à l'Ukraine en mai.", [("BE", "leopard1", "pledged", 6), ("BE", "leopard1", "procured", 6)]),
+    ("Le ministre l'a confirmé. La Belgique a livré six chars Leopard 1 et en livrera deux autres.", [("BE", "leopard1", "delivered", 6), ("BE", "leopard1", "pledged", 2)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

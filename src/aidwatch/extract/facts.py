@@ -378,6 +378,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             drafts.append((g.start, draft))
     drafts = [(start, _ammunition_of(d, served.get(start))) for start, d in drafts]
     _counts_by_agent(sentence.text, doc, drafts, donor_at)
+    _counts_to_pronouns(sentence.text, drafts)
     drafts += _gapped(sentence, doc, drafts, donor_at)
     if trains_crews(nlp.folded(doc)):
         drafts += _trained_on(ctx, spans, drafts, set_aside)
@@ -770,6 +771,27 @@ def _given_to_another(trigger, donor_at) -> bool:
 
 
 _PARTITIVE = _WORDS.words("partitive_pronouns")
+_DEFINITE = _WORDS.words("definite_item_pronouns")
+
+
+def _counts_to_pronouns(text: str, drafts: list[tuple[int, Draft]]) -> None:
+    """« a acheté six chars et les livrera »: a definite pronoun takes the
+    whole of what it points back to, so its fact takes the count the same
+    item has before it in the sentence. Not « en », a part of it (« en
+    livrera deux »), which counts after its verb."""
+    for start, d in drafts:
+        mention = d.fact.mention
+        if d.fact.quantity is not None or mention is None:
+            continue
+        if fold(mention.text) not in _DEFINITE:
+            continue
+        before = [
+            e
+            for s, e in drafts
+            if s < start and e.fact.item.id == d.fact.item.id and e.fact.quantity_kind == "exact"
+        ]
+        if len({e.fact.quantity for e in before}) == 1:
+            d.fact.quantity, d.fact.quantity_kind = before[0].fact.quantity, "exact"
 
 
 def _count_after_verb(text: str, end: int):

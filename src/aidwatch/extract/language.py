@@ -124,6 +124,7 @@ SCHEMA: dict[str, str] = {
     "item_pronouns": "forms",
     "more_of_the_same": "forms",
     "partitive_pronouns": "words",
+    "definite_item_pronouns": "words",
     "recipient_demonyms": "forms",
     "collective_subjects": "words",
     "giver_collectives": "words",
