@@ -262,6 +262,10 @@ CASES = [
     # « artillerie » spans rocket artillery: before a rocket launcher it names in its sentence, it is that launcher
     ("Le ministre l'a confirmé. La Norvège livrera de l'artillerie à longue portée (MLRS) - des lance-roquettes M270 - à l'Ukraine.", [("NO", "m270", "pledged", None)]),
     ("Le ministre l'a confirmé. La Norvège livrera des lance-roquettes M270 et de l'artillerie à l'Ukraine.", [("NO", "gen_artillery", "pledged", None), ("NO", "m270", "pledged", None)]),
+    # a noun of giving that « contexte », « sujet », « propos » govern is what is talked about, not an act
+    ("Le ministre l'a confirmé. Les deux ministres ont évoqué plusieurs difficultés dans le contexte de la fourniture de missiles Taurus à l'Ukraine.", []),
+    ("Le ministre l'a confirmé. Le chancelier s'est exprimé au sujet des livraisons de chars Leopard à Kiev.", []),
+    ("Le ministre l'a confirmé. Dans ce contexte, Berlin a annoncé la livraison de chars Leopard à l'Ukraine.", [("DE", "leopard", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

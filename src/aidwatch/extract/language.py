@@ -120,6 +120,7 @@ SCHEMA: dict[str, str] = {
     "limiting_verbs": "words",
     "after_words": "words",
     "topic_prepositions": "words",
+    "topic_nouns": "words",
     "inclusion_verbs": "words",
     "item_pronouns": "forms",
     "more_of_the_same": "forms",

@@ -635,6 +635,7 @@ _CONCESSIVE = _WORDS.words("concessive_words")
 _JUDGING = _WORDS.words("judging_verbs")
 _AFTER = _WORDS.words("after_words")
 _TOPIC = _WORDS.words("topic_prepositions")
+_TOPIC_NOUNS = _WORDS.words("topic_nouns")
 _LIMITING = _WORDS.words("limiting_verbs")
 
 
@@ -1349,6 +1350,13 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             and _introduced_by(below, _TOPIC)
         ):
             return None  # « le groupe de contact sur les livraisons d'armes »: a topic
+        elif (
+            status == Pending.NOMINAL
+            and token.pos_ == "NOUN"
+            and lemma(token) in _TOPIC_NOUNS
+            and below.head.i == token.i
+        ):
+            return None  # « dans le contexte de la fourniture de missiles »: a topic
         elif (
             status == Pending.NOMINAL
             and token.pos_ in ("VERB", "AUX")
