@@ -266,6 +266,10 @@ CASES = [
     ("Le ministre l'a confirmé. Les deux ministres ont évoqué plusieurs difficultés dans le contexte de la fourniture de missiles Taurus à l'Ukraine.", []),
     ("Le ministre l'a confirmé. Le chancelier s'est exprimé au sujet des livraisons de chars Leopard à Kiev.", []),
     ("Le ministre l'a confirmé. Dans ce contexte, Berlin a annoncé la livraison de chars Leopard à l'Ukraine.", [("DE", "leopard", "pledged", None)]),
+    # « appeler » with two bare objects names a thing, it asks for nothing; « appeler à » asks
+    ("Le ministre l'a confirmé. Les soldats ukrainiens appellent ce blindé le char à roues.", []),
+    ("Le ministre l'a confirmé. Les équipages ont essayé le canon et sont convenus de l'appeler le fusil de sniper géant.", []),
+    ("Le ministre l'a confirmé. Zelensky a appelé l'Allemagne à livrer des chars Leopard.", [("DE", "leopard", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -814,6 +814,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         and not any(c.dep_.startswith("aux") for c in token.children)
     ):
         return None, None  # « plus communément appelé Flakpanzer Gepard »: named, not asked
+    if cls == "request" and verb_lemma(token) in _DESTINED and _names_thing(token, item_token):
+        return None, None  # « ils l'ont appelé le fusil sur roues »: named, not asked
     if cls == "pledge" and _lists_a_delivery(token):
         return "delivered", "transfer"
     if cls == "pledge" and _lists_an_order(token):
@@ -864,6 +866,17 @@ def _aid_stepped_up(token) -> bool:
         and verb_tense(verb) == "present"
         and not is_negated(verb)
         and not _SOON.search(nlp.folded(token.doc))
+    )
+
+
+def _names_thing(verb, item_token) -> bool:
+    """Whether the item is the name a verb of naming gives another object
+    of its own (« l'appeler le fusil sur roues », « appellent ce blindé le
+    char léger »): two bare objects, the thing and its name."""
+    return (
+        item_token.head.i == verb.i
+        and item_token.dep_ in ("obj", "xcomp")
+        and any(c.dep_ == "obj" and c.i != item_token.i for c in verb.children)
     )
 
 
