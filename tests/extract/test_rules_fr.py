@@ -270,6 +270,9 @@ CASES = [
     ("Le ministre l'a confirmé. Les soldats ukrainiens appellent ce blindé le char à roues.", []),
     ("Le ministre l'a confirmé. Les équipages ont essayé le canon et sont convenus de l'appeler le fusil de sniper géant.", []),
     ("Le ministre l'a confirmé. Zelensky a appelé l'Allemagne à livrer des chars Leopard.", [("DE", "leopard", "requested", None)]),
+    # a law banning a transfer to no one named is the law of the land, no refusal; a ban toward Ukraine is one
+    ("Le ministre l'a confirmé. Une loi belge interdit la production et l'exportation des mines antipersonnel.", []),
+    ("Le ministre l'a confirmé. Une loi suisse interdit la réexportation de munitions vers l'Ukraine.", [("CH", "gen_ammunition", "refused", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -212,6 +212,7 @@ SCHEMA: dict[str, str] = {
     "wish_verbs": "words",
     "ability_modals": "words",
     "ban_words": "words",
+    "law_nouns": "words",
     "await_verbs": "words",
     "answered_request": "forms",
     "request_nouns": "forms",

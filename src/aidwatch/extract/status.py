@@ -869,6 +869,17 @@ def _aid_stepped_up(token) -> bool:
     )
 
 
+def _law_bans(verb) -> bool:
+    """Whether `verb` is a ban whose subject is a law and whose clause names
+    no recipient (« une loi américaine interdit l'exportation des
+    sous-munitions »): the law of the land, no refusal to give."""
+    return (
+        verb_lemma(verb) in _BANS
+        and any(c.dep_ == "nsubj" and lemma(c) in _LAWS for c in verb.children)
+        and not _names_recipient(verb)
+    )
+
+
 def _names_thing(verb, item_token) -> bool:
     """Whether the item is the name a verb of naming gives another object
     of its own (« l'appeler le fusil sur roues », « appellent ce blindé le
@@ -905,6 +916,7 @@ _FIRST_PERSON = _WORDS.words("first_person")
 _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _ABLE = _WORDS.words("ability_modals")
 _BANS = _WORDS.words("ban_words")
+_LAWS = _WORDS.words("law_nouns")
 _ALREADY = _WORDS.words("already_words")
 # Verbs that carry a noun of attitude (« avoir l'intention de »)
 _LIGHT = _WORDS.words("light_verbs")
@@ -1325,6 +1337,8 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         if cls is None and _stands_against(token, below):
             cls = "refuse"  # « s'est prononcé contre la fourniture de Taurus »
+        if cls == "refuse" and _law_bans(token):
+            return None  # « une loi interdit l'exportation des sous-munitions »
         open_inner = status in (Pending.OPEN, Pending.NOMINAL)
         verb = verb_lemma(token)
         if cls in ATTITUDES and status == Pending.PRODUCE:
