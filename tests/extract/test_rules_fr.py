@@ -273,6 +273,10 @@ CASES = [
     # a law banning a transfer to no one named is the law of the land, no refusal; a ban toward Ukraine is one
     ("Le ministre l'a confirmé. Une loi belge interdit la production et l'exportation des mines antipersonnel.", []),
     ("Le ministre l'a confirmé. Une loi suisse interdit la réexportation de munitions vers l'Ukraine.", [("CH", "gen_ammunition", "refused", None)]),
+    # a transfer seen or found, subject or object of the verb of seeing, was made; noting what is planned is not
+    ("Le ministre l'a confirmé. Selon le député, « des livraisons de blindés slovaques de type BVP ont été constatées ».", [("SK", "bmp1", "delivered", None)]),
+    ("Le ministre l'a confirmé. Des observateurs ont repéré l'arrivée de chars Leopard près du front.", [(None, "leopard", "delivered", None)]),
+    ("Le ministre l'a confirmé. Le député a noté que la livraison de chars Leopard était prévue pour mars.", [(None, "leopard", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -213,6 +213,7 @@ SCHEMA: dict[str, str] = {
     "ability_modals": "words",
     "ban_words": "words",
     "law_nouns": "words",
+    "witnessing_verbs": "words",
     "await_verbs": "words",
     "answered_request": "forms",
     "request_nouns": "forms",

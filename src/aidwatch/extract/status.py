@@ -977,6 +977,7 @@ _FIRST_TO = re.compile(r"\b(?:" + _WORDS.alternation("first_to") + r")\s*$")
 _COMPLETING = _WORDS.words("completion_verbs")
 _HAPPENING = _WORDS.words("happening_verbs")
 _MEANS = _WORDS.words("means_prepositions")
+_WITNESSING = _WORDS.words("witnessing_verbs")
 
 
 def _ranked_first(token) -> bool:
@@ -1082,6 +1083,12 @@ def _happens(verb, noun) -> bool:
         and (
             verb_lemma(verb) in _HAPPENING
             or any(fold(c.text) in _MEANS for c in noun.children if c.dep_ == "case")
+            # « des livraisons de blindés ont été constatées »: seen, so made
+            or (
+                verb_lemma(verb) in _WITNESSING
+                and noun.head.i == verb.i
+                and noun.dep_ in ("obj", "nsubj:pass")
+            )
         )
     )
 
