@@ -277,6 +277,10 @@ CASES = [
     ("Le ministre l'a confirmé. Selon le député, « des livraisons de blindés slovaques de type BVP ont été constatées ».", [("SK", "bmp1", "delivered", None)]),
     ("Le ministre l'a confirmé. Des observateurs ont repéré l'arrivée de chars Leopard près du front.", [(None, "leopard", "delivered", None)]),
     ("Le ministre l'a confirmé. Le député a noté que la livraison de chars Leopard était prévue pour mars.", [(None, "leopard", "pledged", None)]),
+    # a giving verb set in former times (« autrefois », « jadis », « naguère ») is history, no aid reported
+    ("Le ministre l'a confirmé. La Belgique a autrefois déployé des centaines de chars Leopard 1, remplacés depuis par des blindés plus récents.", []),
+    ("Le ministre l'a confirmé. La Belgique a jadis livré des chars Leopard 1 au Brésil.", []),
+    ("Le ministre l'a confirmé. La Belgique a livré des chars Leopard 1 à l'Ukraine.", [("BE", "leopard1", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -214,6 +214,7 @@ SCHEMA: dict[str, str] = {
     "ban_words": "words",
     "law_nouns": "words",
     "witnessing_verbs": "words",
+    "former_times": "words",
     "await_verbs": "words",
     "answered_request": "forms",
     "request_nouns": "forms",

@@ -765,6 +765,10 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
             return Pending.NOMINAL, cls
         if _is_purpose_clause(token):
             return Pending.DROP, cls
+        if _FORMERLY & {fold(t.text) for t in (*token.children, token.head)}:
+            # « l'Allemagne a autrefois déployé des Marder »: history (the
+            # parser may take the adverb for the verb and hang the verb on it)
+            return Pending.DROP, cls
         if negated and _not_yet(token):
             return Pending.DROP, cls
         tense = verb_tense(token)
@@ -918,6 +922,7 @@ _ABLE = _WORDS.words("ability_modals")
 _BANS = _WORDS.words("ban_words")
 _LAWS = _WORDS.words("law_nouns")
 _ALREADY = _WORDS.words("already_words")
+_FORMERLY = _WORDS.words("former_times")
 # Verbs that carry a noun of attitude (« avoir l'intention de »)
 _LIGHT = _WORDS.words("light_verbs")
 # « l'Allemagne fournit depuis l'été des Gepard »: done for some time already
