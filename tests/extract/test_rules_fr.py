@@ -281,6 +281,9 @@ CASES = [
     ("Le ministre l'a confirmé. La Belgique a autrefois déployé des centaines de chars Leopard 1, remplacés depuis par des blindés plus récents.", []),
     ("Le ministre l'a confirmé. La Belgique a jadis livré des chars Leopard 1 au Brésil.", []),
     ("Le ministre l'a confirmé. La Belgique a livré des chars Leopard 1 à l'Ukraine.", [("BE", "leopard1", "delivered", None)]),
+    # ammunition « pour des » systems serves them, as « pour les »: the systems are not given
+    ("Le ministre l'a confirmé. La Belgique pourrait fournir à l'Ukraine des obus à sous-munitions pour des obusiers de 155 mm.", [("BE", "gen_cluster_munition", "considered", None)]),
+    ("Le ministre l'a confirmé. La Belgique livrera des obus et des obusiers à l'Ukraine.", [("BE", "gen_artillery_shell", "pledged", None), ("BE", "gen_howitzer", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
