@@ -284,6 +284,9 @@ CASES = [
     # ammunition « pour des » systems serves them, as « pour les »: the systems are not given
     ("Le ministre l'a confirmé. La Belgique pourrait fournir à l'Ukraine des obus à sous-munitions pour des obusiers de 155 mm.", [("BE", "gen_cluster_munition", "considered", None)]),
     ("Le ministre l'a confirmé. La Belgique livrera des obus et des obusiers à l'Ukraine.", [("BE", "gen_artillery_shell", "pledged", None), ("BE", "gen_howitzer", "pledged", None)]),
+    # a system both sides of the war use says nothing of aid; Ukraine firing it at Russia is still holding it
+    ("Le ministre l'a confirmé. Le secrétaire général de l'OTAN a rappelé que les armes à sous-munitions sont utilisées par l'Ukraine comme par la Russie.", []),
+    ("Le ministre l'a confirmé. Des missiles Storm Shadow britanniques ont été tirés par l'Ukraine sur la Russie.", [("GB", "storm_shadow_scalp", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -213,6 +213,7 @@ SCHEMA: dict[str, str] = {
     "ability_modals": "words",
     "ban_words": "words",
     "law_nouns": "words",
+    "alike_prepositions": "words",
     "witnessing_verbs": "words",
     "former_times": "words",
     "await_verbs": "words",

@@ -19,6 +19,7 @@ from importlib import resources
 
 import yaml
 
+from aidwatch.catalog import donors
 from aidwatch.extract import nlp
 from aidwatch.extract.language import BUILDING, tables
 from aidwatch.extract.text import fold
@@ -681,14 +682,39 @@ def _pluperfect(token) -> bool:
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
-    utilise »)."""
+    utilise »), and not its adversary with it (« utilisées par l'Ukraine
+    comme par la Russie »: both sides of the war, no aid)."""
     users = []
     for child in token.children:
         if child.dep_ in ("nsubj", "obl:agent"):
             if child.morph.get("PronType") == ["Rel"] and token.dep_.startswith("acl"):
                 child = token.head  # « les autorités de Kiev qui l'utilisent »
             users.append(child)
-    return any(_names_recipient(user) for user in users)
+    return any(_names_recipient(user) for user in users) and not any(
+        _names_adversary(user) for user in users
+    )
+
+
+@cache
+def _adversary_words() -> frozenset[str]:
+    return frozenset(
+        fold(word)
+        for d in donors()
+        if d.kind == "adversary"
+        for word in (*d.names, *d.demonyms, *d.metonyms)
+    )
+
+
+def _names_adversary(user) -> bool:
+    """Whether a user, or one joined to it (« l'Ukraine et la Russie »,
+    « par l'Ukraine comme par la Russie »; not « tirés par l'Ukraine sur la
+    Russie »), is an adversary state (donors.csv: « la Russie », « Moscou »)."""
+    joined = [user] + [
+        c
+        for c in user.children
+        if c.dep_ == "conj" or (c.dep_ == "nmod" and _introduced_by(c, _ALIKE_USERS))
+    ]
+    return any(fold(t.text) in _adversary_words() for t in joined)
 
 
 def _restored(verb) -> bool:
@@ -921,6 +947,7 @@ _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _ABLE = _WORDS.words("ability_modals")
 _BANS = _WORDS.words("ban_words")
 _LAWS = _WORDS.words("law_nouns")
+_ALIKE_USERS = _WORDS.words("alike_prepositions")
 _ALREADY = _WORDS.words("already_words")
 _FORMERLY = _WORDS.words("former_times")
 # Verbs that carry a noun of attitude (« avoir l'intention de »)
