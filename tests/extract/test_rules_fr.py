@@ -287,6 +287,10 @@ CASES = [
     # a system both sides of the war use says nothing of aid; Ukraine firing it at Russia is still holding it
     ("Le ministre l'a confirmé. Le secrétaire général de l'OTAN a rappelé que les armes à sous-munitions sont utilisées par l'Ukraine comme par la Russie.", []),
     ("Le ministre l'a confirmé. Des missiles Storm Shadow britanniques ont été tirés par l'Ukraine sur la Russie.", [("GB", "storm_shadow_scalp", "delivered", None)]),
+    # what a contract or money keeps up or repairs is not itself given or bought; parts for it are given
+    ("Le ministre l'a confirmé. La Norvège a signé un contrat pour l'entretien des obusiers M109 ukrainiens.", []),
+    ("Le ministre l'a confirmé. La Norvège financera la réparation des chars Leopard 2 ukrainiens.", []),
+    ("Le ministre l'a confirmé. La Norvège livrera des pièces détachées pour la maintenance des chars Leopard 2.", [("NO", "gen_spare_parts", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -137,6 +137,7 @@ SCHEMA: dict[str, str] = {
     "until_now": "forms",
     "holding_prepositions": "words",
     "restored_states": "words",
+    "upkeep_nouns": "words",
     "restoring_prepositions": "words",
     "institution_subjects": "words",
     "singular_definite_articles": "words",

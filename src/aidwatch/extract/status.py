@@ -571,6 +571,7 @@ def _introduced_by(token, words: frozenset[str]) -> bool:
 
 _HOLDING = _WORDS.words("holding_prepositions")
 _RESTORED = _WORDS.words("restored_states")
+_UPKEEP = _WORDS.words("upkeep_nouns")
 _RESTORING = _WORDS.words("restoring_prepositions")
 
 
@@ -1331,6 +1332,8 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 return StatusReading("delivered", token, cls)
             if status is not None:
                 trigger, trigger_class = token, cls
+            elif token.pos_ == "NOUN" and lemma(token) in _UPKEEP:
+                return None  # « un contrat pour l'entretien des obusiers »: kept up, not given
             elif (
                 token.pos_ == "VERB"
                 and verb_lemma(token) not in _PASS_THROUGH | _MORE | lex.modals.keys()
