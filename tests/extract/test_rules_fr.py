@@ -291,6 +291,10 @@ CASES = [
     ("Le ministre l'a confirmé. La Norvège a signé un contrat pour l'entretien des obusiers M109 ukrainiens.", []),
     ("Le ministre l'a confirmé. La Norvège financera la réparation des chars Leopard 2 ukrainiens.", []),
     ("Le ministre l'a confirmé. La Norvège livrera des pièces détachées pour la maintenance des chars Leopard 2.", [("NO", "gen_spare_parts", "pledged", None)]),
+    # a shortage given as the cause of what is told explains it, asks for nothing; a shortage faced still asks
+    ("Le ministre l'a confirmé. Les artilleurs ukrainiens tirent peu en raison d'une grave pénurie d'obus.", []),
+    ("Le ministre l'a confirmé. Les artilleurs ukrainiens tirent peu à cause de la pénurie d'obus.", []),
+    ("Le ministre l'a confirmé. L'armée ukrainienne fait face à une pénurie d'obus.", [(None, "gen_artillery_shell", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

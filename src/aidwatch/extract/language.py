@@ -164,6 +164,7 @@ SCHEMA: dict[str, str] = {
     "verb_endings": "sequence",
     "infinitive_ending": "word",
     "soon_markers": "forms",
+    "cause_markers": "forms",
     "purpose_words": "words",
     "complementizers": "words",
     "not_yet_words": "words",

@@ -222,6 +222,8 @@ _COND_ENDINGS = _WORDS.sequence("conditional_endings")
 
 
 _SOON = re.compile(r"\b(" + _WORDS.alternation("soon_markers") + ")")
+# the cause marker, then an article and an adjective (« en raison d'une grave », « due to a »)
+_CAUSE = re.compile(r"\b(?:" + _WORDS.alternation("cause_markers") + r")\s*(?:\w+\W*){0,2}$")
 _HEARSAY = re.compile(r"\b(" + _WORDS.alternation("source_markers") + r")\b")
 _GOING_TO = _WORDS.words("going_to_auxiliaries")
 _PERFECT_AUX = _WORDS.words("perfect_auxiliaries")
@@ -851,10 +853,19 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         return "delivered", "transfer"
     if cls == "pledge" and _lists_an_order(token):
         return "procured", "procure"  # « la commande de la Pologne comprenait 200 chars »
+    if cls == "request" and token.pos_ == "NOUN" and _given_as_cause(token):
+        return None, None  # « en raison d'une pénurie d'obus »: explains, asks nothing
     status = _STATUS_OF[cls]
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, Pending.DROP)
     return status, cls
+
+
+def _given_as_cause(noun) -> bool:
+    """Whether a noun of need is given as the cause of what the sentence
+    tells (« tirent peu en raison d'une pénurie d'obus »)."""
+    before = fold(noun.doc[max(0, noun.i - 5) : noun.i].text)
+    return bool(_CAUSE.search(before))
 
 
 _INCLUDING = _WORDS.words("inclusion_verbs")
