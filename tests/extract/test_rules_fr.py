@@ -295,6 +295,10 @@ CASES = [
     ("Le ministre l'a confirmé. Les artilleurs ukrainiens tirent peu en raison d'une grave pénurie d'obus.", []),
     ("Le ministre l'a confirmé. Les artilleurs ukrainiens tirent peu à cause de la pénurie d'obus.", []),
     ("Le ministre l'a confirmé. L'armée ukrainienne fait face à une pénurie d'obus.", [(None, "gen_artillery_shell", "requested", None)]),
+    # a request a state makes (« reçu de l'Allemagne deux requêtes », « la demande de Berlin ») is leave asked of another, no aid asked for; rejecting it still refuses
+    ("Le ministre l'a confirmé. Le porte-parole suisse a confirmé avoir reçu de l'Allemagne deux requêtes concernant le transfert à Kiev de munitions fabriquées en Suisse.", []),
+    ("Le ministre l'a confirmé. Berne a rejeté la demande de Berlin concernant la livraison de chars Leopard à l'Ukraine.", [("CH", "leopard", "refused", None)]),
+    ("Le ministre l'a confirmé. Berlin a reçu de l'Ukraine une demande de chars Leopard.", [(None, "leopard", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

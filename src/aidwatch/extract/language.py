@@ -165,6 +165,7 @@ SCHEMA: dict[str, str] = {
     "infinitive_ending": "word",
     "soon_markers": "forms",
     "cause_markers": "forms",
+    "asker_prepositions": "words",
     "purpose_words": "words",
     "complementizers": "words",
     "not_yet_words": "words",

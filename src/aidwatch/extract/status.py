@@ -222,6 +222,7 @@ _COND_ENDINGS = _WORDS.sequence("conditional_endings")
 
 
 _SOON = re.compile(r"\b(" + _WORDS.alternation("soon_markers") + ")")
+_FROM = _WORDS.words("asker_prepositions")
 # the cause marker, then an article and an adjective (« en raison d'une grave », « due to a »)
 _CAUSE = re.compile(r"\b(?:" + _WORDS.alternation("cause_markers") + r")\s*(?:\w+\W*){0,2}$")
 _HEARSAY = re.compile(r"\b(" + _WORDS.alternation("source_markers") + r")\b")
@@ -853,12 +854,36 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         return "delivered", "transfer"
     if cls == "pledge" and _lists_an_order(token):
         return "procured", "procure"  # « la commande de la Pologne comprenait 200 chars »
+    if cls == "request" and token.pos_ == "NOUN" and _asked_by_state(token):
+        return None, None  # « a reçu de l'Allemagne deux requêtes »: leave asked, not aid
     if cls == "request" and token.pos_ == "NOUN" and _given_as_cause(token):
         return None, None  # « en raison d'une pénurie d'obus »: explains, asks nothing
     status = _STATUS_OF[cls]
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, Pending.DROP)
     return status, cls
+
+
+@cache
+def _state_words() -> frozenset[str]:
+    return frozenset(
+        fold(word) for d in donors() if d.kind == "state" for word in (*d.names, *d.metonyms)
+    )
+
+
+def _asked_by_state(noun) -> bool:
+    """Whether a noun of request is made by a state, not Ukraine (« la
+    demande de Berlin », « a reçu de l'Allemagne deux requêtes »): a giver
+    asking another for leave, no aid Ukraine asks for."""
+    askers = [c for c in noun.children if c.dep_ == "nmod"]
+    if noun.head.i != noun.i and lexicon().verbs.get(verb_lemma(noun.head)) == "receive":
+        askers += [c for c in noun.head.children if c.i != noun.i]
+    return any(
+        fold(a.text) in _state_words()
+        # « de l'Allemagne », its « de » at times taken for a partitive article
+        and any(fold(c.text) in _FROM for c in a.children if c.dep_ in ("case", "det"))
+        for a in askers
+    )
 
 
 def _given_as_cause(noun) -> bool:
@@ -1398,6 +1423,15 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             # « leur intention de produire en commun des CV90 »: production
             # weighed is no aid weighed, whoever announces it
             status = Pending.DROP
+        elif cls == "request" and token.pos_ == "NOUN" and _asked_by_state(token):
+            # « la demande de Berlin »: leave asked by a giver, no aid asked
+            # for; what is done with it may still refuse it (« Berne a rejeté
+            # la demande de Berlin »), not receiving it (« a reçu de
+            # l'Allemagne deux requêtes »)
+            if lexicon().verbs.get(verb_lemma(token.head)) == "receive":
+                status = Pending.DROP
+                break
+            continue
         elif cls == "request" and _asks_leave_to_export(token, item_token):
             # « a demandé à Berne de lever le veto à la réexportation de
             # munitions »: leave to export, asked of who licenses it
