@@ -290,6 +290,46 @@ CASES = [
     # a definite pronoun (« les ») takes the count of what it points back to in its sentence; « en » counts after its verb
     ("Le ministre l'a confirmé. La Belgique a acheté six chars Leopard 1 et les livrera à l'Ukraine en mai.", [("BE", "leopard1", "pledged", 6), ("BE", "leopard1", "procured", 6)]),
     ("Le ministre l'a confirmé. La Belgique a livré six chars Leopard 1 et en livrera deux autres.", [("BE", "leopard1", "delivered", 6), ("BE", "leopard1", "pledged", 2)]),
+    # « artillerie » spans rocket artillery: before a rocket launcher it names in its sentence, it is that launcher
+    ("Le ministre l'a confirmé. La Norvège livrera de l'artillerie à longue portée (MLRS) - des lance-roquettes M270 - à l'Ukraine.", [("NO", "m270", "pledged", None)]),
+    ("Le ministre l'a confirmé. La Norvège livrera des lance-roquettes M270 et de l'artillerie à l'Ukraine.", [("NO", "gen_artillery", "pledged", None), ("NO", "m270", "pledged", None)]),
+    # a noun of giving that « contexte », « sujet », « propos » govern is what is talked about, not an act
+    ("Le ministre l'a confirmé. Les deux ministres ont évoqué plusieurs difficultés dans le contexte de la fourniture de missiles Taurus à l'Ukraine.", []),
+    ("Le ministre l'a confirmé. Le chancelier s'est exprimé au sujet des livraisons de chars Leopard à Kiev.", []),
+    ("Le ministre l'a confirmé. Dans ce contexte, Berlin a annoncé la livraison de chars Leopard à l'Ukraine.", [("DE", "leopard", "pledged", None)]),
+    # « appeler » with two bare objects names a thing, it asks for nothing; « appeler à » asks
+    ("Le ministre l'a confirmé. Les soldats ukrainiens appellent ce blindé le char à roues.", []),
+    ("Le ministre l'a confirmé. Les équipages ont essayé le canon et sont convenus de l'appeler le fusil de sniper géant.", []),
+    ("Le ministre l'a confirmé. Zelensky a appelé l'Allemagne à livrer des chars Leopard.", [("DE", "leopard", "requested", None)]),
+    # a law banning a transfer to no one named is the law of the land, no refusal; a ban toward Ukraine is one
+    ("Le ministre l'a confirmé. Une loi belge interdit la production et l'exportation des mines antipersonnel.", []),
+    ("Le ministre l'a confirmé. Une loi suisse interdit la réexportation de munitions vers l'Ukraine.", [("CH", "gen_ammunition", "refused", None)]),
+    # a transfer seen or found, subject or object of the verb of seeing, was made; noting what is planned is not
+    ("Le ministre l'a confirmé. Selon le député, « des livraisons de blindés slovaques de type BVP ont été constatées ».", [("SK", "bmp1", "delivered", None)]),
+    ("Le ministre l'a confirmé. Des observateurs ont repéré l'arrivée de chars Leopard près du front.", [(None, "leopard", "delivered", None)]),
+    ("Le ministre l'a confirmé. Le député a noté que la livraison de chars Leopard était prévue pour mars.", [(None, "leopard", "pledged", None)]),
+    # a giving verb set in former times (« autrefois », « jadis », « naguère ») is history, no aid reported
+    ("Le ministre l'a confirmé. La Belgique a autrefois déployé des centaines de chars Leopard 1, remplacés depuis par des blindés plus récents.", []),
+    ("Le ministre l'a confirmé. La Belgique a jadis livré des chars Leopard 1 au Brésil.", []),
+    ("Le ministre l'a confirmé. La Belgique a livré des chars Leopard 1 à l'Ukraine.", [("BE", "leopard1", "delivered", None)]),
+    # ammunition « pour des » systems serves them, as « pour les »: the systems are not given
+    ("Le ministre l'a confirmé. La Belgique pourrait fournir à l'Ukraine des obus à sous-munitions pour des obusiers de 155 mm.", [("BE", "gen_cluster_munition", "considered", None)]),
+    ("Le ministre l'a confirmé. La Belgique livrera des obus et des obusiers à l'Ukraine.", [("BE", "gen_artillery_shell", "pledged", None), ("BE", "gen_howitzer", "pledged", None)]),
+    # a system both sides of the war use says nothing of aid; Ukraine firing it at Russia is still holding it
+    ("Le ministre l'a confirmé. Le secrétaire général de l'OTAN a rappelé que les armes à sous-munitions sont utilisées par l'Ukraine comme par la Russie.", []),
+    ("Le ministre l'a confirmé. Des missiles Storm Shadow britanniques ont été tirés par l'Ukraine sur la Russie.", [("GB", "storm_shadow_scalp", "delivered", None)]),
+    # what a contract or money keeps up or repairs is not itself given or bought; parts for it are given
+    ("Le ministre l'a confirmé. La Norvège a signé un contrat pour l'entretien des obusiers M109 ukrainiens.", []),
+    ("Le ministre l'a confirmé. La Norvège financera la réparation des chars Leopard 2 ukrainiens.", []),
+    ("Le ministre l'a confirmé. La Norvège livrera des pièces détachées pour la maintenance des chars Leopard 2.", [("NO", "gen_spare_parts", "pledged", None)]),
+    # a shortage given as the cause of what is told explains it, asks for nothing; a shortage faced still asks
+    ("Le ministre l'a confirmé. Les artilleurs ukrainiens tirent peu en raison d'une grave pénurie d'obus.", []),
+    ("Le ministre l'a confirmé. Les artilleurs ukrainiens tirent peu à cause de la pénurie d'obus.", []),
+    ("Le ministre l'a confirmé. L'armée ukrainienne fait face à une pénurie d'obus.", [(None, "gen_artillery_shell", "requested", None)]),
+    # a request a state makes (« reçu de l'Allemagne deux requêtes », « la demande de Berlin ») is leave asked of another, no aid asked for; rejecting it still refuses
+    ("Le ministre l'a confirmé. Le porte-parole suisse a confirmé avoir reçu de l'Allemagne deux requêtes concernant le transfert à Kiev de munitions fabriquées en Suisse.", []),
+    ("Le ministre l'a confirmé. Berne a rejeté la demande de Berlin concernant la livraison de chars Leopard à l'Ukraine.", [("CH", "leopard", "refused", None)]),
+    ("Le ministre l'a confirmé. Berlin a reçu de l'Ukraine une demande de chars Leopard.", [(None, "leopard", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -1122,6 +1122,13 @@ _STANDS_FOR = {
 _STANDS_FOR_HERE = {
     "armoured_vehicle": ("main_battle_tank",),
 }
+# Kinds whose word spans more than their category, and the categories they
+# stand for when the system is named after them in their sentence:
+# « l'artillerie à longue portée, des lance-roquettes M270 » (« artillerie »
+# covers rocket artillery; « obusiers » does not).
+_SPANS_HERE = {
+    "gen_artillery": ("mlrs",),
+}
 
 
 def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
@@ -1140,11 +1147,12 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
         named = None
         if not d.fact.item.specific:
             here = _STANDS_FOR_HERE.get(d.fact.item.category, ())
+            spans = _SPANS_HERE.get(d.fact.item.id, ())
             named = [
                 n
-                for c in _STANDS_FOR.get(d.fact.item.category, (d.fact.item.category,))
+                for c in (*_STANDS_FOR.get(d.fact.item.category, (d.fact.item.category,)), *spans)
                 for n in systems.get(c, ())
-                if c not in here or _named_after(n, d)
+                if (c not in here and c not in spans) or _named_after(n, d)
             ]
             if any(_counted_apart(n, d) for n in named):
                 named = None  # another item of the category, not one of its systems

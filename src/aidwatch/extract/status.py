@@ -19,6 +19,7 @@ from importlib import resources
 
 import yaml
 
+from aidwatch.catalog import donors
 from aidwatch.extract import nlp
 from aidwatch.extract.language import BUILDING, tables
 from aidwatch.extract.text import fold
@@ -221,6 +222,9 @@ _COND_ENDINGS = _WORDS.sequence("conditional_endings")
 
 
 _SOON = re.compile(r"\b(" + _WORDS.alternation("soon_markers") + ")")
+_FROM = _WORDS.words("asker_prepositions")
+# the cause marker, then an article and an adjective (« en raison d'une grave », « due to a »)
+_CAUSE = re.compile(r"\b(?:" + _WORDS.alternation("cause_markers") + r")\s*(?:\w+\W*){0,2}$")
 _HEARSAY = re.compile(r"\b(" + _WORDS.alternation("source_markers") + r")\b")
 _GOING_TO = _WORDS.words("going_to_auxiliaries")
 _PERFECT_AUX = _WORDS.words("perfect_auxiliaries")
@@ -619,6 +623,7 @@ def _introduced_by(token, words: frozenset[str]) -> bool:
 
 _HOLDING = _WORDS.words("holding_prepositions")
 _RESTORED = _WORDS.words("restored_states")
+_UPKEEP = _WORDS.words("upkeep_nouns")
 _RESTORING = _WORDS.words("restoring_prepositions")
 
 
@@ -699,6 +704,7 @@ _CONCESSIVE = _WORDS.words("concessive_words")
 _JUDGING = _WORDS.words("judging_verbs")
 _AFTER = _WORDS.words("after_words")
 _TOPIC = _WORDS.words("topic_prepositions")
+_TOPIC_NOUNS = _WORDS.words("topic_nouns")
 _LIMITING = _WORDS.words("limiting_verbs")
 
 
@@ -744,14 +750,39 @@ def _pluperfect(token) -> bool:
 def _used_by_recipient(token) -> bool:
     """Whether the subject or agent of a verb of use is Ukraine (« l'armée
     ukrainienne dispose de », « tirés par l'Ukraine », « Kiev, qui les
-    utilise »)."""
+    utilise »), and not its adversary with it (« utilisées par l'Ukraine
+    comme par la Russie »: both sides of the war, no aid)."""
     users = []
     for child in token.children:
         if child.dep_ in ("nsubj", "obl:agent"):
             if child.morph.get("PronType") == ["Rel"] and token.dep_.startswith("acl"):
                 child = token.head  # « les autorités de Kiev qui l'utilisent »
             users.append(child)
-    return any(_names_recipient(user) for user in users)
+    return any(_names_recipient(user) for user in users) and not any(
+        _names_adversary(user) for user in users
+    )
+
+
+@cache
+def _adversary_words() -> frozenset[str]:
+    return frozenset(
+        fold(word)
+        for d in donors()
+        if d.kind == "adversary"
+        for word in (*d.names, *d.demonyms, *d.metonyms)
+    )
+
+
+def _names_adversary(user) -> bool:
+    """Whether a user, or one joined to it (« l'Ukraine et la Russie »,
+    « par l'Ukraine comme par la Russie »; not « tirés par l'Ukraine sur la
+    Russie »), is an adversary state (donors.csv: « la Russie », « Moscou »)."""
+    joined = [user] + [
+        c
+        for c in user.children
+        if c.dep_ == "conj" or (c.dep_ == "nmod" and _introduced_by(c, _ALIKE_USERS))
+    ]
+    return any(fold(t.text) in _adversary_words() for t in joined)
 
 
 def _restored(verb) -> bool:
@@ -828,6 +859,10 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
             return Pending.NOMINAL, cls
         if _is_purpose_clause(token):
             return Pending.DROP, cls
+        if _FORMERLY & {fold(t.text) for t in (*token.children, token.head)}:
+            # « l'Allemagne a autrefois déployé des Marder »: history (the
+            # parser may take the adverb for the verb and hang the verb on it)
+            return Pending.DROP, cls
         if negated and _not_yet(token):
             return Pending.DROP, cls
         tense = verb_tense(token)
@@ -877,14 +912,49 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
         and not any(c.dep_.startswith("aux") for c in token.children)
     ):
         return None, None  # « plus communément appelé Flakpanzer Gepard »: named, not asked
+    if cls == "request" and verb_lemma(token) in _DESTINED and _names_thing(token, item_token):
+        return None, None  # « ils l'ont appelé le fusil sur roues »: named, not asked
     if cls == "pledge" and _lists_a_delivery(token):
         return "delivered", "transfer"
     if cls == "pledge" and _lists_an_order(token):
         return "procured", "procure"  # « la commande de la Pologne comprenait 200 chars »
+    if cls == "request" and token.pos_ == "NOUN" and _asked_by_state(token):
+        return None, None  # « a reçu de l'Allemagne deux requêtes »: leave asked, not aid
+    if cls == "request" and token.pos_ == "NOUN" and _given_as_cause(token):
+        return None, None  # « en raison d'une pénurie d'obus »: explains, asks nothing
     status = _STATUS_OF[cls]
     if negated:
         status = {"refused": "considered", "considered": "refused"}.get(status, Pending.DROP)
     return status, cls
+
+
+@cache
+def _state_words() -> frozenset[str]:
+    return frozenset(
+        fold(word) for d in donors() if d.kind == "state" for word in (*d.names, *d.metonyms)
+    )
+
+
+def _asked_by_state(noun) -> bool:
+    """Whether a noun of request is made by a state, not Ukraine (« la
+    demande de Berlin », « a reçu de l'Allemagne deux requêtes »): a giver
+    asking another for leave, no aid Ukraine asks for."""
+    askers = [c for c in noun.children if c.dep_ == "nmod"]
+    if noun.head.i != noun.i and lexicon().verbs.get(verb_lemma(noun.head)) == "receive":
+        askers += [c for c in noun.head.children if c.i != noun.i]
+    return any(
+        fold(a.text) in _state_words()
+        # « de l'Allemagne », its « de » at times taken for a partitive article
+        and any(fold(c.text) in _FROM for c in a.children if c.dep_ in ("case", "det"))
+        for a in askers
+    )
+
+
+def _given_as_cause(noun) -> bool:
+    """Whether a noun of need is given as the cause of what the sentence
+    tells (« tirent peu en raison d'une pénurie d'obus »)."""
+    before = fold(noun.doc[max(0, noun.i - 5) : noun.i].text)
+    return bool(_CAUSE.search(before))
 
 
 _INCLUDING = _WORDS.words("inclusion_verbs")
@@ -930,6 +1000,28 @@ def _aid_stepped_up(token) -> bool:
     )
 
 
+def _law_bans(verb) -> bool:
+    """Whether `verb` is a ban whose subject is a law and whose clause names
+    no recipient (« une loi américaine interdit l'exportation des
+    sous-munitions »): the law of the land, no refusal to give."""
+    return (
+        verb_lemma(verb) in _BANS
+        and any(c.dep_ == "nsubj" and lemma(c) in _LAWS for c in verb.children)
+        and not _names_recipient(verb)
+    )
+
+
+def _names_thing(verb, item_token) -> bool:
+    """Whether the item is the name a verb of naming gives another object
+    of its own (« l'appeler le fusil sur roues », « appellent ce blindé le
+    char léger »): two bare objects, the thing and its name."""
+    return (
+        item_token.head.i == verb.i
+        and item_token.dep_ in ("obj", "xcomp")
+        and any(c.dep_ == "obj" and c.i != item_token.i for c in verb.children)
+    )
+
+
 def _lists_a_delivery(token) -> bool:
     """« La livraison comprenait des obus », « the donation includes
     Javelins »: what a delivery made holds is delivered, not pledged (« le
@@ -955,7 +1047,10 @@ _FIRST_PERSON = _WORDS.words("first_person")
 _WISHES = _WORDS.words("wish_verbs")  # « Kiev aimerait obtenir »: a request
 _ABLE = _WORDS.words("ability_modals")
 _BANS = _WORDS.words("ban_words")
+_LAWS = _WORDS.words("law_nouns")
+_ALIKE_USERS = _WORDS.words("alike_prepositions")
 _ALREADY = _WORDS.words("already_words")
+_FORMERLY = _WORDS.words("former_times")
 # Verbs that carry a noun of attitude (« avoir l'intention de »)
 _LIGHT = _WORDS.words("light_verbs")
 # « l'Allemagne fournit depuis l'été des Gepard »: done for some time already
@@ -1015,6 +1110,7 @@ _FIRST_TO = re.compile(r"\b(?:" + _WORDS.alternation("first_to") + r")\s*$")
 _COMPLETING = _WORDS.words("completion_verbs")
 _HAPPENING = _WORDS.words("happening_verbs")
 _MEANS = _WORDS.words("means_prepositions")
+_WITNESSING = _WORDS.words("witnessing_verbs")
 
 
 def _ranked_first(token) -> bool:
@@ -1120,6 +1216,12 @@ def _happens(verb, noun) -> bool:
         and (
             verb_lemma(verb) in _HAPPENING
             or any(fold(c.text) in _MEANS for c in noun.children if c.dep_ == "case")
+            # « des livraisons de blindés ont été constatées »: seen, so made
+            or (
+                verb_lemma(verb) in _WITNESSING
+                and noun.head.i == verb.i
+                and noun.dep_ in ("obj", "nsubj:pass")
+            )
         )
     )
 
@@ -1358,6 +1460,8 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 return StatusReading("delivered", token, cls)
             if status is not None:
                 trigger, trigger_class = token, cls
+            elif token.pos_ == "NOUN" and lemma(token) in _UPKEEP:
+                return None  # « un contrat pour l'entretien des obusiers »: kept up, not given
             elif (
                 token.pos_ == "VERB"
                 and verb_lemma(token) not in _PASS_THROUGH | _MORE | lex.modals.keys()
@@ -1404,12 +1508,23 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         if cls is None and _stands_against(token, below):
             cls = "refuse"  # « s'est prononcé contre la fourniture de Taurus »
+        if cls == "refuse" and _law_bans(token):
+            return None  # « une loi interdit l'exportation des sous-munitions »
         open_inner = status in (Pending.OPEN, Pending.NOMINAL)
         verb = verb_lemma(token)
         if cls in ATTITUDES and status == Pending.PRODUCE:
             # « leur intention de produire en commun des CV90 »: production
             # weighed is no aid weighed, whoever announces it
             status = Pending.DROP
+        elif cls == "request" and token.pos_ == "NOUN" and _asked_by_state(token):
+            # « la demande de Berlin »: leave asked by a giver, no aid asked
+            # for; what is done with it may still refuse it (« Berne a rejeté
+            # la demande de Berlin »), not receiving it (« a reçu de
+            # l'Allemagne deux requêtes »)
+            if lexicon().verbs.get(verb_lemma(token.head)) == "receive":
+                status = Pending.DROP
+                break
+            continue
         elif cls == "request" and _asks_leave_to_export(token, item_token):
             # « a demandé à Berne de lever le veto à la réexportation de
             # munitions »: leave to export, asked of who licenses it; a
@@ -1448,6 +1563,13 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             and _introduced_by(below, _TOPIC)
         ):
             return None  # « le groupe de contact sur les livraisons d'armes »: a topic
+        elif (
+            status == Pending.NOMINAL
+            and token.pos_ == "NOUN"
+            and lemma(token) in _TOPIC_NOUNS
+            and below.head.i == token.i
+        ):
+            return None  # « dans le contexte de la fourniture de missiles »: a topic
         elif (
             status == Pending.NOMINAL
             and token.pos_ in ("VERB", "AUX")
