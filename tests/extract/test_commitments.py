@@ -29,6 +29,19 @@ from aidwatch.model import Article, Evidence, Fact
             "2023-07",
         ),
         ("La France a annoncé jeudi qu'elle cédera des Mirage 2000 à l'Ukraine.", "fr", "2024-06"),
+        # Poland's first pledge of Leopard 2 (Wednesday 11 January 2023)
+        (
+            "Varsovie enverra une compagnie de chars Leopard 2 à Kiev, a déclaré "
+            "mercredi le président polonais.",
+            "fr",
+            "2023-01",
+        ),
+        (
+            "La Pologne enverra des chars Leopard 2 à l'Ukraine, a déclaré le président "
+            "polonais le 11 janvier.",
+            "fr",
+            "2023-01",
+        ),
         (
             "The White House said on Friday that the United States will send cluster "
             "munitions to Ukraine.",
