@@ -29,6 +29,13 @@ from aidwatch.model import Article, Evidence, Fact
             "2023-07",
         ),
         ("La France a annoncé jeudi qu'elle cédera des Mirage 2000 à l'Ukraine.", "fr", "2024-06"),
+        # an abbreviated month before its day
+        (
+            "On Jan. 19, the United States said it would send 90 Stryker armored "
+            "carriers to Ukraine.",
+            "en",
+            "2023-01",
+        ),
         # Poland's first pledge of Leopard 2 (Wednesday 11 January 2023)
         (
             "Varsovie enverra une compagnie de chars Leopard 2 à Kiev, a déclaré "

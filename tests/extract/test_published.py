@@ -37,7 +37,9 @@ TODAY = date(2026, 12, 1)
         # ... in English, month or day first
         ("The minister spoke on Tuesday, October 11, in Brussels.", ("2022-10", "weekday")),
         ("The tanks arrived on Monday 19 June, Kyiv said.", ("2023-06", "weekday")),
-        ("He announced it on Friday evening, Oct. 11.", None),  # an abbreviation: not read
+        # a month abbreviated before its day, as news agencies write it
+        ("He announced it on Friday evening, Oct. 11.", ("2024-10", "weekday")),
+        ("The jets landed on Tuesday, Sept. 6, Kyiv said.", ("2022-09", "weekday")),
         ("On Thursday, March 6, 2025, the jets landed.", None),  # its year is given
         # weekdays that disagree: the month most of them give
         (
