@@ -95,6 +95,11 @@ from aidwatch.model import Article, Evidence, Fact
         ),
         # a delivery said to be the first: the first delivery's month
         (
+            "Les premiers AMX-10 RC français ont été livrés à l'Ukraine, selon le ministre.",
+            "fr",
+            "2023-03",
+        ),
+        (
             "Les premiers Mirage 2000 français ont été livrés à l'Ukraine, a annoncé Paris.",
             "fr",
             "2025-02",
