@@ -29,6 +29,26 @@ from aidwatch.model import Article, Evidence, Fact
             "2023-07",
         ),
         ("La France a annoncé jeudi qu'elle cédera des Mirage 2000 à l'Ukraine.", "fr", "2024-06"),
+        # an abbreviated month before its day
+        (
+            "On Jan. 19, the United States said it would send 90 Stryker armored "
+            "carriers to Ukraine.",
+            "en",
+            "2023-01",
+        ),
+        # Poland's first pledge of Leopard 2 (Wednesday 11 January 2023)
+        (
+            "Varsovie enverra une compagnie de chars Leopard 2 à Kiev, a déclaré "
+            "mercredi le président polonais.",
+            "fr",
+            "2023-01",
+        ),
+        (
+            "La Pologne enverra des chars Leopard 2 à l'Ukraine, a déclaré le président "
+            "polonais le 11 janvier.",
+            "fr",
+            "2023-01",
+        ),
         (
             "The White House said on Friday that the United States will send cluster "
             "munitions to Ukraine.",
@@ -74,6 +94,11 @@ from aidwatch.model import Article, Evidence, Fact
             None,
         ),
         # a delivery said to be the first: the first delivery's month
+        (
+            "Les premiers AMX-10 RC français ont été livrés à l'Ukraine, selon le ministre.",
+            "fr",
+            "2023-03",
+        ),
         (
             "Les premiers Mirage 2000 français ont été livrés à l'Ukraine, a annoncé Paris.",
             "fr",

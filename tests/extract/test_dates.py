@@ -313,6 +313,15 @@ MONTH_FIRST = [
     ("en", "On March 27, 2023, Berlin sent tanks.", None, [("March 27, 2023", "2023-03-27")]),
     ("en", "Kyiv asked on May 3rd for more shells.", "2023-06-10", [("May 3rd", "2023-05-03")]),
     ("en", "The March 27-28 meeting ended.", "2023-04-02", []),
+    # a month abbreviated before its day ("Jan. 19"), capitalised, with its dot
+    ("en", "On Jan. 19, Washington sent more arms.", "2023-02-10", [("Jan. 19", "2023-01-19")]),
+    (
+        "en",
+        "The Pentagon said on Tuesday, Sept. 6, 2022, it would send shells.",
+        None,
+        [("Tuesday, Sept. 6, 2022", "2022-09-06")],
+    ),
+    ("en", "The jan. 19 figure was wrong.", "2023-02-10", []),
     ("fr", "Livrés en avril 15 chars sont arrivés.", "2023-06-10", [("avril", "2023-04")]),
     # a capitalised month alone is a date after a preposition, a cue or a modifier
     (

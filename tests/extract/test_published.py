@@ -10,9 +10,11 @@ from datetime import date
 import pytest
 
 from aidwatch.errors import CatalogError
+from aidwatch.extract import extract_article
 from aidwatch.extract.known_events import TYPES, known_events
 from aidwatch.extract.published import date_article, month_range
 from aidwatch.extract.text import fold
+from aidwatch.model import Article
 
 TODAY = date(2026, 12, 1)
 
@@ -37,7 +39,9 @@ TODAY = date(2026, 12, 1)
         # ... in English, month or day first
         ("The minister spoke on Tuesday, October 11, in Brussels.", ("2022-10", "weekday")),
         ("The tanks arrived on Monday 19 June, Kyiv said.", ("2023-06", "weekday")),
-        ("He announced it on Friday evening, Oct. 11.", None),  # an abbreviation: not read
+        # a month abbreviated before its day, as news agencies write it
+        ("He announced it on Friday evening, Oct. 11.", ("2024-10", "weekday")),
+        ("The jets landed on Tuesday, Sept. 6, Kyiv said.", ("2022-09", "weekday")),
         ("On Thursday, March 6, 2025, the jets landed.", None),  # its year is given
         # weekdays that disagree: the month most of them give
         (
@@ -83,6 +87,11 @@ TODAY = date(2026, 12, 1)
             ("2023-06", "event"),
         ),
         ("Les quatre régions que Moscou veut annexer restent contestées.", ("2022-10", "event")),
+        (
+            "Une semaine après l'altercation dans le Bureau ovale, Kiev attend les munitions.",
+            ("2025-03", "event"),
+        ),
+        ("Le président a reçu son homologue dans le Bureau ovale.", None),
         # dates with their year: the latest that is neither a bound nor ahead
         ("Berlin a livré des obus le 3 mai 2023 puis le 9 juin.", ("2023-06", "dates")),
         ("Depuis février 2022, les alliés ont livré des chars.", None),
@@ -280,3 +289,28 @@ def test_a_bad_dating_table_is_reported_with_its_key(monkeypatch, tmp_path, key,
 )
 def test_month_range_is_what_the_bounds_leave(text, expected):
     assert month_range(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an event looked back on, in English (known_events_en.yaml)
+        (
+            "A week after the heated Oval Office meeting, Germany said it would send "
+            "two more Patriot systems to Ukraine.",
+            "2025-03",
+        ),
+        (
+            "After the Oval Office clash, Sweden said it would send 20 CV90 vehicles to Ukraine.",
+            "2025-03",
+        ),
+        (
+            "In the Oval Office, the president said Germany would send two more Patriot "
+            "systems to Ukraine.",
+            None,
+        ),
+    ],
+)
+def test_an_english_article_is_dated_by_the_events_it_names(text, expected):
+    extraction = extract_article(Article(id="t", source="<t>", text=text, language="en"))
+    assert extraction.article.published == expected

@@ -557,14 +557,22 @@ class _Grammar:
         # is, in English), so that « en avril 15 chars » is no date.
         capitals = "|".join(_phrase(f.capitalize()) for f in full_months)
         capital = f"(?-i:(?P<month>{capitals}))"
+        # Before its day, a month may be abbreviated, as news agencies write
+        # it ("Jan. 19", "Sept. 6"): capitalised, with its dot.
+        abbreviated = [f for f in t.months if f.endswith(".")]
+        dayed = "|".join(
+            _phrase(f.capitalize())
+            for f in sorted(full_months + abbreviated, key=len, reverse=True)
+        )
         moved = rf"|\s+{after}" if t.after else "|(?P<after>(?!))"
         add(
-            rf"{cue}(?P<t>(?:(?:{article}|{before}\s+)?{weekday},?\s+)?{capital}\s+{day('day')}"
+            rf"{cue}(?P<t>(?:(?:{article}|{before}\s+)?{weekday},?\s+)?(?-i:(?P<month>{dayed}))"
+            rf"\s+{day('day')}"
             rf"(?!\s*[-‐‑/:.]\d)(?:,?\s+{year('year')}{moved})?{time}?)",
             self._day_month,
             DIGIT,
             months,
-            re.compile(rf"(?:{capitals})\s+\d"),  # a day follows the month
+            re.compile(rf"(?:{dayed})\s+\d"),  # a day follows the month
         )
         add(
             rf"{cue}(?P<t>(?:{_alt(t.range_day_open)}\s+)?{day('day1')}"

@@ -381,7 +381,8 @@ def _weekday_patterns() -> tuple[tuple[re.Pattern, dict, dict, re.Pattern], ...]
     for lang in ("fr", "en"):
         t = _table(lang)
         weekdays = {fold(k): v for k, v in t.weekdays.items()}
-        months = {fold(k): v for k, v in t.months.items() if not k.endswith(".")}
+        # English writes a month before its day abbreviated ("Tuesday, Oct. 11").
+        months = {fold(k): v for k, v in t.months.items() if lang == "en" or not k.endswith(".")}
         evening = _alt({fold(k) for k in t.evening_times})
         w, mo, times = _alt(weekdays), _alt(months), _alt({fold(k) for k in t.times_of_day})
         if lang == "fr":
