@@ -221,20 +221,39 @@ def family(item: str) -> tuple[str, ...]:
 
 def words(text: str) -> set[int]:
     """Hashes of the words of `text` that `features` compares (see `_TOKEN`)."""
-    found = set()
-    for token in _TOKEN.findall(text):
-        word = fold(token)
-        if word.isdigit():
-            if len(word) < 2 or (len(word) == 4 and word[:2] in ("19", "20")):
-                continue
-            word = "#" + word
-        elif len(word) < 4:
-            if len(word) < 2 or not token.isupper():
-                continue
-        elif word in _STOP:
-            continue
-        found.add(zlib.crc32(word[:_STEM].encode("utf-8")))
+    # A word's hash (or None, not compared) depends on the word alone: an
+    # opening's 200 words are mostly words seen before, one dict lookup each
+    # instead of a fold, tests and a CRC.
+    known = _WORD_HASHES
+    found = {known[t] if t in known else _word_hash(t) for t in _TOKEN.findall(text)}
+    found.discard(None)
     return found
+
+
+def _word_hash(token: str) -> int | None:
+    """The hash `words` keeps for `token`, or None; remembered."""
+    if len(_WORD_HASHES) >= _WORD_HASHES_KEPT:
+        _WORD_HASHES.clear()
+    hashed = _WORD_HASHES[token] = _hash_of(token)
+    return hashed
+
+
+def _hash_of(token: str) -> int | None:
+    word = fold(token)
+    if word.isdigit():
+        if len(word) < 2 or (len(word) == 4 and word[:2] in ("19", "20")):
+            return None
+        word = "#" + word
+    elif len(word) < 4:
+        if len(word) < 2 or not token.isupper():
+            return None
+    elif word in _STOP:
+        return None
+    return zlib.crc32(word[:_STEM].encode("utf-8"))
+
+
+_WORD_HASHES: dict[str, int | None] = {}
+_WORD_HASHES_KEPT = 50_000
 
 
 def _round(amount: float) -> str:
