@@ -378,7 +378,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             drafts.append((g.start, draft))
     drafts = [(start, _ammunition_of(d, served.get(start))) for start, d in drafts]
     _counts_by_agent(sentence.text, doc, drafts, donor_at)
-    _counts_to_pronouns(sentence.text, drafts)
+    _counts_to_pronouns(drafts)
     drafts += _gapped(sentence, doc, drafts, donor_at)
     if trains_crews(nlp.folded(doc)):
         drafts += _trained_on(ctx, spans, drafts, set_aside)
@@ -738,11 +738,10 @@ def _bought_abroad(trigger, donor_at) -> bool:
     for child in trigger.children:
         if not child.dep_.startswith(("obl", "iobj", "advmod")):
             continue
-        words = [child, *(c for c in child.children if c.dep_ == "obl:arg")]
-        for seller in words:
-            cases = {fold(c.text) for c in seller.children if c.dep_ == "case"}
-            if fold(child.text) in _SELLER_CASES:
-                cases.add(fold(child.text))
+        # « auprès de la Corée »: the parser may make « auprès » the head
+        own_case = {fold(child.text)} & _SELLER_CASES
+        for seller in [child, *(c for c in child.children if c.dep_ == "obl:arg")]:
+            cases = own_case | {fold(c.text) for c in seller.children if c.dep_ == "case"}
             donor = donor_at.get(seller.i)
             if donor is not None and donor.kind == "state" and cases & _SELLER_CASES:
                 return True
@@ -774,7 +773,7 @@ _PARTITIVE = _WORDS.words("partitive_pronouns")
 _DEFINITE = _WORDS.words("definite_item_pronouns")
 
 
-def _counts_to_pronouns(text: str, drafts: list[tuple[int, Draft]]) -> None:
+def _counts_to_pronouns(drafts: list[tuple[int, Draft]]) -> None:
     """« a acheté six chars et les livrera »: a definite pronoun takes the
     whole of what it points back to, so its fact takes the count the same
     item has before it in the sentence. Not « en », a part of it (« en
