@@ -12,6 +12,7 @@ de HIMARS »); then each (donor, item, status) is kept once.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -807,17 +808,25 @@ def item_quantity(text: str, group: ItemGroup):
     """The count of an item: written right before it, or before the
     classifier noun that introduces it. « Au total, 49 canons » is a
     cumulative total; « en » counts after its verb (« en a envoyé 3 »)."""
-    if fold(text[group.start : group.end]) in _PARTITIVE:
-        return _count_after_verb(text, group.end)
-    if _more_of_the_same(text, group.start, group.end):
+    return _quantity_at(text, group.start, group.end)
+
+
+# The count reads only the text and the item's place in it: each item is
+# counted by the rules, the gap reading and the model's features (three
+# times), and a reprint's sentence comes back with the same items.
+@functools.lru_cache(maxsize=8192)
+def _quantity_at(text: str, start: int, end: int):
+    if fold(text[start:end]) in _PARTITIVE:
+        return _count_after_verb(text, end)
+    if _more_of_the_same(text, start, end):
         # « Huit autres suivront »: the count is the anaphor's own
-        q = next(iter(find_quantities(text[group.start : group.end])), None)
-        return q and Quantity(q.value, q.kind, q.start + group.start, q.end + group.start)
-    found = quantity_before(text, group.start)
+        q = next(iter(find_quantities(text[start:end])), None)
+        return q and Quantity(q.value, q.kind, q.start + start, q.end + start)
+    found = quantity_before(text, start)
     if found is None:
-        window_start = max(0, group.start - 60)
-        for q in reversed(find_quantities(text[window_start : group.start])):
-            gap = text[window_start + q.end : group.start]
+        window_start = max(0, start - 60)
+        for q in reversed(find_quantities(text[window_start:start])):
+            gap = text[window_start + q.end : start]
             if _CLASSIFIERS.match(gap) or _APPOSED.match(gap):
                 # « trois unités d'une arme similaire, le M270 »: apposed
                 found = Quantity(q.value, q.kind, q.start + window_start, q.end + window_start)
@@ -825,9 +834,9 @@ def item_quantity(text: str, group: ItemGroup):
         else:
             # « un système de missiles Patriot », « une seule batterie »: one
             one = None
-            for one in _ONE.finditer(text, window_start, group.start):  # noqa: B007
+            for one in _ONE.finditer(text, window_start, start):  # noqa: B007
                 pass
-            if one is not None and _CLASSIFIERS.match(text[one.end() : group.start]):
+            if one is not None and _CLASSIFIERS.match(text[one.end() : start]):
                 found = Quantity(1, "exact", one.start(), one.end())
     if found and _TOTAL.search(text[: found.start]):
         return Quantity(found.value, "cumulative_total", found.start, found.end)

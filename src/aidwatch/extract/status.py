@@ -108,7 +108,15 @@ def may_give_status(folded_sentence: str) -> bool:
 
 
 def lemma(token) -> str:
-    return fold(nlp.lemma(token))
+    # Asked half a million times on a few thousand articles, mostly of words
+    # asked before: kept with the parse (read only, but for its lemmas).
+    kept = token.doc.user_data.get("folded_lemmas")
+    if kept is None:
+        kept = token.doc.user_data["folded_lemmas"] = {}
+    found = kept.get(token.i)
+    if found is None:
+        found = kept[token.i] = fold(nlp.lemma(token))
+    return found
 
 
 def verb_lemma(token) -> str:
@@ -149,8 +157,22 @@ def _lemmas(token) -> list[str]:
 _PARTICIPLE_ENDINGS = _WORDS.sequence("participle_endings")
 
 
+_UNKNOWN = object()
+
+
 def word_class(token) -> str | None:
-    """The lexicon class of a token: transfer, pledge, package, ... or None."""
+    """The lexicon class of a token: transfer, pledge, package, ... or None.
+    It reads the parse alone: kept with it, as rule after rule asks."""
+    kept = token.doc.user_data.get("word_classes")
+    if kept is None:
+        kept = token.doc.user_data["word_classes"] = {}
+    found = kept.get(token.i, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = kept[token.i] = _word_class(token)
+    return found  # type: ignore[return-value]
+
+
+def _word_class(token) -> str | None:
     lex = lexicon()
     if token.pos_ in ("NOUN", "PROPN"):
         word = fold(token.text)
