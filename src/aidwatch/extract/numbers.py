@@ -31,6 +31,7 @@ from text_to_num import text2num
 
 from aidwatch.errors import CatalogError
 from aidwatch.extract.language import BUILDING
+from aidwatch.extract.lookahead import first_chars
 
 # The language whose tables this module's rules read (see engines.py).
 _LANG = BUILDING
@@ -248,14 +249,14 @@ def grammar() -> _Grammar:
     multiplier = alternation(list(v.scales) + list(v.approx_nouns))
     fillers = alternation(v.fillers)
     coordinated = rf"(?:(?:\s*[,/–-]\s*|\s+(?:et|ou|à|au)\s+)(?:{DIGITS_CORE}))*"
+    count = rf"(?P<bound>{bound})?(?P<number>{number(_DIGITS_AFTER)})"
     return _Grammar(
         bound=bound,
         # Money glues multipliers and symbols to digits (« 500M€ »): there
         # the digits need only not go on.
         number=number(r"(?![.,]?\d)"),
-        count=re.compile(
-            rf"(?<![\w-])(?P<bound>{bound})?(?P<number>{number(_DIGITS_AFTER)})", flags
-        ),
+        # The characters a count can start with, looked at first (lookahead.py).
+        count=re.compile(rf"(?<![\w-]){first_chars(count, flags)}{count}", flags),
         digits_full=re.compile(rf"(?P<digits>{DIGITS_CORE})(?:\s+(?P<scale>{scale}))?", flags),
         words_full=re.compile(word_run, flags),
         approx_full=re.compile(

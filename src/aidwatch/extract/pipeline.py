@@ -170,8 +170,10 @@ def scan(
 # for the parses kept in nlp.py (40 % of the sentences of a 6,000-article
 # feed's on-topic articles). Each entry holds the hash of the sentence's
 # words as cut out of its article, which the lookups read: a sentence cut
-# differently from the same text is looked up afresh.
-_TABLES: OrderedDict[tuple[str, str | None], tuple[int, list, list, list]] = OrderedDict()
+# differently from the same text is looked up afresh. Half as many as the
+# parses: about 1.5 KB each, and most reprints come back soon.
+_TABLES: OrderedDict[tuple[str, str | None], tuple[int, tuple, tuple, tuple]] = OrderedDict()
+_TABLES_KEPT = max(1, nlp.CACHED_SENTENCES // 2)
 
 
 def _sentence_tables(
@@ -186,8 +188,8 @@ def _sentence_tables(
     else:
         groups = system_missiles(text, group_items(text, find_systems(text, words)))
         givers = _givers(text, find_donors(text, words, published))
-        found = _TABLES[key] = (words_hash, groups, givers, find_money(text))
-        if len(_TABLES) > nlp.CACHED_SENTENCES:
+        found = _TABLES[key] = (words_hash, tuple(groups), tuple(givers), tuple(find_money(text)))
+        if len(_TABLES) > _TABLES_KEPT:
             _TABLES.popitem(last=False)
     # Copies: a scan's lists are its own.
     return list(found[1]), list(found[2]), list(found[3])

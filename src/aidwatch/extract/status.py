@@ -110,10 +110,12 @@ def may_give_status(folded_sentence: str) -> bool:
 def lemma(token) -> str:
     # Asked half a million times on a few thousand articles, mostly of words
     # asked before: kept with the parse (read only, but for its lemmas).
-    kept = token.doc.user_data.get("folded_lemmas")
+    # A list by token (a dict took 1 KB more a parse).
+    doc = token.doc
+    kept = doc.user_data.get("folded_lemmas")
     if kept is None:
-        kept = token.doc.user_data["folded_lemmas"] = {}
-    found = kept.get(token.i)
+        kept = doc.user_data["folded_lemmas"] = [None] * len(doc)
+    found = kept[token.i]
     if found is None:
         found = kept[token.i] = fold(nlp.lemma(token))
     return found
@@ -163,10 +165,11 @@ _UNKNOWN = object()
 def word_class(token) -> str | None:
     """The lexicon class of a token: transfer, pledge, package, ... or None.
     It reads the parse alone: kept with it, as rule after rule asks."""
-    kept = token.doc.user_data.get("word_classes")
+    doc = token.doc
+    kept = doc.user_data.get("word_classes")
     if kept is None:
-        kept = token.doc.user_data["word_classes"] = {}
-    found = kept.get(token.i, _UNKNOWN)
+        kept = doc.user_data["word_classes"] = [_UNKNOWN] * len(doc)
+    found = kept[token.i]
     if found is _UNKNOWN:
         found = kept[token.i] = _word_class(token)
     return found  # type: ignore[return-value]
