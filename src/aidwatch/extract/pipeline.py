@@ -843,7 +843,9 @@ def _months_without_year(article: Article, facts: list[Fact]) -> None:
     # one year to the others (« à la mi-mars » beside « en janvier dernier »).
     lo, hi = bounds
     for when, moved in placed:
-        first, final = when + moved, when + moved + 11
+        # « janvier dernier » is strictly past: the article from February on.
+        first = when + 1 if moved else when
+        final = first + 11
         if _iso_index(lo) <= final and _iso_index(hi) >= first:
             lo = max(lo, _iso_month(first))
             hi = min(hi, _iso_month(final))
