@@ -330,6 +330,10 @@ CASES = [
     ("Le ministre l'a confirmé. Le porte-parole suisse a confirmé avoir reçu de l'Allemagne deux requêtes concernant le transfert à Kiev de munitions fabriquées en Suisse.", []),
     ("Le ministre l'a confirmé. Berne a rejeté la demande de Berlin concernant la livraison de chars Leopard à l'Ukraine.", [("CH", "leopard", "refused", None)]),
     ("Le ministre l'a confirmé. Berlin a reçu de l'Ukraine une demande de chars Leopard.", [(None, "leopard", "requested", None)]),
+    # a refusal against Ukraine's calls, its askers named by a title or after a qualifier, was asked for; another state's calls ask nothing
+    ("Le ministre l'a confirmé. Washington n'envisage pas de livrer des missiles ATACMS, malgré les appels pressants des autorités ukrainiennes.", [("US", "atacms", "refused", None), ("US", "atacms", "requested", None)]),
+    ("Le ministre l'a confirmé. Rome refuse de livrer des missiles Aster malgré la requête du ministre de Kiev.", [("IT", "aster_30", "refused", None), ("IT", "aster_30", "requested", None)]),
+    ("Le ministre l'a confirmé. Rome refuse de livrer des missiles Aster malgré les appels de Berlin à aider l'Ukraine.", [("IT", "aster_30", "refused", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
