@@ -334,6 +334,10 @@ CASES = [
     ("Le ministre l'a confirmé. Washington n'envisage pas de livrer des missiles ATACMS, malgré les appels pressants des autorités ukrainiennes.", [("US", "atacms", "refused", None), ("US", "atacms", "requested", None)]),
     ("Le ministre l'a confirmé. Rome refuse de livrer des missiles Aster malgré la requête du ministre de Kiev.", [("IT", "aster_30", "refused", None), ("IT", "aster_30", "requested", None)]),
     ("Le ministre l'a confirmé. Rome refuse de livrer des missiles Aster malgré les appels de Berlin à aider l'Ukraine.", [("IT", "aster_30", "refused", None)]),
+    # « transfère » is a present, not the infinitive the morphologizer may take it for: « déjà » says it is under way
+    ("Le ministre l'a confirmé. La Pologne transfère déjà des chars T-72 à l'Ukraine.", [("PL", "t72", "delivered", None)]),
+    ("Le ministre l'a confirmé. La Pologne transfère depuis l'été des chars T-72 à l'Ukraine.", [("PL", "t72", "delivered", None)]),
+    ("Le ministre l'a confirmé. La Pologne transfère des chars T-72 à l'Ukraine.", [("PL", "t72", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -176,6 +176,7 @@ SCHEMA: dict[str, str] = {
     "relating_adjectives": "words",
     "light_verb_objects": "classes",
     "infinitive_endings": "sequence",
+    "finite_endings": "sequence",
     "not_trigger_stems": "words",
     "participle_endings": "sequence",
     "adjective_participle_endings": "sequence",

@@ -258,7 +258,7 @@ def verb_tense(token) -> str:
         if auxes:
             return "past"
         return "participle"
-    if verb_form == ["Inf"]:
+    if verb_form == ["Inf"] and not token.text.lower().endswith(_FINITE_ENDINGS):
         if aux_lemmas & _PERFECT_AUX:
             return "past"  # « avoir reçu »
         return "infinitive"
@@ -271,6 +271,10 @@ def verb_tense(token) -> str:
     ):
         return "past"
     return "present"
+
+
+# « transfère » is no infinitive, whatever the morphologizer says
+_FINITE_ENDINGS = _WORDS.sequence("finite_endings")
 
 
 def _present_alike(token, text: str) -> bool:
