@@ -69,6 +69,7 @@ SCHEMA: dict[str, str] = {
     "serving_gap_articles": "forms",
     "possessives": "words",
     "list_words": "words",
+    "list_heads": "words",
     "counted_groups": "forms",
     "group_counts": "classes",
     "cumulative_participles": "forms",
