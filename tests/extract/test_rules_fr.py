@@ -330,10 +330,6 @@ CASES = [
     ("Le ministre l'a confirmé. Le porte-parole suisse a confirmé avoir reçu de l'Allemagne deux requêtes concernant le transfert à Kiev de munitions fabriquées en Suisse.", []),
     ("Le ministre l'a confirmé. Berne a rejeté la demande de Berlin concernant la livraison de chars Leopard à l'Ukraine.", [("CH", "leopard", "refused", None)]),
     ("Le ministre l'a confirmé. Berlin a reçu de l'Ukraine une demande de chars Leopard.", [(None, "leopard", "requested", None)]),
-    # a refusal against Ukraine's calls, its askers named by a title or after a qualifier, was asked for; another state's calls ask nothing
-    ("Le ministre l'a confirmé. Washington n'envisage pas de livrer des missiles ATACMS, malgré les appels pressants des autorités ukrainiennes.", [("US", "atacms", "refused", None), ("US", "atacms", "requested", None)]),
-    ("Le ministre l'a confirmé. Rome refuse de livrer des missiles Aster malgré la requête du ministre de Kiev.", [("IT", "aster_30", "refused", None), ("IT", "aster_30", "requested", None)]),
-    ("Le ministre l'a confirmé. Rome refuse de livrer des missiles Aster malgré les appels de Berlin à aider l'Ukraine.", [("IT", "aster_30", "refused", None)]),
     # « transfère » is a present, not the infinitive the morphologizer may take it for: « déjà » says it is under way
     ("Le ministre l'a confirmé. La Pologne transfère déjà des chars T-72 à l'Ukraine.", [("PL", "t72", "delivered", None)]),
     ("Le ministre l'a confirmé. La Pologne transfère depuis l'été des chars T-72 à l'Ukraine.", [("PL", "t72", "delivered", None)]),
