@@ -151,6 +151,7 @@ SCHEMA: dict[str, str] = {
     "example_markers": "words",
     "list_introducers": "words",
     "agent_nouns": "words",
+    "grouping_nouns": "words",
     "comparative_markers": "forms",
     "contrast_markers": "forms",
     "maker_nouns": "forms",
