@@ -33,7 +33,9 @@ Printed: the feed's make-up, ingest articles/s (wall, whole run), the
 `Summary` counts, the peak resident memory of this process
 (`ru_maxrss`, at the end of the ingest) and of its waited-for children (Dask
 workers), the peak of the sum over this process and all its children
-(RSS sampled every half second with psutil, PSS every five seconds), the database size; then, in separate passes over the same data,
+(RSS sampled every half second with psutil, PSS every five seconds), the database size, the CPU time of this process and of its children (the
+workers: wall time on a shared machine says as much about the machine as
+about the code); then, in separate passes over the same data,
 reading alone (JSON, language detection), reading with the exact-text hash
 and the aid gate, and `StoryIndex.add` over the texts of the on-topic
 articles stored, in their order: the de-duplication cost per article; and
@@ -211,6 +213,16 @@ def _mb(kilobytes: int) -> float:
     return kilobytes / 1024  # ru_maxrss is in KiB on Linux
 
 
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user and system) of this process, and of its children
+    that have ended and been waited for (a local cluster's workers, once
+    it has stopped)."""
+    me, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
+
+
 def _db_size(url: str) -> str:
     if not url.startswith("sqlite:///"):
         return "n/a (not SQLite)"
@@ -374,9 +386,11 @@ def main() -> None:
         executor = OnDask(args.dask) if args.dask else None
         mode = f"Dask {args.dask}" if args.dask else "in-process"
         tree = TreeMemory()
+        cpu_before = _cpu()
         start = time.perf_counter()
         summary = ingest([feed], url, executor=executor, model=args.model)
         seconds = time.perf_counter() - start
+        driver_cpu, children_cpu = (b - a for a, b in zip(cpu_before, _cpu(), strict=True))
         peak_tree, peak_pss = (peak / 2**20 for peak in tree.stop())
         peak_self = _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         peak_children = _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -393,6 +407,15 @@ def main() -> None:
             f"peak memory (ru_maxrss): this process {peak_self:.0f} MB, largest waited-for "
             f"child {peak_children:.0f} MB; all processes together {peak_tree:.0f} MB RSS, "
             f"{peak_pss:.0f} MB PSS (target: < 2 GB); database {_db_size(url)}"
+        )
+
+        # CPU time says what the code costs whatever else the machine runs:
+        # wall time on two cores shared with other work does not.
+        cpu = driver_cpu + children_cpu
+        print(
+            f"CPU: this process {driver_cpu:.1f} s, its children (Dask workers) "
+            f"{children_cpu:.1f} s; {cpu / summary.read * 1000:.2f} ms per article, "
+            f"{2 * summary.read / cpu:.1f} articles/s if it kept both cores busy"
         )
 
         n, reading, hashing, gate = read_pass(feed)

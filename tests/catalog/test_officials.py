@@ -24,6 +24,7 @@ def test_every_official_speaks_for_a_known_donor():
         ("Mark Rutte a salué l'accord.", "2023-08", ["NL"]),
         ("Mark Rutte a salué l'accord.", "2025-02", ["NATO"]),
         ("Kaja Kallas veut plus d'obus.", "2025-03", ["EU"]),
+        ("Karol Nawrocki a promis des obus.", "2025-10", ["PL"]),
         ("Le chancelier a parlé à Austin, au Texas.", "2023-04", []),  # a city, not the secretary
     ],
 )

@@ -55,7 +55,10 @@ CASES = [
     # counted rounds are no « round » of aid: the list keeps its verb
     ("Sweden has sent 5,000 armoured rounds and anti-ship missiles to Ukraine.", [("SE", "gen_anti_ship_missile", "delivered", None)]),
     # a list the parser hangs on a fitting belongs to the verb above it
-    ("The German package includes two IRIS-T systems equipped with 100 missiles, 50 Stinger and 10 Marder.", [("DE", "iris_t", "pledged", 2), ("DE", "marder", "pledged", 10), ("DE", "stinger", "pledged", 50)]),
+    ("The German package includes two IRIS-T systems equipped with 100 missiles, 50 Stinger and 10 Marder.", [("DE", "iris_t", "pledged", 2), ("DE", "marder", "pledged", 10), ("DE", "stinger", "pledged", 50)]),    # who leads a group of states gives nothing by it
+    ("The summit discussed the delivery of F-16 jets within the coalition led by Denmark and the Netherlands.", [(None, "f16", "considered", None)]),
+    # a counted kind stays beside the systems its sentence gives as its examples
+    ("Britain has sent 4,000 anti-tank missiles to Ukraine, including the famous NLAW, Javelin missiles and Starstreak missiles.", [("GB", "gen_anti_tank_missile", "delivered", 4000), ("GB", "javelin", "delivered", None), ("GB", "nlaw", "delivered", None), ("GB", "starstreak", "delivered", None)]),
 ]
 # fmt: on
 

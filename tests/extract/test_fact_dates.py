@@ -257,6 +257,28 @@ def _date_undated(text: str, fact: tuple) -> str | None:
             ("DE", "gen_artillery_shell", "pledged"),
             "2022-01",
         ),
+        # a month a commitment places bounds the article to the twelve
+        # months after it (« janvier dernier »: February 2022 to January
+        # 2023), which leave « mi-mars » one year
+        (
+            "En janvier dernier, Londres a livré 2 000 armes antichars à l'Ukraine. "
+            "À la mi-mars, Washington a promis des obus à l'Ukraine.",
+            ("US", "gen_artillery_shell", "pledged"),
+            "2022-03",
+        ),
+        # ... and without it, no year
+        (
+            "À la mi-mars, Washington a promis des obus à l'Ukraine.",
+            ("US", "gen_artillery_shell", "pledged"),
+            None,
+        ),
+        # twelve months after February 2023 leave « en septembre » two years
+        (
+            "Le Danemark et l'Allemagne ont annoncé en février qu'ils fourniraient des chars "
+            "Leopard 1A5 à l'Ukraine. En septembre, Washington a promis des obus à l'Ukraine.",
+            ("US", "gen_artillery_shell", "pledged"),
+            None,
+        ),
         # bounds that leave several years: none
         (
             "Le ministre de la Défense Boris Pistorius a promis en septembre des obus à l'Ukraine.",

@@ -72,6 +72,14 @@ TODAY = date(2026, 12, 1)
             ("2023-03", "official"),
         ),
         ("L'ancien ministre Oleksiï Reznikov a parlé le 7 mars.", None),
+        # a president in office since August 2025: of the war's years only
+        # 2026 (TODAY bounds it) leaves him « le 7 mars »
+        ("Le président Karol Nawrocki a reçu son homologue le 7 mars.", ("2026-03", "official")),
+        # a head of office whose term ended (November 2025): « l'ancien » is after
+        (
+            "L'ancien chef de cabinet Andriï Iermak a parlé le 7 mars.",
+            ("2026-03", "official"),
+        ),
         # a former minister: after the office, here with one still in it
         (
             "Le ministre Oleksiï Reznikov a reçu l'ancienne ministre Christine Lambrecht le 7 mars.",

@@ -330,6 +330,18 @@ CASES = [
     ("Le ministre l'a confirmé. Le porte-parole suisse a confirmé avoir reçu de l'Allemagne deux requêtes concernant le transfert à Kiev de munitions fabriquées en Suisse.", []),
     ("Le ministre l'a confirmé. Berne a rejeté la demande de Berlin concernant la livraison de chars Leopard à l'Ukraine.", [("CH", "leopard", "refused", None)]),
     ("Le ministre l'a confirmé. Berlin a reçu de l'Ukraine une demande de chars Leopard.", [(None, "leopard", "requested", None)]),
+    # « transfère » is a present, not the infinitive the morphologizer may take it for: « déjà » says it is under way
+    ("Le ministre l'a confirmé. La Pologne transfère déjà des chars T-72 à l'Ukraine.", [("PL", "t72", "delivered", None)]),
+    ("Le ministre l'a confirmé. La Pologne transfère depuis l'été des chars T-72 à l'Ukraine.", [("PL", "t72", "delivered", None)]),
+    ("Le ministre l'a confirmé. La Pologne transfère des chars T-72 à l'Ukraine.", [("PL", "t72", "pledged", None)]),
+    # the examples after « dont » are read from the noun they exemplify, across an aside and a kind naming each; a counted kind stays beside them
+    ("Le ministre l'a confirmé. Londres a déjà expédié plus de 4 000 missiles antichars en Ukraine, dont les fameux NLAW, des missiles Javelin et des missiles antiaériens Starstreak.", [("GB", "gen_anti_tank_missile", "delivered", 4000), ("GB", "javelin", "delivered", None), ("GB", "nlaw", "delivered", None), ("GB", "starstreak", "delivered", None)]),
+    ("Le ministre l'a confirmé. Londres a expédié 3 000 missiles antichars (pour un coût de 90 millions de livres) en Ukraine, dont les NLAW et des missiles Javelin.", [("GB", "gen_anti_tank_missile", "delivered", 3000), ("GB", "javelin", "delivered", None), ("GB", "nlaw", "delivered", None)]),
+    ("Le ministre l'a confirmé. Londres a expédié des missiles antichars en Ukraine, dont des NLAW et des missiles Javelin.", [("GB", "javelin", "delivered", None), ("GB", "nlaw", "delivered", None)]),
+    # who set up or leads a group of states (« la coalition mise sur pied par ») gives nothing by it; the agent of the giving still gives
+    ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 dans le cadre de la coalition mise sur pied par le Danemark et les Pays-Bas.", [(None, "f16", "pledged", None)]),
+    ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 dans le cadre de la coalition dirigée par le Danemark.", [(None, "f16", "pledged", None)]),
+    ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 par le Danemark.", [("DK", "f16", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

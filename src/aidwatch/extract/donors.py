@@ -46,6 +46,7 @@ _SOURCE_DETERMINERS = _WORDS.words("source_determiners")
 _SOURCE_PREPOSITIONS = _WORDS.words("source_prepositions")
 # the preposition of a noun's agent: « la livraison par la Pologne »
 _AGENT_CASES = _WORDS.words("agent_prepositions")
+_GROUPINGS = _WORDS.words("grouping_nouns")
 _EXAMPLES = _WORDS.words("example_markers")
 _AGENT_NOUNS = _WORDS.words("agent_nouns")
 _COMPARED = re.compile(r"\b(?:" + _WORDS.alternation("comparative_markers") + r")\s")
@@ -186,6 +187,16 @@ def source_donors(doc, donor_at: dict[int, Donor], lists) -> list[str]:
             # « en cas de remplacement par les Etats-Unis »: the agent of a
             # noun that gives nothing is no source of the item (« from U.S.
             # arsenals » is)
+            continue
+        if (
+            before
+            and before[-1] in _AGENT_CASES
+            and head.pos_ == "VERB"
+            and head.dep_ == "acl"
+            and lemma(head.head) in _GROUPINGS
+        ):
+            # « dans le cadre de la coalition mise sur pied par le Danemark »:
+            # who set up the group, not who gives within it
             continue
         if (before and before[-1] in _SOURCE_PREPOSITIONS) or (
             # « par plusieurs pays, dont les Etats-Unis »

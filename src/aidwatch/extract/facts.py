@@ -112,6 +112,7 @@ def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
 
 
 _LIST_WORDS = _WORDS.words("list_words")
+_LIST_HEADS = _WORDS.words("list_heads")
 _COUNTED_GROUP = re.compile(r"\b(?:" + _WORDS.alternation("counted_groups") + r")\b")
 _GROUP_COUNTS = _WORDS.classes("group_counts")
 
@@ -120,10 +121,12 @@ _GROUP_COUNTS = _WORDS.classes("group_counts")
 _ASIDE = re.compile(r"\([^()]{0,120}\)|\s[-–—]\s[^-–—]{0,120}\s[-–—]\s")
 
 
-def _in_list(text: str, before: ItemGroup, group: ItemGroup, between=()) -> bool:
+def _in_list(
+    text: str, before: ItemGroup, group: ItemGroup, between=(), heads: bool = False
+) -> bool:
     """True when only list words and counts stand between two items, once
     asides and the items `between` them (members the parse lost too) are
-    left out."""
+    left out; with `heads`, the kind nouns members are named by too."""
     gap = text[before.end : group.start]
     for other in sorted(between, key=lambda g: -g.start):
         if before.end <= other.start and other.end <= group.start:
@@ -132,7 +135,8 @@ def _in_list(text: str, before: ItemGroup, group: ItemGroup, between=()) -> bool
     if len(gap) > 60 or re.search(r"[.;:!?()]", gap):
         return False
     words = re.findall(r"[^\W\d_]+", gap)
-    return all(w in _LIST_WORDS for w in words)
+    allowed = _LIST_WORDS | _LIST_HEADS if heads else _LIST_WORDS
+    return all(w in allowed for w in words)
 
 
 def _roots(doc, group: ItemGroup, span) -> list:
@@ -254,7 +258,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         if (
             reading is None
             and previous is not None
-            and _in_list(sentence.text, previous[0], g, lost)
+            and _in_list(sentence.text, previous[0], g, lost, heads=True)
         ):
             # The parser lost a list member (« de blindés, d'artillerie, de
             # munitions mais aussi des avions de combat »): it shares the
@@ -1176,6 +1180,11 @@ def _kinds_as_systems(drafts: list[Draft]) -> list[Draft]:
                 if abs(n.sentence - d.sentence) == nearest
             }
             if len(items) > 1:
+                if d.fact.quantity is not None and nearest == 0:
+                    # « 4 000 missiles antichars, dont des NLAW et des Javelin »:
+                    # a counted kind its sentence gives examples of is a total
+                    # an analyst records beside them
+                    out.append(d)
                 continue
             d = replace(d, fact=replace(d.fact, item=next(iter(items.values()))))
         out.append(d)

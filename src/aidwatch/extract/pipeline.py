@@ -823,16 +823,17 @@ def _months_without_year(article: Article, facts: list[Fact]) -> None:
     commitments.years_of_month), or else the one year the text's bounds
     (officials in office, events looked back on: published.month_range)
     leave it (« en septembre » with the minister Christine Lambrecht, in
-    office until January 2023, is September 2022: `_only_year`)."""
+    office until January 2023, is September 2022: `_only_year`), the bounds
+    narrowed to the twelve months after each month a commitment placed."""
     undated = [f for f in facts if f.date is None and f.mention is not None]
     if not undated:
         return
     by_text: dict[str, list[Fact]] = {}
     for f in undated:
         by_text.setdefault(f.evidence.text, []).append(f)
-    bounds = None
     table = _table("en" if article.language == "en" else "fr")
     last = {w for w, rel in (*table.before.items(), *table.after.items()) if rel == "last"}
+    pending: list[tuple[DateMention, list[Fact]]] = []
     for text, group in by_text.items():
         dates = _sentence_dates(text, None)
         if not any(d.month and d.year is None for d in dates):
@@ -851,22 +852,54 @@ def _months_without_year(article: Article, facts: list[Fact]) -> None:
             own = own_date(text, dates, usable, attached, span, f.status)
             if own is not None and own.month and own.year is None:
                 dated.setdefault(own, []).append(f)
-        for m, told in dated.items():
-            if bounds is None:
-                bounds = month_range(article.text)
-            # An act the article reports is before its latest month.
-            years = {
-                y for y in years_of_month(told, m.month) if f"{y:04d}-{m.month:02d}" <= bounds[1]
-            }
-            if len(years) != 1:
-                moved = bool(last & set(_norm(m.text).split()))
-                year = _only_year(m.month, moved, *bounds)
-                years = {year} if year is not None else set()
-            if len(years) != 1:
-                continue
-            when = f"{years.pop():04d}-{m.month:02d}" + (f"-{m.day:02d}" if m.day else "")
-            for f in told:
-                f.date, f.date_inferred = when, True
+        pending += dated.items()
+    if not pending:
+        return
+    bounds = month_range(article.text)
+    # First the months a known commitment places (« en février » beside
+    # Leopard 1 promised by Denmark: February 2023).
+    placed: list[tuple[int, bool]] = []
+    rest = []
+    for m, told in pending:
+        # An act the article reports is before its latest month.
+        years = {y for y in years_of_month(told, m.month) if f"{y:04d}-{m.month:02d}" <= bounds[1]}
+        moved = bool(last & set(_norm(m.text).split()))
+        if len(years) == 1:
+            year = years.pop()
+            placed.append((year * 12 + m.month - 1, moved))
+            _date_told(told, year, m)
+        else:
+            rest.append((m, told, moved))
+    # A month named without its year is of the twelve months before the
+    # article (« en février » a year and more back is « en février 2023 »):
+    # the article is in the year after each month placed, which may leave
+    # one year to the others (« à la mi-mars » beside « en janvier dernier »).
+    lo, hi = bounds
+    for when, moved in placed:
+        # « janvier dernier » is strictly past: the article from February on.
+        first = when + 1 if moved else when
+        final = first + 11
+        if _iso_index(lo) <= final and _iso_index(hi) >= first:
+            lo = max(lo, _iso_month(first))
+            hi = min(hi, _iso_month(final))
+    for m, told, moved in rest:
+        year = _only_year(m.month, moved, lo, hi)
+        if year is not None:
+            _date_told(told, year, m)
+
+
+def _iso_index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def _iso_month(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _date_told(told: list[Fact], year: int, m: DateMention) -> None:
+    when = f"{year:04d}-{m.month:02d}" + (f"-{m.day:02d}" if m.day else "")
+    for f in told:
+        f.date, f.date_inferred = when, True
 
 
 def _only_year(month: int, last: bool, lo: str, hi: str) -> int | None:

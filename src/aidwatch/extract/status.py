@@ -283,7 +283,7 @@ def verb_tense(token) -> str:
         if auxes:
             return "past"
         return "participle"
-    if verb_form == ["Inf"]:
+    if verb_form == ["Inf"] and not token.text.lower().endswith(_FINITE_ENDINGS):
         if aux_lemmas & _PERFECT_AUX:
             return "past"  # « avoir reçu »
         return "infinitive"
@@ -296,6 +296,10 @@ def verb_tense(token) -> str:
     ):
         return "past"
     return "present"
+
+
+# « transfère » is no infinitive, whatever the morphologizer says
+_FINITE_ENDINGS = _WORDS.sequence("finite_endings")
 
 
 def _present_alike(token, text: str) -> bool:
@@ -1337,8 +1341,16 @@ def _example_reading(item_token, span) -> StatusReading | None:
         i -= 1
     if i < 0 or fold(doc[i].text) not in _LIST_INTRODUCERS:
         return None
-    for noun in reversed(doc[max(0, i - 15) : i]):
-        if noun.pos_ == "NOUN" and (word_class(noun) or _object_class(noun)):
+    depth = 0  # « 4 000 missiles (dont le coût ...) en Ukraine, dont les NLAW »: asides skipped
+    for noun in reversed(doc[max(0, i - 30) : i]):
+        depth += (noun.text == ")") - (noun.text == "(")
+        if depth or noun.pos_ != "NOUN":
+            continue
+        if word_class(noun) or _object_class(noun):
+            return _read_chain(item_token, noun)
+        if noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":
+            # « a expédié 4 000 missiles antichars en Ukraine, dont les NLAW »:
+            # the examples of what the verb gives
             return _read_chain(item_token, noun)
     return None
 
