@@ -445,6 +445,46 @@ def test_the_rarest_shared_word_is_a_feature(name):
     assert value(name) > value("Leopard") > 0
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Olaf Scholz était à Berlin.", "Olaf Scholz était à Berlin.", 1.0),
+        ("Olaf Scholz était à Berlin.", "Joe Biden était à Varsovie.", 0.0),
+        # two of three names each: 2 / 3
+        ("Olaf Scholz était à Berlin.", "Olaf Scholz était à Varsovie.", 2 / 3),
+        # over both openings' names, not the fewer (which gave 1): a short
+        # opening's two names found in one naming four are half its names
+        ("Olaf Scholz.", "Olaf Scholz était à Varsovie avec Andrzej.", 2 / 8**0.5),
+    ],
+)
+def test_shared_names_are_a_cosine_of_both_openings_names(first, second, expected):
+    names = FEATURES.index("names_overlap")
+    value = features(report("a", [CAESAR], first), report("b", [CAESAR], second))[names]
+    assert value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("name", ["Pistorius", "Lecornu"])
+def test_a_rare_shared_name_weighs_more_than_a_common_one(name):
+    # Six earlier reports name Berlin: two openings of our own that share
+    # only it are less alike by their names than two that share a name no
+    # other report has (all alike unweighted).
+    names = FEATURES.index("names_overlap")
+
+    def value(shared):
+        index = EventIndex(weights=WEIGHTS)
+        for n in range(6):
+            index.add(report(f"x{n}", [CAESAR], f"Réunion à Berlin, numéro {n + 10}."))
+        first = report("a", [CAESAR], f"Selon {shared}, Varsovie attend.")
+        second = report("b", [CAESAR], f"Selon {shared}, Madrid attend.")
+        index.add(first)
+        return dict(index.scored(second))["a"][names], features(first, second)[names]
+
+    rare, rare_flat = value(name)
+    common, common_flat = value("Berlin")
+    assert rare_flat == common_flat > 0
+    assert rare > common
+
+
 def test_candidates_sharing_as_many_keys_are_the_latest():
     # More earlier reports than are scored, each sharing one fact with the
     # new one: the latest are scored, whatever order the index met the keys in.
