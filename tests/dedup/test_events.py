@@ -141,6 +141,42 @@ def test_reports_dated_too_far_apart_are_not_scored(first, second, scored):
     assert ("a" in {other for other, _ in index.scored(b)}) is scored
 
 
+TAURUS_REFUSED = ("DE", "taurus", "long_range_strike", "refused")
+TAURUS_PLEDGED = ("DE", "taurus", "long_range_strike", "pledged")
+STORM_PLEDGED = ("GB", "storm_shadow", "long_range_strike", "pledged")
+
+
+@pytest.mark.parametrize(
+    "first, second, scored",
+    [
+        # one donor's item refused in one, pledged in the other: two events
+        ([TAURUS_REFUSED], [TAURUS_PLEDGED], False),
+        ([TAURUS_PLEDGED], [TAURUS_REFUSED], False),
+        # a refusal recalled beside the pledge, against the refusal alone
+        ([TAURUS_REFUSED], [TAURUS_REFUSED, TAURUS_PLEDGED], True),
+        # ... but against the pledge alone it is at odds (the case to watch)
+        ([TAURUS_REFUSED, TAURUS_PLEDGED], [TAURUS_PLEDGED], False),
+        # both refuse, both pledge, or another donor's item pledged
+        ([TAURUS_REFUSED], [TAURUS_REFUSED], True),
+        ([TAURUS_PLEDGED], [TAURUS_PLEDGED], True),
+        ([TAURUS_REFUSED], [STORM_PLEDGED], True),
+        ([TAURUS_REFUSED, STORM_PLEDGED], [STORM_PLEDGED], True),
+    ],
+)
+def test_a_refusal_and_a_pledge_of_one_item_are_not_scored(first, second, scored):
+    index = EventIndex(weights=WEIGHTS)
+    index.add(report("a", first, SCHOLZ, published="2023-09"))
+    b = report("b", second, SCHOLZ, published="2023-09")
+    assert ("a" in {other for other, _ in index.scored(b)}) is scored
+
+
+def test_a_refusal_at_odds_with_a_pledge_is_still_its_story():
+    # (a reprint reports what its dispatch did, whatever extraction read)
+    index = EventIndex(weights=WEIGHTS)
+    first = index.add(report("a", [TAURUS_REFUSED], SCHOLZ, story="s"))
+    assert index.add(report("b", [TAURUS_PLEDGED], SCHOLZ, story="s")).event == first.event
+
+
 @pytest.mark.parametrize(
     "first, second, agree",
     [

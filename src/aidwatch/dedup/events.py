@@ -141,6 +141,10 @@ class Report:
     # figures were better without it, on the train set cross-validated and
     # on train_en.)
     words: array = field(default_factory=lambda: array("I"))
+    # The donors and items it says are refused (« DE leopard2 »), and those
+    # it says are pledged or delivered: `_at_odds` compares them.
+    refused: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()
 
 
 def report_of(extraction: Extraction, key: str | None = None, story: str | None = None) -> Report:
@@ -195,7 +199,28 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         lead_categories=frozenset(lead_categories),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
         words=array("I", sorted(words(opening))),
+        refused=frozenset(f.rsplit(" ", 1)[0] for f in facts if f.endswith(" refused")),
+        given=frozenset(f.rsplit(" ", 1)[0] for f in facts if f.endswith(_GIVEN)),
     )
+
+
+_GIVEN = (" pledged", " delivered")
+
+
+def _at_odds(a: Report, b: Report) -> bool:
+    """Whether one report says a donor refuses an item that the other says it
+    pledges or delivers and does not say it refuses: a refusal and the
+    decision that ends it are two events, however alike their wording (ATACMS
+    refused in July 2023 and approved in September, both undated, were the
+    most frequent wrong join left). Such pairs are neither scored nor
+    learned from. The case to watch: a report of a decision that recalls the
+    earlier refusal is at odds with one that does not; none of the train
+    sets' 40 pairs of one event is at odds, 10 of their 2,800 other pairs are."""
+    if not (a.refused or b.refused):
+        return False
+    return not (a.refused - b.refused).isdisjoint(b.given - b.refused) or not (
+        b.refused - a.refused
+    ).isdisjoint(a.given - a.refused)
 
 
 @cache
@@ -562,7 +587,7 @@ class EventIndex:
     def scored(self, report: Report):
         """(earlier article, the pair's `features`) for each candidate of
         `report`: None for the features of an article of its story; none for
-        one dated too far apart (`_apart`)."""
+        one dated too far apart (`_apart`) or at odds with it (`_at_odds`)."""
         yield from self._scored(report, *self._weighed(report))
 
     def _weighed(self, report: Report) -> tuple[tuple[float, float], dict[int, float], set[int]]:
@@ -593,7 +618,7 @@ class EventIndex:
             if other in self.event_of and self._story_match(report, earlier):
                 yield other, None
                 continue
-            if _apart(report.published, earlier.published):
+            if _apart(report.published, earlier.published) or _at_odds(report, earlier):
                 continue
             if weights is not None:
                 c0, c1, c2, c3 = _cheap(report, earlier)
