@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
 from importlib import resources
-from itertools import chain
+from itertools import chain, repeat
 
 from aidwatch.catalog import items_by_id
 from aidwatch.model import Extraction
@@ -319,6 +319,7 @@ def _values(
     b: Report,
     wb: float,
     name_idf: Idf = _flat,
+    totals: tuple[float, float] | None = None,
 ) -> list[float]:
     # `squares`: the squared weight of each of `a`'s word hashes (`hashes`,
     # the same as a set); `mine`: `a`'s `norm` and the squared weight of its
@@ -333,7 +334,7 @@ def _values(
     shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
     words = sum(shared)
     lead_items, lead_kinds, packages, dates = _cheap(a, b)
-    names, meeting = _second(a, b, name_idf)
+    names, meeting = _second(a, b, name_idf, totals)
     return [
         lead_items,
         lead_kinds,
@@ -429,10 +430,13 @@ def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
     )
 
 
-def _second(a: Report, b: Report, name_idf: Idf = _flat) -> tuple[float, float]:
+def _second(
+    a: Report, b: Report, name_idf: Idf = _flat, totals: tuple[float, float] | None = None
+) -> tuple[float, float]:
     """The pair's values of the last two of `_CHEAP`: the proper names as a
     cosine, each weighted by `name_idf` (at most 1, as `Weights._bound`
-    needs), and a meeting both name."""
+    needs), and a meeting both name. `totals`: the weight of `a`'s names
+    and of `b`'s, if known."""
     shared = a.names & b.names
     names = 0.0
     if shared:
@@ -443,10 +447,9 @@ def _second(a: Report, b: Report, name_idf: Idf = _flat) -> tuple[float, float]:
         # splits, train_en's pairs added) 366 to 369 of 465 pairs, 31 to 28
         # wrong, and it held under other regularisations where the old
         # feature fell (C 2: 349 to 366; class weight 7: 354 to 366).
-        weight = sum(map(name_idf, shared))
-        names = min(
-            1.0, weight / math.sqrt(sum(map(name_idf, a.names)) * sum(map(name_idf, b.names)))
-        )
+        if totals is None:
+            totals = (sum(map(name_idf, a.names)), sum(map(name_idf, b.names)))
+        names = min(1.0, sum(map(name_idf, shared)) / math.sqrt(totals[0] * totals[1]))
     return names, float(not a.meeting_names.isdisjoint(b.meeting_names))
 
 
@@ -544,6 +547,8 @@ class EventIndex:
     # How many remembered reports name each proper name (hashes of their own:
     # a name is not cut to `_STEM` letters as a word is)
     _name_counts: Counter[int] = field(default_factory=Counter)
+    # log(n + 1) for each count n a name can have (`_names_weight`)
+    _logs: list[float] = field(default_factory=list)
 
     def add(self, report: Report) -> Assignment:
         """The event of the article `report` describes; adding it again gives the same."""
@@ -613,6 +618,8 @@ class EventIndex:
             slack, (w0, w1, w2, w3, w4, w5), floor = weights._bound
             # (the most the names and meetings can add)
             most = max(0.0, w4) + max(0.0, w5)
+        name_idf, names_weight = self.name_idf, self._names_weight
+        my_names = names_weight(report.names)
         for other in self._candidates(report):
             earlier = self.reports[other]
             if other in self.event_of and self._story_match(report, earlier):
@@ -626,14 +633,22 @@ class EventIndex:
                 if reach + most < floor - 1e-9:
                     self._norms_of(other)  # (kept up to date as when scored)
                     continue
-                c4, c5 = _second(report, earlier, self.name_idf)
+                totals = (my_names, names_weight(earlier.names))
+                c4, c5 = _second(report, earlier, name_idf, totals)
                 if reach + w4 * c4 + w5 * c5 < floor - 1e-9:
                     self._norms_of(other)
                     continue
             yield (
                 other,
                 _values(
-                    report, squares, hashes, mine, earlier, self._norms_of(other), self.name_idf
+                    report,
+                    squares,
+                    hashes,
+                    mine,
+                    earlier,
+                    self._norms_of(other),
+                    name_idf,
+                    (my_names, names_weight(earlier.names)),
                 ),
             )
 
@@ -644,6 +659,16 @@ class EventIndex:
     def name_idf(self, hashed: int) -> float:
         """The rarity of a proper name's hash among the remembered reports, as `idf`."""
         return math.log((len(self.reports) + PRIOR) / (self._name_counts.get(hashed, 0) + 1)) + 1
+
+    def _names_weight(self, names: frozenset[int]) -> float:
+        # `sum(map(self.name_idf, names))`, quicker: each candidate's names
+        # are weighed afresh (a third of `add`'s time as logs, in Python),
+        # here a table of logs and lookups in C.
+        logs = self._logs
+        if len(logs) <= len(self.reports) + 1:
+            logs.extend(map(math.log, range(len(logs) + 1, 2 * len(self.reports) + 64)))
+        looked = map(logs.__getitem__, map(self._name_counts.get, names, repeat(0)))
+        return len(names) * (math.log(len(self.reports) + PRIOR) + 1) - sum(looked)
 
     def _squares(self, hashes) -> dict[int, float]:
         # {hash: idf(hash) ** 2}, as `idf` but quicker
