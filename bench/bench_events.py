@@ -9,8 +9,8 @@ scores pairs of articles against the gold `story` labels (which label the
 event): *stories* are the store's grouping before events (reprints of one
 dispatch), *events* the grouping of `dedup.events` with the shipped weights,
 and *reprint precision* the share of story pairs that share a label. As in
-`aidwatch extract` and an ingest, only the articles extraction found
-something in are grouped; the others' event is their story's.
+`aidwatch extract` and an ingest, only on-topic articles are grouped
+(something extracted, or `is_about_aid`); the others' event is their story's.
 
 `--fit` learns the weights again (logistic regression over
 `dedup.events.FEATURES`, the threshold that maximises pairwise F1 on the
@@ -44,6 +44,7 @@ import numpy as np
 
 from aidwatch.dedup.events import FEATURES, EventIndex, Weights, report_of
 from aidwatch.run import extract_paths
+from aidwatch.run.driver import on_topic
 
 ROOT = Path(__file__).resolve().parent.parent
 WEIGHTS = ROOT / "src" / "aidwatch" / "dedup" / "events_weights.json"
@@ -73,9 +74,10 @@ def line(name: str, tp: int, fp: int, fn: int) -> str:
 
 
 def grouped(extraction) -> bool:
-    # As `aidwatch extract` and an ingest do: an article in which nothing
-    # was found is not grouped (its event is its story's).
-    return bool(extraction.facts or extraction.packages or extraction.events)
+    # As `aidwatch extract` and an ingest do: an article neither extraction
+    # found something in nor `is_about_aid` lets through is not grouped (its
+    # event is its story's).
+    return on_topic(extraction)
 
 
 def group(extractions, weights: Weights | None) -> tuple[dict[str, str], list[float]]:

@@ -141,6 +141,42 @@ def test_reports_dated_too_far_apart_are_not_scored(first, second, scored):
     assert ("a" in {other for other, _ in index.scored(b)}) is scored
 
 
+TAURUS_REFUSED = ("DE", "taurus", "long_range_strike", "refused")
+TAURUS_PLEDGED = ("DE", "taurus", "long_range_strike", "pledged")
+STORM_PLEDGED = ("GB", "storm_shadow", "long_range_strike", "pledged")
+
+
+@pytest.mark.parametrize(
+    "first, second, scored",
+    [
+        # one donor's item refused in one, pledged in the other: two events
+        ([TAURUS_REFUSED], [TAURUS_PLEDGED], False),
+        ([TAURUS_PLEDGED], [TAURUS_REFUSED], False),
+        # a refusal recalled beside the pledge, against the refusal alone
+        ([TAURUS_REFUSED], [TAURUS_REFUSED, TAURUS_PLEDGED], True),
+        # ... but against the pledge alone it is at odds (the case to watch)
+        ([TAURUS_REFUSED, TAURUS_PLEDGED], [TAURUS_PLEDGED], False),
+        # both refuse, both pledge, or another donor's item pledged
+        ([TAURUS_REFUSED], [TAURUS_REFUSED], True),
+        ([TAURUS_PLEDGED], [TAURUS_PLEDGED], True),
+        ([TAURUS_REFUSED], [STORM_PLEDGED], True),
+        ([TAURUS_REFUSED, STORM_PLEDGED], [STORM_PLEDGED], True),
+    ],
+)
+def test_a_refusal_and_a_pledge_of_one_item_are_not_scored(first, second, scored):
+    index = EventIndex(weights=WEIGHTS)
+    index.add(report("a", first, SCHOLZ, published="2023-09"))
+    b = report("b", second, SCHOLZ, published="2023-09")
+    assert ("a" in {other for other, _ in index.scored(b)}) is scored
+
+
+def test_a_refusal_at_odds_with_a_pledge_is_still_its_story():
+    # (a reprint reports what its dispatch did, whatever extraction read)
+    index = EventIndex(weights=WEIGHTS)
+    first = index.add(report("a", [TAURUS_REFUSED], SCHOLZ, story="s"))
+    assert index.add(report("b", [TAURUS_PLEDGED], SCHOLZ, story="s")).event == first.event
+
+
 @pytest.mark.parametrize(
     "first, second, agree",
     [
@@ -443,6 +479,46 @@ def test_the_rarest_shared_word_is_a_feature(name):
         ]
 
     assert value(name) > value("Leopard") > 0
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Olaf Scholz était à Berlin.", "Olaf Scholz était à Berlin.", 1.0),
+        ("Olaf Scholz était à Berlin.", "Joe Biden était à Varsovie.", 0.0),
+        # two of three names each: 2 / 3
+        ("Olaf Scholz était à Berlin.", "Olaf Scholz était à Varsovie.", 2 / 3),
+        # over both openings' names, not the fewer (which gave 1): a short
+        # opening's two names found in one naming four are half its names
+        ("Olaf Scholz.", "Olaf Scholz était à Varsovie avec Andrzej.", 2 / 8**0.5),
+    ],
+)
+def test_shared_names_are_a_cosine_of_both_openings_names(first, second, expected):
+    names = FEATURES.index("names_overlap")
+    value = features(report("a", [CAESAR], first), report("b", [CAESAR], second))[names]
+    assert value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("name", ["Pistorius", "Lecornu"])
+def test_a_rare_shared_name_weighs_more_than_a_common_one(name):
+    # Six earlier reports name Berlin: two openings of our own that share
+    # only it are less alike by their names than two that share a name no
+    # other report has (all alike unweighted).
+    names = FEATURES.index("names_overlap")
+
+    def value(shared):
+        index = EventIndex(weights=WEIGHTS)
+        for n in range(6):
+            index.add(report(f"x{n}", [CAESAR], f"Réunion à Berlin, numéro {n + 10}."))
+        first = report("a", [CAESAR], f"Selon {shared}, Varsovie attend.")
+        second = report("b", [CAESAR], f"Selon {shared}, Madrid attend.")
+        index.add(first)
+        return dict(index.scored(second))["a"][names], features(first, second)[names]
+
+    rare, rare_flat = value(name)
+    common, common_flat = value("Berlin")
+    assert rare_flat == common_flat > 0
+    assert rare > common
 
 
 def test_candidates_sharing_as_many_keys_are_the_latest():

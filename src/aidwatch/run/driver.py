@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from aidwatch.dedup import EventIndex, StoryIndex, report_of
 from aidwatch.dedup.corroborate import corroborate
-from aidwatch.extract import decider_for, extract_articles
+from aidwatch.extract import decider_for, extract_articles, is_about_aid
 from aidwatch.extract.commitments import reports_commitment
 from aidwatch.extract.nlp import collect_less
 from aidwatch.model import Article, Extraction
@@ -79,15 +79,24 @@ def extract_paths(
         results[i] = result
     # Events are grouped once the articles are dated: a month corroboration
     # gave an undated article compares it with the dated reports of its
-    # event, and keeps it apart from those months away. Only articles
-    # extraction found something in are grouped, as only on-topic ones are
-    # in the store.
+    # event, and keeps it apart from those months away. The articles grouped
+    # are those an ingest groups: the on-topic ones (`is_about_aid`), even
+    # when extraction found nothing in them (a rewrite of a tracker's
+    # figures is still its event's report).
     for result in results:
-        if result.facts or result.packages or result.events:
+        if on_topic(result):
             result.event = events.add(report_of(result)).event
         else:
             result.event = result.story
     return results, summary
+
+
+def on_topic(extraction: Extraction) -> bool:
+    """Whether an article is one an ingest stores and groups into events:
+    something extracted from it, or else on-topic by `is_about_aid`."""
+    if extraction.facts or extraction.packages or extraction.events:
+        return True
+    return is_about_aid(extraction.article.text, extraction.article.language)
 
 
 def ingest(
