@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass, field
 
 from aidwatch.catalog import Donor
-from aidwatch.extract.facts import head_word
+from aidwatch.extract.facts import head_word, span_at
 from aidwatch.extract.items import ItemGroup
 from aidwatch.extract.nlp import text_of
 from aidwatch.extract.status import (
@@ -69,8 +69,9 @@ def _bucket(n: int) -> str:
 def _chain(root) -> list:
     out = []
     token = root
-    while token.head.i != token.i and len(out) < _CHAIN:
-        token = token.head
+    # `.head` makes a new Token at each call: asked once a step.
+    while len(out) < _CHAIN and (head := token.head).i != token.i:
+        token = head
         out.append(token)
     return out
 
@@ -205,14 +206,14 @@ def _path(a, b) -> str:
     """The dependency path from token a up to the lowest common head, then down to b."""
     up_a, x = [], a
     seen = {a.i: 0}
-    while x.head.i != x.i and len(up_a) < 8:
+    while len(up_a) < 8 and (head := x.head).i != x.i:
         up_a.append(x.dep_)
-        x = x.head
+        x = head
         seen[x.i] = len(up_a)
     up_b, y = [], b
-    while y.i not in seen and y.head.i != y.i and len(up_b) < 8:
+    while y.i not in seen and len(up_b) < 8 and (head := y.head).i != y.i:
         up_b.append(y.dep_)
-        y = y.head
+        y = head
     if y.i not in seen:
         return "far"
     return "/".join(up_a[: seen[y.i]]) + "^" + "/".join(reversed(up_b))
@@ -275,7 +276,7 @@ def first_cue(doc, root) -> str | None:
 
 
 def tokens_of(doc, start: int, end: int):
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = span_at(doc, start, end)
     return span if span is not None and len(span) else None
 
 

@@ -81,19 +81,25 @@ def _mentions_in(tokens, donor_at: dict[int, Donor]) -> list[Donor]:
 
 
 def _subject(verb):
+    # A Token is made anew at each step over `children`, and its `dep_` looked
+    # up: the verb's children and their relations are read once here.
+    children = list(verb.children)
+    deps = [c.dep_ for c in children]
+    found = _subject_among(verb, children, deps)
+    if found is not None:
+        return found
     # The md parser sometimes hangs the subject on the auxiliary (« Le
     # Danemark, qui ..., a annoncé »).
-    holders = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
-                if child.morph.get("PronType") == ["Rel"] and verb.dep_.startswith("acl"):
-                    return _Antecedent(verb.head)  # « Kiev qui réclamait » → Kiev
-                return child
+    for aux, dep in zip(children, deps, strict=True):
+        if dep.startswith("aux"):
+            below = list(aux.children)
+            found = _subject_among(verb, below, [c.dep_ for c in below])
+            if found is not None:
+                return found
     # « la Suède, qui ne fait pas partie de l'OTAN, a décidé »: the md parser
     # hangs the subject on the relative clause, beside its « qui »
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or clause.i > verb.i:
+    for clause, dep in zip(children, deps, strict=True):
+        if dep != "advcl" or clause.i > verb.i:
             continue
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")]
         relative = [c for c in subjects if c.morph.get("PronType") == ["Rel"]]
@@ -104,9 +110,24 @@ def _subject(verb):
     # « ..., a répondu lundi le président américain »: the md parser calls the
     # inverted subject of a reporting incise its object.
     if verb_lemma(verb) in lexicon().reporting and any(
-        c.dep_ in ("advcl", "ccomp", "parataxis", "xcomp") and c.i < verb.i for c in verb.children
+        dep in ("advcl", "ccomp", "parataxis", "xcomp") and c.i < verb.i
+        for c, dep in zip(children, deps, strict=True)
     ):
-        return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+        return next(
+            (c for c, dep in zip(children, deps, strict=True) if dep == "obj" and c.i > verb.i),
+            None,
+        )
+    return None
+
+
+def _subject_among(verb, children: list, deps: list[str]):
+    """The first of these children (the verb's or its auxiliary's) that is
+    a subject, a relative pronoun standing for the word it refers to."""
+    for child, dep in zip(children, deps, strict=True):
+        if dep in ("nsubj", "nsubj:pass", "expl:subj"):
+            if child.morph.get("PronType") == ["Rel"] and verb.dep_.startswith("acl"):
+                return _Antecedent(verb.head)  # « Kiev qui réclamait » → Kiev
+            return child
     return None
 
 
@@ -134,8 +155,12 @@ def _modifier_tokens(item_root, item_span, trigger) -> list:
     out = []
     token = item_root
     nouns = list(item_span)
-    while token.head.i != token.i and token.i != trigger.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
+    while (
+        (head := token.head).i != token.i
+        and token.i != trigger.i
+        and token.pos_ not in ("VERB", "AUX")
+    ):
+        token = head
         if token.pos_ in ("NOUN", "PROPN"):
             nouns.append(token)
     inside = {n.i for n in nouns}

@@ -144,7 +144,7 @@ def _roots(doc, group: ItemGroup, span) -> list:
     (« avions » in « avions de combat ..., comme par exemple des F-16 »),
     then of the whole group."""
     out = []
-    first = doc.char_span(group.mentions[0].start, group.mentions[0].end, alignment_mode="expand")
+    first = span_at(doc, group.mentions[0].start, group.mentions[0].end)
     for candidate in (first, span):
         if candidate is not None and len(candidate):
             root = head_word(candidate)
@@ -161,10 +161,28 @@ def _roots(doc, group: ItemGroup, span) -> list:
     return out
 
 
+def span_at(doc, start: int, end: int):
+    """`doc.char_span(start, end, alignment_mode="expand")`: the same groups'
+    words are looked for by the rules, the roots and the candidates, and
+    `char_span` searches the tokens each time. Their bounds are kept with
+    the parse (a Span would tie the parse to itself in a cycle)."""
+    bounds = doc.user_data.get("span_bounds")
+    if bounds is None:
+        bounds = doc.user_data["span_bounds"] = {}
+    found = bounds.get((start, end), False)
+    if found is False:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        bounds[start, end] = found = None if span is None else (span.start, span.end)
+        return span
+    return None if found is None else doc[found[0] : found[1]]
+
+
 def head_word(span):
     """The span's word attached outside it, a noun rather than the « - » of a
     badly split « sol-air »."""
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    # `t.head` makes a new Token at each call: asked once a word.
+    start, end = span.start, span.end
+    heads = [t for t in span if not start <= (h := t.head.i) < end or h == t.i]
     nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
     return (nouns or heads or [span.root])[0]
 
@@ -206,7 +224,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
     item_tokens: set[int] = set()
     categories: dict[int, str] = {}
     for g in groups:
-        span = doc.char_span(g.start, g.end, alignment_mode="expand")
+        span = span_at(doc, g.start, g.end)
         if span is None or len(span) == 0:
             continue
         spans[g] = span
@@ -326,7 +344,8 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             set_aside.add(g.start)
             continue
         donors: list[str | None] = list(attribution.donors)
-        gapped_donor = _gapped_donor(sentence.text, doc, g, donor_at)
+        quantity = item_quantity(sentence.text, g)
+        gapped_donor = _gapped_donor(sentence.text, doc, g, donor_at, quantity)
         if gapped_donor:
             donors = [gapped_donor]  # « l'Allemagne livrera 14 Leopard, la France des Caesar »
         fact_date = date
@@ -365,7 +384,6 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             if not g.specific and reading.status in ("pledged", "delivered"):
                 continue
             donors = [None]
-        quantity = item_quantity(sentence.text, g)
         for donor in donors:
             fact = Fact(
                 donor=donor,
@@ -508,10 +526,10 @@ def _trained_on(ctx: SentenceContext, spans, drafts, set_aside: set[int]) -> lis
 _GAP_DET = re.compile(r"^\s*(?:" + _WORDS.alternation("gap_determiners") + r")?\s*$")
 
 
-def _gapped_donor(text: str, doc, group: ItemGroup, donor_at) -> str | None:
+def _gapped_donor(text: str, doc, group: ItemGroup, donor_at, counted) -> str | None:
     """The donor written right before an item after a comma, its verb left
-    out: « ..., la France des Caesar », « ..., et la France 6 Caesar »."""
-    counted = item_quantity(text, group)
+    out: « ..., la France des Caesar », « ..., et la France 6 Caesar ».
+    `counted`: the item's `item_quantity`, which the caller keeps."""
     before = min(group.start, counted.start) if counted else group.start
     for i, donor in donor_at.items():
         token = doc[i]

@@ -39,6 +39,7 @@ def word_keys(folded: str) -> list[tuple[int, int, str]]:
 
 
 _key_of = operator.itemgetter(2)
+_end_of = operator.itemgetter(1)
 
 
 def has_words(folded: str, n: int) -> bool:
@@ -52,12 +53,9 @@ def words_between(
     """The `word_keys` of text[start:end], shifted to start at 0, out of the
     keys of the whole text: an article is folded and cut into words once."""
     i = bisect.bisect_left(words, (start, -1, ""))
-    out = []
-    while i < len(words) and words[i][1] <= end:
-        a, b, key = words[i]
-        out.append((a - start, b - start, key))
-        i += 1
-    return out
+    # Parts do not overlap: their ends rise with their starts.
+    j = bisect.bisect_right(words, end, lo=i, key=_end_of)
+    return [(a - start, b - start, key) for a, b, key in words[i:j]]
 
 
 @dataclass(frozen=True)
@@ -89,6 +87,15 @@ class PhraseIndex:
                 self._first.setdefault(keys[0], []).append(_Entry(keys, ref, form, capitalised))
         for candidates in self._first.values():
             candidates.sort(key=lambda e: -len(e.keys))
+        # A first key whose aliases all have two words or more (« la »,
+        # « de », « l » of « l'Union européenne », the « d » of « d' »: among
+        # the commonest words) starts a mention only before one of their
+        # second keys: one set lookup instead of comparing each alias.
+        self._second: dict[str, frozenset[str]] = {
+            key: frozenset(e.keys[1] for e in candidates)
+            for key, candidates in self._first.items()
+            if all(len(e.keys) > 1 for e in candidates)
+        }
 
     def lookup(self, keys: tuple[str, ...], text: str, start: int) -> object | None:
         """The table row whose alias is exactly `keys`, written at `start`
@@ -101,14 +108,18 @@ class PhraseIndex:
     def find(self, text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
         """Mentions in `text`; `words` are its `word_keys`, when already known."""
         words = words if words is not None else word_keys(fold(text))
-        first = self._first
+        first, second = self._first, self._second
         keys = list(map(_key_of, words))
+        last = len(keys) - 1
         out: list[Mention] = []
         i = 0  # the first word not inside a mention found
         # Most words start no alias: the ones that may are picked out in one
         # comprehension, not by a step of the loop each.
         for h in [h for h, key in enumerate(keys) if key in first]:
             if h < i:
+                continue
+            after = second.get(keys[h])
+            if after is not None and (h == last or keys[h + 1] not in after):
                 continue
             match = None
             for entry in first[keys[h]]:

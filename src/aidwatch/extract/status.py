@@ -123,23 +123,52 @@ def lemma(token) -> str:
 
 def verb_lemma(token) -> str:
     """The lemma, or the lexicon's infinitive when the lemmatizer missed it."""
-    lex = lexicon()
-    for candidate in _guesses(token) + [lemma(token)]:
-        if candidate in lex.verbs or candidate in lex.modals or candidate in lex.reporting:
-            return candidate
-    return lemma(token)
+    # A function of the word, its tag and its lemma, asked for again and
+    # again of the same verbs (the trigger, once per item and per rule):
+    # remembered, as `nlp.lemma` remembers lemmas.
+    own = lemma(token)
+    key = (token.text, token.pos_, own)
+    found = _VERB_LEMMAS.get(key)
+    if found is None:
+        lex = lexicon()
+        found = own
+        for candidate in _guesses(token) + [own]:
+            if candidate in lex.verbs or candidate in lex.modals or candidate in lex.reporting:
+                found = candidate
+                break
+        if len(_VERB_LEMMAS) >= 100_000:
+            _VERB_LEMMAS.clear()
+        _VERB_LEMMAS[key] = found
+    return found
+
+
+_VERB_LEMMAS: dict[tuple[str, str, str], str] = {}
 
 
 def _guesses(token) -> list[str]:
     """Lemmas guessed from the word's ending: the md lemmatizer leaves
     « réclame », « forme », « demande » as they are, and calls some
     participles nouns (« pressés »). Tried before the lemmatizer, which is
-    slow: a guess that names a word of the lexicon is taken."""
-    word = fold(token.text)
+    slow: a guess that names a word of the lexicon is taken. Callers must
+    not change the list (it is remembered per word and tag)."""
+    key = (token.text, token.pos_)
+    found = _GUESSES.get(key)
+    if found is None:
+        if len(_GUESSES) >= 100_000:
+            _GUESSES.clear()
+        found = _GUESSES[key] = _guessed(*key)
+    return found
+
+
+_GUESSES: dict[tuple[str, str], list[str]] = {}
+
+
+def _guessed(text: str, pos: str) -> list[str]:
+    word = fold(text)
     out = [word]
     if word.endswith(("s", "x")) and len(word) > 3:
         out.append(word[:-1])
-    if token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+    if pos in ("VERB", "AUX", "NOUN", "ADJ"):
         for ending in _VERB_ENDINGS:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 out.append(word[: -len(ending)] + _INFINITIVE)
