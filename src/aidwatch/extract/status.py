@@ -110,14 +110,23 @@ def may_give_status(folded_sentence: str) -> bool:
 def lemma(token) -> str:
     # Asked half a million times on a few thousand articles, mostly of words
     # asked before: kept with the parse (read only, but for its lemmas).
-    # A list by token (a dict took 1 KB more a parse).
+    return _kept(token, "folded_lemmas", None, _folded_lemma)
+
+
+def _folded_lemma(token) -> str:
+    return fold(nlp.lemma(token))
+
+
+def _kept(token, name: str, unknown, work):
+    """`work(token)`, kept with the token's parse under `name`, a list by
+    token (a dict took 1 KB more a parse), `unknown` where not worked out yet."""
     doc = token.doc
-    kept = doc.user_data.get("folded_lemmas")
+    kept = doc.user_data.get(name)
     if kept is None:
-        kept = doc.user_data["folded_lemmas"] = [None] * len(doc)
+        kept = doc.user_data[name] = [unknown] * len(doc)
     found = kept[token.i]
-    if found is None:
-        found = kept[token.i] = fold(nlp.lemma(token))
+    if found is unknown:
+        found = kept[token.i] = work(token)
     return found
 
 
@@ -194,14 +203,7 @@ _UNKNOWN = object()
 def word_class(token) -> str | None:
     """The lexicon class of a token: transfer, pledge, package, ... or None.
     It reads the parse alone: kept with it, as rule after rule asks."""
-    doc = token.doc
-    kept = doc.user_data.get("word_classes")
-    if kept is None:
-        kept = doc.user_data["word_classes"] = [_UNKNOWN] * len(doc)
-    found = kept[token.i]
-    if found is _UNKNOWN:
-        found = kept[token.i] = _word_class(token)
-    return found  # type: ignore[return-value]
+    return _kept(token, "word_classes", _UNKNOWN, _word_class)
 
 
 def _word_class(token) -> str | None:
