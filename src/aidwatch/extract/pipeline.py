@@ -51,6 +51,8 @@ from aidwatch.extract.published import (
     date_article,
     is_future_clause,
     is_invasion_day,
+    iso_month,
+    month_index,
     month_range,
 )
 from aidwatch.extract.status import may_give_status
@@ -879,21 +881,13 @@ def _months_without_year(article: Article, facts: list[Fact]) -> None:
         # « janvier dernier » is strictly past: the article from February on.
         first = when + 1 if moved else when
         final = first + 11
-        if _iso_index(lo) <= final and _iso_index(hi) >= first:
-            lo = max(lo, _iso_month(first))
-            hi = min(hi, _iso_month(final))
+        if month_index(lo) <= final and month_index(hi) >= first:
+            lo = max(lo, iso_month(first))
+            hi = min(hi, iso_month(final))
     for m, told, moved in rest:
         year = _only_year(m.month, moved, lo, hi)
         if year is not None:
             _date_told(told, year, m)
-
-
-def _iso_index(month: str) -> int:
-    return int(month[:4]) * 12 + int(month[5:7]) - 1
-
-
-def _iso_month(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _date_told(told: list[Fact], year: int, m: DateMention) -> None:

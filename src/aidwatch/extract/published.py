@@ -125,7 +125,7 @@ def month_range(text: str, today: date | None = None) -> tuple[str, str]:
     article in: officials in office, events it looks back on, the latest
     month it recalls, and `today`."""
     lo, hi, *_ = _narrowed(text, fold(text), today)
-    return _iso(lo), _iso(hi)
+    return iso_month(lo), iso_month(hi)
 
 
 def own_days(text: str, today: date | None = None) -> tuple[int, int, list[DateMention]]:
@@ -228,11 +228,17 @@ class _Clue:
     end: int
 
     def dating(self) -> Dating:
-        return Dating(_iso(self.lo), self.basis, self.start, self.end)
+        return Dating(iso_month(self.lo), self.basis, self.start, self.end)
 
 
-def _iso(month_index: int) -> str:
-    return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+def iso_month(index: int) -> str:
+    """« 2023-02 » for the month index (year * 12 + month - 1) 24277."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def month_index(iso: str) -> int:
+    """The month index (year * 12 + month - 1) of « 2023-02 » or a day in it."""
+    return int(iso[:4]) * 12 + int(iso[5:7]) - 1
 
 
 def _index(day: date) -> int:
@@ -574,8 +580,8 @@ def _official_names() -> tuple[re.Pattern, dict[str, tuple[int, int]]]:
     for o in officials():
         if o.start is None and o.end is None:
             continue
-        start = int(o.start[:4]) * 12 + int(o.start[5:7]) - 1 if o.start else 0
-        end = int(o.end[:4]) * 12 + int(o.end[5:7]) - 1 if o.end else 10**6
+        start = month_index(o.start) if o.start else 0
+        end = month_index(o.end) if o.end else 10**6
         names, lo, hi = spans.setdefault(o.name, [set(), start, end])
         names.update(fold(a) for a in o.aliases)
         spans[o.name] = [names, min(lo, start), max(hi, end)]
