@@ -824,12 +824,14 @@ def _used_by_recipient(token) -> bool:
 
 
 @cache
-def _adversary_words() -> frozenset[str]:
+def _donor_words(kind: str, demonyms: bool = False) -> frozenset[str]:
+    """The folded names and metonyms (and, with `demonyms`, demonyms) of
+    the gazetteer's donors of `kind` (donors.csv: « state », « adversary »)."""
     return frozenset(
         fold(word)
         for d in donors()
-        if d.kind == "adversary"
-        for word in (*d.names, *d.demonyms, *d.metonyms)
+        if d.kind == kind
+        for word in (*d.names, *(d.demonyms if demonyms else ()), *d.metonyms)
     )
 
 
@@ -842,7 +844,7 @@ def _names_adversary(user) -> bool:
         for c in user.children
         if c.dep_ == "conj" or (c.dep_ == "nmod" and _introduced_by(c, _ALIKE_USERS))
     ]
-    return any(fold(t.text) in _adversary_words() for t in joined)
+    return any(fold(t.text) in _donor_words("adversary", demonyms=True) for t in joined)
 
 
 def _restored(verb) -> bool:
@@ -988,13 +990,6 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
     return status, cls
 
 
-@cache
-def _state_words() -> frozenset[str]:
-    return frozenset(
-        fold(word) for d in donors() if d.kind == "state" for word in (*d.names, *d.metonyms)
-    )
-
-
 def _asked_by_state(noun) -> bool:
     """Whether a noun of request is made by a state, not Ukraine (« la
     demande de Berlin », « a reçu de l'Allemagne deux requêtes »): a giver
@@ -1003,7 +998,7 @@ def _asked_by_state(noun) -> bool:
     if noun.head.i != noun.i and lexicon().verbs.get(verb_lemma(noun.head)) == "receive":
         askers += [c for c in noun.head.children if c.i != noun.i]
     return any(
-        fold(a.text) in _state_words()
+        fold(a.text) in _donor_words("state")
         # « de l'Allemagne », its « de » at times taken for a partitive article
         and any(fold(c.text) in _FROM for c in a.children if c.dep_ in ("case", "det"))
         for a in askers
