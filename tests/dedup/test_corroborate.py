@@ -92,6 +92,15 @@ def test_a_stated_date_outweighs_an_inferred_one():
     assert corroborate(extractions)[2].published == "2023-02"
 
 
+def test_a_month_the_article_rules_out_is_not_given():
+    extractions = [
+        extraction("a", "2023-01", "s1", [PATRIOT]),
+        extraction("u", None, "s1", [HIMARS]),
+    ]
+    assert corroborate(extractions, fits=lambda article, month: month != "2023-01") == {}
+    assert corroborate(extractions, fits=lambda article, month: True)[1].published == "2023-01"
+
+
 def test_dated_articles_are_left_alone():
     extractions = [
         extraction("a", "2023-01", "s1", [PATRIOT]),

@@ -12,7 +12,7 @@ import pytest
 from aidwatch.errors import CatalogError
 from aidwatch.extract import extract_article
 from aidwatch.extract.known_events import TYPES, known_events
-from aidwatch.extract.published import date_article, month_range
+from aidwatch.extract.published import date_article, month_fits, month_range
 from aidwatch.extract.text import fold
 from aidwatch.model import Article
 
@@ -149,6 +149,17 @@ TODAY = date(2026, 12, 1)
         # a numeric stamp is the article's own day
         ("Berlin, 14.06.2023 : l'Allemagne livre des canons à l'Ukraine.", ("2023-06", "dates")),
         ("La guerre a commencé en février 2022 et Paris a livré des canons.", None),
+        # a month the text calls gone by (« en juin dernier ») is not the article's
+        (
+            "Paris a livré des canons (03.05.2023). Le 9 juin, les obus promis en juin "
+            "dernier sont arrivés.",
+            None,
+        ),
+        # ... but a day so called may be of the article's own month
+        (
+            "Paris a livré des canons (03.05.2023). Le 9 juin dernier, Kiev a reçu les obus.",
+            ("2023-06", "dates"),
+        ),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),
         ("Le groupe, fondé en mai 1952, publie ses résultats.", None),
@@ -297,6 +308,22 @@ def test_a_bad_dating_table_is_reported_with_its_key(monkeypatch, tmp_path, key,
 )
 def test_month_range_is_what_the_bounds_leave(text, expected):
     assert month_range(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text,month,expected",
+    [
+        ("Une vidéo diffusée en mai dernier montrait les canons.", "2023-05", False),
+        ("Une vidéo diffusée en mai dernier montrait les canons.", "2023-06", True),
+        ("Une vidéo diffusée le 3 mai dernier montrait les canons.", "2023-05", True),
+        ("Une vidéo diffusée en mai montrait les canons.", "2023-05", True),
+        # the bounds: a minister out of office by then
+        ("Le ministre Oleksiï Reznikov a parlé mardi.", "2024-02", False),
+        ("Le ministre Oleksiï Reznikov a parlé mardi.", "2023-02", True),
+    ],
+)
+def test_a_month_fits_an_article_within_its_bounds_and_after_its_months_gone(text, month, expected):
+    assert month_fits(text, month, today=TODAY) is expected
 
 
 @pytest.mark.parametrize(

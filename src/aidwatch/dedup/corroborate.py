@@ -29,12 +29,17 @@ from aidwatch.model import Article, Evidence, Extraction
 
 
 def corroborate(
-    extractions: list[Extraction], known: Callable[[tuple], bool] = lambda triple: False
+    extractions: list[Extraction],
+    known: Callable[[tuple], bool] = lambda triple: False,
+    fits: Callable[[Article, str], bool] = lambda article, month: True,
 ) -> dict[int, Article]:
     """Index in `extractions` → the article with the month its story or its
     facts give, for each article that had no month. `known`: whether a
     (donor, item id, status) triple reports a known commitment (the
-    extractor's commitments.csv, which this stage does not import)."""
+    extractor's commitments.csv, which this stage does not import); `fits`:
+    whether the article's own text allows a month (the extractor's bounds:
+    an article that recalls « en mai dernier » is not of May, whatever the
+    others say)."""
     dated = [e for e in extractions if _month(e.article)]
     out: dict[int, Article] = {}
     for i, e in enumerate(extractions):
@@ -51,7 +56,7 @@ def corroborate(
             months.append((month, other.article.published_inferred))
             witness.setdefault(month, (basis, other.article.id))
         month = vote(months, article.published)
-        if month is None:
+        if month is None or not fits(article, month):
             continue
         basis, doc = witness[month]
         # The evidence of a corroborated date is the article that gave it.

@@ -104,7 +104,10 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
             if len(years) == 1:
                 when = years[0] * 12 + m.month - 1
                 points.append(_Clue(when, when, deciding[0].basis, m.start, m.end))
-    inside = [p for p in points if lo <= p.lo <= hi]
+    # « en mai dernier », « le 6 juin dernier »: a month the text calls gone
+    # by is not the article's (news say « en mai » of their own May).
+    gone = months_gone(mentions)
+    inside = [p for p in points if lo <= p.lo <= hi and p.lo % 12 + 1 not in gone]
     if inside:
         # A weekday, then a duration; else the latest of the dated months and
         # events, the article being written after what it reports.
@@ -126,6 +129,43 @@ def month_range(text: str, today: date | None = None) -> tuple[str, str]:
     month it recalls, and `today`."""
     lo, hi, *_ = _narrowed(text, fold(text), today)
     return iso_month(lo), iso_month(hi)
+
+
+def month_fits(text: str, month: str, today: date | None = None) -> bool:
+    """Whether the article of `text` may be of `month` (`YYYY-MM`), as a
+    month another article gives it (dedup/corroborate.py): within the months
+    its bounds leave, and not a month it names as gone by (« en mai
+    dernier », "last May")."""
+    folded = fold(text)
+    lo, hi, mentions, *_ = _narrowed(text, folded, today)
+    when = month_index(month)
+    return lo <= when <= hi and when % 12 + 1 not in months_gone(mentions)
+
+
+def months_gone(mentions) -> set[int]:
+    """The months (1-12) the text names alone, without their year, as gone
+    by: « en mai dernier », « juin passé », "last May". The article is of a
+    later month (of the eleven after it). Not a day: « le 3 mai dernier » is
+    also written later in May."""
+    words = _last_words()
+    return {
+        m.month
+        for m in mentions
+        if m.month
+        and m.day is None
+        and m.year is None
+        and not words.isdisjoint(fold(m.text).split())
+    }
+
+
+@cache
+def _last_words() -> frozenset[str]:
+    """The modifiers that put a month in the past (« dernier », "last")."""
+    out: set[str] = set()
+    for lang in ("fr", "en"):
+        t = _table(lang)
+        out.update(fold(w) for w, r in (*t.before.items(), *t.after.items()) if r == "last")
+    return frozenset(out)
 
 
 def own_days(text: str, today: date | None = None) -> tuple[int, int, list[DateMention]]:

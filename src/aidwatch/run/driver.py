@@ -23,6 +23,7 @@ from aidwatch.dedup.corroborate import corroborate
 from aidwatch.extract import decider_for, extract_articles, is_about_aid
 from aidwatch.extract.commitments import reports_commitment
 from aidwatch.extract.nlp import collect_less
+from aidwatch.extract.published import month_fits
 from aidwatch.model import Article, Extraction
 from aidwatch.run.executors import Executor, InProcess
 from aidwatch.run.reading import Warn, guard, read_articles, warn
@@ -72,7 +73,7 @@ def extract_paths(
             on_article(result)
     # Undated articles take the month of dated ones reporting the same
     # thing, and are read again for their facts' relative dates.
-    redated = corroborate(results, known=reports_commitment)
+    redated = corroborate(results, known=reports_commitment, fits=_fits)
     again = extract_articles(list(redated.values()), decider=decider_for(model))
     for i, result in zip(redated, again, strict=True):
         result.story = results[i].story
@@ -89,6 +90,12 @@ def extract_paths(
         else:
             result.event = result.story
     return results, summary
+
+
+def _fits(article: Article, month: str) -> bool:
+    """Whether an undated article's own text allows the month its story or
+    facts give it (published.py's bounds and months gone by)."""
+    return month_fits(article.text, month)
 
 
 def on_topic(extraction: Extraction) -> bool:
