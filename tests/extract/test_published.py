@@ -160,6 +160,14 @@ TODAY = date(2026, 12, 1)
             "Paris a livré des canons (03.05.2023). Le 9 juin dernier, Kiev a reçu les obus.",
             ("2023-06", "dates"),
         ),
+        # a post the article embeds is stamped with its day: the latest one's month
+        (
+            "Berlin livrera des chars.\n— Un ministère (@un_ministere) March 3, 2023\n"
+            "Le ministre l'a confirmé.\n— Une agence (@agence) 2 avril 2023\n",
+            ("2023-04", "dates"),
+        ),
+        ("Berlin livrera des chars, a écrit (@un_ministere) le 3 mars 2023.", None),
+        ("Un post (@un_ministere) March 3, 2019 le disait déjà.", None),  # before the war
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),
         ("Le groupe, fondé en mai 1952, publie ses résultats.", None),

@@ -44,7 +44,7 @@ import yaml
 
 from aidwatch.catalog import officials
 from aidwatch.errors import CatalogError
-from aidwatch.extract.dates import DateMention, _table, find_dates
+from aidwatch.extract.dates import DateMention, _norm, _table, find_dates
 from aidwatch.extract.known_events import known_events, required_strings
 from aidwatch.extract.language import tables
 from aidwatch.extract.text import fold
@@ -241,10 +241,16 @@ def _narrowed_in(text: str, folded: str, today: date):
     # not (« en septembre 2022 » recalls the past).
     events = _matched_events(folded)
     latest = _latest_dated(mentions, events)
+    # A post the article embeds (« — Name (@handle) April 27, 2022 ») was
+    # posted on that day: the article is of its month or later, and reports
+    # it within days (the latest post's month is a point).
+    posted = _posted(text)
+    latest += posted
     bounds: list[_Clue] = [
         *_officials(folded),
         *_past_events(_unambiguous(events)),
         *[c for c in latest if c.lo != c.hi],
+        *[_Clue(c.lo, 10**6, c.basis, c.start, c.end) for c in posted],
     ]
     for clue in sorted(bounds, key=lambda c: c.hi - c.lo):
         # A clue that contradicts the narrower ones before it is dropped
@@ -494,6 +500,42 @@ def _latest_dated(mentions: list[DateMention], events) -> list[_Clue]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _posted(text: str) -> list[_Clue]:
+    """The latest day of the posts the text embeds, as social networks stamp
+    them after the author's handle: « (@handle) April 27, 2022 », « (@handle)
+    27 avril 2022 » (a quoted post's stamp; the post itself is not read)."""
+    if "(@" not in text:
+        return []
+    pattern, months = _post_stamp()
+    stamps = []
+    for m in pattern.finditer(text):
+        month = months[_norm(m["m1"] or m["m2"])]
+        year = int(m["y1"] or m["y2"])
+        if FIRST_YEAR <= year:
+            stamps.append((year * 12 + month - 1, m.start("stamp"), m.end()))
+    if not stamps:
+        return []
+    when, start, end = max(stamps)
+    return [_Clue(when, when, "dates", start, end)]
+
+
+@cache
+def _post_stamp() -> tuple[re.Pattern, dict[str, int]]:
+    """A post's stamp after a handle, its month written out in English or
+    French (embeds keep the network's language), and month names → month."""
+    months: dict[str, int] = {}
+    for lang in ("en", "fr"):
+        months.update({k: v for k, v in _table(lang).months.items() if not k.endswith(".")})
+    names = _alt(sorted(months, key=len, reverse=True))
+    pattern = re.compile(
+        r"\(@\w{1,30}\)\s+(?P<stamp>"
+        rf"(?P<m1>{names})\s+\d{{1,2}},\s+(?P<y1>\d{{4}})"
+        rf"|\d{{1,2}}(?:er)?\s+(?P<m2>{names})\s+(?P<y2>\d{{4}}))\b",
+        re.IGNORECASE,
+    )
+    return pattern, months
 
 
 def _matched_events(folded: str):
