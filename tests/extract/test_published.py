@@ -168,6 +168,16 @@ TODAY = date(2026, 12, 1)
         ),
         ("Berlin livrera des chars, a écrit (@un_ministere) le 3 mars 2023.", None),
         ("Un post (@un_ministere) March 3, 2019 le disait déjà.", None),  # before the war
+        # a page's own stamp, alone on its line, is the article's date
+        (
+            "Berlin livre des chars\nPublié le 7 avril 2022 à 10h57, mis à jour le 9 avril "
+            "2022\nLe ministre a parlé mardi 11 octobre.",
+            ("2022-04", "dates"),
+        ),
+        ("Berlin livre des chars\nMIS À JOUR : 03.05.2023\nKiev remercie.", ("2023-05", "dates")),
+        # ... not a sentence that begins as one, nor another text's publication
+        ("Publié le 3 mai 2023, le rapport dit que Berlin livre des chars.", None),
+        ("Un rapport publié le 3 mai 2023 montre que Berlin livre des chars.", None),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),
         ("Le groupe, fondé en mai 1952, publie ses résultats.", None),

@@ -12,7 +12,10 @@ article can have been written in:
   then « le 9 juin » in that year) is the month when it has its day; a month
   alone (« en septembre 2022 ») recalls the past and is a lower bound; bounds
   (« depuis février 2022 »), dates ahead (« prévues en août ») and the
-  invasion's own date are left out;
+  invasion's own date are left out; a page's stamp on its own line
+  (« Publié le 7 avril 2022 à 10h57 ») is the date itself, and a post the
+  text embeds (« (@handle) April 27, 2022 ») its month and a lower bound;
+  a month called gone by (« en mai dernier ») is not the article's;
 - event: a dated event the text names (known_events_fr.yaml) is past when the
   article looks back on it, near when it is a summit or a meeting;
 - official: a person named with an office (« le ministre Boris Pistorius »)
@@ -87,6 +90,10 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     it (the article is not from the future)."""
     folded = fold(text)
     lo, hi, mentions, latest, events, bounds = _narrowed(text, folded, today)
+    # The page's own stamp (« Publié le 7 avril 2022 ») is the date itself.
+    stamped = _byline(folded, mentions)
+    if stamped is not None and lo <= stamped.lo <= hi:
+        return stamped.dating()
     points = [c for c in latest if c.lo == c.hi]
     deciding = [c for c in bounds if c.lo == lo or c.hi == hi]
     points += [*_weekdays(folded, lo, hi), *_durations(folded)]
@@ -316,6 +323,7 @@ def _words() -> dict:
         "former",
         "future",
         "future_endings",
+        "byline_words",
     ):
         if not isinstance(raw.get(key), list) or not all(isinstance(w, str) for w in raw[key]):
             raise CatalogError(f"{name}: {key} must be a list of phrases")
@@ -500,6 +508,36 @@ def _latest_dated(mentions: list[DateMention], events) -> list[_Clue]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _byline(folded: str, mentions) -> _Clue | None:
+    """The first date with its year and month that a line holds as a page's
+    stamp: after the stamp words, and followed by nothing but a time or
+    another stamp (« Publié le 7 avril 2022 à 10h57, mis à jour le 8 avril »;
+    not « Publié le 3 mai 2023, le rapport montre... », a sentence)."""
+    before, after = _byline_patterns()
+    for m in mentions:
+        if m.year and m.month and m.year >= FIRST_YEAR:
+            end = folded.find("\n", m.end)
+            line_start = folded.rfind("\n", 0, m.start) + 1
+            if before.fullmatch(folded, line_start, m.start) and after.fullmatch(
+                folded, m.end, len(folded) if end < 0 else end
+            ):
+                when = m.year * 12 + m.month - 1
+                return _Clue(when, when, "dates", m.start, m.end)
+    return None
+
+
+@cache
+def _byline_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A stamp line up to its date (stamp words, « le », a colon), and after
+    it (a time, a zone, then at most another stamp)."""
+    words = _alt(_words()["byline_words"])
+    before = re.compile(rf"[\s\W]*(?:{words})\s*:?\s*(?:le\s+|on\s+)?")
+    time_of_day = r"(?:,?\s*(?:a|at)?\s*\d{1,2}\s*(?:h|:)\s*\d{0,2}(?:\s*[ap]\.?m\.?)?)"
+    zone = r"(?:\s*\(?(?:utc|gmt|cet|cest|heure de paris)\)?)"
+    after = re.compile(rf"{time_of_day}?{zone}?\s*(?:[,;|/\W]\s*(?:{words})\b.*)?[\s\W]*")
+    return before, after
 
 
 def _posted(text: str) -> list[_Clue]:
