@@ -94,6 +94,11 @@ TODAY = date(2026, 12, 1)
             "Au lendemain de la destruction du barrage de Kakhovka, Kiev demande de l'aide.",
             ("2023-06", "event"),
         ),
+        # ... but dated beside it with its year, it is history recalled: a bound only
+        (
+            "La destruction du barrage de Kakhovka, en juin 2023, a vidé le réservoir.",
+            None,
+        ),
         ("Les quatre régions que Moscou veut annexer restent contestées.", ("2022-10", "event")),
         (
             "Une semaine après l'altercation dans le Bureau ovale, Kiev attend les munitions.",

@@ -100,7 +100,7 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
     # An event the article looks back on is a month it may be written in
     # (that of the day after); a meeting named by its day or number, that of
     # the meeting.
-    points += _event_months(events, folded, lo, hi)
+    points += _event_months(events, folded, lo, hi, mentions)
     # A day without a year (« le 23 mai »), placed in the range when the
     # range leaves it only one year.
     if deciding:
@@ -619,7 +619,7 @@ def _looks_ahead(folded: str, m: re.Match) -> bool:
     )
 
 
-def _event_months(events, folded: str, lo: int, hi: int) -> list[_Clue]:
+def _event_months(events, folded: str, lo: int, hi: int, mentions=()) -> list[_Clue]:
     """The month after each event the article looks back on, and the month
     of each meeting named by its day or number (the only one of its words
     that falls within `lo`..`hi`) the text does not look ahead to."""
@@ -645,9 +645,25 @@ def _event_months(events, folded: str, lo: int, hi: int) -> list[_Clue]:
                 month = _index(days[0])
                 out.append(_Clue(month, month, "event", m.start(), m.end()))
             continue
+        # « La destruction du barrage de Kakhovka, en juin 2023, a ... »: an
+        # event the text dates with its year beside it is history recalled
+        # (news do not give this month's year), a lower bound only.
+        if any(
+            d.year == when.year and d.month == when.month and _near(d, m, _RECALLED_NEAR)
+            for d in mentions
+        ):
+            continue
         when += timedelta(days=1)
         out.append(_Clue(_index(when), _index(when), "event", m.start(), m.end()))
     return out
+
+
+# How far (characters) from an event's words a date with its year recalls it.
+_RECALLED_NEAR = 60
+
+
+def _near(d: DateMention, m: re.Match, within: int) -> bool:
+    return d.start - m.end() <= within and m.start() - d.end <= within
 
 
 @cache
