@@ -396,8 +396,10 @@ def _object_class(token) -> str | None:
         # de dizaines de Caesar »
         if child.dep_ == "obj" and lemma(child) in _LIGHT_OBJECTS:
             cls = _LIGHT_OBJECTS[lemma(child)]
-            if cls == "transfer" and verb_lemma(token) in lexicon().verbs:
-                continue  # « a annoncé un nouveau don »: the verb says what is done
+            if cls in ("transfer", "request") and verb_lemma(token) in lexicon().verbs:
+                # « a annoncé un nouveau don », « a rejeté l'appel de Kiev »:
+                # the verb says what is done
+                continue
             return cls
     return None
 
