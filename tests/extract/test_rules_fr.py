@@ -342,9 +342,9 @@ CASES = [
     ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 dans le cadre de la coalition mise sur pied par le Danemark et les Pays-Bas.", [(None, "f16", "pledged", None)]),
     ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 dans le cadre de la coalition dirigée par le Danemark.", [(None, "f16", "pledged", None)]),
     ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 par le Danemark.", [("DK", "f16", "pledged", None)]),
-    # a call or pressure made (« lancer un appel à », « faire pression pour ») asks; a call a giving verb rejects is refused
+    # a call made (« lancer un appel à », « faire appel à ») asks; a call a giving verb rejects is refused
     ("Le ministre l'a confirmé. Kiev a lancé un appel à la livraison de chars Leclerc.", [(None, "leclerc", "requested", None)]),
-    ("Le ministre l'a confirmé. Kiev fait pression sur Rome pour obtenir des missiles Aster.", [("IT", "aster_30", "requested", None)]),
+    ("Le ministre l'a confirmé. Kiev fait appel à ses alliés pour obtenir des missiles Aster.", [(None, "aster_30", "requested", None)]),
     ("Le ministre l'a confirmé. Rome a rejeté l'appel de Kiev à livrer des missiles Aster.", [("IT", "aster_30", "refused", None), ("IT", "aster_30", "requested", None)]),
     # a transfer « à l'étude », « sur la table », not yet decided (« pas encore tranché ») is weighed
     ("Le ministre l'a confirmé. La livraison de chars Leclerc par la France est à l'étude.", [("FR", "leclerc", "considered", None)]),
