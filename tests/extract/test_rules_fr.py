@@ -350,6 +350,9 @@ CASES = [
     ("Le ministre l'a confirmé. La livraison de chars Leclerc par la France est à l'étude.", [("FR", "leclerc", "considered", None)]),
     ("Le ministre l'a confirmé. La livraison de chars Leclerc est sur la table.", [(None, "leclerc", "considered", None)]),
     ("Le ministre l'a confirmé. La France n'a pas encore tranché sur l'envoi de chars Leclerc.", [("FR", "leclerc", "considered", None)]),
+    # a partitive « en » stands for a kind named just before when no system was; a definite « les » does not
+    ("Le ministre l'a confirmé. Les alliés envisagent l'envoi d'armes à sous-munitions. Les Ukrainiens en ont demandé.", [(None, "gen_cluster_munition", "considered", None), (None, "gen_cluster_munition", "requested", None)]),
+    ("Le ministre l'a confirmé. Les alliés envisagent l'envoi d'armes à sous-munitions. Les Ukrainiens les ont demandées.", [(None, "gen_cluster_munition", "considered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
