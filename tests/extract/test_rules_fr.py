@@ -345,6 +345,8 @@ CASES = [
     # a call made (« lancer un appel à », « faire appel à ») asks; a call a giving verb rejects is refused
     ("Le ministre l'a confirmé. Kiev a lancé un appel à la livraison de chars Leclerc.", [(None, "leclerc", "requested", None)]),
     ("Le ministre l'a confirmé. Kiev fait appel à ses alliés pour obtenir des missiles Aster.", [(None, "aster_30", "requested", None)]),
+    # a call for tenders puts an order out to industry: procured, not asked
+    ("Le ministre l'a confirmé. Le Danemark a lancé un appel d'offres pour 15 obusiers destinés à l'Ukraine.", [("DK", "gen_howitzer", "procured", 15)]),
     ("Le ministre l'a confirmé. Rome a rejeté l'appel de Kiev à livrer des missiles Aster.", [("IT", "aster_30", "refused", None), ("IT", "aster_30", "requested", None)]),
     # a transfer « à l'étude », « sur la table », not yet decided (« pas encore tranché ») is weighed
     ("Le ministre l'a confirmé. La livraison de chars Leclerc par la France est à l'étude.", [("FR", "leclerc", "considered", None)]),

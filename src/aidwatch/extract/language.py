@@ -177,6 +177,7 @@ SCHEMA: dict[str, str] = {
     "pass_through_verbs": "words",
     "relating_adjectives": "words",
     "light_verb_objects": "classes",
+    "tender_complements": "words",
     "infinitive_endings": "sequence",
     "finite_endings": "sequence",
     "not_trigger_stems": "words",

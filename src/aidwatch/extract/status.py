@@ -384,6 +384,7 @@ def _has_condition(token) -> bool:
 
 
 _LIGHT_OBJECTS = _WORDS.classes("light_verb_objects")
+_TENDERS = _WORDS.words("tender_complements")
 
 
 def _object_class(token) -> str | None:
@@ -396,6 +397,8 @@ def _object_class(token) -> str | None:
         # de dizaines de Caesar »
         if child.dep_ == "obj" and lemma(child) in _LIGHT_OBJECTS:
             cls = _LIGHT_OBJECTS[lemma(child)]
+            if cls == "request" and any(lemma(g) in _TENDERS for g in child.children):
+                return "procure"  # « a lancé un appel d'offres »: put out to industry
             if cls in ("transfer", "request") and verb_lemma(token) in lexicon().verbs:
                 # « a annoncé un nouveau don », « a rejeté l'appel de Kiev »:
                 # the verb says what is done
