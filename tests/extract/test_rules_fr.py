@@ -355,6 +355,10 @@ CASES = [
     # a partitive « en » stands for a kind named just before when no system was; a definite « les » does not
     ("Le ministre l'a confirmé. Les alliés envisagent l'envoi d'armes à sous-munitions. Les Ukrainiens en ont demandé.", [(None, "gen_cluster_munition", "considered", None), (None, "gen_cluster_munition", "requested", None)]),
     ("Le ministre l'a confirmé. Les alliés envisagent l'envoi d'armes à sous-munitions. Les Ukrainiens les ont demandées.", [(None, "gen_cluster_munition", "considered", None)]),
+    # « ne … en aucun cas », « à aucun moment » negate as « ne … pas » does; a stand against the giving (« l'opposition de ») refuses
+    ("Le ministre l'a confirmé. Rome ne livrera en aucun cas de missiles Aster.", [("IT", "aster_30", "refused", None)]),
+    ("Le ministre l'a confirmé. Rome livrera dans tous les cas des missiles Aster.", [("IT", "aster_30", "pledged", None)]),
+    ("Le ministre l'a confirmé. L'opposition de Rome à la livraison de missiles Aster agace Kiev.", [("IT", "aster_30", "refused", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -257,6 +257,12 @@ def is_negated(token) -> bool:
     has_ne = any(w in _NE for w in words)
     if any(w in neg and (w not in _NEEDS_NE or has_ne) for w in words):
         return True
+    if has_ne and any(
+        # « ne livrera en aucun cas », « à aucun moment », « sous aucun prétexte »
+        c.dep_.startswith("obl") and any(d.dep_ == "det" and fold(d.text) in neg for d in c.children)
+        for c in token.children
+    ):
+        return True
     # « rien ne s'oppose », « plus rien ne semble s'opposer »: a subject that
     # negates, with its « ne » on the verb or the verb it completes
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
