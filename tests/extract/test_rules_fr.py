@@ -352,6 +352,8 @@ CASES = [
     ("Le ministre l'a confirmé. La livraison de chars Leclerc par la France est à l'étude.", [("FR", "leclerc", "considered", None)]),
     ("Le ministre l'a confirmé. La livraison de chars Leclerc est sur la table.", [(None, "leclerc", "considered", None)]),
     ("Le ministre l'a confirmé. La France n'a pas encore tranché sur l'envoi de chars Leclerc.", [("FR", "leclerc", "considered", None)]),
+    ("Le ministre l'a confirmé. La France a laissé la porte ouverte à la livraison de chars Leclerc.", [("FR", "leclerc", "considered", None)]),
+    ("Le ministre l'a confirmé. La livraison de chars Leclerc est à l'ordre du jour.", [(None, "leclerc", "considered", None)]),
     # a partitive « en » stands for a kind named just before when no system was; a definite « les » does not
     ("Le ministre l'a confirmé. Les alliés envisagent l'envoi d'armes à sous-munitions. Les Ukrainiens en ont demandé.", [(None, "gen_cluster_munition", "considered", None), (None, "gen_cluster_munition", "requested", None)]),
     ("Le ministre l'a confirmé. Les alliés envisagent l'envoi d'armes à sous-munitions. Les Ukrainiens les ont demandées.", [(None, "gen_cluster_munition", "considered", None)]),
