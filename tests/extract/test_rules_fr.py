@@ -361,6 +361,10 @@ CASES = [
     ("Le ministre l'a confirmé. Rome ne livrera en aucun cas de missiles Aster.", [("IT", "aster_30", "refused", None)]),
     ("Le ministre l'a confirmé. Rome livrera dans tous les cas des missiles Aster.", [("IT", "aster_30", "pledged", None)]),
     ("Le ministre l'a confirmé. L'opposition de Rome à la livraison de missiles Aster agace Kiev.", [("IT", "aster_30", "refused", None)]),
+    # a request said to be made to a state (« une demande adressée à ») names whom the next sentence's requests are made to; not a state that merely received one
+    ("Le ministre l'a confirmé. La première demande adressée à la Suède portait sur des radios. Kiev a ensuite réclamé des systèmes de défense aérienne, puis des drones suédois.", [("SE", "gen_air_defence_system", "requested", None), ("SE", "gen_drone", "requested", None)]),
+    ("Le ministre l'a confirmé. La première demande adressée à la Suède portait sur des radios. Kiev a ensuite réclamé des drones à la Norvège.", [("NO", "gen_drone", "requested", None)]),
+    ("Le ministre l'a confirmé. La Suède a reçu une demande. Kiev a ensuite réclamé des drones.", [(None, "gen_drone", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -229,6 +229,7 @@ SCHEMA: dict[str, str] = {
     "await_verbs": "words",
     "answered_request": "forms",
     "request_nouns": "forms",
+    "addressed_requests": "forms",
     "first_to": "forms",
     "completion_verbs": "words",
     "happening_verbs": "words",
