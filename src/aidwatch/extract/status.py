@@ -259,7 +259,8 @@ def is_negated(token) -> bool:
         return True
     if has_ne and any(
         # « ne livrera en aucun cas », « à aucun moment », « sous aucun prétexte »
-        c.dep_.startswith("obl") and any(d.dep_ == "det" and fold(d.text) in neg for d in c.children)
+        c.dep_.startswith("obl")
+        and any(d.dep_ == "det" and fold(d.text) in neg for d in c.children)
         for c in token.children
     ):
         return True
