@@ -342,6 +342,29 @@ CASES = [
     ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 dans le cadre de la coalition mise sur pied par le Danemark et les Pays-Bas.", [(None, "f16", "pledged", None)]),
     ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 dans le cadre de la coalition dirigée par le Danemark.", [(None, "f16", "pledged", None)]),
     ("Le ministre l'a confirmé. Le sommet a porté sur la livraison de F-16 par le Danemark.", [("DK", "f16", "pledged", None)]),
+    # a call made (« lancer un appel à », « faire appel à ») asks; a call a giving verb rejects is refused
+    ("Le ministre l'a confirmé. Kiev a lancé un appel à la livraison de chars Leclerc.", [(None, "leclerc", "requested", None)]),
+    ("Le ministre l'a confirmé. Kiev fait appel à ses alliés pour obtenir des missiles Aster.", [(None, "aster_30", "requested", None)]),
+    # a call for tenders puts an order out to industry: procured, not asked
+    ("Le ministre l'a confirmé. Le Danemark a lancé un appel d'offres pour 15 obusiers destinés à l'Ukraine.", [("DK", "gen_howitzer", "procured", 15)]),
+    ("Le ministre l'a confirmé. Rome a rejeté l'appel de Kiev à livrer des missiles Aster.", [("IT", "aster_30", "refused", None), ("IT", "aster_30", "requested", None)]),
+    # a transfer « à l'étude », « sur la table », not yet decided (« pas encore tranché ») is weighed
+    ("Le ministre l'a confirmé. La livraison de chars Leclerc par la France est à l'étude.", [("FR", "leclerc", "considered", None)]),
+    ("Le ministre l'a confirmé. La livraison de chars Leclerc est sur la table.", [(None, "leclerc", "considered", None)]),
+    ("Le ministre l'a confirmé. La France n'a pas encore tranché sur l'envoi de chars Leclerc.", [("FR", "leclerc", "considered", None)]),
+    ("Le ministre l'a confirmé. La France a laissé la porte ouverte à la livraison de chars Leclerc.", [("FR", "leclerc", "considered", None)]),
+    ("Le ministre l'a confirmé. La livraison de chars Leclerc est à l'ordre du jour.", [(None, "leclerc", "considered", None)]),
+    # a partitive « en » stands for a kind named just before when no system was; a definite « les » does not
+    ("Le ministre l'a confirmé. Les alliés envisagent l'envoi d'armes à sous-munitions. Les Ukrainiens en ont demandé.", [(None, "gen_cluster_munition", "considered", None), (None, "gen_cluster_munition", "requested", None)]),
+    ("Le ministre l'a confirmé. Les alliés envisagent l'envoi d'armes à sous-munitions. Les Ukrainiens les ont demandées.", [(None, "gen_cluster_munition", "considered", None)]),
+    # « ne … en aucun cas », « à aucun moment » negate as « ne … pas » does; a stand against the giving (« l'opposition de ») refuses
+    ("Le ministre l'a confirmé. Rome ne livrera en aucun cas de missiles Aster.", [("IT", "aster_30", "refused", None)]),
+    ("Le ministre l'a confirmé. Rome livrera dans tous les cas des missiles Aster.", [("IT", "aster_30", "pledged", None)]),
+    ("Le ministre l'a confirmé. L'opposition de Rome à la livraison de missiles Aster agace Kiev.", [("IT", "aster_30", "refused", None)]),
+    # a request said to be made to a state (« une demande adressée à ») names whom the next sentence's requests are made to; not a state that merely received one
+    ("Le ministre l'a confirmé. La première demande adressée à la Suède portait sur des radios. Kiev a ensuite réclamé des systèmes de défense aérienne, puis des drones suédois.", [("SE", "gen_air_defence_system", "requested", None), ("SE", "gen_drone", "requested", None)]),
+    ("Le ministre l'a confirmé. La première demande adressée à la Suède portait sur des radios. Kiev a ensuite réclamé des drones à la Norvège.", [("NO", "gen_drone", "requested", None)]),
+    ("Le ministre l'a confirmé. La Suède a reçu une demande. Kiev a ensuite réclamé des drones.", [(None, "gen_drone", "requested", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

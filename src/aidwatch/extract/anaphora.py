@@ -79,6 +79,7 @@ _ALIKE = re.compile(
 # A count of « autres » standing alone (« deux autres suivront »).
 _MORE = re.compile(r"\b(?:" + _WORDS.alternation("more_of_the_same") + r")\b")
 _PRONOUN_ITEM = re.compile(r"\b(?:" + _WORDS.alternation("item_pronouns") + r")\b")
+_PARTITIVE = _WORDS.words("partitive_pronouns")
 
 
 # a count in thousands (« 10 000 », « des milliers de »): troops trained, not crews
@@ -164,15 +165,18 @@ def resolve(
         if system is not None:
             mention = Mention(start, end, system, "anaphor")
             added.append(ItemGroup(start, end, system, (mention,)))
-    if not added and (recent or groups):
+    if not added and (recent or groups or kinds):
         # « les Etats-Unis envisagent de les envoyer »: the last system named;
         # « Berlin a fourni 18 Leopard 2 alors que le Portugal en a envoyé
         # 3 »: the last one named before it in the sentence
         pronoun = _PRONOUN_ITEM.search(folded)
         before = [g for g in groups if pronoun and g.end < pronoun.start()]
-        if pronoun and (before or (not groups and recent)):
+        # « des armes à sous-munitions … Les Ukrainiens en ont demandé »: a
+        # partitive stands for a kind as well, when no system was named since
+        partitive = bool(pronoun) and pronoun.group().split()[0] in _PARTITIVE
+        if pronoun and (before or (not groups and (recent or (partitive and kinds)))):
             start, end = pronoun.start(), pronoun.start() + pronoun.group().find(" ")
-            system = before[-1].system if before else recent[-1]
+            system = before[-1].system if before else (recent or kinds)[-1]
             added.append(ItemGroup(start, end, system, (Mention(start, end, system, "anaphor"),)))
     if not groups and not added and last:
         # « Deux autres suivront cette année »: more of the last system named

@@ -61,6 +61,8 @@ from aidwatch.model import Article, Event, Evidence, Extraction, Fact, Package, 
 
 _WORDS = tables()
 _ABOUT_AID = re.compile(r"\b(" + _WORDS.alternation("aid_stems") + ")")
+# « la première requête adressée à Israël »: a request made to a named state
+_ADDRESSED = re.compile(r"\b(?:" + _WORDS.alternation("addressed_requests") + r")\b")
 _AHEAD_BOUND = re.compile(_WORDS.alternation("period_bounds_ahead"))
 _FUTURE = re.compile(r"\b(" + _WORDS.alternation("future_markers") + r")\b")
 _LOCATIVE = re.compile(
@@ -640,9 +642,11 @@ def _assemble(
     contact_group_seen = False
     quoted = _quotations(scans)
     any_named = False
+    addressee: str | None = None  # the state the sentence before said a request was made to
     for k, sc in enumerate(scans):
         s = sc.sentence
         folded = fold(s.text)
+        asked, addressee = addressee, None
         contact_group_seen = contact_group_seen or bool(_CONTACT_GROUP.search(folded))
         for event in sentence_events(s, sc, contact_group_seen):
             if all(
@@ -650,6 +654,17 @@ def _assemble(
             ):
                 events.append(event)
         named_here = _named_donors(sc)
+        addressed = _ADDRESSED.search(folded)
+        if addressed:
+            # the state right after « adressée à » (which reads as a place)
+            addressee = next(
+                (
+                    m.ref.code  # type: ignore[attr-defined]
+                    for m in sc.donors
+                    if m.ref.can_give and 0 <= m.start - addressed.end() <= 6  # type: ignore[attr-defined]
+                ),
+                None,
+            )
         any_named_before, any_named = any_named, any_named or bool(named_here)
         before = [(s.index - i, codes) for i, codes in earlier if s.index - i <= 2]
         earlier = [*earlier[-1:], (s.index, named_here)]
@@ -717,6 +732,15 @@ def _assemble(
                 _candidates(ctx, sc, before, ruled, getattr(decider, "judged", None)), ruled
             )
         )
+        if asked is not None and not named_here - {asked}:
+            # « La première requête adressée à Israël concernait … L'Ukraine
+            # avait ensuite réclamé des drones »: asked of the same state
+            new = [
+                replace(d, fact=replace(d.fact, donor=asked))
+                if d.fact.status == "requested" and d.fact.donor is None
+                else d
+                for d in new
+            ]
         new += partner_facts(s, new, sc.donors)
         new += answered_requests(s, new)
         _own_dates(s, sc, new, date)

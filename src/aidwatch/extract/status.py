@@ -257,6 +257,13 @@ def is_negated(token) -> bool:
     has_ne = any(w in _NE for w in words)
     if any(w in neg and (w not in _NEEDS_NE or has_ne) for w in words):
         return True
+    if has_ne and any(
+        # « ne livrera en aucun cas », « à aucun moment », « sous aucun prétexte »
+        c.dep_.startswith("obl")
+        and any(d.dep_ == "det" and fold(d.text) in neg for d in c.children)
+        for c in token.children
+    ):
+        return True
     # « rien ne s'oppose », « plus rien ne semble s'opposer »: a subject that
     # negates, with its « ne » on the verb or the verb it completes
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -384,6 +391,7 @@ def _has_condition(token) -> bool:
 
 
 _LIGHT_OBJECTS = _WORDS.classes("light_verb_objects")
+_TENDERS = _WORDS.words("tender_complements")
 
 
 def _object_class(token) -> str | None:
@@ -396,8 +404,12 @@ def _object_class(token) -> str | None:
         # de dizaines de Caesar »
         if child.dep_ == "obj" and lemma(child) in _LIGHT_OBJECTS:
             cls = _LIGHT_OBJECTS[lemma(child)]
-            if cls == "transfer" and verb_lemma(token) in lexicon().verbs:
-                continue  # « a annoncé un nouveau don »: the verb says what is done
+            if cls == "request" and any(lemma(g) in _TENDERS for g in child.children):
+                return "procure"  # « a lancé un appel d'offres »: put out to industry
+            if cls in ("transfer", "request") and verb_lemma(token) in lexicon().verbs:
+                # « a annoncé un nouveau don », « a rejeté l'appel de Kiev »:
+                # the verb says what is done
+                continue
             return cls
     return None
 
