@@ -136,7 +136,7 @@ def verb_lemma(token) -> str:
     # again of the same verbs (the trigger, once per item and per rule):
     # remembered, as `nlp.lemma` remembers lemmas.
     own = lemma(token)
-    key = (token.text, token.pos_, own)
+    key = (token.orth, token.pos, own)  # ids: see nlp.lemma
     found = _VERB_LEMMAS.get(key)
     if found is None:
         lex = lexicon()
@@ -151,7 +151,7 @@ def verb_lemma(token) -> str:
     return found
 
 
-_VERB_LEMMAS: dict[tuple[str, str, str], str] = {}
+_VERB_LEMMAS: dict[tuple[int, int, str], str] = {}
 
 
 def _guesses(token) -> list[str]:
@@ -160,16 +160,16 @@ def _guesses(token) -> list[str]:
     participles nouns (« pressés »). Tried before the lemmatizer, which is
     slow: a guess that names a word of the lexicon is taken. Callers must
     not change the list (it is remembered per word and tag)."""
-    key = (token.text, token.pos_)
+    key = (token.orth, token.pos)  # ids: see nlp.lemma
     found = _GUESSES.get(key)
     if found is None:
         if len(_GUESSES) >= 100_000:
             _GUESSES.clear()
-        found = _GUESSES[key] = _guessed(*key)
+        found = _GUESSES[key] = _guessed(token.text, token.pos_)
     return found
 
 
-_GUESSES: dict[tuple[str, str], list[str]] = {}
+_GUESSES: dict[tuple[int, int], list[str]] = {}
 
 
 def _guessed(text: str, pos: str) -> list[str]:
