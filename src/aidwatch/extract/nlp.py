@@ -271,18 +271,23 @@ def folded(doc) -> str:
     return found
 
 
-_LEMMAS: dict[tuple[str, str, str], str] = {}
+_LEMMAS: dict[tuple[int, int, int], str] = {}
 
 
 def lemma(token) -> str:
     """The token's lemma, computed the first time it is asked for."""
-    if not token.lemma_:
-        # The same word with the same tags has the same lemma: remembered.
-        key = (token.text, token.pos_, str(token.morph))
-        found = _LEMMAS.get(key)
-        if found is None:
-            found = _LEMMAS[key] = _lemmatizer().rule_lemmatize(token)[0]
-            if len(_LEMMAS) > 200_000:
-                _LEMMAS.clear()
-        token.lemma_ = found
-    return token.lemma_
+    own = token.lemma_
+    if own:
+        return own
+    # The same word with the same tags has the same lemma: remembered. Keyed
+    # by the word's, the tag's and the features' ids, one to one with their
+    # strings: `.text`, `.pos_` and `str(.morph)` each decode a string anew
+    # (1.9 µs the three, against 0.7).
+    key = (token.orth, token.pos, token.morph.key)
+    found = _LEMMAS.get(key)
+    if found is None:
+        found = _LEMMAS[key] = _lemmatizer().rule_lemmatize(token)[0]
+        if len(_LEMMAS) > 200_000:
+            _LEMMAS.clear()
+    token.lemma_ = found
+    return found

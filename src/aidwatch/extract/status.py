@@ -136,7 +136,7 @@ def verb_lemma(token) -> str:
     # again of the same verbs (the trigger, once per item and per rule):
     # remembered, as `nlp.lemma` remembers lemmas.
     own = lemma(token)
-    key = (token.text, token.pos_, own)
+    key = (token.orth, token.pos, own)  # ids: see nlp.lemma
     found = _VERB_LEMMAS.get(key)
     if found is None:
         lex = lexicon()
@@ -151,7 +151,7 @@ def verb_lemma(token) -> str:
     return found
 
 
-_VERB_LEMMAS: dict[tuple[str, str, str], str] = {}
+_VERB_LEMMAS: dict[tuple[int, int, str], str] = {}
 
 
 def _guesses(token) -> list[str]:
@@ -160,16 +160,16 @@ def _guesses(token) -> list[str]:
     participles nouns (« pressés »). Tried before the lemmatizer, which is
     slow: a guess that names a word of the lexicon is taken. Callers must
     not change the list (it is remembered per word and tag)."""
-    key = (token.text, token.pos_)
+    key = (token.orth, token.pos)  # ids: see nlp.lemma
     found = _GUESSES.get(key)
     if found is None:
         if len(_GUESSES) >= 100_000:
             _GUESSES.clear()
-        found = _GUESSES[key] = _guessed(*key)
+        found = _GUESSES[key] = _guessed(token.text, token.pos_)
     return found
 
 
-_GUESSES: dict[tuple[str, str], list[str]] = {}
+_GUESSES: dict[tuple[int, int], list[str]] = {}
 
 
 def _guessed(text: str, pos: str) -> list[str]:
@@ -208,8 +208,11 @@ def word_class(token) -> str | None:
 
 def _word_class(token) -> str | None:
     lex = lexicon()
-    if token.pos_ in ("NOUN", "PROPN"):
-        word = fold(token.text)
+    # Each `.pos_`, `.text` and `.morph` decodes anew: read once.
+    pos = token.pos_
+    if pos in ("NOUN", "PROPN"):
+        text = token.text
+        word = fold(text)
         found = lex.nouns.get(word) or lex.nouns.get(
             word[:-1] if word.endswith(("s", "x")) else word
         )
@@ -220,12 +223,12 @@ def _word_class(token) -> str | None:
             return found
         # A verb tagged as a noun: a participle (« pressés »), or a noun with
         # a subject of its own (« La Pologne forme des artilleurs »).
-        if token.text.lower().endswith(_PARTICIPLE_ENDINGS) or any(
+        if text.lower().endswith(_PARTICIPLE_ENDINGS) or any(
             c.dep_ == "nsubj" for c in token.children
         ):
             return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         return None
-    if token.pos_ in ("VERB", "AUX", "ADJ"):
+    if pos in ("VERB", "AUX", "ADJ"):
         found = next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         found = found or lex.verbs.get(lemma(token))
         if found == "request" and not _has_particle(token):
@@ -305,11 +308,13 @@ def verb_tense(token) -> str:
 
     The md morphologizer tags « livreront » as present, so future and
     conditional are read off the ending as well."""
-    text = fold(token.text)
+    raw = token.text  # each `.text` and `.morph` decodes anew: read once
+    morph = token.morph
+    text = fold(raw)
     auxes = [c for c in token.children if c.dep_.startswith("aux")]
     aux_texts = {fold(a.text) for a in auxes}
     aux_lemmas = {lemma(a) for a in auxes}
-    verb_form = token.morph.get("VerbForm")
+    verb_form = morph.get("VerbForm")
     if aux_lemmas & _GOING_TO:
         return "future"
     if verb_form == ["Part"] or (token.pos_ == "ADJ" and text.endswith(_ADJECTIVE_PARTICIPLE)):
@@ -321,17 +326,16 @@ def verb_tense(token) -> str:
         if auxes:
             return "past"
         return "participle"
-    if verb_form == ["Inf"] and not token.text.lower().endswith(_FINITE_ENDINGS):
+    if verb_form == ["Inf"] and not raw.lower().endswith(_FINITE_ENDINGS):
         if aux_lemmas & _PERFECT_AUX:
             return "past"  # « avoir reçu »
         return "infinitive"
-    if token.morph.get("Mood") == ["Cnd"] or text.endswith(_COND_ENDINGS):
+    if morph.get("Mood") == ["Cnd"] or text.endswith(_COND_ENDINGS):
         return "present" if _hearsay(token) else "conditional"
-    if token.morph.get("Tense") == ["Fut"] or (len(text) > 5 and text.endswith(_FUTURE_ENDINGS)):
+    tense = morph.get("Tense")
+    if tense == ["Fut"] or (len(text) > 5 and text.endswith(_FUTURE_ENDINGS)):
         return "future"
-    if token.morph.get("Tense") == ["Imp"] or (
-        token.morph.get("Tense") == ["Past"] and not _present_alike(token, text)
-    ):
+    if tense == ["Imp"] or (tense == ["Past"] and not _present_alike(token, text)):
         return "past"
     return "present"
 
