@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from aidwatch.dedup import StoryIndex
-from aidwatch.dedup.stories import CANDIDATE_JACCARD, NUM_PERM, Bands, _minhash, shingles
+from aidwatch.dedup.minhash import SCHEME, SEED, signature
+from aidwatch.dedup.stories import Bands, shingles
 from aidwatch.ingest.readers import read_paths
 from aidwatch.model import Article
 
@@ -110,20 +111,21 @@ def test_an_exact_reprint_adds_nothing_to_remember():
 def test_bands_find_what_datasketch_finds(monkeypatch, merge):
     """The same candidates as datasketch's MinHashLSH with the same bands,
     whether the keys wait or were merged, and after removals."""
-    from datasketch import MinHashLSH
+    from datasketch import LeanMinHash, MinHashLSH
 
     monkeypatch.setattr(Bands, "MERGE", merge)
     texts = [a.text for a in read_paths([DEV]) if isinstance(a, Article)]
     texts += [DISPATCH, "WASHINGTON (AFP) - " + DISPATCH, OTHER_STORY, THIRD_STORY]
-    signatures = [_minhash(shingles(text)) for text in texts]
-    ours, theirs = Bands(CANDIDATE_JACCARD, NUM_PERM), MinHashLSH(CANDIDATE_JACCARD, NUM_PERM)
-    for key, signature in enumerate(signatures):
-        ours.insert(key, signature)
-        theirs.insert(key, signature)
+    signatures = [signature(shingles(text)) for text in texts]
+    theirs_of = [LeanMinHash(seed=SEED, hashvalues=s.hashvalues, scheme=SCHEME) for s in signatures]
+    ours, theirs = Bands(), MinHashLSH(threshold=0.1, num_perm=128)
+    for key, (mine, their) in enumerate(zip(signatures, theirs_of, strict=True)):
+        ours.insert(key, mine)
+        theirs.insert(key, their)
     for key in (0, 5):
         ours.remove(key)
         theirs.remove(key)
     ours.insert("late", signatures[5])
-    theirs.insert("late", signatures[5])
-    for signature in signatures:
-        assert sorted(map(str, ours.query(signature))) == sorted(map(str, theirs.query(signature)))
+    theirs.insert("late", theirs_of[5])
+    for mine, their in zip(signatures, theirs_of, strict=True):
+        assert sorted(map(str, ours.query(mine))) == sorted(map(str, theirs.query(their)))

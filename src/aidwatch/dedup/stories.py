@@ -21,13 +21,18 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from aidwatch.dedup.minhash import Signature
+from aidwatch.dedup.minhash import signature as sign
 from aidwatch.textnorm import fold
 
 SHINGLE = 5  # words
-NUM_PERM = 128
 CANDIDATE_JACCARD = 0.1  # the LSH threshold: low, to find rewrites
+# The bands datasketch's `MinHashLSH` chooses for that threshold and
+# `NUM_PERM` values (it weighs the chance of a missed pair and of a false
+# one): 64 bands of 2 values. Fixed here, checked by a test: datasketch
+# searches them with scipy, which this package no longer imports.
+BANDS, ROWS = 64, 2
 # What joins a story, checked on each candidate: a rewrite keeping 40 % of
 # the shingles is a reprint, and the estimate from 128 hash values is a few
 # points either way (at 0.4, one such rewrite in six was missed). Two
@@ -51,20 +56,7 @@ def _shingles(words: list[str], size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(max(0, len(words) - size + 1))}
 
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
-
-
-def _minhash(items: set[str]) -> LeanMinHash:
-    # The permutations are drawn once, not for every article (a third of
-    # the cost of signing); kept, a signature is its hash values alone.
-    m = MinHash(
-        num_perm=NUM_PERM, seed=1, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme
-    )
-    m.update_batch([s.encode("utf-8") for s in items])
-    return LeanMinHash(m)
-
-
-def containment(m1: MinHash, n1: int, m2: MinHash, n2: int) -> float:
+def containment(m1: Signature, n1: int, m2: Signature, n2: int) -> float:
     """|A ∩ B| / min(|A|, |B|) estimated from the MinHash Jaccard and the sizes."""
     if not n1 or not n2:
         return 0.0
@@ -76,8 +68,8 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / golden ratio, odd: a multiplicat
 
 
 class Bands:
-    """MinHash LSH: the bands datasketch's `MinHashLSH` chooses for a Jaccard
-    threshold, kept in sorted numpy arrays.
+    """MinHash LSH: `b` bands of `r` values (those datasketch's `MinHashLSH`
+    chooses for our threshold: `BANDS`, `ROWS`), kept in sorted numpy arrays.
 
     `MinHashLSH` keeps, for each article and band, a set and a bytes key:
     about 17 KiB an article at our 64 bands. Here each band's values are
@@ -91,9 +83,8 @@ class Bands:
 
     MERGE = 1024  # articles whose keys wait in the dict
 
-    def __init__(self, threshold: float, num_perm: int):
-        banding = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.b, self.r = banding.b, banding.r
+    def __init__(self, b: int = BANDS, r: int = ROWS):
+        self.b, self.r = b, r
         self._salts = (np.arange(self.b, dtype=np.uint64) + np.uint64(1)) * _MIX
         self._keys = np.empty(0, dtype=np.uint64)  # sorted
         self._slots = np.empty(0, dtype=np.uint32)  # the article of each key
@@ -105,7 +96,7 @@ class Bands:
         self._slot_of: dict[Hashable, int] = {}
         self._next = 0
 
-    def _bands(self, minhash: MinHash) -> np.ndarray:
+    def _bands(self, minhash: Signature) -> np.ndarray:
         values = np.asarray(minhash.hashvalues[: self.b * self.r], dtype=np.uint64)
         keys = self._salts.copy()
         for column in values.reshape(self.b, self.r).T:
@@ -113,7 +104,7 @@ class Bands:
             keys ^= keys >> np.uint64(29)
         return keys
 
-    def insert(self, key: Hashable, minhash: MinHash) -> None:
+    def insert(self, key: Hashable, minhash: Signature) -> None:
         slot = self._next
         self._next += 1
         self._key_of[slot] = key
@@ -131,7 +122,7 @@ class Bands:
         del self._key_of[slot]
         self._removed.append(slot)
 
-    def query(self, minhash: MinHash) -> list[Hashable]:
+    def query(self, minhash: Signature) -> list[Hashable]:
         """The keys sharing at least one band with `minhash`."""
         bands = self._bands(minhash)
         slots: list[int] = []
@@ -176,8 +167,8 @@ class StoryIndex:
     (an exact reprint adds nothing to remember)."""
 
     capacity: int = CAPACITY
-    lsh: Bands = field(default_factory=lambda: Bands(CANDIDATE_JACCARD, NUM_PERM))
-    signatures: dict[str, tuple[MinHash, int]] = field(default_factory=dict)
+    lsh: Bands = field(default_factory=Bands)
+    signatures: dict[str, tuple[Signature, int]] = field(default_factory=dict)
     story_of: dict[str, str] = field(default_factory=dict)
     exact: dict[str, str] = field(default_factory=dict)  # text digest → article id
     _order: deque[tuple[str, str]] = field(default_factory=deque)  # (id, digest), oldest first
@@ -193,7 +184,7 @@ class StoryIndex:
         if digest in self.exact:
             return self.story_of[self.exact[digest]]
         items = _shingles(words)
-        signature = _minhash(items) if len(items) >= MIN_SHINGLES else None
+        signature = sign(items) if len(items) >= MIN_SHINGLES else None
         story = self._match(signature, len(items)) if signature is not None else None
         self.restore(article_id, story or article_id, digest, signature, len(items))
         return story or article_id
@@ -203,7 +194,7 @@ class StoryIndex:
         article_id: str,
         story: str,
         digest: str | None,
-        signature: MinHash | None = None,
+        signature: Signature | None = None,
         shingle_count: int = 0,
     ) -> None:
         """Remembers an article as `add` does, from what it learnt then (an
@@ -226,7 +217,7 @@ class StoryIndex:
         if signed is not None:
             self.lsh.remove(article_id)
 
-    def _match(self, signature: MinHash, n: int) -> str | None:
+    def _match(self, signature: Signature, n: int) -> str | None:
         best, best_score = None, SAME_STORY_CONTAINMENT
         for other in self.lsh.query(signature):
             m, n_other = self.signatures[other]

@@ -182,9 +182,18 @@ class OnDask:
                         # fragment less than one per thread: 36 MB less a worker.
                         "distributed.nanny.pre-spawn-environ.MALLOC_ARENA_MAX": 2,
                         # The workers share this machine's memory: they share
-                        # the parse cache one process would have.
+                        # half the parse cache one process would have. An
+                        # article goes to the worker that parsed its
+                        # paragraphs (`Placement`), so a worker sees its own
+                        # share of the reprints: on the 4,000 first on-topic
+                        # articles of bench_ingest's feed (reprints of the
+                        # latest 1,000), a cache of 7,500 sentences parsed as
+                        # few as one of any size (11,345 and 11,339 of
+                        # 19,467 asked; 5,000: 11,894), and the cache it
+                        # did not use was about 40 MB a worker (8.5 KB a
+                        # sentence).
                         "distributed.nanny.pre-spawn-environ.AIDWATCH_PARSE_CACHE": max(
-                            1, CACHED_SENTENCES // CPU_COUNT
+                            1, CACHED_SENTENCES // (2 * CPU_COUNT)
                         ),
                         # The workers' own sampling profiler (for the
                         # dashboard, which a local run does not start)

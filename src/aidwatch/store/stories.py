@@ -12,10 +12,10 @@ datasketch or of `dedup` (another seed, scheme or size), which is then saved.
 from __future__ import annotations
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 from sqlalchemy import Connection, func, or_, select, update
 
 from aidwatch.dedup import StoryIndex
+from aidwatch.dedup.minhash import Signature, stored
 from aidwatch.dedup.stories import CAPACITY
 from aidwatch.store.schema import articles, signatures
 
@@ -86,8 +86,7 @@ def load_index(connection: Connection, capacity: int = CAPACITY) -> StoryIndex:
     for row in rows:
         signature = None
         if row.hashvalues is not None:
-            values = np.frombuffer(row.hashvalues, dtype="<u8")
-            signature = LeanMinHash(seed=row.seed, hashvalues=values, scheme=row.scheme)
+            signature = stored(np.frombuffer(row.hashvalues, dtype="<u8"))
         index.restore(str(row.article_id), str(row.story), row.digest, signature, row.shingles)
     return index
 
@@ -101,20 +100,20 @@ def _resign(connection: Connection, article_id: int) -> None:
     )
 
 
-def _sign(text: str) -> tuple[MinHash, int] | None:
+def _sign(text: str) -> tuple[Signature, int] | None:
     """The signature `StoryIndex` makes of `text` (None for a text too short)."""
     probe = StoryIndex()
     probe.add("probe", text)
     return probe.signatures.get("probe")
 
 
-def _format(signed: tuple[MinHash, int] | None) -> tuple:
+def _format(signed: tuple[Signature, int] | None) -> tuple:
     assert signed is not None, "the probe text is long enough to be signed"
     minhash = signed[0]
     return (minhash.seed, minhash.scheme, len(minhash.hashvalues))
 
 
-def _signature_columns(signed: tuple[MinHash, int] | None) -> dict:
+def _signature_columns(signed: tuple[Signature, int] | None) -> dict:
     if signed is None:
         return {"hashvalues": None, "shingles": None, "seed": None, "scheme": None}
     minhash, shingles = signed
