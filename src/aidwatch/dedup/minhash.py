@@ -2,8 +2,8 @@
 gives (its default "affine32" scheme, seed 1, 128 permutations), made here.
 
 Importing datasketch imports scipy (for the search of LSH bands that
-`MinHashLSH` makes when built): about 60 MB of resident memory and 4 s of
-start in every process that imports `aidwatch.dedup`, which an ingest's
+`MinHashLSH` makes when built): about 45 MB of resident memory and 0.7 s
+of CPU at start in every process that imports `aidwatch.dedup`, which an ingest's
 driver and each of its Dask workers do (the workers never sign a text).
 What the story index uses of it is a few lines of numpy: the SHA-1 of each
 shingle (its first 4 bytes, little-endian), mixed by the MurmurHash3

@@ -926,8 +926,7 @@ def _only_year(month: int, last: bool, lo: str, hi: str) -> int | None:
     `lo`..`hi` (YYYY-MM): the one year that, for every such month of the
     article, is the latest of that month (the war's years only, from 2022);
     None when two remain."""
-    first = int(lo[:4]) * 12 + int(lo[5:7]) - 1
-    final = int(hi[:4]) * 12 + int(hi[5:7]) - 1
+    first, final = month_index(lo), month_index(hi)
     found = set()
     for at in range(first, final + 1):
         back = (at % 12 - (month - 1)) % 12

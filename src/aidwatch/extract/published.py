@@ -295,7 +295,11 @@ def month_index(iso: str) -> int:
 
 
 def _index(day: date) -> int:
-    return day.year * 12 + day.month - 1
+    return _month_of(day.year, day.month)
+
+
+def _month_of(year: int, month: int) -> int:
+    return year * 12 + month - 1
 
 
 @cache
@@ -523,7 +527,7 @@ def _byline(folded: str, mentions) -> _Clue | None:
             if before.fullmatch(folded, line_start, m.start) and after.fullmatch(
                 folded, m.end, len(folded) if end < 0 else end
             ):
-                when = m.year * 12 + m.month - 1
+                when = _month_of(m.year, m.month)
                 return _Clue(when, when, "dates", m.start, m.end)
     return None
 
@@ -552,7 +556,7 @@ def _posted(text: str) -> list[_Clue]:
         month = months[_norm(m["m1"] or m["m2"])]
         year = int(m["y1"] or m["y2"])
         if FIRST_YEAR <= year:
-            stamps.append((year * 12 + month - 1, m.start("stamp"), m.end()))
+            stamps.append((_month_of(year, month), m.start("stamp"), m.end()))
     if not stamps:
         return []
     when, start, end = max(stamps)
