@@ -8,7 +8,7 @@ import pytest
 from aidwatch.catalog import items_by_id
 from aidwatch.errors import CatalogError
 from aidwatch.extract import extract_article
-from aidwatch.extract.commitments import commitments, date_by_commitments
+from aidwatch.extract.commitments import commitments, date_by_commitments, date_by_placed_months
 from aidwatch.model import Article, Evidence, Fact
 
 
@@ -371,3 +371,61 @@ def test_weekdays_resolve_against_the_commitment_day_the_text_names(text, item, 
     assert extraction.article.published == "2022-03"  # the month only: no invented day
     dates = {f.item.id: f.date for f in extraction.facts}
     assert dates.get(item) == expected
+
+
+def _dated(donor: str, item: str, status: str, when: str, inferred: bool) -> Fact:
+    fact = _fact(donor, item, status, 0, 10)
+    fact.date, fact.date_inferred = when, inferred
+    return fact
+
+
+_SEPT = "Le 22 septembre, le ministre a reconnu que dix chars étaient arrivés endommagés."
+
+
+@pytest.mark.parametrize(
+    "text,fact,expected",
+    [
+        # « en février » placed in 2023 by Leopard 1A5 promised then: the
+        # article is of the year after, where « le 22 septembre » is 2023's
+        (_SEPT, ("DK", "leopard1a5", "pledged", "2023-02", True), "2023-09"),
+        (
+            "Le 3 février, Copenhague a parlé.",
+            ("DK", "leopard1a5", "pledged", "2023-02", True),
+            "2023-02",
+        ),
+        (
+            "Le 22 janvier, Copenhague a parlé.",
+            ("DK", "leopard1a5", "pledged", "2023-02", True),
+            "2024-01",
+        ),
+        # a month the sentence gave with its year places nothing
+        (_SEPT, ("DK", "leopard1a5", "pledged", "2023-02", False), None),
+        # a month no commitment of the fact's system is of
+        (_SEPT, ("DK", "leopard1a5", "pledged", "2023-03", True), None),
+        (_SEPT, ("DK", "leopard1a5", "delivered", "2023-02", True), None),
+        # a day ahead, a month gone by
+        (
+            "La réunion est prévue le 22 septembre.",
+            ("DK", "leopard1a5", "pledged", "2023-02", True),
+            None,
+        ),
+        (
+            "En septembre dernier, le 22 septembre, il a parlé.",
+            ("DK", "leopard1a5", "pledged", "2023-02", True),
+            None,
+        ),
+    ],
+)
+def test_a_day_in_the_year_after_a_month_a_commitment_placed(text, fact, expected):
+    found = date_by_placed_months(text, [_dated(*fact)])
+    assert (found.date if found else None) == expected
+
+
+def test_an_undated_article_dated_by_a_day_after_a_placed_month():
+    text = (
+        "Le Danemark et l'Allemagne ont annoncé en février qu'ils fourniraient des chars "
+        "Leopard 1A5 à l'Ukraine. " + _SEPT
+    )
+    article = extract_article(Article(id="t", source="<t>", text=text)).article
+    assert (article.published, article.published_inferred) == ("2023-09", True)
+    assert article.published_evidence.text == "Le 22 septembre"

@@ -37,7 +37,7 @@ from aidwatch.catalog import _keyed_rows, _split, donors_by_code, items_by_id
 from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import _norm, _table, find_dates
 from aidwatch.extract.language import tables
-from aidwatch.extract.published import month_range, own_days
+from aidwatch.extract.published import iso_month, month_index, month_range, months_gone, own_days
 from aidwatch.extract.text import fold
 from aidwatch.model import STATUSES, Fact, Package
 
@@ -289,6 +289,63 @@ def _day_after(text, reported, lang: str, year: str | None) -> CommitmentDating 
     when, m = max(found, key=lambda f: (f[0], f[1].start))
     c = next(c for c, _ in reported if c.day.year * 12 + c.day.month - 1 == since)
     return CommitmentDating(f"{when // 12:04d}-{when % 12 + 1:02d}", c, m.start, m.end)
+
+
+def date_by_placed_months(text: str, facts: Iterable[Fact]) -> CommitmentDating | None:
+    """The month of a day `text` names without its year (« le 22
+    septembre ») when the months a known commitment placed leave it one
+    year. A fact dated by a month named without its year that a known
+    commitment of its donor, item and status places (« ont annoncé en
+    février qu'ils fourniraient des Leopard 1A5 »: February 2023, marked
+    inferred by pipeline._months_without_year) puts the article within the
+    twelve months after that month (news give an older month its year);
+    inside those and the text's own bounds, a day of the article's own
+    (published.own_days: not ahead, not a bound, not a known event's) that
+    falls in one year only is placed there, the latest of them counting,
+    as published.date_article places a day its bounds leave one year.
+    A month the text calls gone by (« en mai dernier ») is not the
+    article's; a day that is a known commitment's of the facts' systems
+    recalls it."""
+    placed: list[tuple[int, Commitment]] = []
+    for f in facts:
+        if not (f.date and f.date_inferred and len(f.date) >= 7):
+            continue
+        year, month = int(f.date[:4]), int(f.date[5:7])
+        for c in commitments():
+            if c.day.year == year and c.day.month == month and _places(c, f):
+                placed.append((month_index(f.date), c))
+                break
+    if not placed:
+        return None
+    lo, hi, days = own_days(text)
+    for when, _ in placed:
+        # Each month placed: the article is of it or of the eleven after.
+        if lo <= when + 11 and hi >= when:
+            lo, hi = max(lo, when), min(hi, when + 11)
+    items = {f.item.id for f in facts}
+    known = {(c.day.month, c.day.day) for c in commitments() if c.items & items}
+    gone = months_gone(find_dates(text, base=None))
+    found = []
+    for m in days:
+        if (m.month, m.day) in known or m.month in gone:
+            continue
+        at = [y * 12 + m.month - 1 for y in range(lo // 12, hi // 12 + 1)]
+        at = [w for w in at if lo <= w <= hi]
+        if len(at) == 1:
+            found.append((at[0], m))
+    if not found:
+        return None
+    when, m = max(found, key=lambda f: (f[0], f[1].start))
+    c = min(placed, key=lambda p: abs(p[0] - when))[1]
+    return CommitmentDating(iso_month(when), c, m.start, m.end)
+
+
+def _places(c: Commitment, f: Fact) -> bool:
+    """Whether commitment `c` is the one that placed fact `f`'s month
+    (years_of_month: its item, or an item of the kind the fact names)."""
+    if f.donor not in c.donors or f.status != c.status:
+        return False
+    return f.item.id in c.items or (not f.item.specific and f.item.category in _categories(c.items))
 
 
 def _days_named(text: str, lang: str) -> list[tuple[int, int, int | None, tuple | None]]:

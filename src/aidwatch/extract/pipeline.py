@@ -20,7 +20,11 @@ from functools import cached_property
 from aidwatch.catalog import Donor
 from aidwatch.extract import anaphora, decide, nlp
 from aidwatch.extract.candidates import sentence_candidates
-from aidwatch.extract.commitments import date_by_commitments, years_of_month
+from aidwatch.extract.commitments import (
+    date_by_commitments,
+    date_by_placed_months,
+    years_of_month,
+)
 from aidwatch.extract.dates import DateMention, _norm, _table, find_dates
 from aidwatch.extract.donors import RunningDonor
 from aidwatch.extract.events import sentence_events
@@ -536,6 +540,12 @@ def _dated_by_commitments(extraction: Extraction) -> tuple[Article | None, str |
     year = article.published if article.published_inferred else None
     lang = "en" if article.language == "en" else "fr"  # engines.language_of
     found = date_by_commitments(article.text, extraction.facts, lang, year, extraction.packages)
+    if found is None:
+        # A day without its year in the year after a month a commitment
+        # placed (« en février » beside Leopard 1A5 promised in February 2023).
+        found = date_by_placed_months(article.text, extraction.facts)
+        if found is not None and year and not found.date.startswith(year):
+            found = None
     if found is None:
         return None, None
     named = _norm(article.text[found.start : found.end]).replace(",", " ").split()
