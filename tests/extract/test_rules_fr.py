@@ -365,6 +365,17 @@ CASES = [
     ("Le ministre l'a confirmé. La première demande adressée à la Suède portait sur des radios. Kiev a ensuite réclamé des systèmes de défense aérienne, puis des drones suédois.", [("SE", "gen_air_defence_system", "requested", None), ("SE", "gen_drone", "requested", None)]),
     ("Le ministre l'a confirmé. La première demande adressée à la Suède portait sur des radios. Kiev a ensuite réclamé des drones à la Norvège.", [("NO", "gen_drone", "requested", None)]),
     ("Le ministre l'a confirmé. La Suède a reçu une demande. Kiev a ensuite réclamé des drones.", [(None, "gen_drone", "requested", None)]),
+    # with « se », « demander » and « interroger » wonder (considered), across the « si » of the question; without it « demander » still asks
+    ("Le ministre l'a confirmé. La Suède se demande si elle doit envoyer des chars Leopard 2 à l'Ukraine.", [("SE", "leopard2", "considered", None)]),
+    ("Le ministre l'a confirmé. La Suède se demande s'il faut envoyer des chars Leopard 2 à l'Ukraine.", [("SE", "leopard2", "considered", None)]),
+    ("Le ministre l'a confirmé. Berlin s'interroge sur l'envoi de missiles Taurus à l'Ukraine.", [("DE", "taurus", "considered", None)]),
+    ("Le ministre l'a confirmé. Kiev demande à Berlin de livrer des missiles Taurus.", [("DE", "taurus", "requested", None)]),
+    # an interest shown in the giving (« manifester son intérêt pour ») weighs it
+    ("Le ministre l'a confirmé. La Belgique a manifesté son intérêt pour la livraison de chars Leopard 1 à l'Ukraine.", [("BE", "leopard1", "considered", None)]),
+    ("Le ministre l'a confirmé. La Belgique a annoncé la livraison de chars Leopard 1 à l'Ukraine.", [("BE", "leopard1", "pledged", None)]),
+    # a giving that is the goal of an agreement made is pledged by the clause's subject; another goal is none
+    ("Le ministre l'a confirmé. L'Allemagne a conclu un accord avec la Grèce pour qu'Athènes envoie des chars T-72 à l'Ukraine.", [("GR", "t72", "pledged", None)]),
+    ("Le ministre l'a confirmé. L'Allemagne fait pression pour que la Grèce envoie des chars T-72 à l'Ukraine.", []),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -114,6 +114,8 @@ SCHEMA: dict[str, str] = {
     "fitting_verbs": "words",
     "export_words": "words",
     "stance_verbs": "words",
+    "wondering_verbs": "words",
+    "agreement_nouns": "words",
     "against_words": "words",
     "concessive_words": "words",
     "hardware_nouns": "words",

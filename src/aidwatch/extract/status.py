@@ -229,12 +229,36 @@ def _word_class(token) -> str | None:
             return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         return None
     if pos in ("VERB", "AUX", "ADJ"):
+        if _wonders(token):
+            return "consider"  # « se demande s'il faut livrer »: weighed, not asked
         found = next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         found = found or lex.verbs.get(lemma(token))
         if found == "request" and not _has_particle(token):
             return None  # « called the transfer a threat »
         return found
     return None
+
+
+_WONDERING = _WORDS.words("wondering_verbs")
+
+
+def _wonders(token) -> bool:
+    """« se demander », « s'interroger », « se pencher sur »: a verb of the
+    table with its reflexive pronoun weighs what it governs."""
+    return any(w in _WONDERING for w in _lemmas(token)) and any(
+        c.morph.get("Reflex") == ["Yes"] for c in token.children
+    )
+
+
+def _whether(clause, head) -> bool:
+    """« se demande s'il doit livrer »: the question one wonders about is
+    weighed, though its verb is finite."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.i == head.i
+        and _wonders(head)
+        and any(c.dep_ == "mark" and fold(c.text) in _IF_MARKS for c in clause.children)
+    )
 
 
 def _has_particle(token) -> bool:
@@ -460,6 +484,24 @@ def _is_purpose_clause(token) -> bool:
                     return True
             return False
     return False
+
+
+_AGREEMENTS = _WORDS.words("agreement_nouns")
+
+
+def _agreed_goal(verb) -> bool:
+    """A giving that is the goal of an agreement made (« a conclu un accord
+    avec la Grèce pour qu'Athènes envoie des blindés », « l'accord pour que
+    la Pologne livre »): what the parties agreed on, a pledge. Not a goal
+    of anything else (« pour que l'armée reçoive des obus », a wish)."""
+    head = verb.head
+    if head.i == verb.i or is_negated(head):
+        return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        return lemma(head) in _AGREEMENTS
+    return any(
+        c.dep_ in ("obj", "nsubj:pass") and lemma(c) in _AGREEMENTS for c in head.children
+    )
 
 
 def _chain(item_token) -> list:
@@ -936,6 +978,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
                 return "considered", cls  # « l'envoi possible d'avions F-16 »
             return Pending.NOMINAL, cls
         if _is_purpose_clause(token):
+            if _agreed_goal(token):
+                return "pledged", cls  # « un accord avec la Grèce pour qu'Athènes envoie »
             return Pending.DROP, cls
         if _FORMERLY & {fold(t.text) for t in (*token.children, token.head)}:
             # « l'Allemagne a autrefois déployé des Marder »: history (the
@@ -1567,6 +1611,7 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 previous.pos_ in ("VERB", "AUX")
                 and previous.morph.get("VerbForm") == ["Fin"]
                 and previous.i != trigger.i
+                and not _whether(previous, token)
             )
             or (previous.i == trigger.i and trigger.dep_ == "acl:relcl")
         ):
