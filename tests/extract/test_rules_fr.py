@@ -376,6 +376,10 @@ CASES = [
     # a giving that is the goal of an agreement made is pledged by the clause's subject; another goal is none
     ("Le ministre l'a confirmé. L'Allemagne a conclu un accord avec la Grèce pour qu'Athènes envoie des chars T-72 à l'Ukraine.", [("GR", "t72", "pledged", None)]),
     ("Le ministre l'a confirmé. L'Allemagne fait pression pour que la Grèce envoie des chars T-72 à l'Ukraine.", []),
+    # a giving that is the subject of a risk (« menace de », « risque de ») is a danger talked about, no act; a state that risks giving still gives
+    ("Le ministre l'a confirmé. Les livraisons de chars Leclerc à l'Ukraine risquent d'entraîner la France dans la guerre.", []),
+    ("Le ministre l'a confirmé. L'envoi de missiles Taurus menace de provoquer une escalade.", []),
+    ("Le ministre l'a confirmé. La France risque de livrer des chars Leclerc trop tard.", [("FR", "leclerc", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

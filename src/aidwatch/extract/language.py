@@ -116,6 +116,7 @@ SCHEMA: dict[str, str] = {
     "stance_verbs": "words",
     "wondering_verbs": "words",
     "agreement_nouns": "words",
+    "risk_verbs": "words",
     "against_words": "words",
     "concessive_words": "words",
     "hardware_nouns": "words",

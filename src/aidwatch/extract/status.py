@@ -820,6 +820,7 @@ def _stands_against(token, below) -> bool:
 
 _CONCESSIVE = _WORDS.words("concessive_words")
 _JUDGING = _WORDS.words("judging_verbs")
+_RISKING = _WORDS.words("risk_verbs")
 _AFTER = _WORDS.words("after_words")
 _TOPIC = _WORDS.words("topic_prepositions")
 _TOPIC_NOUNS = _WORDS.words("topic_nouns")
@@ -969,6 +970,14 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
     if cls in ("transfer", "receive", "arrive"):
         if token.pos_ in ("NOUN", "PROPN") and not _verb_taken_for_noun(token):
             for child in token.children:
+                if (
+                    child.dep_ in ("amod", "acl")
+                    and child.pos_ == "VERB"
+                    and any(w in _RISKING for w in _lemmas(child))
+                ):
+                    # « l'envoi de Taurus menace de provoquer une escalade »,
+                    # the verb hung on its subject: a danger, no act
+                    return Pending.DROP, cls
                 # « la livraison de chars Leopard 2 réclamée par Kiev »
                 if child.dep_ == "acl" and word_class(child) in ATTITUDES:
                     return _STATUS_OF[word_class(child)], word_class(child)
@@ -1679,6 +1688,13 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 status = _STATUS_OF[cls]
         elif status == Pending.NOMINAL and verb in _JUDGING and below.dep_ in ("obj", "dobj"):
             return None  # « a qualifié les livraisons d'armes d'irresponsables »
+        elif (
+            status == Pending.NOMINAL
+            and verb in _RISKING
+            and trigger.dep_ == "nsubj"
+            and trigger.head.i == token.i
+        ):
+            return None  # « les livraisons de Taurus menacent d'entraîner Berlin »: a danger
         elif (
             status == Pending.NOMINAL
             and token.pos_ == "NOUN"
