@@ -380,6 +380,10 @@ CASES = [
     ("Le ministre l'a confirmé. Les livraisons de chars Leclerc à l'Ukraine risquent d'entraîner la France dans la guerre.", []),
     ("Le ministre l'a confirmé. L'envoi de missiles Taurus menace de provoquer une escalade.", []),
     ("Le ministre l'a confirmé. La France risque de livrer des chars Leclerc trop tard.", [("FR", "leclerc", "pledged", None)]),
+    # not being able to give (« n'est pas en mesure de », « n'est pas capable de ») refuses; being able promises
+    ("Le ministre l'a confirmé. L'Allemagne n'est pas en mesure de fournir des chars Leopard 2 à l'Ukraine.", [("DE", "leopard2", "refused", None)]),
+    ("Le ministre l'a confirmé. Berlin n'est pas capable de livrer des missiles Taurus à l'Ukraine.", [("DE", "taurus", "refused", None)]),
+    ("Le ministre l'a confirmé. L'Allemagne est en mesure de fournir des chars Leopard 2 à l'Ukraine.", [("DE", "leopard2", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),
