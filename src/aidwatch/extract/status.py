@@ -1743,9 +1743,19 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             status, trigger, trigger_class = "delivered", token, "transfer"
         elif cls == "pledge" and open_inner:
             status = "pledged"
+            denier = token
+            if (
+                not negated
+                and token.pos_ == "NOUN"
+                and token.dep_ in ("nsubj", "nsubj:pass")
+                and is_negated(token.head)
+            ):
+                # « la décision de livrer des Taurus n'est pas encore prise »:
+                # the decision the verb denies is negated
+                negated, denier = True, token.head
             if negated:
                 # « have not yet agreed to provide tanks »: still weighed
-                status = "considered" if _not_yet(token) else Pending.DROP
+                status = "considered" if _not_yet(denier) else Pending.DROP
         elif status == Pending.PRODUCE and (
             cls in ("procure", "package") or (cls == "pledge" and _pledges_funds(token))
         ):
