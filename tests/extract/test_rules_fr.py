@@ -387,6 +387,10 @@ CASES = [
     # a decision to give that its verb denies (« n'est pas encore prise ») is still weighed; taken, it pledges
     ("Le ministre l'a confirmé. La décision de livrer des missiles Taurus n'a toujours pas été prise par Berlin.", [("DE", "taurus", "considered", None)]),
     ("Le ministre l'a confirmé. La décision de livrer des missiles Taurus a été prise par Berlin.", [("DE", "taurus", "pledged", None)]),
+    # a veto or a refusal as the object of a light verb refuses; lifting it ends the refusal
+    ("Le ministre l'a confirmé. Berlin a mis son veto à la livraison de chars Leopard 2.", [("DE", "leopard2", "refused", None)]),
+    ("Le ministre l'a confirmé. Berlin a opposé un refus à la livraison de chars Leopard 2.", [("DE", "leopard2", "refused", None)]),
+    ("Le ministre l'a confirmé. Berlin a levé son veto à la livraison de chars Leopard 2.", [("DE", "leopard2", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -117,6 +117,7 @@ SCHEMA: dict[str, str] = {
     "wondering_verbs": "words",
     "agreement_nouns": "words",
     "risk_verbs": "words",
+    "lifting_verbs": "words",
     "against_words": "words",
     "concessive_words": "words",
     "hardware_nouns": "words",

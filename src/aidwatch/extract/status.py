@@ -419,6 +419,7 @@ def _has_condition(token) -> bool:
 
 
 _LIGHT_OBJECTS = _WORDS.classes("light_verb_objects")
+_LIFTING = _WORDS.words("lifting_verbs")
 _TENDERS = _WORDS.words("tender_complements")
 
 
@@ -434,6 +435,8 @@ def _object_class(token) -> str | None:
             cls = _LIGHT_OBJECTS[lemma(child)]
             if cls == "request" and any(lemma(g) in _TENDERS for g in child.children):
                 return "procure"  # « a lancé un appel d'offres »: put out to industry
+            if cls == "refuse" and any(w in _LIFTING for w in _lemmas(token)):
+                return None  # « a levé son veto à la livraison »: the refusal ends
             if cls in ("transfer", "request") and verb_lemma(token) in lexicon().verbs:
                 # « a annoncé un nouveau don », « a rejeté l'appel de Kiev »:
                 # the verb says what is done
