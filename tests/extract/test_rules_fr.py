@@ -391,6 +391,14 @@ CASES = [
     ("Le ministre l'a confirmé. Berlin a mis son veto à la livraison de chars Leopard 2.", [("DE", "leopard2", "refused", None)]),
     ("Le ministre l'a confirmé. Berlin a opposé un refus à la livraison de chars Leopard 2.", [("DE", "leopard2", "refused", None)]),
     ("Le ministre l'a confirmé. Berlin a levé son veto à la livraison de chars Leopard 2.", [("DE", "leopard2", "pledged", None)]),
+    # a negative passive subject (« rien n'a encore été décidé ») negates a pledge: still weighed when not yet
+    ("Le ministre l'a confirmé. Rien n'a encore été décidé sur l'envoi de missiles Taurus.", [(None, "taurus", "considered", None)]),
+    # no stand taken yet on the giving (« ne s'est pas encore prononcé sur ») weighs it; a stand against it refuses
+    ("Le ministre l'a confirmé. Berlin ne s'est pas encore prononcé sur l'envoi de missiles Taurus.", [("DE", "taurus", "considered", None)]),
+    ("Le ministre l'a confirmé. Berlin s'est prononcé contre la livraison de missiles Taurus.", [("DE", "taurus", "refused", None)]),
+    # saying no (« a dit non à ») refuses; « non seulement » negates nothing
+    ("Le ministre l'a confirmé. Berlin a dit non à la livraison de missiles Taurus.", [("DE", "taurus", "refused", None)]),
+    ("Le ministre l'a confirmé. La France a non seulement livré des Caesar mais aussi des chars AMX-10 RC.", [("FR", "amx10rc", "delivered", None), ("FR", "caesar", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -229,6 +229,8 @@ def _word_class(token) -> str | None:
             return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         return None
     if pos in ("VERB", "AUX", "ADJ"):
+        if _says_no(token):
+            return "refuse"  # « a dit non à la livraison de chars »
         if _wonders(token):
             return "consider"  # « se demande s'il faut livrer »: weighed, not asked
         found = next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
@@ -247,6 +249,18 @@ def _wonders(token) -> bool:
     table with its reflexive pronoun weighs what it governs."""
     return any(w in _WONDERING for w in _lemmas(token)) and any(
         c.morph.get("Reflex") == ["Yes"] for c in token.children
+    )
+
+
+_SAYING = _WORDS.words("saying_no_verbs")
+_NO = _WORDS.words("no_words")
+
+
+def _says_no(token) -> bool:
+    """« a dit non à la livraison », « répond non »: a verb of saying with
+    « non » right after it refuses (not « non seulement » on any verb)."""
+    return any(w in _SAYING for w in _lemmas(token)) and any(
+        fold(c.text) in _NO and c.i == token.i + 1 for c in token.children
     )
 
 
@@ -280,7 +294,17 @@ def is_negated(token) -> bool:
     # « ne ... pas » may hang on the auxiliary (« n'a pas livré ») or on another
     # adverb (« n'a pas encore reçu »).
     near = [c for c in token.children if c.dep_.startswith(("advmod", "aux"))]
-    words = [fold(t.text) for c in near for t in c.subtree if t.dep_.startswith("advmod")]
+    doc = token.doc
+    said_no = _says_no(token)
+    words = [
+        fold(t.text)
+        for c in near
+        for t in c.subtree
+        if t.dep_.startswith("advmod")
+        # « a non seulement livré »: no negation; « a dit non »: the refusal itself
+        and not (t.i + 1 < len(doc) and fold(doc[t.i + 1].text) in _UNNEGATING)
+        and not (said_no and t.i == token.i + 1)
+    ]
     has_ne = any(w in _NE for w in words)
     if any(w in neg and (w not in _NEEDS_NE or has_ne) for w in words):
         return True
@@ -291,9 +315,10 @@ def is_negated(token) -> bool:
         for c in token.children
     ):
         return True
-    # « rien ne s'oppose », « plus rien ne semble s'opposer »: a subject that
-    # negates, with its « ne » on the verb or the verb it completes
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    # « rien ne s'oppose », « plus rien ne semble s'opposer », « rien n'a été
+    # décidé »: a subject that negates, with its « ne » on the verb or the verb
+    # it completes
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subject is None and token.dep_ == "xcomp":
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and fold(subject.text) in _NEGATIVE_SUBJECTS:
@@ -303,6 +328,7 @@ def is_negated(token) -> bool:
 
 
 _NEGATIVE_SUBJECTS = _WORDS.words("negative_subjects")
+_UNNEGATING = _WORDS.words("unnegating_next")
 
 
 _FUTURE_AUX = _WORDS.words("future_auxiliaries")
@@ -1644,6 +1670,16 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         if cls is None and _stands_against(token, below):
             cls = "refuse"  # « s'est prononcé contre la fourniture de Taurus »
+        elif (
+            cls is None
+            and negated
+            and verb_lemma(token) in _STANCES
+            and _not_yet(token)
+            and _introduced_by(below, _TOPIC)
+        ):
+            # « ne s'est pas encore prononcé sur l'envoi de Taurus »: no stand
+            # taken yet, the giving still weighed
+            cls, negated = "consider", False
         if cls == "refuse" and _law_bans(token):
             return None  # « une loi interdit l'exportation des sous-munitions »
         open_inner = status in (Pending.OPEN, Pending.NOMINAL)
