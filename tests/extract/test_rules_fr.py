@@ -365,6 +365,40 @@ CASES = [
     ("Le ministre l'a confirmé. La première demande adressée à la Suède portait sur des radios. Kiev a ensuite réclamé des systèmes de défense aérienne, puis des drones suédois.", [("SE", "gen_air_defence_system", "requested", None), ("SE", "gen_drone", "requested", None)]),
     ("Le ministre l'a confirmé. La première demande adressée à la Suède portait sur des radios. Kiev a ensuite réclamé des drones à la Norvège.", [("NO", "gen_drone", "requested", None)]),
     ("Le ministre l'a confirmé. La Suède a reçu une demande. Kiev a ensuite réclamé des drones.", [(None, "gen_drone", "requested", None)]),
+    # with « se », « demander » and « interroger » wonder (considered), across the « si » of the question; without it « demander » still asks
+    ("Le ministre l'a confirmé. La Suède se demande si elle doit envoyer des chars Leopard 2 à l'Ukraine.", [("SE", "leopard2", "considered", None)]),
+    ("Le ministre l'a confirmé. La Suède se demande s'il faut envoyer des chars Leopard 2 à l'Ukraine.", [("SE", "leopard2", "considered", None)]),
+    ("Le ministre l'a confirmé. Berlin s'interroge sur l'envoi de missiles Taurus à l'Ukraine.", [("DE", "taurus", "considered", None)]),
+    ("Le ministre l'a confirmé. Kiev demande à Berlin de livrer des missiles Taurus.", [("DE", "taurus", "requested", None)]),
+    # an interest shown in the giving (« manifester son intérêt pour ») weighs it
+    ("Le ministre l'a confirmé. La Belgique a manifesté son intérêt pour la livraison de chars Leopard 1 à l'Ukraine.", [("BE", "leopard1", "considered", None)]),
+    ("Le ministre l'a confirmé. La Belgique a annoncé la livraison de chars Leopard 1 à l'Ukraine.", [("BE", "leopard1", "pledged", None)]),
+    # a giving that is the goal of an agreement made is pledged by the clause's subject; another goal is none
+    ("Le ministre l'a confirmé. L'Allemagne a conclu un accord avec la Grèce pour qu'Athènes envoie des chars T-72 à l'Ukraine.", [("GR", "t72", "pledged", None)]),
+    ("Le ministre l'a confirmé. L'Allemagne fait pression pour que la Grèce envoie des chars T-72 à l'Ukraine.", []),
+    # a giving that is the subject of a risk (« menace de », « risque de ») is a danger talked about, no act; a state that risks giving still gives
+    ("Le ministre l'a confirmé. Les livraisons de chars Leclerc à l'Ukraine risquent d'entraîner la France dans la guerre.", []),
+    ("Le ministre l'a confirmé. L'envoi de missiles Taurus menace de provoquer une escalade.", []),
+    ("Le ministre l'a confirmé. La France risque de livrer des chars Leclerc trop tard.", [("FR", "leclerc", "pledged", None)]),
+    # not being able to give (« n'est pas en mesure de », « n'est pas capable de ») refuses; being able promises
+    ("Le ministre l'a confirmé. L'Allemagne n'est pas en mesure de fournir des chars Leopard 2 à l'Ukraine.", [("DE", "leopard2", "refused", None)]),
+    ("Le ministre l'a confirmé. Berlin n'est pas capable de livrer des missiles Taurus à l'Ukraine.", [("DE", "taurus", "refused", None)]),
+    ("Le ministre l'a confirmé. L'Allemagne est en mesure de fournir des chars Leopard 2 à l'Ukraine.", [("DE", "leopard2", "pledged", None)]),
+    # a decision to give that its verb denies (« n'est pas encore prise ») is still weighed; taken, it pledges
+    ("Le ministre l'a confirmé. La décision de livrer des missiles Taurus n'a toujours pas été prise par Berlin.", [("DE", "taurus", "considered", None)]),
+    ("Le ministre l'a confirmé. La décision de livrer des missiles Taurus a été prise par Berlin.", [("DE", "taurus", "pledged", None)]),
+    # a veto or a refusal as the object of a light verb refuses; lifting it ends the refusal
+    ("Le ministre l'a confirmé. Berlin a mis son veto à la livraison de chars Leopard 2.", [("DE", "leopard2", "refused", None)]),
+    ("Le ministre l'a confirmé. Berlin a opposé un refus à la livraison de chars Leopard 2.", [("DE", "leopard2", "refused", None)]),
+    ("Le ministre l'a confirmé. Berlin a levé son veto à la livraison de chars Leopard 2.", [("DE", "leopard2", "pledged", None)]),
+    # a negative passive subject (« rien n'a encore été décidé ») negates a pledge: still weighed when not yet
+    ("Le ministre l'a confirmé. Rien n'a encore été décidé sur l'envoi de missiles Taurus.", [(None, "taurus", "considered", None)]),
+    # no stand taken yet on the giving (« ne s'est pas encore prononcé sur ») weighs it; a stand against it refuses
+    ("Le ministre l'a confirmé. Berlin ne s'est pas encore prononcé sur l'envoi de missiles Taurus.", [("DE", "taurus", "considered", None)]),
+    ("Le ministre l'a confirmé. Berlin s'est prononcé contre la livraison de missiles Taurus.", [("DE", "taurus", "refused", None)]),
+    # saying no (« a dit non à ») refuses; « non seulement » negates nothing
+    ("Le ministre l'a confirmé. Berlin a dit non à la livraison de missiles Taurus.", [("DE", "taurus", "refused", None)]),
+    ("Le ministre l'a confirmé. La France a non seulement livré des Caesar mais aussi des chars AMX-10 RC.", [("FR", "amx10rc", "delivered", None), ("FR", "caesar", "delivered", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

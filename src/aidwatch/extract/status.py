@@ -229,12 +229,50 @@ def _word_class(token) -> str | None:
             return next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         return None
     if pos in ("VERB", "AUX", "ADJ"):
+        if _says_no(token):
+            return "refuse"  # « a dit non à la livraison de chars »
+        if _wonders(token):
+            return "consider"  # « se demande s'il faut livrer »: weighed, not asked
         found = next((lex.verbs[c] for c in _guesses(token)[1:] if c in lex.verbs), None)
         found = found or lex.verbs.get(lemma(token))
         if found == "request" and not _has_particle(token):
             return None  # « called the transfer a threat »
         return found
     return None
+
+
+_WONDERING = _WORDS.words("wondering_verbs")
+
+
+def _wonders(token) -> bool:
+    """« se demander », « s'interroger », « se pencher sur »: a verb of the
+    table with its reflexive pronoun weighs what it governs."""
+    return any(w in _WONDERING for w in _lemmas(token)) and any(
+        c.morph.get("Reflex") == ["Yes"] for c in token.children
+    )
+
+
+_SAYING = _WORDS.words("saying_no_verbs")
+_NO = _WORDS.words("no_words")
+
+
+def _says_no(token) -> bool:
+    """« a dit non à la livraison », « répond non »: a verb of saying with
+    « non » right after it refuses (not « non seulement » on any verb)."""
+    return any(w in _SAYING for w in _lemmas(token)) and any(
+        fold(c.text) in _NO and c.i == token.i + 1 for c in token.children
+    )
+
+
+def _whether(clause, head) -> bool:
+    """« se demande s'il doit livrer »: the question one wonders about is
+    weighed, though its verb is finite."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.i == head.i
+        and _wonders(head)
+        and any(c.dep_ == "mark" and fold(c.text) in _IF_MARKS for c in clause.children)
+    )
 
 
 def _has_particle(token) -> bool:
@@ -256,7 +294,17 @@ def is_negated(token) -> bool:
     # « ne ... pas » may hang on the auxiliary (« n'a pas livré ») or on another
     # adverb (« n'a pas encore reçu »).
     near = [c for c in token.children if c.dep_.startswith(("advmod", "aux"))]
-    words = [fold(t.text) for c in near for t in c.subtree if t.dep_.startswith("advmod")]
+    doc = token.doc
+    said_no = _says_no(token)
+    words = [
+        fold(t.text)
+        for c in near
+        for t in c.subtree
+        if t.dep_.startswith("advmod")
+        # « a non seulement livré »: no negation; « a dit non »: the refusal itself
+        and not (t.i + 1 < len(doc) and fold(doc[t.i + 1].text) in _UNNEGATING)
+        and not (said_no and t.i == token.i + 1)
+    ]
     has_ne = any(w in _NE for w in words)
     if any(w in neg and (w not in _NEEDS_NE or has_ne) for w in words):
         return True
@@ -267,9 +315,10 @@ def is_negated(token) -> bool:
         for c in token.children
     ):
         return True
-    # « rien ne s'oppose », « plus rien ne semble s'opposer »: a subject that
-    # negates, with its « ne » on the verb or the verb it completes
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    # « rien ne s'oppose », « plus rien ne semble s'opposer », « rien n'a été
+    # décidé »: a subject that negates, with its « ne » on the verb or the verb
+    # it completes
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subject is None and token.dep_ == "xcomp":
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and fold(subject.text) in _NEGATIVE_SUBJECTS:
@@ -279,6 +328,7 @@ def is_negated(token) -> bool:
 
 
 _NEGATIVE_SUBJECTS = _WORDS.words("negative_subjects")
+_UNNEGATING = _WORDS.words("unnegating_next")
 
 
 _FUTURE_AUX = _WORDS.words("future_auxiliaries")
@@ -395,6 +445,7 @@ def _has_condition(token) -> bool:
 
 
 _LIGHT_OBJECTS = _WORDS.classes("light_verb_objects")
+_LIFTING = _WORDS.words("lifting_verbs")
 _TENDERS = _WORDS.words("tender_complements")
 
 
@@ -410,6 +461,8 @@ def _object_class(token) -> str | None:
             cls = _LIGHT_OBJECTS[lemma(child)]
             if cls == "request" and any(lemma(g) in _TENDERS for g in child.children):
                 return "procure"  # « a lancé un appel d'offres »: put out to industry
+            if cls == "refuse" and any(w in _LIFTING for w in _lemmas(token)):
+                return None  # « a levé son veto à la livraison »: the refusal ends
             if cls in ("transfer", "request") and verb_lemma(token) in lexicon().verbs:
                 # « a annoncé un nouveau don », « a rejeté l'appel de Kiev »:
                 # the verb says what is done
@@ -460,6 +513,24 @@ def _is_purpose_clause(token) -> bool:
                     return True
             return False
     return False
+
+
+_AGREEMENTS = _WORDS.words("agreement_nouns")
+
+
+def _agreed_goal(verb) -> bool:
+    """A giving that is the goal of an agreement made (« a conclu un accord
+    avec la Grèce pour qu'Athènes envoie des blindés », « l'accord pour que
+    la Pologne livre »): what the parties agreed on, a pledge. Not a goal
+    of anything else (« pour que l'armée reçoive des obus », a wish)."""
+    head = verb.head
+    if head.i == verb.i or is_negated(head):
+        return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        return lemma(head) in _AGREEMENTS
+    return any(
+        c.dep_ in ("obj", "nsubj:pass") and lemma(c) in _AGREEMENTS for c in head.children
+    )
 
 
 def _chain(item_token) -> list:
@@ -778,6 +849,7 @@ def _stands_against(token, below) -> bool:
 
 _CONCESSIVE = _WORDS.words("concessive_words")
 _JUDGING = _WORDS.words("judging_verbs")
+_RISKING = _WORDS.words("risk_verbs")
 _AFTER = _WORDS.words("after_words")
 _TOPIC = _WORDS.words("topic_prepositions")
 _TOPIC_NOUNS = _WORDS.words("topic_nouns")
@@ -927,6 +999,14 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
     if cls in ("transfer", "receive", "arrive"):
         if token.pos_ in ("NOUN", "PROPN") and not _verb_taken_for_noun(token):
             for child in token.children:
+                if (
+                    child.dep_ in ("amod", "acl")
+                    and child.pos_ == "VERB"
+                    and any(w in _RISKING for w in _lemmas(child))
+                ):
+                    # « l'envoi de Taurus menace de provoquer une escalade »,
+                    # the verb hung on its subject: a danger, no act
+                    return Pending.DROP, cls
                 # « la livraison de chars Leopard 2 réclamée par Kiev »
                 if child.dep_ == "acl" and word_class(child) in ATTITUDES:
                     return _STATUS_OF[word_class(child)], word_class(child)
@@ -936,6 +1016,8 @@ def _nearest_reading(token, item_token) -> tuple[str | None, str | None]:
                 return "considered", cls  # « l'envoi possible d'avions F-16 »
             return Pending.NOMINAL, cls
         if _is_purpose_clause(token):
+            if _agreed_goal(token):
+                return "pledged", cls  # « un accord avec la Grèce pour qu'Athènes envoie »
             return Pending.DROP, cls
         if _FORMERLY & {fold(t.text) for t in (*token.children, token.head)}:
             # « l'Allemagne a autrefois déployé des Marder »: history (the
@@ -1567,6 +1649,7 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
                 previous.pos_ in ("VERB", "AUX")
                 and previous.morph.get("VerbForm") == ["Fin"]
                 and previous.i != trigger.i
+                and not _whether(previous, token)
             )
             or (previous.i == trigger.i and trigger.dep_ == "acl:relcl")
         ):
@@ -1587,6 +1670,16 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             cls, negated = "refuse", False  # « il n'est pas question de livrer »
         if cls is None and _stands_against(token, below):
             cls = "refuse"  # « s'est prononcé contre la fourniture de Taurus »
+        elif (
+            cls is None
+            and negated
+            and verb_lemma(token) in _STANCES
+            and _not_yet(token)
+            and _introduced_by(below, _TOPIC)
+        ):
+            # « ne s'est pas encore prononcé sur l'envoi de Taurus »: no stand
+            # taken yet, the giving still weighed
+            cls, negated = "consider", False
         if cls == "refuse" and _law_bans(token):
             return None  # « une loi interdit l'exportation des sous-munitions »
         open_inner = status in (Pending.OPEN, Pending.NOMINAL)
@@ -1636,6 +1729,13 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             return None  # « a qualifié les livraisons d'armes d'irresponsables »
         elif (
             status == Pending.NOMINAL
+            and verb in _RISKING
+            and trigger.dep_ == "nsubj"
+            and trigger.head.i == token.i
+        ):
+            return None  # « les livraisons de Taurus menacent d'entraîner Berlin »: a danger
+        elif (
+            status == Pending.NOMINAL
             and token.pos_ == "NOUN"
             and cls is None
             and below.head.i == token.i
@@ -1682,9 +1782,19 @@ def _read_chain(item_token, holder=None) -> StatusReading | None:
             status, trigger, trigger_class = "delivered", token, "transfer"
         elif cls == "pledge" and open_inner:
             status = "pledged"
+            denier = token
+            if (
+                not negated
+                and token.pos_ == "NOUN"
+                and token.dep_ in ("nsubj", "nsubj:pass")
+                and is_negated(token.head)
+            ):
+                # « la décision de livrer des Taurus n'est pas encore prise »:
+                # the decision the verb denies is negated
+                negated, denier = True, token.head
             if negated:
                 # « have not yet agreed to provide tanks »: still weighed
-                status = "considered" if _not_yet(token) else Pending.DROP
+                status = "considered" if _not_yet(denier) else Pending.DROP
         elif status == Pending.PRODUCE and (
             cls in ("procure", "package") or (cls == "pledge" and _pledges_funds(token))
         ):
