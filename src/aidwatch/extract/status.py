@@ -245,8 +245,8 @@ _WONDERING = _WORDS.words("wondering_verbs")
 
 
 def _wonders(token) -> bool:
-    """« se demander », « s'interroger », « se pencher sur »: a verb of the
-    table with its reflexive pronoun weighs what it governs."""
+    """« se demander », « s'interroger »: a verb of the table with its
+    reflexive pronoun weighs what it governs (a plain « demander » asks)."""
     return any(w in _WONDERING for w in _lemmas(token)) and any(
         c.morph.get("Reflex") == ["Yes"] for c in token.children
     )
