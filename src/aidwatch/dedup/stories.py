@@ -60,7 +60,11 @@ def containment(m1: Signature, n1: int, m2: Signature, n2: int) -> float:
     """|A ∩ B| / min(|A|, |B|) estimated from the MinHash Jaccard and the sizes."""
     if not n1 or not n2:
         return 0.0
-    j = m1.jaccard(m2)
+    return _containment(m1.jaccard(m2), n1, n2)
+
+
+def _containment(j: float, n1: int, n2: int) -> float:
+    # (`containment` from the estimated Jaccard `j`; n1, n2 not 0)
     return j * (n1 + n2) / ((1 + j) * min(n1, n2))
 
 
@@ -219,9 +223,18 @@ class StoryIndex:
 
     def _match(self, signature: Signature, n: int) -> str | None:
         best, best_score = None, SAME_STORY_CONTAINMENT
-        for other in self.lsh.query(signature):
-            m, n_other = self.signatures[other]
-            score = containment(signature, n, m, n_other)
+        found = self.lsh.query(signature)
+        if not found:
+            return None
+        # The values each candidate shares with `signature`, counted for all
+        # of them in one numpy call (one call a candidate cost more than the
+        # count: a long feed of one topic has a hundred candidates an
+        # article); then `containment` as it works them out.
+        signed = [self.signatures[other] for other in found]
+        mine = signature.hashvalues
+        same = np.count_nonzero(np.stack([m.hashvalues for m, _ in signed]) == mine, axis=1)
+        for other, (_, n_other), shared in zip(found, signed, same.tolist(), strict=True):
+            score = _containment(shared / len(mine), n, n_other) if n and n_other else 0.0
             if score >= best_score:
                 best, best_score = other, score
         return self.story_of[best] if best is not None else None
