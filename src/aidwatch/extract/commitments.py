@@ -37,7 +37,14 @@ from aidwatch.catalog import _keyed_rows, _split, donors_by_code, items_by_id
 from aidwatch.errors import CatalogError
 from aidwatch.extract.dates import _norm, _table, find_dates
 from aidwatch.extract.language import tables
-from aidwatch.extract.published import iso_month, month_index, month_range, months_gone, own_days
+from aidwatch.extract.published import (
+    iso_month,
+    month_index,
+    month_range,
+    months_gone,
+    months_within,
+    own_days,
+)
 from aidwatch.extract.text import fold
 from aidwatch.model import STATUSES, Fact, Package
 
@@ -329,8 +336,7 @@ def date_by_placed_months(text: str, facts: Iterable[Fact]) -> CommitmentDating 
     for m in days:
         if (m.month, m.day) in known or m.month in gone:
             continue
-        at = [y * 12 + m.month - 1 for y in range(lo // 12, hi // 12 + 1)]
-        at = [w for w in at if lo <= w <= hi]
+        at = months_within(m.month, lo, hi)
         if len(at) == 1:
             found.append((at[0], m))
     if not found:

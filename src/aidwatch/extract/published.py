@@ -107,9 +107,9 @@ def date_article(text: str, today: date | None = None) -> Dating | None:
         for m in mentions:
             if not m.day or m.year is not None or _recalls_event(m, events):
                 continue
-            years = [y for y in range(lo // 12, hi // 12 + 1) if lo <= y * 12 + m.month - 1 <= hi]
-            if len(years) == 1:
-                when = years[0] * 12 + m.month - 1
+            at = months_within(m.month, lo, hi)
+            if len(at) == 1:
+                when = at[0]
                 points.append(_Clue(when, when, deciding[0].basis, m.start, m.end))
     # « en mai dernier », « le 6 juin dernier »: a month the text calls gone
     # by is not the article's (news say « en mai » of their own May).
@@ -300,6 +300,14 @@ def _index(day: date) -> int:
 
 def _month_of(year: int, month: int) -> int:
     return year * 12 + month - 1
+
+
+def months_within(month: int, lo: int, hi: int) -> list[int]:
+    """The month indexes of calendar month `month` (1-12) from `lo` to `hi`:
+    the years a day named without its year may be of."""
+    return [
+        w for w in (_month_of(y, month) for y in range(lo // 12, hi // 12 + 1)) if lo <= w <= hi
+    ]
 
 
 @cache
