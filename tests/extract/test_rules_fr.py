@@ -399,6 +399,13 @@ CASES = [
     # saying no (« a dit non à ») refuses; « non seulement » negates nothing
     ("Le ministre l'a confirmé. Berlin a dit non à la livraison de missiles Taurus.", [("DE", "taurus", "refused", None)]),
     ("Le ministre l'a confirmé. La France a non seulement livré des Caesar mais aussi des chars AMX-10 RC.", [("FR", "amx10rc", "delivered", None), ("FR", "caesar", "delivered", None)]),
+    # launchers given by the hundred are shoulder-fired anti-tank ones, a few are rocket artillery
+    ("La Norvège enverra un millier de lance-roquettes à l'Ukraine.", [("NO", "gen_anti_tank_rocket", "pledged", 1000)]),
+    ("La Norvège enverra quatre lance-roquettes à l'Ukraine.", [("NO", "gen_rocket_launcher", "pledged", 4)]),
+    # a sale to Ukraine paid for by another state is that state's purchase; the seller gives nothing
+    ("Washington a approuvé la vente de six NASAMS à l'Ukraine. Le montant de cette vente sera payé par les Pays-Bas.", [("NL", "nasams", "procured", 6)]),
+    ("Washington a approuvé la vente de six NASAMS à l'Ukraine, financée par la Norvège.", [("NO", "nasams", "procured", 6)]),
+    ("Washington a approuvé la vente de six NASAMS à l'Ukraine. Le montant de cette vente reste secret.", [("US", "nasams", "pledged", 6)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

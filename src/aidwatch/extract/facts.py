@@ -387,7 +387,7 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
         for donor in donors:
             fact = Fact(
                 donor=donor,
-                item=g.system.item,
+                item=_counted_item(g.system.item, quantity),
                 status=reading.status,
                 evidence=evidence,
                 quantity=quantity.value if quantity else None,
@@ -438,6 +438,20 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
 # « munitions » or « missiles » (« des munitions pour les HIMARS »: rockets).
 # Not air defence: the Gepard's are shells, a Patriot's missiles.
 _AMMUNITION_FOR = {"mlrs": "gen_mlrs_ammunition"}
+
+
+# Launchers given by the hundred are shoulder-fired: a multiple rocket
+# launcher is given by the unit or the dozen (« un millier de lance-roquettes »
+# are anti-tank weapons).
+_PORTABLE_WHEN_COUNTED = {"gen_rocket_launcher": ("gen_anti_tank_rocket", 100)}
+
+
+def _counted_item(item: Item, quantity: Quantity | None) -> Item:
+    """The kind a count shows a generic item to be."""
+    portable = _PORTABLE_WHEN_COUNTED.get(item.id)
+    if portable and quantity and quantity.value and quantity.value >= portable[1]:
+        return items_by_id()[portable[0]]
+    return item
 
 
 def _ammunition_of(draft: Draft, served: str | None) -> Draft:

@@ -218,6 +218,8 @@ SCHEMA: dict[str, str] = {
     "other_recipient_relations": "words",
     "other_recipient_cases": "words",
     "seller_cases": "words",
+    "payer_frames": "forms",
+    "sale_words": "forms",
     "holder_links": "words",
     "holder_levels": "word",
     "confirming_verbs": "words",

@@ -798,6 +798,41 @@ def bought_for_ukraine(text: str, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+# « financée par le gouvernement allemand », « aux frais de Berlin »: who pays
+# (folded), the payer named right after; and the words of a sale it pays for.
+_PAID_BY = re.compile(r"\b(?:" + _WORDS.alternation("payer_frames") + r")\s+")
+_SALE = re.compile(r"\b(?:" + _WORDS.alternation("sale_words") + r")\b")
+_PAYER_REACH = 60  # characters after the frame for the payer's name
+_SALE_REACH = 400  # characters back from the payer to the sale it pays for
+
+
+def paid_by_another(text: str, facts: list[Fact]) -> list[Fact]:
+    """« Washington a autorisé la vente de trois HIMARS à l'Ukraine. Le coût de
+    la vente, financé par l'Allemagne … »: a state paying for a sale to
+    Ukraine procures what is sold (the annotation's procured), and the seller
+    gives nothing. The payer's sentence names the sale; the sold items are
+    the facts of a sentence naming a sale, that sentence or one shortly
+    before it."""
+    folded = fold(text)
+    for m in _PAID_BY.finditer(folded):
+        start = max(folded.rfind(". ", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+        if not _SALE.search(folded, start, m.start()):
+            continue
+        after = text[m.end() : m.end() + _PAYER_REACH].split(".")[0].split("\n")[0]
+        payers = [d.ref for d in find_donors(after) if d.ref.can_give]  # type: ignore[attr-defined]
+        if not payers:
+            continue
+        for f in facts:
+            if (
+                f.status in ("pledged", "delivered", "procured")
+                and f.evidence.start <= m.start()
+                and m.start() - f.evidence.end < _SALE_REACH
+                and _SALE.search(fold(f.evidence.text))
+            ):
+                f.donor, f.status = payers[0].code, "procured"
+    return facts
+
+
 def _before_the_news(text: str) -> bool:
     """Whether a sentence that dates nothing tells of an act begun before
     the news, over a period it bounds (« formés à partir de la mi-mai »,
@@ -962,6 +997,7 @@ def date_facts(article: Article, facts: list[Fact], news: set[tuple] = frozenset
     a later sentence dates in an earlier month recalls an earlier act
     (« Scholz avait promis ces systèmes en juin »): the news stands."""
     facts = bought_for_ukraine(article.text, facts)
+    facts = paid_by_another(article.text, facts)
     _attached_dates(article, facts)
     if article.published is None:
         _months_without_year(article, facts)
