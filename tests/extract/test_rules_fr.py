@@ -406,6 +406,10 @@ CASES = [
     ("Washington a approuvé la vente de six NASAMS à l'Ukraine. Le montant de cette vente sera payé par les Pays-Bas.", [("NL", "nasams", "procured", 6)]),
     ("Washington a approuvé la vente de six NASAMS à l'Ukraine, financée par la Norvège.", [("NO", "nasams", "procured", 6)]),
     ("Washington a approuvé la vente de six NASAMS à l'Ukraine. Le montant de cette vente reste secret.", [("US", "nasams", "pledged", 6)]),
+    # a personal pronoun goes on with the state the sentence before is about, not the last giver
+    ("Le Danemark a livré des F-16 à l'Ukraine. La Belgique a rejoint la coalition. Elle ne livrera pas ses F-16.", [("BE", "f16", "refused", None), ("DK", "f16", "delivered", None)]),
+    ("Le Danemark a livré des F-16 à l'Ukraine. La Belgique a rejoint la coalition et elle forme des pilotes. Elle ne livrera pas ses F-16.", [("BE", "f16", "refused", None), ("BE", "f16", "training", None), ("DK", "f16", "delivered", None)]),
+    ("Le Danemark a livré des F-16 à l'Ukraine. Le nombre d'avions reste secret. Il enverra aussi des F-16 d'entraînement.", [("DK", "f16", "delivered", None), ("DK", "f16", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

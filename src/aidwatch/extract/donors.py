@@ -59,6 +59,8 @@ _ADDRESSEE_DEPS = ("obj", "iobj", "obl:arg", "obl", "obl:mod", "nsubj:pass")
 class Attribution:
     donors: list[str]
     basis: str  # subject, modifier, agent, addressee, running, pronoun, none, other, others
+    pronoun: str | None = None  # the subject pronoun of a « pronoun » basis, folded
+    pronoun_of: int | None = None  # and the token of the verb it is the subject of
 
 
 def _codes(
@@ -543,7 +545,24 @@ def attribute(
         codes = _earlier_subject(pronoun, donor_at, lists)
         if codes:
             return Attribution(codes, "subject")
+    if subject_basis == "pronoun" and pronoun is not None:
+        return Attribution([], subject_basis, fold(pronoun.text), pronoun.head.i)
     return Attribution([], subject_basis)
+
+
+def main_subject(doc, donor_at: dict[int, Donor], lists) -> str | None:
+    """The one state that is the subject of a sentence's main verb (« la
+    Belgique a rejoint la coalition »), which a personal pronoun opening the
+    next sentence goes on with."""
+    subjects = [
+        doc[i]
+        for i in donor_at
+        if doc[i].dep_ in ("nsubj", "nsubj:pass")
+        and doc[i].head.dep_ == "ROOT"
+        and donor_at[i].can_give
+    ]
+    codes = _codes(subjects, donor_at, lists)
+    return codes[0] if len(codes) == 1 else None
 
 
 def _earlier_subject(pronoun, donor_at: dict[int, Donor], lists) -> list[str]:

@@ -112,6 +112,7 @@ def _possessive_part(root, group: ItemGroup, item_tokens: set[int]) -> bool:
 
 
 _LIST_WORDS = _WORDS.words("list_words")
+_PERSONAL = _WORDS.words("personal_pronouns")
 _LIST_HEADS = _WORDS.words("list_heads")
 _COUNTED_GROUP = re.compile(r"\b(?:" + _WORDS.alternation("counted_groups") + r")\b")
 _GROUP_COUNTS = _WORDS.classes("group_counts")
@@ -213,6 +214,7 @@ class SentenceContext:
     date: str | None = None  # the sentence's first date expression, resolved
     running_date: str | None = None  # the date that came with the running donor
     running_group: tuple[str, ...] = ()  # the last donors named together
+    subject_before: str | None = None  # the state the sentence before is about (its main subject)
 
 
 def sentence_facts(ctx: SentenceContext) -> list[Draft]:
@@ -368,6 +370,19 @@ def sentence_facts(ctx: SentenceContext) -> list[Draft]:
             donors = [running]
             fact_date = date or running_date
             carried = True
+        if (
+            attribution.basis == "pronoun"
+            and attribution.pronoun in _PERSONAL
+            and _subject_of_giving(reading.trigger, attribution.pronoun_of)
+            and ctx.subject_before
+            and reading.status != "requested"
+        ):
+            # « La Belgique a rejoint la coalition. Elle ne livrera pas ses F-16 »:
+            # a personal pronoun goes on with the state the sentence before is
+            # about, whatever giver the article named last
+            if ctx.subject_before != running:
+                fact_date = date
+            donors, carried = [ctx.subject_before], False
         others = False
         if not donors and attribution.basis in ("other", "others"):
             donors = _counted_group(ctx) or (
@@ -452,6 +467,24 @@ def _counted_item(item: Item, quantity: Quantity | None) -> Item:
     if portable and quantity and quantity.value and quantity.value >= portable[1]:
         return items_by_id()[portable[0]]
     return item
+
+
+def _subject_of_giving(trigger, verb: int | None) -> bool:
+    """Whether the pronoun that is the subject of `verb` is the giver: the
+    subject of the giving verb itself or of the verbs it completes (« elle ne
+    veut pas livrer »), not of a clause the giving only qualifies (« Ils
+    compléteront les systèmes déjà livrés »: the tanks)."""
+    token = trigger
+    for _ in range(6):
+        if token.i == verb:
+            return True
+        if token.dep_ not in _COMPLETING or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+_COMPLETING = ("xcomp", "ccomp", "conj")
 
 
 def _ammunition_of(draft: Draft, served: str | None) -> Draft:

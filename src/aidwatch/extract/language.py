@@ -219,6 +219,7 @@ SCHEMA: dict[str, str] = {
     "other_recipient_cases": "words",
     "seller_cases": "words",
     "payer_frames": "forms",
+    "personal_pronouns": "words",
     "sale_words": "forms",
     "holder_links": "words",
     "holder_levels": "word",

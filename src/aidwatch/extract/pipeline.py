@@ -26,7 +26,7 @@ from aidwatch.extract.commitments import (
     years_of_month,
 )
 from aidwatch.extract.dates import DateMention, _norm, _table, find_dates
-from aidwatch.extract.donors import RunningDonor
+from aidwatch.extract.donors import RunningDonor, main_subject
 from aidwatch.extract.events import sentence_events
 from aidwatch.extract.fact_dates import PART_END as _PARTS
 from aidwatch.extract.fact_dates import attachments, own_date
@@ -78,6 +78,7 @@ _LOCATIVE = re.compile(
 )
 _PACKAGE_WORDS = re.compile(r"\b(" + _WORDS.alternation("package_words") + r")\b")
 _ARTICLE_WORDS = 60
+_OPENS_WITHIN = 4  # characters before a state that opens its sentence (« La », « L'»)
 _UKRAINE = re.compile(r"\b(" + _WORDS.alternation("recipient_names") + ")")
 _MEETINGS = re.compile(_WORDS.alternation("meeting_names"))
 _CONTACT_GROUP = re.compile(_WORDS.alternation("contact_group_names"))
@@ -653,6 +654,8 @@ def _assemble(
     quoted = _quotations(scans)
     any_named = False
     addressee: str | None = None  # the state the sentence before said a request was made to
+    subject_before: str | None = None  # the main subject of the last parsed sentence
+    previous = -1  # and that sentence's place
     for k, sc in enumerate(scans):
         s = sc.sentence
         folded = fold(s.text)
@@ -680,6 +683,9 @@ def _assemble(
         earlier = [*earlier[-1:], (s.index, named_here)]
         if not sc.needs_parse:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=None)
+            # unparsed, the state it is about is the one it opens with
+            opening = {m.ref.code for m in sc.donors if m.ref.can_give and m.start <= _OPENS_WITHIN}  # type: ignore[attr-defined]
+            subject_before, previous = (next(iter(opening)) if len(opening) == 1 else None), k
             continue
         date = _fact_date(s.text, sc.dates, sc.base) or _quotation_date(quoted.get(s.index))
         doc = next(parsed)
@@ -733,7 +739,9 @@ def _assemble(
             date,
             running.date if carry else None,
             running.carry_group(),
+            subject_before if previous == k - 1 else None,
         )
+        subject_before, previous = main_subject(doc, donor_at, donor_lists), k
         ruled = sentence_facts(ctx)
         new = (
             ruled
