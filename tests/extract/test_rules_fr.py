@@ -410,6 +410,9 @@ CASES = [
     ("Le Danemark a livré des F-16 à l'Ukraine. La Belgique a rejoint la coalition. Elle ne livrera pas ses F-16.", [("BE", "f16", "refused", None), ("DK", "f16", "delivered", None)]),
     ("Le Danemark a livré des F-16 à l'Ukraine. La Belgique a rejoint la coalition et elle forme des pilotes. Elle ne livrera pas ses F-16.", [("BE", "f16", "refused", None), ("BE", "f16", "training", None), ("DK", "f16", "delivered", None)]),
     ("Le Danemark a livré des F-16 à l'Ukraine. Le nombre d'avions reste secret. Il enverra aussi des F-16 d'entraînement.", [("DK", "f16", "delivered", None), ("DK", "f16", "pledged", None)]),
+    # « ces livraisons … par » a state names who carries out the transfers told just before
+    ("Berlin a autorisé l'envoi à l'Ukraine de 30 obusiers M109. Ces envois seront assurés par la Norvège.", [("NO", "m109", "pledged", 30)]),
+    ("Berlin a autorisé l'envoi à l'Ukraine de 30 obusiers M109. Ces envois seront assurés par bateau.", [("DE", "m109", "pledged", 30)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

@@ -220,6 +220,7 @@ SCHEMA: dict[str, str] = {
     "seller_cases": "words",
     "payer_frames": "forms",
     "personal_pronouns": "words",
+    "performed_transfers": "forms",
     "sale_words": "forms",
     "holder_links": "words",
     "holder_levels": "word",

@@ -457,6 +457,25 @@ def _donor_tokens(
     return at, lists
 
 
+_PERFORMED = re.compile(_WORDS.alternation("performed_transfers"))
+_PERFORMER_REACH = 30  # characters after « par » for the performer's name
+
+
+def _performer(text: str, scan_: SentenceScan) -> str | None:
+    """The one state by which a sentence opening on the transfers told
+    before (« Ces livraisons seront assurées par la Norvège ») says they are
+    carried out (`performed_transfers`)."""
+    m = _PERFORMED.match(fold(text))
+    if m is None or any(g.start < m.end() for g in scan_.groups):
+        return None  # « Ces livraisons de chars … »: the sentence names its own items
+    codes = {
+        d.ref.code  # type: ignore[attr-defined]
+        for d in scan_.donors
+        if d.ref.can_give and 0 <= d.start - m.end() <= _PERFORMER_REACH  # type: ignore[attr-defined]
+    }
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def _named_donors(scan_: SentenceScan) -> set[str]:
     """Donors a sentence names other than as a place (« prépositionnés en Allemagne »)."""
     text = scan_.sentence.text
@@ -681,6 +700,17 @@ def _assemble(
         any_named_before, any_named = any_named, any_named or bool(named_here)
         before = [(s.index - i, codes) for i, codes in earlier if s.index - i <= 2]
         earlier = [*earlier[-1:], (s.index, named_here)]
+        performer = _performer(s.text, sc)
+        if performer:
+            # « … autoriser la livraison de 400 lance-roquettes. Ces livraisons
+            # seront effectuées par les Pays-Bas »: the one who carries out
+            # the transfers the sentence before told gives them
+            drafts = [
+                replace(d, fact=replace(d.fact, donor=performer), carried=False)
+                if d.sentence == s.index - 1 and d.fact.status in ("pledged", "delivered")
+                else d
+                for d in drafts
+            ]
         if not sc.needs_parse:
             running.named(named_here, about_aid=bool(_ABOUT_AID.search(folded)), date=None)
             # unparsed, the state it is about is the one it opens with
