@@ -413,6 +413,9 @@ CASES = [
     # « ces livraisons … par » a state names who carries out the transfers told just before
     ("Berlin a autorisé l'envoi à l'Ukraine de 30 obusiers M109. Ces envois seront assurés par la Norvège.", [("NO", "m109", "pledged", 30)]),
     ("Berlin a autorisé l'envoi à l'Ukraine de 30 obusiers M109. Ces envois seront assurés par bateau.", [("DE", "m109", "pledged", 30)]),
+    # a shipment on its way or arrived, naming no item, delivers what was last promised
+    ("La Norvège va envoyer des obusiers M109 à l'Ukraine. Le ministre n'a pas donné de date. Un premier lot est déjà arrivé.", [("NO", "m109", "delivered", None), ("NO", "m109", "pledged", None)]),
+    ("La Norvège va envoyer des obusiers M109 à l'Ukraine. Un premier lot doit partir en mai.", [("NO", "m109", "pledged", None)]),
     # a family name is the model one state gives under the same status; not across two lines
     ("La Suède enverra des chars Leopard.\n\nElle fournira 10 Leopard 2A5 à l'Ukraine.", [("SE", "leopard2a5", "pledged", 10)]),
     ("La Suède enverra des chars Leopard. Elle fournira 10 Leopard 2A5 et 20 Leopard 1A5.", [("SE", "leopard", "pledged", None), ("SE", "leopard1a5", "pledged", 20), ("SE", "leopard2a5", "pledged", 10)]),

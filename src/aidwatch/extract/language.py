@@ -221,6 +221,7 @@ SCHEMA: dict[str, str] = {
     "payer_frames": "forms",
     "personal_pronouns": "words",
     "performed_transfers": "forms",
+    "shipment_departures": "forms",
     "sale_words": "forms",
     "holder_links": "words",
     "holder_levels": "word",

@@ -457,6 +457,46 @@ def _donor_tokens(
     return at, lists
 
 
+_DEPARTED = re.compile(_WORDS.alternation("shipment_departures"))
+_DEPARTED_REACH = 5  # sentences back to the promise a shipment carries out
+
+
+def _departed(drafts: list[Draft], s: Sentence, sc: SentenceScan) -> list[Draft]:
+    """« Londres va livrer des armes antichars … Une première cargaison est
+    partie lundi »: a shipment said to be on its way or arrived, naming no
+    item, delivers what the last sentence with pledges promised, by its
+    givers (`shipment_departures`)."""
+    pledged = [
+        d
+        for d in drafts
+        if d.fact.status == "pledged"
+        and d.fact.donor
+        and 0 < s.index - d.sentence <= _DEPARTED_REACH
+    ]
+    if not pledged:
+        return []
+    last = max(d.sentence for d in pledged)
+    evidence = Evidence(s.text, s.start, s.end)
+    return [
+        Draft(
+            replace(
+                d.fact,
+                status="delivered",
+                evidence=evidence,
+                quantity=None,
+                quantity_kind=None,
+                date=None,
+                package=None,
+                mention=None,
+            ),
+            s.index,
+            s.paragraph,
+        )
+        for d in pledged
+        if d.sentence == last
+    ]
+
+
 _PERFORMED = re.compile(_WORDS.alternation("performed_transfers"))
 _PERFORMER_REACH = 30  # characters after « par » for the performer's name
 
@@ -700,6 +740,9 @@ def _assemble(
         any_named_before, any_named = any_named, any_named or bool(named_here)
         before = [(s.index - i, codes) for i, codes in earlier if s.index - i <= 2]
         earlier = [*earlier[-1:], (s.index, named_here)]
+        departed = _DEPARTED.search(folded)
+        if departed and not any(g.start < departed.end() for g in sc.groups):
+            drafts += _departed(drafts, s, sc)
         performer = _performer(s.text, sc)
         if performer:
             # « … autoriser la livraison de 400 lance-roquettes. Ces livraisons
