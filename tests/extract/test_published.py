@@ -183,6 +183,20 @@ TODAY = date(2026, 12, 1)
         # ... not a sentence that begins as one, nor another text's publication
         ("Publié le 3 mai 2023, le rapport dit que Berlin livre des chars.", None),
         ("Un rapport publié le 3 mai 2023 montre que Berlin livre des chars.", None),
+        # a known event the article looks back on: the month after its day
+        (
+            "Kiev demande des missiles depuis que Moscou a décrété la loi martiale dans les "
+            "régions annexées.",
+            ("2022-10", "event"),
+        ),
+        # a meeting held once at one place, named by it
+        ("Les ministres du G7, réunis à Weissenhaus, promettent des armes.", ("2022-05", "event")),
+        # a visit named by its day (a visit of another day is not this one)
+        (
+            "Lors de sa visite en Suède le 19 août, le président a parlé de blindés.",
+            ("2023-08", "event"),
+        ),
+        ("Lors de sa visite en Suède le 22 octobre, le président a parlé d'avions.", None),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),
         ("Le groupe, fondé en mai 1952, publie ses résultats.", None),
