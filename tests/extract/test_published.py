@@ -197,6 +197,17 @@ TODAY = date(2026, 12, 1)
             ("2023-08", "event"),
         ),
         ("Lors de sa visite en Suède le 22 octobre, le président a parlé d'avions.", None),
+        (
+            "Le 20 novembre, le secrétaire à la Défense Lloyd Austin est arrivé à Kiev en train.",
+            ("2023-11", "event"),
+        ),
+        # an attack that took place, not the permission debated before it
+        (
+            "Moscou dit avoir repoussé une attaque aux missiles Storm Shadow sur le territoire "
+            "russe.",
+            ("2024-11", "event"),
+        ),
+        ("Londres hésite à autoriser des frappes de Storm Shadow sur le territoire russe.", None),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),
         ("Le groupe, fondé en mai 1952, publie ses résultats.", None),
