@@ -208,6 +208,20 @@ TODAY = date(2026, 12, 1)
             ("2024-11", "event"),
         ),
         ("Londres hésite à autoriser des frappes de Storm Shadow sur le territoire russe.", None),
+        (
+            "Le président Yoon a dit dans un entretien à Reuters que Séoul pourrait armer Kiev.",
+            ("2023-04", "event"),
+        ),
+        (
+            "Bruxelles étudie un fonds de 20 milliards d'euros sur quatre ans pour l'armée "
+            "ukrainienne.",
+            ("2023-07", "event"),
+        ),
+        (
+            "Le chancelier refuse toujours les Taurus, a-t-il redit lors d'une conférence de "
+            "l'agence DPA.",
+            ("2024-02", "event"),
+        ),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),
         ("Le groupe, fondé en mai 1952, publie ses résultats.", None),
