@@ -222,6 +222,9 @@ TODAY = date(2026, 12, 1)
             "l'agence DPA.",
             ("2024-02", "event"),
         ),
+        # a page's stamp on the day of a known event the text does not name
+        # is the article's day (20 July 2023: Borrell's fund proposal)
+        ("Berlin livre des Gepard\n\n2023-07-20 19:57:00\n\nKiev remercie.", ("2023-07", "dates")),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),
         ("Le groupe, fondé en mai 1952, publie ses résultats.", None),
