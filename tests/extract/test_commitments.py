@@ -149,6 +149,19 @@ from aidwatch.model import Article, Evidence, Fact
             "fr",
             None,
         ),
+        # a weekday of last week: the week after the commitment's day stays in
+        # its month (16 June 2022), or not (25 January 2023, above: none)
+        (
+            "Jeudi dernier à Kiev, le président français a promis six canons Caesar "
+            "de plus à l'Ukraine.",
+            "fr",
+            "2022-06",
+        ),
+        (
+            "Samedi, l'Allemagne a promis 500 missiles Stinger à l'Ukraine.",
+            "fr",
+            "2022-02",
+        ),
         # two commitments of different months as near the day named: no month
         (
             "Mercredi, Washington a promis des chars Abrams et une batterie Patriot à Kiev.",
@@ -256,6 +269,20 @@ def _fact(donor: str, item: str, status: str, start: int, end: int) -> Fact:
             [("DE", "leopard2", "pledged", 60, 100)],
             None,
             None,
+        ),
+        # ... after the latest decision it follows (CAESAR: April, then six
+        # more in June 2022), not necessarily the latest of all
+        (
+            "Le 23 mai, les Caesar promis par Paris sont entrés en service.",
+            [("FR", "caesar", "pledged", 11, 50)],
+            None,
+            "2022-05",
+        ),
+        (
+            "Le 8 septembre, les Caesar promis par Paris sont entrés en service.",
+            [("FR", "caesar", "pledged", 17, 58)],
+            None,
+            "2022-09",
         ),
         # ... not too long after: news of another year
         (

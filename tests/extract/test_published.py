@@ -183,6 +183,48 @@ TODAY = date(2026, 12, 1)
         # ... not a sentence that begins as one, nor another text's publication
         ("Publié le 3 mai 2023, le rapport dit que Berlin livre des chars.", None),
         ("Un rapport publié le 3 mai 2023 montre que Berlin livre des chars.", None),
+        # a known event the article looks back on: the month after its day
+        (
+            "Kiev demande des missiles depuis que Moscou a décrété la loi martiale dans les "
+            "régions annexées.",
+            ("2022-10", "event"),
+        ),
+        # a meeting held once at one place, named by it
+        ("Les ministres du G7, réunis à Weissenhaus, promettent des armes.", ("2022-05", "event")),
+        # a visit named by its day (a visit of another day is not this one)
+        (
+            "Lors de sa visite en Suède le 19 août, le président a parlé de blindés.",
+            ("2023-08", "event"),
+        ),
+        ("Lors de sa visite en Suède le 22 octobre, le président a parlé d'avions.", None),
+        (
+            "Le 20 novembre, le secrétaire à la Défense Lloyd Austin est arrivé à Kiev en train.",
+            ("2023-11", "event"),
+        ),
+        # an attack that took place, not the permission debated before it
+        (
+            "Moscou dit avoir repoussé une attaque aux missiles Storm Shadow sur le territoire "
+            "russe.",
+            ("2024-11", "event"),
+        ),
+        ("Londres hésite à autoriser des frappes de Storm Shadow sur le territoire russe.", None),
+        (
+            "Le président Yoon a dit dans un entretien à Reuters que Séoul pourrait armer Kiev.",
+            ("2023-04", "event"),
+        ),
+        (
+            "Bruxelles étudie un fonds de 20 milliards d'euros sur quatre ans pour l'armée "
+            "ukrainienne.",
+            ("2023-07", "event"),
+        ),
+        (
+            "Le chancelier refuse toujours les Taurus, a-t-il redit lors d'une conférence de "
+            "l'agence DPA.",
+            ("2024-02", "event"),
+        ),
+        # a page's stamp on the day of a known event the text does not name
+        # is the article's day (20 July 2023: Borrell's fund proposal)
+        ("Berlin livre des Gepard\n\n2023-07-20 19:57:00\n\nKiev remercie.", ("2023-07", "dates")),
         # a year said alone dates nothing
         ("En 2024, elle déploiera deux escadrons.", None),
         ("Le groupe, fondé en mai 1952, publie ses résultats.", None),

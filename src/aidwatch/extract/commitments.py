@@ -16,8 +16,11 @@ the day and month without a year, « le 27 mars »), within 400 characters of
 the fact's words, is of the commitment's month, when the text's own bounds
 (published.py's month_range: officials in office, events looked back on)
 allow it. The day named nearest a fact counts; two commitments of different
-months as near give nothing. A day moved by « dernier » or « prochain » says
-nothing of the month (the week may straddle two). Never a day: only the
+months as near give nothing. A day moved by « prochain », or a day and
+month moved by « dernier », says nothing of the month; a weekday moved by
+« dernier » (« jeudi dernier ») is said within the nine days after it, and
+gives the commitment's month when those days stay in it (the 16th, not the
+25th). Never a day: only the
 month is given. Without a day, a delivery its sentence calls the first
 (« les premiers Mirage 2000 ont été livrés », `first_words` of the language
 table) is of the first delivery's month, unless the sentence dates it
@@ -30,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from aidwatch.catalog import _keyed_rows, _split, donors_by_code, items_by_id
@@ -208,10 +211,12 @@ def date_by_commitments(
     if not reported:
         return None
     best: list[tuple[int, Commitment, int, int]] = []
-    for start, end, weekday, month_day in _days_named(text, lang):
+    for start, end, weekday, month_day, last in _days_named(text, lang):
         for c, f in reported:
             if weekday != c.day.weekday() and month_day != (c.day.month, c.day.day):
                 continue
+            if last and not _week_after_in_month(c.day):
+                continue  # « mercredi dernier » of the 25th: maybe told next month
             if year and str(c.day.year) != year:
                 continue
             # The day named nearest the fact's words is the one it reports.
@@ -226,11 +231,21 @@ def date_by_commitments(
         best = [b for b in best if lo <= f"{b[1].day:%Y-%m}" <= hi]
     if not best:
         return _first_delivery(text, reported, lang, year) or _day_after(text, reported, lang, year)
-    nearest = min(gap for gap, *_ in best)
-    months = {(c.day.year, c.day.month) for gap, c, *_ in best if gap == nearest}
-    if len(months) > 1:
-        return None  # two commitments of different months as near: no month
-    _, c, start, end = min(best, key=lambda b: (b[0], b[2]))
+    # Each day named reports the commitment nearest it; a day two
+    # commitments of different months are as near says no month (which week
+    # is « mercredi »?). The article is written after every decision whose
+    # day it names: the latest counts (Saturday's pledge recalled in
+    # Thursday's news).
+    chosen = []
+    for start in {b[2] for b in best}:
+        here = [b for b in best if b[2] == start]
+        nearest = min(gap for gap, *_ in here)
+        here = [b for b in here if b[0] == nearest]
+        if len({(c.day.year, c.day.month) for _, c, *_ in here}) == 1:
+            chosen.append(here[0])
+    if not chosen:
+        return None
+    _, c, start, end = max(chosen, key=lambda b: (b[1].day, -b[0], -b[2]))
     return CommitmentDating(f"{c.day.year:04d}-{c.day.month:02d}", c, start, end)
 
 
@@ -273,27 +288,36 @@ def _first_delivery(text, reported, lang: str, year: str | None) -> CommitmentDa
 
 def _day_after(text, reported, lang: str, year: str | None) -> CommitmentDating | None:
     """The month of a day the text names without its year (« le 8 octobre »)
-    in the months that follow the latest known commitment its facts report:
+    in the months that follow the latest known commitment its facts report
+    that it follows within `_AFTER` months:
     the article is after that commitment, and news of it are written within
     `_AFTER` months (« le 8 octobre » in an article on the Mirage 2000
     promised on 6 June 2024 is October 2024). A day that is itself the day
     of a known commitment of a system the facts name recalls it; a day moved (« le 22 avril dernier ») or beyond
     `_AFTER` months gives nothing; the latest of the days that fit counts."""
-    since = max(c.day.year * 12 + c.day.month - 1 for c, _ in reported)
+    # Two decisions on one system (six more CAESAR two months after the
+    # first): a day is after the latest of them it follows within `_AFTER`
+    # months, the article being after one of them, not necessarily both.
+    sinces = sorted({c.day.year * 12 + c.day.month - 1 for c, _ in reported}, reverse=True)
     items = {f.item.id for _, f in reported if isinstance(f, Fact)}
     known = {(c.day.month, c.day.day) for c in commitments() if c.items & items}
-    plain = {start for start, _, _, month_day in _days_named(text, lang) if month_day}
+    plain = {start for start, _, _, month_day, _ in _days_named(text, lang) if month_day}
     lo, hi, days = own_days(text)
     found = []
     for m in days:
         if m.start not in plain or (m.month, m.day) in known:
             continue
-        when = since + (m.month - 1 - since % 12) % 12
-        if when - since <= _AFTER and lo <= when <= hi and (not year or str(when // 12) == year):
-            found.append((when, m))
+        for since in sinces:
+            when = since + (m.month - 1 - since % 12) % 12
+            if when - since <= _AFTER:
+                break
+        else:
+            continue
+        if lo <= when <= hi and (not year or str(when // 12) == year):
+            found.append((when, since, m))
     if not found:
         return None
-    when, m = max(found, key=lambda f: (f[0], f[1].start))
+    when, since, m = max(found, key=lambda f: (f[0], f[2].start))
     c = next(c for c, _ in reported if c.day.year * 12 + c.day.month - 1 == since)
     return CommitmentDating(f"{when // 12:04d}-{when % 12 + 1:02d}", c, m.start, m.end)
 
@@ -354,23 +378,34 @@ def _places(c: Commitment, f: Fact) -> bool:
     return f.item.id in c.items or (not f.item.specific and f.item.category in _categories(c.items))
 
 
-def _days_named(text: str, lang: str) -> list[tuple[int, int, int | None, tuple | None]]:
-    """(start, end, weekday, (month, day)) of each day `text` names without
-    its year: a weekday of this week (not moved by last / next), or a day and
-    month."""
+def _days_named(text: str, lang: str) -> list[tuple[int, int, int | None, tuple | None, bool]]:
+    """(start, end, weekday, (month, day), last) of each day `text` names
+    without its year: a weekday of this week, or of the last when `last`
+    (« jeudi dernier », "last Thursday"), or a day and month (not moved by
+    last / next: « le 22 avril dernier » may be a year back)."""
     table = _table(lang)
-    moved = {w for w, rel in (*table.before.items(), *table.after.items()) if rel != "this"}
+    relation = {w: rel for w, rel in (*table.before.items(), *table.after.items())}
     out = []
     for m in find_dates(text, base=None, lang=lang):
         if m.year is not None:
             continue
         words = _norm(m.text).replace(",", " ").split()
-        if moved & set(words):
-            continue  # « le 22 avril dernier », « jeudi prochain »
-        if m.kind == "weekday":
+        moved = {relation[w] for w in words if relation.get(w, "this") != "this"}
+        if m.kind == "weekday" and moved <= {"last"}:
             weekday = next((table.weekdays[w] for w in words if w in table.weekdays), None)
             if weekday is not None:
-                out.append((m.start, m.end, weekday, None))
-        elif m.month and m.day:
-            out.append((m.start, m.end, None, (m.month, m.day)))
+                out.append((m.start, m.end, weekday, None, bool(moved)))
+        elif m.month and m.day and not moved:
+            out.append((m.start, m.end, None, (m.month, m.day), False))
     return out
+
+
+# « jeudi dernier » is said within the days after that Thursday: up to a
+# week and a weekend (said on the Saturday after the next Thursday).
+_LAST_WEEKDAY_WITHIN = 9
+
+
+def _week_after_in_month(day: date) -> bool:
+    """Whether the days a « dernier » weekday of `day` is said on all fall in
+    `day`'s month: only then does it give the article's month."""
+    return (day + timedelta(days=_LAST_WEEKDAY_WITHIN)).month == day.month

@@ -783,15 +783,17 @@ def _officials(folded: str) -> list[_Clue]:
 
 
 def _recalls_event(mention: DateMention, events) -> bool:
-    """« le 24 février »: the date of a known event, not of the article; a
-    meeting of a series (`exact` rows) only when the text names it."""
-    named = [e for e, _ in events if e.exact]
-    return any(_is_event_date(mention, e.date) for e in (*_series_free(), *named))
+    """« le 24 février »: the invasion's day, not the article's; another known
+    event's day only when the text names the event (« le 20 juillet », or a
+    page's stamp « 2023-07-20 », is news of that day when the text says
+    nothing of the event of the day)."""
+    named = [e for e, _ in events]
+    return any(_is_event_date(mention, e.date) for e in (*_invasion(), *named))
 
 
 @cache
-def _series_free() -> tuple:
-    return tuple(e for e in known_events() if not e.exact)
+def _invasion() -> tuple:
+    return tuple(e for e in known_events() if e.type == "invasion")
 
 
 def _is_event_date(mention, anchor: str) -> bool:
