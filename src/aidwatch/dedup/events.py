@@ -56,6 +56,9 @@ CAPACITY = 10_000
 POSTINGS = 64  # latest articles remembered per key: a common key (« Ukraine ») stays cheap
 CANDIDATES = 48  # candidates scored per article, those sharing most keys first
 OPENING = 1200  # characters of text whose proper names are compared
+# Characters of text after the title that make its lead (the title and the
+# first sentence or two): what the article is news of, in its own words.
+LEAD = 450
 MERGE = 0.97  # how sure a second match must be to merge its event
 MAX_DAYS = 10  # two dated reports further apart are not one event
 # A young index has seen too few articles to call a word common: a word's
@@ -86,6 +89,8 @@ FEATURES = (
     "dates_agree",  # both dated, the same month or within `MAX_DAYS` days
     "shared_meeting",  # both name one meeting (the contact group), dated or not
     "leads_differ",  # both have a lead, and their items are of no common category
+    "lead_words",  # the words the leads (title and opening lines) share / the fewer's
+    "rare_words",  # the newer's words no other remembered report has, found in the earlier
 )
 
 # Words of the opening that are compared: words of 4 letters or more cut to
@@ -94,6 +99,7 @@ FEATURES = (
 # of 2 digits or more but for years. The rarer a word among the remembered
 # reports, the more sharing it says: a stop list only spares the lookups.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_SPACE = re.compile(r"\s")
 _STEM = 7
 _STOP = frozenset(
     fold(w)
@@ -141,7 +147,10 @@ class Report:
     # later, both undated, as high as two reports of one event, and the
     # figures were better without it, on the train set cross-validated and
     # on train_en.)
+    # (those of its lead, the title and first `LEAD` characters, first, then
+    # the others: `lead_words` of them are the lead's)
     words: array = field(default_factory=lambda: array("I"))
+    lead_words: int = 0
     # The donors and items it says are refused (« DE leopard2 »), and those
     # it says are pledged or delivered: `_at_odds` compares them.
     refused: frozenset[str] = frozenset()
@@ -183,6 +192,12 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     }
     opening = ((article.title or "") + "\n" + article.text[:OPENING]).strip()
     names = {fold(w) for w in _NAME.findall(opening)} - _COMMON
+    # The lead ends at the first space after `LEAD` characters of text (a
+    # word is not cut in two), and each word is counted once, in the lead if
+    # it is there.
+    cut = _SPACE.search(opening, len((article.title or "").strip()) + 1 + LEAD)
+    lead_words = words(opening[: cut.start()] if cut else opening)
+    later_words = words(opening[cut.start() :]) - lead_words if cut else set()
     return Report(
         article=key or article.id,
         story=story or extraction.story,
@@ -199,7 +214,8 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         lead_families=_frozen(lead_families),
         lead_categories=_frozen(lead_categories),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
-        words=array("I", sorted(words(opening))),
+        words=array("I", sorted(lead_words) + sorted(later_words)),
+        lead_words=len(lead_words),
         refused=_frozen(f.rsplit(" ", 1)[0] for f in facts if f.endswith(" refused")),
         given=_frozen(f.rsplit(" ", 1)[0] for f in facts if f.endswith(_GIVEN)),
     )
@@ -323,7 +339,14 @@ def features(a: Report, b: Report, idf: Idf = _flat, name_idf: Idf = _flat) -> l
     their rarity)."""
     squares = {h: idf(h) ** 2 for h in a.words}
     rarest = max(squares.values(), default=0.0)
-    return _values(a, squares, set(squares), (norm(a, idf), rarest), b, norm(b, idf), name_idf)
+    # (with no index, every word of `a` is one no other report has)
+    mine = (norm(a, idf), rarest, lead_of(a), frozenset(a.words))
+    return _values(a, squares, set(squares), mine, b, norm(b, idf), name_idf)
+
+
+def lead_of(report: Report) -> frozenset[int]:
+    """The hashes of the words of `report`'s lead (title and first lines)."""
+    return frozenset(report.words[: report.lead_words])
 
 
 def _values(
@@ -338,18 +361,25 @@ def _values(
     known: tuple[float, ...] | None = None,
 ) -> list[float]:
     # `squares`: the squared weight of each of `a`'s word hashes (`hashes`,
-    # the same as a set); `mine`: `a`'s `norm` and the squared weight of its
-    # rarest word; `wb`: `b`'s `norm`; `known`: the values of `_CHEAP`, if
-    # already worked out (`EventIndex._scored` does, to bound the pair).
-    wa, rarest = mine
+    # the same as a set); `mine`: `a`'s `norm`, the squared weight of its
+    # rarest word, the hashes of its lead's words and of its words no other
+    # remembered report has; `wb`: `b`'s `norm`; `known`: the values of
+    # `_CHEAP`, if already worked out (`EventIndex._scored` does, to bound the pair).
+    wa, rarest, lead, rare = mine
     disagree = False
     if a.quantities and b.quantities:
         qa, qb = dict(a.quantities), dict(b.quantities)
         disagree = any(qa[i] != qb[i] for i in qa.keys() & qb.keys())
     # (the intersection first, in C, then a sum over the few shared)
     weight = squares.__getitem__
-    shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
+    common = hashes.intersection(b.words) if wa and wb else _EMPTY
+    shared = [*map(weight, common)]
     words = sum(shared)
+    # The leads' words in common over the fewer leads' words: two write-ups
+    # of one event open on it, in words of their own but many alike (the
+    # whole openings' cosine is diluted by the background each adds).
+    fewer = min(len(lead), b.lead_words)
+    leads = len(lead.intersection(b.words[: b.lead_words])) / fewer if fewer else 0.0
     if known is None:
         lead_items, lead_kinds, packages, dates = _cheap(a, b)
         names, meeting = _second(a, b, name_idf, totals)
@@ -380,6 +410,12 @@ def _values(
             and bool(b.lead_categories)
             and a.lead_categories.isdisjoint(b.lead_categories)
         ),
+        leads,
+        # Of the newer's words that no other remembered report has (names of
+        # people and places, figures, rare terms), the share the earlier one
+        # has too: the words a write-up takes from the event itself, where
+        # the cosine weighs them with the common ones.
+        len(rare.intersection(common)) / len(rare) if rare else 0.0,
     ]
 
 
@@ -618,18 +654,23 @@ class EventIndex:
         one dated too far apart (`_apart`) or at odds with it (`_at_odds`)."""
         yield from self._scored(report, *self._weighed(report))
 
-    def _weighed(self, report: Report) -> tuple[tuple[float, float], dict[int, float], set[int]]:
-        # `report`'s norm (as `_length`) and the squared weight of its
-        # rarest word, the squared weight of each of its word hashes, and
-        # those hashes as a set.
+    def _weighed(self, report: Report) -> tuple[tuple, dict[int, float], set[int]]:
+        # `report`'s norm (as `_length`), the squared weight of its rarest
+        # word, its lead's word hashes and those of its words that no more
+        # than one remembered report has (a candidate that has one is that
+        # report); the squared weight of each of its word hashes, and those
+        # hashes as a set.
         squares = self._squares(report.words)
         rarest = max(squares.values(), default=0.0)
-        return (math.sqrt(sum(squares.values())), rarest), squares, set(squares)
+        get = self._counts.get
+        rare = frozenset(h for h in squares if get(h, 0) <= 1)
+        mine = (math.sqrt(sum(squares.values())), rarest, lead_of(report), rare)
+        return mine, squares, set(squares)
 
     def _scored(
         self,
         report: Report,
-        mine: tuple[float, float],
+        mine: tuple,
         squares: dict[int, float],
         hashes: set[int],
         weights: Weights | None = None,
