@@ -375,16 +375,11 @@ def _values(
     common = hashes.intersection(b.words) if wa and wb else _EMPTY
     shared = [*map(weight, common)]
     words = sum(shared)
-    # The leads' words in common over the fewer leads' words: two write-ups
-    # of one event open on it, in words of their own but many alike (the
-    # whole openings' cosine is diluted by the background each adds).
-    fewer = min(len(lead), b.lead_words)
-    leads = len(lead.intersection(b.words[: b.lead_words])) / fewer if fewer else 0.0
     if known is None:
-        lead_items, lead_kinds, packages, dates = _cheap(a, b)
+        lead_items, lead_kinds, packages, dates, leads, rares = _cheap(a, b, lead, rare)
         names, meeting = _second(a, b, name_idf, totals)
     else:
-        lead_items, lead_kinds, packages, dates, names, meeting = known
+        lead_items, lead_kinds, packages, dates, leads, rares, names, meeting = known
     return [
         lead_items,
         lead_kinds,
@@ -411,11 +406,7 @@ def _values(
             and a.lead_categories.isdisjoint(b.lead_categories)
         ),
         leads,
-        # Of the newer's words that no other remembered report has (names of
-        # people and places, figures, rare terms), the share the earlier one
-        # has too: the words a write-up takes from the event itself, where
-        # the cosine weighs them with the common ones.
-        len(rare.intersection(common)) / len(rare) if rare else 0.0,
+        rares,
     ]
 
 
@@ -467,13 +458,23 @@ _CHEAP = (
     "lead_kinds",
     "shared_packages",
     "dates_agree",
+    "lead_words",
+    "rare_words",
     "names_overlap",
     "shared_meeting",
 )
 
 
-def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
-    """The pair's values of the first four of `_CHEAP`, as `_values` works them out."""
+def _cheap(
+    a: Report, b: Report, lead: frozenset[int], rare: frozenset[int]
+) -> tuple[float, float, float, float, float, float]:
+    """The pair's values of the first six of `_CHEAP`, as `_values` works them
+    out; `lead`, `rare`: the hashes of `a`'s lead's words and of its words no
+    other remembered report has (`EventIndex._weighed`)."""
+    # The leads' words in common over the fewer leads' words: two write-ups
+    # of one event open on it, in words of their own but many alike (the
+    # whole openings' cosine is diluted by the background each adds).
+    fewer = min(len(lead), b.lead_words)
     return (
         # (one lead's item, or a variant of it, in the other's)
         float(
@@ -483,6 +484,12 @@ def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
         float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
         float(not a.packages.isdisjoint(b.packages)),
         float(_agree(a.published, b.published)),
+        len(lead.intersection(b.words[: b.lead_words])) / fewer if fewer else 0.0,
+        # Of the newer's words that no other remembered report has (names of
+        # people and places, figures, rare terms), the share the earlier one
+        # has too: the words a write-up takes from the event itself, where
+        # the cosine weighs them with the common ones.
+        len(rare.intersection(b.words)) / len(rare) if rare else 0.0,
     )
 
 
@@ -679,7 +686,8 @@ class EventIndex:
         # are left out (`Weights._bound`): most of them, at a fraction of
         # the cost of their features.
         if weights is not None:
-            slack, (w0, w1, w2, w3, w4, w5), floor = weights._bound
+            slack, (w0, w1, w2, w3, w6, w7, w4, w5), floor = weights._bound
+            _, _, lead, rare = mine
             # (the most the names and meetings can add)
             most = max(0.0, w4) + max(0.0, w5)
         names_weight = self._names_weight
@@ -697,8 +705,8 @@ class EventIndex:
             if _apart(report.published, earlier.published) or _at_odds(report, earlier):
                 continue
             if weights is not None:
-                c0, c1, c2, c3 = _cheap(report, earlier)
-                reach = slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3
+                c0, c1, c2, c3, c6, c7 = _cheap(report, earlier, lead, rare)
+                reach = slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3 + w6 * c6 + w7 * c7
                 if reach + most < floor - 1e-9:
                     self._norms_of(other)  # (kept up to date as when scored)
                     continue
@@ -720,7 +728,7 @@ class EventIndex:
                     mine,
                     earlier,
                     self._norms_of(other),
-                    known=(c0, c1, c2, c3, c4, c5),
+                    known=(c0, c1, c2, c3, c6, c7, c4, c5),
                 )
             else:
                 totals = (my_names, names_weight(earlier.names))
