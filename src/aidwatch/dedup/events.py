@@ -11,8 +11,10 @@ amount), the quantities it gives, the meetings it names, the proper names
 and the words of its opening and its publication date (reports dated
 months apart are never compared). The words are also compared as a whole: the cosine of the two
 articles' words, each weighted by its rarity among the remembered articles
-(a rare word shared says more than « chars » shared), and the rarest word
-they share. A linear model
+(a rare word shared says more than « chars » shared), the rarest word
+they share, the words their leads (title and first lines) have in common,
+and the share of the newer's words no other remembered article has that the
+earlier one has too. A linear model
 learned from the train sets' event labels (`events_weights.json`, weights
 only, fitted by `bench/bench_events.py --fit --with ../shared/eval/train_en`) turns the shared features of
 a pair into a probability; an article joins the event of the most likely
