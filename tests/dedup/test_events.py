@@ -16,6 +16,7 @@ from aidwatch.dedup.events import (
     Weights,
     family,
     features,
+    lead_of,
     reason,
     report_of,
     shipped_weights,
@@ -479,6 +480,61 @@ def test_the_rarest_shared_word_is_a_feature(name):
         ]
 
     assert value(name) > value("Leopard") > 0
+
+
+# Words no event report compares (under 4 letters, not in capitals): the
+# length of the lead and no more.
+FILLER = " ab" * 160
+
+
+def test_the_lead_is_the_title_and_first_lines():
+    made = report("a", [CAESAR], "Gepard livrés samedi." + FILLER + " Patriot arrivés.")
+    assert words("Gepard livrés samedi") <= lead_of(made)
+    assert lead_of(made).isdisjoint(words("Patriot arrivés"))
+    assert words("Patriot arrivés") <= set(made.words)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Gepard livrés samedi matin.", "Gepard livrés samedi matin.", 1.0),
+        # two of the four words of each lead
+        ("Gepard livrés samedi matin.", "Gepard livrés lundi soir.", 0.5),
+        # over the fewer: the shorter lead's three words all in the longer
+        ("Gepard livrés samedi.", "Gepard livrés samedi, annonce Berlin.", 1.0),
+        # the words shared further down are not the leads'
+        ("Patriot arrivés." + FILLER + " Gepard livrés samedi.", "Gepard livrés samedi.", 0.0),
+        ("", "Gepard livrés samedi.", 0.0),
+    ],
+)
+def test_the_leads_words_in_common_are_a_feature(first, second, expected):
+    value = features(report("a", [CAESAR], first), report("b", [CAESAR], second))
+    assert value[FEATURES.index("lead_words")] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected", "flat"),
+    [
+        # the newer's words no other report has: all three, two shared
+        ("Gepard livrés samedi.", "Gepard livrés lundi.", 2 / 3, 2 / 3),
+        # « Leopard » is in six more reports: of « livrés » and « lundi », one
+        ("Leopard livrés samedi.", "Leopard livrés lundi.", 1 / 2, 2 / 3),
+        # « promis » too: only « lundi » is rare, and not shared
+        ("Leopard promis samedi.", "Leopard promis lundi.", 0.0, 2 / 3),
+        ("Gepard livrés samedi.", "Patriot arrivés lundi.", 0.0, 0.0),
+    ],
+)
+def test_the_share_of_the_newer_rare_words_is_a_feature(first, second, expected, flat):
+    # Six earlier reports name the Leopard and say it promised; with no
+    # index (`features`), every word of the newer is one no other report has.
+    rare = FEATURES.index("rare_words")
+    index = EventIndex(weights=WEIGHTS)
+    for n in range(6):
+        index.add(report(f"x{n}", [OBUS], f"Leopard promis, numéro {n + 10}."))
+    index.add(report("a", [CAESAR], first))
+    newer = report("b", [CAESAR], second)
+    assert dict(index.scored(newer))["a"][rare] == pytest.approx(expected)
+    assert features(newer, report("a", [CAESAR], first))[rare] == pytest.approx(flat)
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,10 @@ amount), the quantities it gives, the meetings it names, the proper names
 and the words of its opening and its publication date (reports dated
 months apart are never compared). The words are also compared as a whole: the cosine of the two
 articles' words, each weighted by its rarity among the remembered articles
-(a rare word shared says more than « chars » shared), and the rarest word
-they share. A linear model
+(a rare word shared says more than « chars » shared), the rarest word
+they share, the words their leads (title and first lines) have in common,
+and the share of the newer's words no other remembered article has that the
+earlier one has too. A linear model
 learned from the train sets' event labels (`events_weights.json`, weights
 only, fitted by `bench/bench_events.py --fit --with ../shared/eval/train_en`) turns the shared features of
 a pair into a probability; an article joins the event of the most likely
@@ -56,6 +58,9 @@ CAPACITY = 10_000
 POSTINGS = 64  # latest articles remembered per key: a common key (« Ukraine ») stays cheap
 CANDIDATES = 48  # candidates scored per article, those sharing most keys first
 OPENING = 1200  # characters of text whose proper names are compared
+# Characters of text after the title that make its lead (the title and the
+# first sentence or two): what the article is news of, in its own words.
+LEAD = 450
 MERGE = 0.97  # how sure a second match must be to merge its event
 MAX_DAYS = 10  # two dated reports further apart are not one event
 # A young index has seen too few articles to call a word common: a word's
@@ -86,6 +91,8 @@ FEATURES = (
     "dates_agree",  # both dated, the same month or within `MAX_DAYS` days
     "shared_meeting",  # both name one meeting (the contact group), dated or not
     "leads_differ",  # both have a lead, and their items are of no common category
+    "lead_words",  # the words the leads (title and opening lines) share / the fewer's
+    "rare_words",  # the newer's words no other remembered report has, found in the earlier
 )
 
 # Words of the opening that are compared: words of 4 letters or more cut to
@@ -94,6 +101,7 @@ FEATURES = (
 # of 2 digits or more but for years. The rarer a word among the remembered
 # reports, the more sharing it says: a stop list only spares the lookups.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_SPACE = re.compile(r"\s")
 _STEM = 7
 _STOP = frozenset(
     fold(w)
@@ -141,7 +149,10 @@ class Report:
     # later, both undated, as high as two reports of one event, and the
     # figures were better without it, on the train set cross-validated and
     # on train_en.)
+    # (those of its lead, the title and first `LEAD` characters, first, then
+    # the others: `lead_words` of them are the lead's)
     words: array = field(default_factory=lambda: array("I"))
+    lead_words: int = 0
     # The donors and items it says are refused (« DE leopard2 »), and those
     # it says are pledged or delivered: `_at_odds` compares them.
     refused: frozenset[str] = frozenset()
@@ -183,6 +194,12 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
     }
     opening = ((article.title or "") + "\n" + article.text[:OPENING]).strip()
     names = {fold(w) for w in _NAME.findall(opening)} - _COMMON
+    # The lead ends at the first space after `LEAD` characters of text (a
+    # word is not cut in two), and each word is counted once, in the lead if
+    # it is there.
+    cut = _SPACE.search(opening, len((article.title or "").strip()) + 1 + LEAD)
+    lead_words = words(opening[: cut.start()] if cut else opening)
+    later_words = words(opening[cut.start() :]) - lead_words if cut else set()
     return Report(
         article=key or article.id,
         story=story or extraction.story,
@@ -199,7 +216,8 @@ def report_of(extraction: Extraction, key: str | None = None, story: str | None 
         lead_families=_frozen(lead_families),
         lead_categories=_frozen(lead_categories),
         names=frozenset(zlib.crc32(n.encode("utf-8")) for n in names),
-        words=array("I", sorted(words(opening))),
+        words=array("I", sorted(lead_words) + sorted(later_words)),
+        lead_words=len(lead_words),
         refused=_frozen(f.rsplit(" ", 1)[0] for f in facts if f.endswith(" refused")),
         given=_frozen(f.rsplit(" ", 1)[0] for f in facts if f.endswith(_GIVEN)),
     )
@@ -323,7 +341,14 @@ def features(a: Report, b: Report, idf: Idf = _flat, name_idf: Idf = _flat) -> l
     their rarity)."""
     squares = {h: idf(h) ** 2 for h in a.words}
     rarest = max(squares.values(), default=0.0)
-    return _values(a, squares, set(squares), (norm(a, idf), rarest), b, norm(b, idf), name_idf)
+    # (with no index, every word of `a` is one no other report has)
+    mine = (norm(a, idf), rarest, lead_of(a), frozenset(a.words))
+    return _values(a, squares, set(squares), mine, b, norm(b, idf), name_idf)
+
+
+def lead_of(report: Report) -> frozenset[int]:
+    """The hashes of the words of `report`'s lead (title and first lines)."""
+    return frozenset(report.words[: report.lead_words])
 
 
 def _values(
@@ -338,23 +363,25 @@ def _values(
     known: tuple[float, ...] | None = None,
 ) -> list[float]:
     # `squares`: the squared weight of each of `a`'s word hashes (`hashes`,
-    # the same as a set); `mine`: `a`'s `norm` and the squared weight of its
-    # rarest word; `wb`: `b`'s `norm`; `known`: the values of `_CHEAP`, if
-    # already worked out (`EventIndex._scored` does, to bound the pair).
-    wa, rarest = mine
+    # the same as a set); `mine`: `a`'s `norm`, the squared weight of its
+    # rarest word, the hashes of its lead's words and of its words no other
+    # remembered report has; `wb`: `b`'s `norm`; `known`: the values of
+    # `_CHEAP`, if already worked out (`EventIndex._scored` does, to bound the pair).
+    wa, rarest, lead, rare = mine
     disagree = False
     if a.quantities and b.quantities:
         qa, qb = dict(a.quantities), dict(b.quantities)
         disagree = any(qa[i] != qb[i] for i in qa.keys() & qb.keys())
     # (the intersection first, in C, then a sum over the few shared)
     weight = squares.__getitem__
-    shared = [*map(weight, hashes.intersection(b.words))] if wa and wb else []
+    common = hashes.intersection(b.words) if wa and wb else _EMPTY
+    shared = [*map(weight, common)]
     words = sum(shared)
     if known is None:
-        lead_items, lead_kinds, packages, dates = _cheap(a, b)
+        lead_items, lead_kinds, packages, dates, leads, rares = _cheap(a, b, lead, rare)
         names, meeting = _second(a, b, name_idf, totals)
     else:
-        lead_items, lead_kinds, packages, dates, names, meeting = known
+        lead_items, lead_kinds, packages, dates, leads, rares, names, meeting = known
     return [
         lead_items,
         lead_kinds,
@@ -380,6 +407,8 @@ def _values(
             and bool(b.lead_categories)
             and a.lead_categories.isdisjoint(b.lead_categories)
         ),
+        leads,
+        rares,
     ]
 
 
@@ -431,13 +460,23 @@ _CHEAP = (
     "lead_kinds",
     "shared_packages",
     "dates_agree",
+    "lead_words",
+    "rare_words",
     "names_overlap",
     "shared_meeting",
 )
 
 
-def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
-    """The pair's values of the first four of `_CHEAP`, as `_values` works them out."""
+def _cheap(
+    a: Report, b: Report, lead: frozenset[int], rare: frozenset[int]
+) -> tuple[float, float, float, float, float, float]:
+    """The pair's values of the first six of `_CHEAP`, as `_values` works them
+    out; `lead`, `rare`: the hashes of `a`'s lead's words and of its words no
+    other remembered report has (`EventIndex._weighed`)."""
+    # The leads' words in common over the fewer leads' words: two write-ups
+    # of one event open on it, in words of their own but many alike (the
+    # whole openings' cosine is diluted by the background each adds).
+    fewer = min(len(lead), b.lead_words)
     return (
         # (one lead's item, or a variant of it, in the other's)
         float(
@@ -447,6 +486,12 @@ def _cheap(a: Report, b: Report) -> tuple[float, float, float, float]:
         float(not a.lead_kinds.isdisjoint(b.lead_kinds)),
         float(not a.packages.isdisjoint(b.packages)),
         float(_agree(a.published, b.published)),
+        len(lead.intersection(b.words[: b.lead_words])) / fewer if fewer else 0.0,
+        # Of the newer's words that no other remembered report has (names of
+        # people and places, figures, rare terms), the share the earlier one
+        # has too: the words a write-up takes from the event itself, where
+        # the cosine weighs them with the common ones.
+        len(rare.intersection(b.words)) / len(rare) if rare else 0.0,
     )
 
 
@@ -618,18 +663,23 @@ class EventIndex:
         one dated too far apart (`_apart`) or at odds with it (`_at_odds`)."""
         yield from self._scored(report, *self._weighed(report))
 
-    def _weighed(self, report: Report) -> tuple[tuple[float, float], dict[int, float], set[int]]:
-        # `report`'s norm (as `_length`) and the squared weight of its
-        # rarest word, the squared weight of each of its word hashes, and
-        # those hashes as a set.
+    def _weighed(self, report: Report) -> tuple[tuple, dict[int, float], set[int]]:
+        # `report`'s norm (as `_length`), the squared weight of its rarest
+        # word, its lead's word hashes and those of its words that no more
+        # than one remembered report has (a candidate that has one is that
+        # report); the squared weight of each of its word hashes, and those
+        # hashes as a set.
         squares = self._squares(report.words)
         rarest = max(squares.values(), default=0.0)
-        return (math.sqrt(sum(squares.values())), rarest), squares, set(squares)
+        get = self._counts.get
+        rare = frozenset(h for h in squares if get(h, 0) <= 1)
+        mine = (math.sqrt(sum(squares.values())), rarest, lead_of(report), rare)
+        return mine, squares, set(squares)
 
     def _scored(
         self,
         report: Report,
-        mine: tuple[float, float],
+        mine: tuple,
         squares: dict[int, float],
         hashes: set[int],
         weights: Weights | None = None,
@@ -638,7 +688,8 @@ class EventIndex:
         # are left out (`Weights._bound`): most of them, at a fraction of
         # the cost of their features.
         if weights is not None:
-            slack, (w0, w1, w2, w3, w4, w5), floor = weights._bound
+            slack, (w0, w1, w2, w3, w6, w7, w4, w5), floor = weights._bound
+            _, _, lead, rare = mine
             # (the most the names and meetings can add)
             most = max(0.0, w4) + max(0.0, w5)
         names_weight = self._names_weight
@@ -656,8 +707,8 @@ class EventIndex:
             if _apart(report.published, earlier.published) or _at_odds(report, earlier):
                 continue
             if weights is not None:
-                c0, c1, c2, c3 = _cheap(report, earlier)
-                reach = slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3
+                c0, c1, c2, c3, c6, c7 = _cheap(report, earlier, lead, rare)
+                reach = slack + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3 + w6 * c6 + w7 * c7
                 if reach + most < floor - 1e-9:
                     self._norms_of(other)  # (kept up to date as when scored)
                     continue
@@ -679,7 +730,7 @@ class EventIndex:
                     mine,
                     earlier,
                     self._norms_of(other),
-                    known=(c0, c1, c2, c3, c4, c5),
+                    known=(c0, c1, c2, c3, c6, c7, c4, c5),
                 )
             else:
                 totals = (my_names, names_weight(earlier.names))
