@@ -528,9 +528,7 @@ def _agreed_goal(verb) -> bool:
         return False
     if head.pos_ in ("NOUN", "PROPN"):
         return lemma(head) in _AGREEMENTS
-    return any(
-        c.dep_ in ("obj", "nsubj:pass") and lemma(c) in _AGREEMENTS for c in head.children
-    )
+    return any(c.dep_ in ("obj", "nsubj:pass") and lemma(c) in _AGREEMENTS for c in head.children)
 
 
 def _chain(item_token) -> list:
