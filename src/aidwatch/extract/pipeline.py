@@ -501,11 +501,11 @@ _PERFORMED = re.compile(_WORDS.alternation("performed_transfers"))
 _PERFORMER_REACH = 30  # characters after « par » for the performer's name
 
 
-def _performer(text: str, scan_: SentenceScan) -> str | None:
-    """The one state by which a sentence opening on the transfers told
-    before (« Ces livraisons seront assurées par la Norvège ») says they are
-    carried out (`performed_transfers`)."""
-    m = _PERFORMED.match(fold(text))
+def _performer(folded: str, scan_: SentenceScan) -> str | None:
+    """The one state by which a sentence (`folded`: its text folded)
+    opening on the transfers told before (« Ces livraisons seront assurées
+    par la Norvège ») says they are carried out (`performed_transfers`)."""
+    m = _PERFORMED.match(folded)
     if m is None or any(g.start < m.end() for g in scan_.groups):
         return None  # « Ces livraisons de chars … »: the sentence names its own items
     codes = {
@@ -743,7 +743,7 @@ def _assemble(
         departed = _DEPARTED.search(folded)
         if departed and not any(g.start < departed.end() for g in sc.groups):
             drafts += _departed(drafts, s, sc)
-        performer = _performer(s.text, sc)
+        performer = _performer(folded, sc)
         if performer:
             # « … autoriser la livraison de 400 lance-roquettes. Ces livraisons
             # seront effectuées par les Pays-Bas »: the one who carries out
